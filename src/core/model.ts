@@ -1,0 +1,363 @@
+/**
+ * The Parallax document model: one set of types that travels through every stage.
+ *
+ * Phases: read (raw input -> Article with cleaned text and sentences), analyze (annotations that point into an
+ * article's cleaned `text` by character offsets; they never rewrite text), compose (story-level comparison and report).
+ *
+ * Offsets are JavaScript string indices (UTF-16 code units), `end` exclusive, into `Article.text` unless a field says
+ * otherwise. Values read from the text are kept apart from values inferred: every such value carries `inferred`.
+ */
+
+/** A half-open character range `[start, end)` into an article's cleaned text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A pointer to exact source text: `text.slice(start, end)` of the article `articleId` (or of its embed `embed`). */
+export interface Citation extends Span {
+  articleId: string;
+  /** When present, offsets are into `articles[..].embeds[embed].text` instead of the article's body text. */
+  embed?: number;
+}
+
+/** Where an annotation came from: the stage and the rule that produced it (for debugging and golden diffs). */
+export interface Provenance {
+  stage: string;
+  rule: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Read phase
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The input formats the reader understands. */
+export type InputFormat = 'text' | 'html' | 'markdown';
+
+/** Metadata supplied with an input (from a JSON article object, or found by the engine, e.g. a URL). */
+export interface InputMeta {
+  title?: string;
+  url?: string;
+  outlet?: string;
+  byline?: string;
+  /** ISO 8601 date or date-time as given by the caller. */
+  publishedAt?: string;
+}
+
+/** One article as the engine hands it to the core: already decoded to a string, nothing parsed yet. */
+export interface RawArticle {
+  /** Stable id: a file's name without extension, or a short content hash for other inputs. */
+  id: string;
+  /** Where it came from: a path, a URL, `stdin`, or `file.jsonl#3`. */
+  source: string;
+  format: InputFormat;
+  /** The decoded original content (plain text, HTML or Markdown). Never modified. */
+  content: string;
+  meta: InputMeta;
+  /** Notes from the engine about this input (e.g. "decoded from windows-1252"). */
+  diagnostics?: Diagnostic[];
+}
+
+/** Why the cleaner dropped a piece of text. */
+export type RemovalReason =
+  | 'subscription-prompt'
+  | 'navigation'
+  | 'read-more-link'
+  | 'related-content'
+  | 'teaser-headline'
+  | 'photo-caption'
+  | 'photo-credit'
+  | 'promo'
+  | 'timestamp'
+  | 'bare-link'
+  | 'embed'
+  | 'title'
+  | 'byline'
+  | 'subtitle'
+  | 'duplicate'
+  | 'off-topic'
+  | 'markup'
+  | 'other';
+
+/** A piece of the original input that is not part of the cleaned text, with the reason it was removed. */
+export interface Removal {
+  text: string;
+  reason: RemovalReason;
+  /** Human-readable detail about the rule that fired. */
+  detail?: string;
+}
+
+/** An embedded social post (tweet, etc.): evidence, kept apart from the outlet's own prose. */
+export interface Embed {
+  kind: 'social-post';
+  text: string;
+  author: string | null;
+  handle: string | null;
+  /** ISO date (YYYY-MM-DD) as stated in the post's signature line, or null. */
+  date: string | null;
+  url: string | null;
+}
+
+/** A date value with its provenance: stated in the input or inferred from indirect evidence. */
+export interface DateValue {
+  /** ISO 8601 date (YYYY-MM-DD) or date-time. */
+  value: string;
+  inferred: boolean;
+  /** What the value rests on, e.g. "meta article:published_time", "url path", "latest embedded post date". */
+  basis: string;
+}
+
+/** A problem or note about one input or stage. Diagnostics are data; they never stop the batch. */
+export interface Diagnostic {
+  level: 'info' | 'warning' | 'error';
+  /** Stable machine-readable code, e.g. `empty-input`, `not-utf8`, `no-article-found`. */
+  code: string;
+  message: string;
+}
+
+/** A sentence of the cleaned text. */
+export type Sentence = Span;
+
+/** A cleaned, segmented article: the document that travels through the analyze phase. */
+export interface Article {
+  id: string;
+  source: string;
+  format: InputFormat;
+  /** The raw input exactly as received (decoded), kept next to the cleaned text. */
+  original: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  /** The dateline place, e.g. "WASHINGTON". */
+  dateline: string | null;
+  publishedAt: DateValue | null;
+  /** ISO 639-1 code, or null when unknown. */
+  language: string | null;
+  /** The cleaned article body: paragraphs separated by blank lines ("\n\n"). All offsets point here. */
+  text: string;
+  removed: Removal[];
+  embeds: Embed[];
+  /** Paragraph spans of `text`. */
+  paragraphs: Span[];
+  sentences: Sentence[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Analyze phase
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A mention of text in one article. */
+export interface Mention extends Span {
+  articleId: string;
+  text: string;
+}
+
+/** Entity types in the report. */
+export type EntityType = 'person' | 'organization' | 'place' | 'other';
+
+/** One real-world referent across the whole story. */
+export interface Entity {
+  id: string;
+  /** The fullest name used, e.g. "Joe Biden". */
+  name: string;
+  type: EntityType;
+  /** Other surface forms, e.g. ["President Biden", "Biden"]. */
+  aliases: string[];
+  /** Titles and roles, e.g. ["President"], ["White House press secretary"]. */
+  roles: string[];
+  mentions: EntityMention[];
+}
+
+/** A mention of an entity; `inferred` when resolved from a descriptor or pronoun-like form ("the president"). */
+export interface EntityMention extends Mention {
+  inferred?: boolean;
+}
+
+/** Kinds of attributed speech. */
+export type QuoteKind = 'direct' | 'partial' | 'indirect';
+
+/** The speaker of a quote, resolved to an entity when possible. */
+export interface Speaker {
+  entityId: string | null;
+  name: string;
+  /** The speaker's mention in the text, or null when it was carried from an earlier sentence without a mention. */
+  mention: (Span & { text: string }) | null;
+  /** True when the speaker was resolved from context ("she added", previous sentence) rather than named. */
+  inferred: boolean;
+}
+
+/** One attributed statement. */
+export interface Quote {
+  id: string;
+  articleId: string;
+  start: number;
+  end: number;
+  /** The quoted content (without the quotation marks for direct quotes). */
+  text: string;
+  kind: QuoteKind;
+  /** The cue ("said", "according to", "tweeted"), or null. */
+  cue: string | null;
+  speaker: Speaker | null;
+  /** When the quote comes from an embedded post: the embed's index; offsets are then into the embed's text. */
+  embed?: number;
+}
+
+/** A quantity stated in the text with what it counts. */
+export interface NumberMention {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Numeric value, or null for vague amounts ("dozens", "thousands of"). */
+  value: number | null;
+  approximate: boolean;
+  /** "more than", "at least", "about", ... or null. */
+  qualifier: string | null;
+  /** What is counted, e.g. "Palestinians killed", "rockets". */
+  counts: string | null;
+  /** The source the figure is attributed to, e.g. "the Associated Press". */
+  attribution: string | null;
+  /** The date the figure holds for, or null when unknown. */
+  asOf: DateValue | null;
+}
+
+/** Precision of a resolved date. */
+export type DatePrecision = 'year' | 'month' | 'week' | 'day' | 'time';
+
+/** A date expression found in an article, resolved against the article's publication date. */
+export interface DateMention {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** ISO date (or date-time), or null when nothing supports a resolution. */
+  date: string | null;
+  precision: DatePrecision;
+  /** True when any part came from context (reference date, inferred publication date) rather than the text. */
+  inferred: boolean;
+}
+
+/** One event of the story, merged across articles. */
+export interface TimelineEvent {
+  date: string;
+  precision: DatePrecision;
+  /** A short statement of the event. */
+  text: string;
+  citations: Citation[];
+  inferred: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compose phase
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A fact: statements of one or more articles that report the same thing. */
+export interface Fact {
+  id: string;
+  statement: string;
+  citations: Citation[];
+  articleIds: string[];
+  /** Articles counted once per group of near-verbatim copies (wire copy, one press release). */
+  independentSources: number;
+  kind: 'shared' | 'single';
+}
+
+/** One side of a difference. */
+export interface DifferenceClaim {
+  text: string;
+  value: number | null;
+  articleIds: string[];
+  citations: Citation[];
+  attribution: string | null;
+  asOf: DateValue | null;
+}
+
+/** A disagreement between sources over a figure or a claim. */
+export interface Difference {
+  id: string;
+  about: string;
+  kind: 'number' | 'claim';
+  claims: DifferenceClaim[];
+}
+
+/** Facts most other articles report and this one does not. */
+export interface Omission {
+  articleId: string;
+  factIds: string[];
+}
+
+/** A term with its citations. */
+export interface CitedTerm {
+  term: string;
+  citations: Citation[];
+}
+
+/** How one outlet frames the story. */
+export interface Framing {
+  articleId: string;
+  descriptors: { entityId: string; terms: string[]; citations: Citation[] }[];
+  chargedTerms: (CitedTerm & { score: number })[];
+  /** Per-article charged-wording score, comparable across outlets (charged terms per 1,000 words, signed mean). */
+  chargedScore: number;
+  distinctiveTerms: { term: string; zScore: number }[];
+  quoted: { entityId: string | null; name: string; count: number }[];
+}
+
+/** The neutral summary. */
+export interface Summary {
+  text: string;
+  sentences: { text: string; citations: Citation[] }[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The report (JSON contract, version 1)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** An article as it appears in the report (the document minus the raw original). */
+export type ReportArticle = Omit<Article, 'original' | 'format' | 'paragraphs'> & { paragraphs?: Span[] };
+
+/** An input that could not be read, named with its reason. */
+export interface InputFailure {
+  source: string;
+  code: string;
+  message: string;
+}
+
+/** The report, version 1. Later stages fill the optional sections. */
+export interface Report {
+  schemaVersion: 1;
+  generator: { name: 'parallax'; version: string };
+  story: {
+    id: string;
+    title: string | null;
+    articleCount: number;
+    /** The reference date used to resolve relative dates (the `--date` option or the latest publication date). */
+    referenceDate: string | null;
+  };
+  articles: ReportArticle[];
+  failures: InputFailure[];
+  entities?: Entity[];
+  quotes?: Quote[];
+  numbers?: NumberMention[];
+  dates?: DateMention[];
+  timeline?: TimelineEvent[];
+  facts?: Fact[];
+  differences?: Difference[];
+  omissions?: Omission[];
+  framing?: Framing[];
+  summary?: Summary;
+}
+
+/** Options for the whole core pipeline. Everything time- or environment-dependent comes in here. */
+export interface AnalyzeOptions {
+  /** Reference date (ISO) for resolving relative dates when an article has no publication date. */
+  referenceDate?: string;
+  /** Target summary length in words (default 120). */
+  summaryWords?: number;
+  /** Generator version string to write into the report. */
+  version?: string;
+  /** Story id (default: a hash of the article ids). */
+  storyId?: string;
+}

@@ -1,0 +1,78 @@
+import { buildTimeline } from './analyze/timeline.js';
+import { findDates } from './analyze/dates.js';
+import { findEntities } from './analyze/entities.js';
+import { findNumbers } from './analyze/numbers.js';
+import { findQuotes } from './analyze/quotes.js';
+import { composeStory } from './compose/compose.js';
+import { shortHash } from './hash.js';
+import type { AnalyzeOptions, Article, InputFailure, RawArticle, Report, ReportArticle } from './model.js';
+import { readArticle } from './read/read-article.js';
+import type { AnalyzedStory } from './state.js';
+
+/** The generator version written into reports when the caller gives none. */
+export const CORE_VERSION = '0.1.0';
+
+/** Reads every raw input; unreadable ones become failures and the rest go on. */
+export function readArticles(raws: readonly RawArticle[]): { articles: Article[]; failures: InputFailure[] } {
+  const articles: Article[] = [];
+  const failures: InputFailure[] = [];
+  const context = raws.map((r) => r.content);
+  for (const raw of raws) {
+    const result = readArticle(raw, { storyContext: context });
+    if (result.ok) articles.push(result.value);
+    else failures.push(result.failure);
+  }
+  return { articles, failures };
+}
+
+/** The reference date: the caller's, else the latest stated publication date, else the latest inferred one. */
+export function storyReferenceDate(articles: readonly Article[], given?: string): string | null {
+  if (given) return given;
+  const dates = articles.map((a) => a.publishedAt).filter((d) => d !== null);
+  const stated = dates.filter((d) => !d.inferred).map((d) => d.value);
+  const pool = stated.length > 0 ? stated : dates.map((d) => d.value);
+  return pool.length > 0 ? [...pool].sort().at(-1)!.slice(0, 10) : null;
+}
+
+/** The analyze phase, in order: dates, entities, quotes, numbers, timeline. */
+export function analyzeArticles(articles: readonly Article[], referenceDate: string | null): AnalyzedStory {
+  const dates = findDates(articles, { referenceDate });
+  const entities = findEntities(articles);
+  const quotes = findQuotes(articles, entities);
+  const numbers = findNumbers(articles, dates);
+  const timeline = buildTimeline(articles, dates);
+  return { articles, referenceDate, entities, quotes, numbers, dates, timeline };
+}
+
+/** Drops the fields of an Article that stay out of the report (the raw original is kept in storage, not here). */
+export function toReportArticle(article: Article): ReportArticle {
+  const { original: _original, format: _format, ...rest } = article;
+  return rest;
+}
+
+/** Runs the whole core pipeline on the raw articles of one story and returns the report. */
+export function analyzeStory(raws: readonly RawArticle[], options: AnalyzeOptions = {}): Report {
+  const { articles, failures } = readArticles(raws);
+  const referenceDate = storyReferenceDate(articles, options.referenceDate);
+  const analyzed = analyzeArticles(articles, referenceDate);
+  const composed = composeStory(analyzed, { summaryWords: options.summaryWords ?? 120 });
+  const title = articles.find((a) => a.title)?.title ?? null;
+  return {
+    schemaVersion: 1,
+    generator: { name: 'parallax', version: options.version ?? CORE_VERSION },
+    story: {
+      id: options.storyId ?? shortHash(articles.map((a) => a.id).join('\n')),
+      title,
+      articleCount: articles.length,
+      referenceDate,
+    },
+    articles: articles.map(toReportArticle),
+    failures,
+    entities: [...analyzed.entities],
+    quotes: [...analyzed.quotes],
+    numbers: [...analyzed.numbers],
+    dates: [...analyzed.dates],
+    timeline: [...analyzed.timeline],
+    ...composed,
+  };
+}
