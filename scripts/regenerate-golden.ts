@@ -1,16 +1,10 @@
 // Regenerates every golden file (test/golden/**) so that intended changes show up as reviewable diffs.
-import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { runModulesIn } from './lib/run-modules.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'golden');
-const only = process.argv.slice(2);
-for (const file of readdirSync(dir)
-  .filter((f) => f.endsWith('.ts'))
-  .sort()) {
-  const name = file.replace(/\.ts$/, '');
-  if (only.length > 0 && !only.includes(name)) continue;
-  const mod = (await import(pathToFileURL(join(dir, file)).href)) as { regenerate: () => Promise<void> };
+await runModulesIn<{ regenerate: () => Promise<void> }>(dir, process.argv.slice(2), async (name, mod) => {
   await mod.regenerate();
   console.log(`regenerated ${name}`);
-}
+});

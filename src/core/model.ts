@@ -127,6 +127,8 @@ export interface Article {
   original: string;
   url: string | null;
   title: string | null;
+  /** The standfirst under the title (removed from `text`), when the input has one. */
+  subtitle?: string;
   outlet: string | null;
   byline: string | null;
   /** The dateline place, e.g. "WASHINGTON". */

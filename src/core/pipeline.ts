@@ -7,6 +7,7 @@ import { composeStory } from './compose/compose.js';
 import { shortHash } from './hash.js';
 import type { AnalyzeOptions, Article, InputFailure, RawArticle, Report, ReportArticle } from './model.js';
 import { readArticle } from './read/read-article.js';
+import { prepareStoryContext } from './read/story-context.js';
 import type { AnalyzedStory } from './state.js';
 
 /** The generator version written into reports when the caller gives none. */
@@ -16,7 +17,8 @@ export const CORE_VERSION = '0.1.0';
 export function readArticles(raws: readonly RawArticle[]): { articles: Article[]; failures: InputFailure[] } {
   const articles: Article[] = [];
   const failures: InputFailure[] = [];
-  const context = raws.map((r) => r.content);
+  // Prepared once: every article judges its lines against the same story texts.
+  const context = prepareStoryContext(raws.map((r) => r.content));
   for (const raw of raws) {
     const result = readArticle(raw, { storyContext: context });
     if (result.ok) articles.push(result.value);

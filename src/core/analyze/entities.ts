@@ -1,6 +1,37 @@
 import type { Article, Entity } from '../model.js';
+import { buildEntity } from './entities/build-entity.js';
+import { findCandidates, type NameCandidate, type TitleMention } from './entities/find-candidates.js';
+import { linkAliases } from './entities/link-aliases.js';
+import { mergeNames } from './entities/merge-names.js';
+import { rankEntities } from './entities/rank-entities.js';
+import { resolveTitles } from './entities/resolve-titles.js';
 
-/** Finds people, organizations and places, one entity per referent across the story. PLACEHOLDER. */
-export function findEntities(_articles: readonly Article[]): Entity[] {
-  return [];
+/** A single capitalized word seen once with no evidence of what it names: noise, not an entity. */
+function isStrayWord(e: Omit<Entity, 'id'>): boolean {
+  return e.type === 'other' && e.mentions.length === 1 && !/\s/.test(e.name);
+}
+
+/**
+ * Finds people, organizations and places, one entity per referent across the story. Passes: name candidates per
+ * article (capitalized runs typed by titles, apposition, speech verbs, gazetteers, compromise's lexicon); story-level
+ * merge (exact names, then surnames to the full name); known names at positions the finder skipped; titles standing
+ * for a person ("the president", inferred); salience order.
+ */
+export function findEntities(articles: readonly Article[]): Entity[] {
+  const names: NameCandidate[] = [];
+  const titles: TitleMention[] = [];
+  for (const article of articles) {
+    const found = findCandidates(article);
+    names.push(...found.names);
+    titles.push(...found.titles);
+  }
+  const merged = mergeNames(names)
+    .map(buildEntity)
+    .filter((e) => !isStrayWord(e));
+  const linked = linkAliases(articles, merged);
+  const resolved = resolveTitles(articles, linked, titles);
+  return rankEntities(
+    resolved,
+    articles.map((a) => a.id),
+  );
 }

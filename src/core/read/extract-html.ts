@@ -1,14 +1,35 @@
 import type { Diagnostic, Removal } from '../model.js';
+import { collectMeta } from './html/collect-meta.js';
+import { dropJunkBlocks } from './html/drop-junk-blocks.js';
+import {
+  chooseBody,
+  countWords,
+  jsonLdCandidate,
+  markupCandidate,
+  SHORT_BODY_WORDS,
+  type BodyCandidate,
+} from './html/fallback-body.js';
+import { parsePage } from './html/parse-page.js';
+import { readJsonLd } from './html/read-json-ld.js';
+import { readMetaTags } from './html/read-meta-tags.js';
+import { renderText } from './html/render-text.js';
+import { runReadability } from './html/run-readability.js';
+import { pageSite } from './html/same-site.js';
+import { unwrapSocialEmbeds } from './html/social-embeds.js';
 
 /** Metadata found in an HTML page (meta tags, Open Graph, JSON-LD, URL). */
 export interface HtmlMeta {
   title: string | null;
   byline: string | null;
   outlet: string | null;
-  /** ISO date or date-time with the place it was found. */
-  publishedAt: { value: string; basis: string } | null;
+  /** ISO date or date-time with the place it was found; `inferred` when it rests on indirect evidence (the URL path). */
+  publishedAt: { value: string; basis: string; inferred?: boolean } | null;
   language: string | null;
   url: string | null;
+  /** The page's own summary (meta description / og:description). */
+  description?: string | null;
+  /** Where each other field came from, e.g. `{ title: "json-ld headline", outlet: "meta og:site_name" }`. */
+  basis?: Partial<Record<'title' | 'byline' | 'outlet' | 'language' | 'url' | 'description', string>>;
 }
 
 /** What HTML extraction returns: the article body as plain text (paragraphs separated by blank lines). */
@@ -19,16 +40,37 @@ export interface HtmlExtraction {
   diagnostics: Diagnostic[];
 }
 
-/** Extracts the article body and metadata from an HTML page. PLACEHOLDER: replaced by the HTML extraction work. */
+/**
+ * Extracts the article body and metadata from an HTML page: metadata first (Readability rewrites the document),
+ * then Readability's article element, cleaned of junk blocks and rendered as paragraphs. When that yields little, the
+ * page's own articleBody (markup or JSON-LD) is used instead if it is clearly longer.
+ */
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtraction {
-  const text = html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<\/(p|div|h\d|li)>/gi, '\n\n')
-    .replace(/<[^>]+>/g, '');
-  return {
-    text,
-    meta: { title: null, byline: null, outlet: null, publishedAt: null, language: null, url: options.url ?? null },
-    removed: [],
-    diagnostics: [],
-  };
+  const document = parsePage(html);
+  const jsonLd = readJsonLd(document);
+  const meta = collectMeta({ document, tags: readMetaTags(document), jsonLd, url: options.url ?? null });
+  const context = { site: pageSite(meta.url), title: meta.title };
+  unwrapSocialEmbeds(document);
+  const article = runReadability(document);
+  let body: BodyCandidate = { source: 'readability', paragraphs: [], removed: [] };
+  if (article) {
+    const junk = dropJunkBlocks(article.content, context);
+    const rendered = renderText(article.content);
+    body = { source: 'readability', paragraphs: rendered.paragraphs, removed: [...junk, ...rendered.removed] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (countWords(body.paragraphs) < SHORT_BODY_WORDS) {
+    body = chooseBody(body, [markupCandidate(html, context), jsonLdCandidate(jsonLd?.articleBody ?? null)]);
+    if (body.source !== 'readability') {
+      diagnostics.push({
+        level: 'info',
+        code: 'html-body-fallback',
+        message: `article body taken from the ${body.source}`,
+      });
+    }
+  }
+  if (body.paragraphs.length === 0) {
+    diagnostics.push({ level: 'warning', code: 'html-no-body', message: 'no article body found in the HTML page' });
+  }
+  return { text: body.paragraphs.join('\n\n'), meta, removed: body.removed, diagnostics };
 }

@@ -1,0 +1,148 @@
+// Time per article of the language layer (entities, quotes, dates, numbers via analyzeArticles) next to the time
+// wink-nlp alone takes to read the same text, on the seed story and on NeuS and PolNeAR articles.
+//
+// How it is measured (all figures the same way): a warm process, cold per text, CPU time. Before timing, the whole
+// layer runs once over other articles of the same sources (NeuS stories 100-199, PolNeAR articles 60-119), so that
+// model loading and the one-time compilation of code and regular expressions (chrono's patterns take hundreds of
+// milliseconds to compile for the first texts it sees) are not timed. Then, per corpus and three times over, wink's
+// readDoc reads each text once, the layer analyzes each story once, and entities+quotes run once; each figure is the
+// median pass, in CPU time of this process (process.cpuUsage, not wall time: the machine is shared and wall time swings
+// with other load). `analyzeText` memoizes wink's reading per text (256 texts) and reading the articles fills that
+// memo, so it is flushed with other texts before each layer and entities+quotes pass (after reading the articles
+// afresh, so no per-article memo carries over either): those figures include their own wink tokenization of every
+// text and everything else they compute, as wink's figure does.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findEntities } from '../../src/core/analyze/entities.js';
+import { findQuotes } from '../../src/core/analyze/quotes.js';
+import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
+import type { RawArticle } from '../../src/core/model.js';
+import { analyzeText, wink } from '../../src/core/nlp/wink.js';
+import { SHARED_DIR } from '../../test/helpers/shared.js';
+
+/** One corpus to time: a name and its stories (each a list of raw articles). */
+interface Corpus {
+  name: string;
+  stories: RawArticle[][];
+}
+
+const raw = (id: string, content: string): RawArticle => ({ id, source: id, format: 'text', content, meta: {} });
+
+/** NeuS stories `[from, to)` of the validation file, each as a list of raw articles. */
+function neusStories(from: number, to: number): RawArticle[][] | null {
+  const file = join(SHARED_DIR, 'eval', 'neus', 'val.jsonl');
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').trim().split('\n').slice(from, to);
+  return lines.map((l, i) => {
+    const s = JSON.parse(l) as { articles: { title: string; text: string }[] };
+    return s.articles.map((a, k) => raw(`neus-${from + i}-${k}`, `${a.title}\n\n${a.text}`));
+  });
+}
+
+/** PolNeAR dev articles `[from, to)`, each as a story of one raw article. */
+function polnearStories(from: number, to: number): RawArticle[][] | null {
+  const file = join(SHARED_DIR, 'eval', 'quotes', 'polnear-dev.jsonl');
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').trim().split('\n').slice(from, to);
+  return lines.map((l, i) => [raw(`pol-${from + i}`, (JSON.parse(l) as { text: string }).text)]);
+}
+
+/** The corpora, each a function so a missing file only skips that corpus. Add more as entries. */
+const CORPORA: (() => Corpus | null)[] = [
+  () => {
+    const dir = join(SHARED_DIR, 'seeds');
+    if (!existsSync(dir)) return null;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    return { name: 'seeds', stories: [files.map((f) => raw(f, readFileSync(join(dir, f), 'utf8')))] };
+  },
+  () => {
+    const stories = neusStories(0, 100);
+    return stories ? { name: 'NeuS val (100 stories)', stories } : null;
+  },
+  () => {
+    const stories = polnearStories(0, 60);
+    return stories ? { name: 'PolNeAR dev (60 articles)', stories } : null;
+  },
+];
+
+let flushes = 0;
+
+/** Evicts every text from `analyzeText`'s memo (256 texts) by reading as many short texts never seen before. */
+function flushWinkMemo(): void {
+  flushes++;
+  for (let i = 0; i < 256; i++) analyzeText(`Memo flush ${flushes} text ${i}.`);
+}
+
+/** CPU milliseconds used by this process so far (user + system): other load on the shared machine does not count. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** CPU milliseconds of one run of `f`. */
+function cpuTime(f: () => void): number {
+  const t0 = cpuMs();
+  f();
+  return cpuMs() - t0;
+}
+
+/** The median of a few numbers. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Timed passes per corpus; each figure is the median pass. */
+const PASSES = 3;
+
+/** Milliseconds per article for the language layer and for wink's readDoc alone on the cleaned texts. */
+function time(corpus: Corpus): { layer: number; winkOnly: number; entityQuote: number; articles: number } {
+  // Articles are read afresh (untimed) before each timed run, so that nothing memoized per article object carries over.
+  const read = () => corpus.stories.map((s) => readArticles(s).articles);
+  const texts = read()
+    .flat()
+    .map((a) => a.text);
+  const nlp = wink();
+  const passes: { winkOnly: number; layer: number; entityQuote: number }[] = [];
+  for (let p = 0; p < PASSES; p++) {
+    const winkOnly = cpuTime(() => {
+      for (const t of texts) nlp.readDoc(t);
+    });
+    let stories = read();
+    flushWinkMemo();
+    const layer = cpuTime(() => {
+      for (const articles of stories) analyzeArticles(articles, '2021-05-18');
+    });
+    stories = read();
+    flushWinkMemo();
+    const entityQuote = cpuTime(() => {
+      for (const articles of stories) findQuotes(articles, findEntities(articles));
+    });
+    passes.push({ winkOnly, layer, entityQuote });
+  }
+  const n = texts.length;
+  const per = (k: 'winkOnly' | 'layer' | 'entityQuote') => median(passes.map((x) => x[k])) / n;
+  return { layer: per('layer'), winkOnly: per('winkOnly'), entityQuote: per('entityQuote'), articles: n };
+}
+
+/** Prints the figures per corpus (warm process, cold per text: see the note at the top). */
+export default async function (): Promise<void> {
+  // Warm up on articles that are not timed: loads the models, compiles code and patterns, and fills wink's per-text
+  // memo with other texts only.
+  const warmup = [...(neusStories(100, 200) ?? []), ...(polnearStories(60, 120) ?? [])];
+  for (const story of warmup) {
+    const articles = readArticles(story).articles;
+    for (const a of articles) wink().readDoc(a.text);
+    analyzeArticles(articles, '2021-05-18');
+  }
+  for (const make of CORPORA) {
+    const corpus = make();
+    if (!corpus) continue;
+    const t = time(corpus);
+    console.log(
+      `${corpus.name.padEnd(28)} ${String(t.articles).padStart(4)} articles  language layer ${t.layer.toFixed(2)} ms/article  ` +
+        `(entities+quotes ${t.entityQuote.toFixed(2)})  wink readDoc ${t.winkOnly.toFixed(2)} ms/article  ` +
+        `ratio ${(t.layer / Math.max(1e-6, t.winkOnly)).toFixed(2)}x (entities+quotes ${(t.entityQuote / Math.max(1e-6, t.winkOnly)).toFixed(2)}x)`,
+    );
+  }
+}

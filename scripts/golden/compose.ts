@@ -1,0 +1,85 @@
+// Regenerates test/golden/compose/: the compose phase on the seed story, from the raw seed text with no analyze-phase
+// annotations, so that the file changes only when compose itself changes. Holds ids, counts and short snippets only.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeStory } from '../../src/core/compose/compose.js';
+import type { Article } from '../../src/core/model.js';
+import type { AnalyzedStory, ComposedStory } from '../../src/core/state.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SHARED = process.env.PARALLAX_SHARED ?? join(ROOT, '..', 'shared');
+/** Where the golden file lives. */
+export const GOLDEN_FILE = join(ROOT, 'test', 'golden', 'compose', 'seed-story.json');
+const SNIPPET = 50;
+
+/** The seed story as plain articles (raw text, no cleaning), with no annotations. */
+export function seedStory(): AnalyzedStory {
+  const dir = join(SHARED, 'seeds');
+  const articles: Article[] = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      return {
+        id: f.replace(/\.txt$/, ''),
+        source: f,
+        format: 'text',
+        original: text,
+        url: null,
+        title: null,
+        outlet: null,
+        byline: null,
+        dateline: null,
+        publishedAt: null,
+        language: 'en',
+        text,
+        removed: [],
+        embeds: [],
+        paragraphs: [],
+        sentences: [],
+        diagnostics: [],
+      };
+    });
+  return { articles, referenceDate: '2021-05-17', entities: [], quotes: [], numbers: [], dates: [], timeline: [] };
+}
+
+const snip = (text: string): string => text.slice(0, SNIPPET);
+
+/** The structural digest kept in the golden file (no article text beyond short snippets). */
+export function digest(composed: ComposedStory): unknown {
+  return {
+    sharedFacts: composed.facts
+      .filter((f) => f.kind === 'shared')
+      .map((f) => ({
+        id: f.id,
+        articleIds: f.articleIds,
+        independentSources: f.independentSources,
+        statement: snip(f.statement),
+      })),
+    singleFacts: composed.facts.filter((f) => f.kind === 'single').length,
+    differences: composed.differences.map((d) => ({
+      about: d.about,
+      kind: d.kind,
+      claims: d.claims.map((c) => ({ value: c.value, articleIds: c.articleIds, text: snip(c.text) })),
+    })),
+    omissions: composed.omissions,
+    framing: composed.framing.map((f) => ({
+      articleId: f.articleId,
+      descriptors: f.descriptors.map((d) => ({ entityId: d.entityId, terms: d.terms.map(snip) })),
+      chargedTerms: f.chargedTerms.map((t) => t.term),
+      chargedScore: f.chargedScore,
+      distinctiveTerms: f.distinctiveTerms.map((t) => t.term),
+    })),
+    summary: composed.summary.sentences.map((s) => ({
+      text: snip(s.text),
+      citedArticles: [...new Set(s.citations.map((c) => c.articleId))].sort(),
+    })),
+  };
+}
+
+/** Writes the golden file. */
+export async function regenerate(): Promise<void> {
+  mkdirSync(join(ROOT, 'test', 'golden', 'compose'), { recursive: true });
+  const composed = composeStory(seedStory(), { summaryWords: 120 });
+  writeFileSync(GOLDEN_FILE, `${JSON.stringify(digest(composed), null, 2)}\n`);
+}

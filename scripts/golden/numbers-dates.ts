@@ -1,0 +1,73 @@
+// Regenerates test/golden/numbers-dates/seeds.json: the dates, figures and timeline found in the seed articles (read
+// as one story). Values and short snippets only (no offsets, which move whenever the reader's cleaning changes).
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findDates } from '../../src/core/analyze/dates.js';
+import { findNumbers } from '../../src/core/analyze/numbers.js';
+import { buildTimeline } from '../../src/core/analyze/timeline.js';
+import type { RawArticle } from '../../src/core/model.js';
+import { readArticles } from '../../src/core/pipeline.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where the golden file goes. */
+export const GOLDEN_FILE = join(ROOT, 'test', 'golden', 'numbers-dates', 'seeds.json');
+const SEEDS = join(process.env.PARALLAX_SHARED ?? resolve(ROOT, '..', 'shared'), 'seeds');
+/** Longest snippet of article text kept in the golden file. */
+const SNIPPET = 50;
+
+/** A short snippet (never a whole sentence of an article). */
+function snippet(text: string): string {
+  return text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text;
+}
+
+/** The golden content: what the dates, numbers and timeline stages make of the seeds. */
+export function computeGolden(dir = SEEDS): unknown {
+  const raws: RawArticle[] = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({
+      id: name.replace(/\.txt$/, ''),
+      source: name,
+      format: 'text',
+      content: readFileSync(join(dir, name), 'utf8'),
+      meta: {},
+    }));
+  const { articles } = readArticles(raws);
+  const dates = findDates(articles, { referenceDate: null });
+  return {
+    dates: dates.map((d) => ({
+      article: d.articleId.slice(0, 3),
+      text: d.text,
+      date: d.date,
+      precision: d.precision,
+      inferred: d.inferred,
+    })),
+    numbers: findNumbers(articles, dates).map((n) => ({
+      article: n.articleId.slice(0, 3),
+      text: snippet(n.text),
+      value: n.value,
+      qualifier: n.qualifier,
+      counts: n.counts,
+      attribution: n.attribution,
+      asOf: n.asOf ? { value: n.asOf.value, inferred: n.asOf.inferred } : null,
+    })),
+    timeline: buildTimeline(articles, dates).map((e) => ({
+      date: e.date,
+      precision: e.precision,
+      inferred: e.inferred,
+      text: snippet(e.text),
+      articles: e.citations.map((c) => c.articleId.slice(0, 3)),
+    })),
+  };
+}
+
+/** Writes the golden file (skipped, with a note, when the shared seeds are absent). */
+export async function regenerate(): Promise<void> {
+  if (!existsSync(SEEDS)) {
+    console.log(`numbers-dates: no seeds at ${SEEDS}, golden file left as is`);
+    return;
+  }
+  mkdirSync(dirname(GOLDEN_FILE), { recursive: true });
+  writeFileSync(GOLDEN_FILE, JSON.stringify(computeGolden(), null, 2) + '\n');
+}

@@ -1,0 +1,127 @@
+import { resolve } from 'node:path';
+import { openSqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
+import { createApp, DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_UPLOAD_BYTES, type ServerLimits } from '../../server/app.js';
+import { startServer, type RunningServer } from '../../server/start-server.js';
+import type { Hono } from 'hono';
+import { CliError, UsageError } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { parseByteSize, parsePositiveInteger } from '../option-values.js';
+import type { OptionSpec, ParsedValues } from '../parse-command-args.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+import { READING_HELP, READING_OPTIONS } from '../reading-options.js';
+import type { Command } from './command.js';
+
+/** Default port of `serve` and `start`. */
+export const DEFAULT_PORT = 8787;
+/** Default story library, under the current folder. */
+export const DEFAULT_DB = '.parallax/parallax.db';
+
+/** The options `serve` and `start` share: where to listen, the library, and the limits. */
+export const SERVER_OPTIONS: OptionSpec = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  'max-json-bytes': { type: 'string' },
+  'max-upload-bytes': { type: 'string' },
+  'max-articles': { type: 'string' },
+  ...READING_OPTIONS,
+};
+
+/** Help lines of the shared server options. */
+export const SERVER_HELP = `  --port N               port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host HOST            interface to bind (default 127.0.0.1, this machine only)
+  --db PATH              the story library, a SQLite file (default ${DEFAULT_DB} under the current folder)
+  --max-json-bytes N     size limit of a JSON request body (default ${DEFAULT_MAX_JSON_BYTES / 1024 / 1024}MB)
+  --max-upload-bytes N   size limit of a multipart (upload) request body (default ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024}MB)
+  --max-articles N       most articles in one story (default ${DEFAULT_MAX_ARTICLES_PER_STORY})
+${READING_HELP}`;
+
+/** Server settings from parsed flags. */
+export interface ServerSettings {
+  port: number;
+  host: string;
+  dbPath: string;
+  limits: Partial<ServerLimits>;
+}
+
+/** Reads the shared server flags (throws UsageError on bad values). */
+export function serverSettings(command: string, values: ParsedValues, io: CliIo): ServerSettings {
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
+  const size = (name: string) => (text(name) === undefined ? undefined : parseByteSize(command, name, text(name)!));
+  const count = (name: string) =>
+    text(name) === undefined ? undefined : parsePositiveInteger(command, name, text(name)!);
+  const limits: Partial<ServerLimits> = {};
+  const set = <K extends keyof ServerLimits>(key: K, value: ServerLimits[K] | undefined) => {
+    if (value !== undefined) limits[key] = value;
+  };
+  set('maxJsonBytes', size('max-json-bytes'));
+  set('maxUploadBytes', size('max-upload-bytes'));
+  set('maxArticleBytes', size('max-bytes'));
+  set('maxArticlesPerStory', count('max-articles'));
+  set('fetchTimeoutMs', count('timeout'));
+  return {
+    port: parsePort(command, text('port')),
+    host: text('host') ?? '127.0.0.1',
+    dbPath: resolve(io.cwd, text('db') ?? DEFAULT_DB),
+    limits,
+  };
+}
+
+function parsePort(command: string, value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be 0 to 65535 (got "${value}")`, command);
+  return port;
+}
+
+/** Starts the server; a port in use becomes a one-line user error instead of an internal one. */
+export async function listen(app: Hono, settings: ServerSettings): Promise<RunningServer> {
+  try {
+    return await startServer(app, settings);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${settings.port} is in use: choose another with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on host ${settings.host}`);
+    throw error;
+  }
+}
+
+/** Keeps the server up until Ctrl-C (SIGINT) or SIGTERM, then closes it and the library; resolves to exit code 0. */
+export async function runUntilStopped(server: RunningServer, closeLibrary: () => Promise<void>): Promise<number> {
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await server.close();
+  await closeLibrary();
+  return 0;
+}
+
+const help = `Usage: parallax serve [options]
+
+Serves the HTTP API (see docs/api.md) and the web page on one port, over a story library kept in SQLite.
+
+Options:
+${SERVER_HELP}
+  -h, --help             show this help
+`;
+
+const command: Command = {
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('serve', argv, SERVER_OPTIONS);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
+    const settings = serverSettings('serve', values, io);
+    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const server = await listen(createApp({ repo, limits: settings.limits }), settings).catch(async (error) => {
+      await repo.close();
+      throw error;
+    });
+    io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
+    io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
+    return runUntilStopped(server, () => repo.close());
+  },
+};
+
+export default command;

@@ -1,0 +1,22 @@
+import * as chrono from 'chrono-node';
+import { dropUnlikelyDates } from './drop-unlikely-dates.js';
+import { yearReferenceParser } from './parse-year-references.js';
+import { resolveWeekdaysBackward } from './resolve-weekdays-backward.js';
+import { skipParsersWithoutCues } from './skip-parsers-without-cues.js';
+
+let instance: chrono.Chrono | undefined;
+
+/**
+ * The news date parser: chrono's casual English configuration, cloned so that the shared default stays untouched, plus
+ * a parser for bare years and refiners that read weekdays backward and drop phrases that are not dates. Parsers whose
+ * pattern cannot match a text (none of the words it needs occurs) are skipped for that text.
+ */
+export function newsDateParser(): chrono.Chrono {
+  if (instance) return instance;
+  const parser = chrono.casual.clone();
+  parser.parsers.push(yearReferenceParser);
+  parser.parsers = skipParsersWithoutCues(parser.parsers);
+  parser.refiners.push(dropUnlikelyDates, resolveWeekdaysBackward);
+  instance = parser;
+  return parser;
+}

@@ -1,0 +1,42 @@
+import type { Article, Span } from '../../model.js';
+import { analyzeText } from '../../nlp/wink.js';
+
+/** Sentence and paragraph spans of an article, taken from the reader when it filled them, else derived here. */
+export interface ArticleUnits {
+  sentences: Span[];
+  paragraphs: Span[];
+}
+
+/** Paragraphs as non-empty lines: scraped text often separates paragraphs by a single line break. */
+function lineParagraphs(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].trim().length > 0) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+/** Sentences cut at paragraph (line) breaks too: wink sometimes runs a sentence across a line break. */
+function splitAtLines(sentences: readonly Span[], text: string): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    let start = s.start;
+    for (let i = text.indexOf('\n', start); i >= 0 && i < s.end; i = text.indexOf('\n', i + 1)) {
+      if (text.slice(start, i).trim()) out.push({ start, end: i });
+      start = i + 1;
+    }
+    if (text.slice(start, s.end).trim()) out.push({ start, end: s.end });
+  }
+  return out;
+}
+
+/** The article's sentences and paragraphs; falls back to wink sentences and line paragraphs when the reader gave none. */
+export function articleUnits(article: Article): ArticleUnits {
+  const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : lineParagraphs(article.text);
+  const base =
+    article.sentences.length > 0
+      ? article.sentences
+      : analyzeText(article.text).sentences.map((s) => ({ start: s.start, end: s.end }));
+  return { sentences: splitAtLines(base, article.text), paragraphs };
+}

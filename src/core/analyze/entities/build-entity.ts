@@ -1,0 +1,53 @@
+import type { Entity, EntityMention } from '../../model.js';
+import type { NameCluster } from './merge-names.js';
+import { nameKey } from './name-key.js';
+import { winningType } from './type-votes.js';
+
+/** Unique strings, compared case-insensitively, first spelling kept. */
+export function uniqueStrings(values: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const k = nameKey(v);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}
+
+/** The fullest name of a cluster: most words, then most frequent, then first seen. */
+function fullestName(cluster: NameCluster): string {
+  const counts = new Map<string, number>();
+  for (const c of cluster.candidates) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  let best = '';
+  let bestWords = 0;
+  let bestCount = 0;
+  for (const [name, count] of counts) {
+    const words = name.split(/\s+/).length;
+    if (words > bestWords || (words === bestWords && count > bestCount)) {
+      best = name;
+      bestWords = words;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** An entity (without id) from a cluster of name candidates. */
+export function buildEntity(cluster: NameCluster): Omit<Entity, 'id'> {
+  const name = fullestName(cluster);
+  const key = nameKey(name);
+  const mentions: EntityMention[] = cluster.candidates.map((c) => ({ ...c.mention }));
+  const aliases = uniqueStrings([
+    ...cluster.candidates.map((c) => c.mention.text),
+    ...cluster.candidates.map((c) => c.name),
+  ]);
+  return {
+    name,
+    type: cluster.hasFullPersonName ? 'person' : winningType(cluster.votes),
+    aliases: aliases.filter((a) => nameKey(a) !== key),
+    roles: uniqueStrings(cluster.candidates.flatMap((c) => c.roles)),
+    mentions,
+  };
+}

@@ -1,0 +1,99 @@
+import type { Article, EntityMention } from '../../model.js';
+import { articleUnits } from './article-units.js';
+import { findNameRuns } from './find-name-runs.js';
+import { introducedByRole, roleAfter, roleBefore } from './find-roles.js';
+import { canonicalKey } from './name-key.js';
+import { splitTitle } from './split-title.js';
+import { mentionVotes, type TypeVotes } from './type-votes.js';
+import { wordUnits, type WordUnit } from './word-units.js';
+
+/** One name mention of one article, before the story-level merge. */
+export interface NameCandidate {
+  articleId: string;
+  /** The mention as written, title included ("President Joe Biden"). */
+  mention: EntityMention;
+  /** The name without its title ("Joe Biden"). */
+  name: string;
+  key: string;
+  roles: string[];
+  votes: TypeVotes;
+}
+
+/** A title standing alone ("the President"), to be resolved to a titled person later. */
+export interface TitleMention {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Verbs of speech that show their subject is a speaker (for typing names; the quote finder has the full list). */
+const SPEAKING = new Set(
+  'said says told tells added adds tweeted wrote writes stated asked noted explained argued insisted warned'.split(' '),
+);
+
+/** True when the name at `first..last` is the subject of a speech verb, before it ("Price said") or after it. */
+function isSpeaker(units: readonly WordUnit[], first: number, last: number): boolean {
+  const next = units[last + 1];
+  const after = units[last + 2];
+  if (next && SPEAKING.has(next.lower)) return true;
+  if (next && /^(also|later|has|had)$/.test(next.lower) && after && SPEAKING.has(after.lower)) return true;
+  const prev = units[first - 1];
+  const before = units[first - 2];
+  return Boolean(prev && SPEAKING.has(prev.lower) && before && /^[,"“”']$/.test(before.value));
+}
+
+/** Finds name candidates and stand-alone titles in one article. */
+export function findCandidates(article: Article): { names: NameCandidate[]; titles: TitleMention[] } {
+  const text = article.text;
+  const units = wordUnits(text);
+  const { sentences, paragraphs } = articleUnits(article);
+  const runs = findNameRuns({
+    text,
+    units,
+    sentences,
+    lines: paragraphs,
+    isCue: (i) => SPEAKING.has(units[i]?.lower ?? ''),
+  });
+  const names: NameCandidate[] = [];
+  const titles: TitleMention[] = [];
+  for (const run of runs) {
+    const start = units[run.first]!.start;
+    const end = units[run.last]!.end;
+    const split = splitTitle(units, run.first, run.last);
+    if (split.nameFirst === null) {
+      titles.push({ articleId: article.id, start, end, text: text.slice(start, end) });
+      continue;
+    }
+    const nameFirst = split.nameFirst;
+    const name = text.slice(units[nameFirst]!.start, end).replace(/^the\s+/i, '');
+    const key = canonicalKey(name);
+    const roles: string[] = [];
+    if (split.hasTitle) roles.push(text.slice(start, units[nameFirst - 1]!.end));
+    const before = roleBefore(text, units, run.first);
+    if (before) roles.push(split.hasTitle ? `${before} ${roles.pop() ?? ''}`.trim() : before);
+    const after = roleAfter(text, units, run.last);
+    if (after) roles.push(after);
+    const votes = mentionVotes(
+      {
+        units,
+        first: nameFirst,
+        last: run.last,
+        titled: split.hasTitle || before !== null,
+        apposedRole: after !== null || introducedByRole(units, run.first),
+        spokenBy: isSpeaker(units, run.first, run.last),
+        sentenceInitial: run.sentenceInitial,
+      },
+      key,
+    );
+    names.push({
+      articleId: article.id,
+      mention: { articleId: article.id, start, end, text: text.slice(start, end) },
+      name,
+      key,
+      roles,
+      votes,
+    });
+  }
+  return { names, titles };
+}

@@ -1,0 +1,35 @@
+import nlp from 'compromise';
+
+/** What compromise's built-in lexicon says about a lower-cased word: the coarse class used for typing names. */
+export type LexiconClass = 'first-name' | 'last-name' | 'person' | 'place' | 'organization' | 'common' | 'unknown';
+
+let lexicon: Record<string, string | string[]> | undefined;
+
+/** compromise's word lexicon (loaded once); a direct lookup is far cheaper than running its tagger on the text. */
+function words(): Record<string, string | string[]> {
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  return lexicon;
+}
+
+const NAME_TAGS: [string, LexiconClass][] = [
+  ['FirstName', 'first-name'],
+  ['MaleName', 'first-name'],
+  ['FemaleName', 'first-name'],
+  ['LastName', 'last-name'],
+  ['Person', 'person'],
+  ['Country', 'place'],
+  ['City', 'place'],
+  ['Region', 'place'],
+  ['Place', 'place'],
+  ['Organization', 'organization'],
+  ['SportsTeam', 'organization'],
+];
+
+/** The class of a lower-cased word in compromise's lexicon. */
+export function lexiconClass(lower: string): LexiconClass {
+  const entry = words()[lower];
+  if (entry === undefined) return 'unknown';
+  const tags = Array.isArray(entry) ? entry : [entry];
+  for (const [tag, cls] of NAME_TAGS) if (tags.includes(tag)) return cls;
+  return 'common';
+}

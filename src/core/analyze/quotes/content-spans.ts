@@ -1,0 +1,140 @@
+import type { Span } from '../../model.js';
+import type { Attribution, SegmentView } from './segment-cues.js';
+import { HEARER_CUES } from '../../lexicon/cue-verbs.js';
+
+const MIN_CONTENT_WORDS = 2;
+const ADJUNCT_LIMIT = 7;
+
+/** Trims spaces and closing punctuation (not closing quotation marks) off a span. */
+function trim(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s,:;—–-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,.;:—–-]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** The unit where reported content begins after a cue: past the hearer ("told reporters") and a nearby "that". */
+function contentStart(view: SegmentView, at: Attribution, next: number): number {
+  const { units } = view;
+  let k = at.cue.last + 1;
+  if (at.side === 'after' && at.phrase) k = at.phrase.last + 1;
+  if (HEARER_CUES.has(at.cue.text.toLowerCase()) && k <= view.b && units[k]!.type === 'word') {
+    // One short noun phrase: "reporters", "Reuters", "the press", "him".
+    const limit = Math.min(view.b, k + 3);
+    let j = k;
+    while (
+      j < limit &&
+      units[j + 1]!.type === 'word' &&
+      /^(the|a|his|her|their|press|news|reporters|[A-Z].*)$/.test(units[j]!.value) &&
+      /^[A-Z]|^(reporters|press|media)$/.test(units[j + 1]!.value)
+    )
+      j++;
+    k = j + 1;
+  }
+  for (let j = k; j <= Math.min(next - 1, k + ADJUNCT_LIMIT); j++) {
+    const u = units[j]!;
+    if ((u.lower === 'that' && u.pos !== 'DET') || u.value === ':') return j + 1;
+    if ((u.type !== 'word' && u.value !== ',') || u.pos === 'VERB' || u.pos === 'AUX') break;
+  }
+  return k;
+}
+
+/**
+ * True when a quotation closes right before `pos` (and a comma) in a segment that opens with a quotation: the quoted
+ * words are the content. A fragment ending the reporter's clause ('The failure was "heartbreaking," she said') is not.
+ */
+function followsQuotation(text: string, view: SegmentView, pos: number, segment: Span): boolean {
+  return view.quotes.some(
+    (q) =>
+      q.close !== null &&
+      q.close < pos &&
+      /^[\s,]*$/.test(text.slice(q.close + 1, pos)) &&
+      words(text, { start: segment.start, end: view.quotes[0]!.open }) < MIN_CONTENT_WORDS,
+  );
+}
+
+/** Words in a span (rough count for the minimum content length). */
+function words(text: string, s: Span): number {
+  return text
+    .slice(s.start, s.end)
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
+}
+
+/**
+ * Where the content after a cue stops: before a later cue of the same segment that hangs on the same subject (",
+ * adding", ", according to", "praised A and criticized B").
+ */
+function contentEnd(view: SegmentView, later: Attribution | undefined, segEnd: number): number {
+  if (!later || later.side === 'before') return segEnd;
+  return view.units[later.cue.first]!.start;
+}
+
+/**
+ * The reported content of an attribution: after the cue when the speaker comes first ("Price said the focus is ..."),
+ * before the speaker when the attribution trails ("..., sources said", "..., according to the readout"), after the
+ * comma when "According to X, ..." opens the sentence. Null when nothing of substance is reported.
+ */
+export function reportedContent(
+  text: string,
+  view: SegmentView,
+  attributions: readonly Attribution[],
+  index: number,
+  segment: Span,
+): Span | null {
+  const at = attributions[index]!;
+  const { units } = view;
+  // '"...," Price said on Monday': the quotation before the speaker is the content; nothing is reported after.
+  if (at.side === 'before' && at.phrase && followsQuotation(text, view, units[at.phrase.first]!.start, segment)) {
+    return null;
+  }
+  // '"...," said Price, a spokesman.': what follows an inverted attribution is apposition, not content.
+  const inverted = at.side === 'after' && at.cue.kind !== 'according-to';
+  if (inverted && followsQuotation(text, view, units[at.cue.first]!.start, segment)) return null;
+  const next = index + 1 < attributions.length ? attributions[index + 1]!.cue.first : view.b + 1;
+  const start = contentStart(view, at, next);
+  const end = inRelativeClause(view, at)
+    ? clauseEnd(view, start, segment.end)
+    : contentEnd(view, attributions[index + 1], segment.end);
+  const after = trim(text, { start: units[start]?.start ?? segment.end, end });
+  // Trailing attribution: the content is what precedes it in the segment.
+  const stop = at.side === 'before' && at.phrase ? units[at.phrase.first]!.start : units[at.cue.first]!.start;
+  const before = trim(text, { start: segment.start, end: stop });
+  const trails = words(text, before) >= MIN_CONTENT_WORDS && /[,—–]["”’']*\s*$/.test(text.slice(segment.start, stop));
+  const leadsSentence = at.cue.first <= view.a + 1 || /^[:;—–]$/.test(units[at.cue.first - 1]?.value ?? '');
+  // "..., said David Gilbert, its president": the content precedes an inverted attribution set off by a comma.
+  if (inverted && trails && units[at.cue.first - 1]?.value === ',') return before;
+  if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
+  if (words(text, after) >= MIN_CONTENT_WORDS) {
+    // "The question ..., she said, is not so cut and dried": the attribution interrupts the content; keep its
+    // longer part.
+    const interrupts = trails && at.side === 'before' && units[at.cue.last + 1]?.value === ',';
+    return interrupts && words(text, before) > words(text, after) ? before : after;
+  }
+  return trails ? before : null;
+}
+
+/**
+ * The content of an "according to" inside or after its clause: what precedes it ("X rose 3 percent according to the
+ * data"), or, when it interrupts the clause ("Absent, according to members, was any mention of ..."), the longer part.
+ */
+function accordingContent(text: string, view: SegmentView, at: Attribution, before: Span, after: Span): Span | null {
+  let comma = (at.phrase?.last ?? at.cue.last) + 1;
+  while (comma <= view.b && view.units[comma]!.value !== ',') comma++;
+  const rest = comma < view.b ? trim(text, { start: view.units[comma + 1]!.start, end: after.end }) : null;
+  if (rest && words(text, rest) > words(text, before)) return rest;
+  return words(text, before) >= MIN_CONTENT_WORDS ? before : null;
+}
+
+/** True when the attribution sits in a relative clause ("Sanders, who had said he would debate, criticized ..."). */
+function inRelativeClause(view: SegmentView, at: Attribution): boolean {
+  if (at.side !== 'before' || !at.phrase) return false;
+  for (let k = at.phrase.last + 1; k < at.cue.first; k++) if (/^(who|which)$/.test(view.units[k]!.lower)) return true;
+  return false;
+}
+
+/** Where a relative clause's content ends: at the next comma or dash after `start`, else the segment end. */
+function clauseEnd(view: SegmentView, start: number, segEnd: number): number {
+  for (let k = start; k <= view.b; k++) if (/^[,—–]$/.test(view.units[k]!.value)) return view.units[k]!.start;
+  return segEnd;
+}

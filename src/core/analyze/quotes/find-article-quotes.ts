@@ -1,0 +1,250 @@
+import type { Article, Entity, Quote, QuoteKind, Span, Speaker } from '../../model.js';
+import { articleUnits } from '../entities/article-units.js';
+import { wordUnits, type WordUnit } from '../entities/word-units.js';
+import { colonSpeaker } from './colon-speaker.js';
+import { reportedContent } from './content-spans.js';
+import { findQuotedSpans, type QuotedSpan } from './find-quoted-spans.js';
+import { quoteAwareSegments, type Segment } from './quote-aware-segments.js';
+import { resolveSpeaker, type LastSpeaker, type LinkedMention, type SpeakerContext } from './resolve-speaker.js';
+import { attachPhrases, segmentCues, type Attribution, type SegmentView } from './segment-cues.js';
+
+/** A quote before ids are given. */
+export type DraftQuote = Omit<Quote, 'id'>;
+
+const MIN_UNATTRIBUTED_WORDS = 6;
+
+/** The article's entity mentions with their entities, sorted by position. */
+function linkedMentions(article: Article, entities: readonly Entity[]): LinkedMention[] {
+  const out: LinkedMention[] = [];
+  for (const entity of entities) {
+    for (const mention of entity.mentions) if (mention.articleId === article.id) out.push({ mention, entity });
+  }
+  return out.sort((x, y) => x.mention.start - y.mention.start);
+}
+
+/** True when only spaces, dashes and opening punctuation stand between `from` and `to`. */
+function onlyPunctuation(text: string, from: number, to: number): boolean {
+  return /^[\s—–\-:,(]*$/.test(text.slice(from, to));
+}
+
+/** True when nothing but closing punctuation follows the quotation in its segment. */
+function endsSegment(text: string, q: QuotedSpan, seg: Segment): boolean {
+  return q.close === null || /^[\s.!?,;:)\]—–-]*$/.test(text.slice(q.close + 1, seg.end));
+}
+
+/** The first character of an attribution: its speaker phrase when that comes first, else its cue. */
+function attributionStart(at: Attribution, units: readonly WordUnit[]): number {
+  const first = at.side === 'before' && at.phrase ? Math.min(at.phrase.first, at.cue.first) : at.cue.first;
+  return units[first]!.start;
+}
+
+/**
+ * Direct when the whole reported content is the quotation: it opens its segment; it follows a colon and ends the
+ * segment ('He added: "..."', '... had one message: "..."'); it is set off by a comma with its attribution right
+ * after ('..., "Q," said X'); or it follows its attribution after a colon, a comma or nothing, ending the segment
+ * ('Psaki said: "', 'He says "..."'). Else partial.
+ */
+function quoteKind(
+  text: string,
+  q: QuotedSpan,
+  seg: Segment,
+  at: Attribution | null,
+  units: readonly WordUnit[],
+): QuoteKind {
+  if (onlyPunctuation(text, seg.start, q.open)) return 'direct';
+  const before = text.slice(seg.start, q.open);
+  const ends = endsSegment(text, q, seg);
+  if (/:\s*$/.test(before) && ends) return 'direct';
+  if (!at) return 'partial';
+  if (q.close !== null && /[,;—–]\s*$/.test(before)) {
+    const gap = text.slice(q.close + 1, Math.max(q.close + 1, attributionStart(at, units)));
+    if (attributionStart(at, units) > q.close && /^[\s,]*$/.test(gap)) return 'direct';
+  }
+  const lastAttributionUnit = Math.max(at.cue.last, at.phrase?.last ?? at.cue.last);
+  const end = units[lastAttributionUnit]!.end;
+  if (end > q.open) return 'partial';
+  // 'Psaki said: "', 'adding on Twitter: "': the attribution, at most a short adjunct, then a colon or comma.
+  const gap = text.slice(end, q.open);
+  if (/^[^.!?"“”]{0,30}[:,]\s*$/.test(gap)) return 'direct';
+  return /^\s*$/.test(gap) && ends ? 'direct' : 'partial';
+}
+
+/** The attribution closest to a quote: one right after it wins over one before it. */
+function nearest(atts: readonly Attribution[], q: QuotedSpan, units: readonly WordUnit[]): Attribution | null {
+  let best: Attribution | null = null;
+  let bestDistance = Infinity;
+  const qEnd = q.close ?? q.end;
+  for (const at of atts) {
+    const start = units[at.cue.first]!.start;
+    // Speech attributes a quotation before belief does ("stating that the White House believes this is '...'").
+    const penalty = at.cue.kind === 'cognition' || at.cue.kind === 'stance' ? 1000 : 0;
+    const distance = penalty + (start >= qEnd ? start - qEnd : q.open - units[at.cue.last]!.end + 0.5);
+    if (distance >= 0 && distance < bestDistance) {
+      best = at;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The unit range of a segment. */
+function unitRange(units: readonly WordUnit[], seg: Span, from: number): { a: number; b: number } {
+  let a = from;
+  while (a < units.length && units[a]!.start < seg.start) a++;
+  let b = a;
+  while (b < units.length && units[b]!.end <= seg.end) b++;
+  return { a, b: b - 1 };
+}
+
+/** State carried from segment to segment of one article. */
+interface ArticleState {
+  last: LastSpeaker | null;
+  /** The last organization that spoke: what "the readout" or "the statement" speaks for. */
+  lastBody: LastSpeaker | null;
+  /** The speaker of a segment ending in a colon, for a quotation opening the next paragraph. */
+  colon: { speaker: Speaker | null; paragraph: number } | null;
+  out: DraftQuote[];
+}
+
+/** A speaker carried to a quote that continues the previous one (no cue of its own). */
+function carried(state: ArticleState, paragraph: number): Speaker | null {
+  const last = state.last;
+  if (!last || paragraph - last.paragraph > 1) return null;
+  return { ...last.speaker, mention: null, inferred: true };
+}
+
+/** Records a speaker as the article's last one. */
+function remember(
+  state: ArticleState,
+  speaker: Speaker | null,
+  entities: ReadonlyMap<string, Entity>,
+  paragraph: number,
+): void {
+  if (!speaker) return;
+  const entity = speaker.entityId ? (entities.get(speaker.entityId) ?? null) : null;
+  state.last = { speaker, type: entity?.type ?? null, entity, paragraph };
+  if (entity?.type === 'organization') state.lastBody = state.last;
+}
+
+/** Options for one segment's pass. */
+interface SegmentPass {
+  article: Article;
+  units: readonly WordUnit[];
+  seg: Segment;
+  view: SegmentView;
+  mentions: readonly LinkedMention[];
+  entities: ReadonlyMap<string, Entity>;
+  state: ArticleState;
+  /** The speaker that the previous paragraph introduced with a colon, if it did. */
+  introduced: Speaker | null;
+  /** A quotation opened in an earlier paragraph that runs on into this segment. */
+  runOn: QuotedSpan | null;
+}
+
+/** Resolves the speakers of a segment's attributions, in order (so that "she" can see a speaker named earlier). */
+function resolveAll(p: SegmentPass, atts: Omit<Attribution, 'speaker'>[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (const at of atts) {
+    const ctx: SpeakerContext = {
+      text: p.article.text,
+      units: p.units,
+      mentions: p.mentions,
+      last: p.state.last,
+      lastBody: p.state.lastBody,
+      paragraph: p.seg.paragraph,
+    };
+    const speaker = at.phrase ? resolveSpeaker(ctx, at.phrase) : null;
+    out.push({ ...at, speaker });
+    remember(p.state, speaker, p.entities, p.seg.paragraph);
+  }
+  return out;
+}
+
+/** Emits the quotations of a segment with their speakers. */
+function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
+  const text = p.article.text;
+  for (const q of p.view.quotes) {
+    const at = nearest(atts, q, p.units);
+    const kind = quoteKind(text, q, p.seg, at, p.units);
+    let speaker = at?.speaker ?? null;
+    if (!at) {
+      if (kind !== 'direct') continue;
+      const colon = /:\s*$/.test(text.slice(p.seg.start, q.open));
+      if (colon) speaker = colonSpeaker(text, { start: p.seg.start, end: q.open }, atts, p.mentions);
+      else if (p.introduced && onlyPunctuation(text, p.seg.start, q.open)) speaker = p.introduced;
+      else speaker = carried(p.state, q.paragraph);
+      const words = text.slice(q.start, q.end).split(/\s+/).length;
+      if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
+    }
+    const cue = at ? at.cue.text : null;
+    p.state.out.push({
+      articleId: p.article.id,
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      kind,
+      cue,
+      speaker,
+    });
+    if (speaker) remember(p.state, speaker, p.entities, q.paragraph);
+  }
+}
+
+/** True when a content span is (nearly) all one quotation of the segment: the direct quote already covers it. */
+function isQuotation(content: Span, quotes: readonly QuotedSpan[]): boolean {
+  return quotes.some((q) => q.open <= content.start + 1 && (q.close ?? q.end) >= content.end - 2);
+}
+
+/** Emits reported (indirect) speech for each attribution whose content is not just a quotation. */
+function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
+  const text = p.article.text;
+  atts.forEach((at, i) => {
+    if (!at.speaker && !at.phrase) return;
+    const content = reportedContent(text, p.view, atts, i, p.seg);
+    if (!content || isQuotation(content, p.view.quotes)) return;
+    if (p.runOn && isQuotation(content, [p.runOn])) return;
+    p.state.out.push({
+      articleId: p.article.id,
+      start: content.start,
+      end: content.end,
+      text: text.slice(content.start, content.end),
+      kind: 'indirect',
+      cue: at.cue.text,
+      speaker: at.speaker,
+    });
+  });
+}
+
+/** Finds the direct, partial and indirect quotes of one article's body text. */
+export function findArticleQuotes(article: Article, entities: readonly Entity[]): DraftQuote[] {
+  const text = article.text;
+  const units = wordUnits(text);
+  const { sentences, paragraphs } = articleUnits(article);
+  const quoted = findQuotedSpans(text, paragraphs);
+  const segments = quoteAwareSegments(text, paragraphs, sentences, quoted);
+  const mentions = linkedMentions(article, entities);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const state: ArticleState = { last: null, lastBody: null, colon: null, out: [] };
+  let from = 0;
+  let qi = 0;
+  for (const seg of segments) {
+    const { a, b } = unitRange(units, seg, from);
+    from = a;
+    while (qi < quoted.length && quoted[qi]!.open < seg.start) qi++;
+    const quotes: QuotedSpan[] = [];
+    for (let k = qi; k < quoted.length && quoted[k]!.open < seg.end; k++) quotes.push(quoted[k]!);
+    const view: SegmentView = { units, a, b, quotes };
+    const colon = state.colon;
+    const introduced = colon && colon.paragraph === seg.paragraph - 1 ? colon.speaker : null;
+    const before = quoted[qi - 1];
+    const runOn = before && (before.close ?? before.end) > seg.start ? before : null;
+    const pass: SegmentPass = { article, units, seg, view, mentions, entities: byId, state, introduced, runOn };
+    const atts = resolveAll(pass, attachPhrases(view, segmentCues(view), mentions));
+    emitQuotes(pass, atts);
+    emitReported(pass, atts);
+    state.colon = /:$/.test(text.slice(seg.start, seg.end))
+      ? { speaker: colonSpeaker(text, seg, atts, mentions), paragraph: seg.paragraph }
+      : null;
+  }
+  return state.out.sort((x, y) => x.start - y.start);
+}

@@ -1,0 +1,185 @@
+import type { WordUnit } from '../entities/word-units.js';
+import {
+  COGNITION_CUES,
+  EVIDENCE_CUES,
+  EVIDENCE_NOUNS,
+  isParticipleCue,
+  SPEECH_CUES,
+  STANCE_CUES,
+} from '../../lexicon/cue-verbs.js';
+
+/** A cue of attribution: units `first..last` ("said", "according to", "said in a statement"). */
+export interface Cue {
+  first: number;
+  last: number;
+  kind: 'speech' | 'cognition' | 'stance' | 'according-to' | 'participle';
+  text: string;
+}
+
+const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no', 'nor', 'refused', 'declined', 'cannot']);
+// Verbs that are speech cues but, as nouns or in these forms, usually are not ("the report", "points", "charges").
+const VERB_ONLY = new Set([
+  'report',
+  'reports',
+  'post',
+  'posts',
+  'note',
+  'notes',
+  'point',
+  'points',
+  'charge',
+  'charges',
+  'answer',
+  'answers',
+  'remarks',
+  'estimate',
+  'estimates',
+  'claims',
+  'warning',
+  'tweet',
+  'tweets',
+  'counter',
+  'demand',
+  'demands',
+  'promise',
+  'promises',
+  'pledge',
+  'pledges',
+  'state',
+  'states',
+  'continue',
+  'continues',
+  'continuing',
+  'repeat',
+  'describe',
+  'urge',
+  'mention',
+  'highlight',
+  'highlights',
+  'reporting',
+  'posting',
+  'stress',
+  'ask',
+]);
+/** Particles that make a stance verb a phrasal verb of another sense ("showed up", "called off"). */
+const PARTICLES = new Set(['up', 'off', 'down', 'away', 'back', 'in']);
+/** Forms reliable whatever wink's part-of-speech tag says. */
+const ALWAYS = new Set(['said', 'says', 'told', 'added', 'tweeted', 'wrote', 'stated', 'according']);
+
+/** Cues that attribute only when a clause, a colon or a quotation follows ("responded that", not "responded with"). */
+const NEEDS_CLAUSE = new Set([
+  'respond',
+  'responds',
+  'responded',
+  'responding',
+  'reply',
+  'replies',
+  'replied',
+  'answer',
+  'answered',
+  'continued',
+  'agree',
+  'agrees',
+  'agreed',
+  'maintains',
+  'maintained',
+  'maintain',
+  'feel',
+  'feels',
+  'felt',
+  'know',
+  'knows',
+  'knew',
+  'expect',
+  'expects',
+  'expected',
+  'point',
+  'pointed',
+]);
+
+/** True when a clause, colon or quotation follows unit `i` within two units. */
+function clauseFollows(units: readonly WordUnit[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < units.length; k++) {
+    if (/^(that|:|"|“|‘|')$/.test(units[k]!.lower)) return true;
+  }
+  return false;
+}
+
+const CALL = new Set(['call', 'calls', 'called', 'calling']);
+const CALL_OBJECTS = new Set(['him', 'her', 'it', 'them', 'this', 'that', 'himself', 'herself', 'themselves']);
+
+/**
+ * True when "call" at `i` names or demands ("called for", "called on", "called him a liar", 'called it "absurd"')
+ * rather than phones ("Biden called Netanyahu on Monday").
+ */
+function callNames(units: readonly WordUnit[], i: number): boolean {
+  const next = units[i + 1];
+  if (!next) return false;
+  if (/^(for|on|upon)$/.test(next.lower)) return true;
+  for (let k = i + 1; k <= i + 8 && k < units.length; k++) {
+    const v = units[k]!.value;
+    if (/^["“‘']+$/.test(v)) return true;
+    if (/^[.;:!?]$/.test(v)) break;
+  }
+  // An object (a pronoun or a name), then a predicate noun phrase: "called him a", "called Trump the".
+  let k = i + 1;
+  if (CALL_OBJECTS.has(next.lower)) k++;
+  else while (k <= i + 4 && /^[A-Z]/.test(units[k]?.value ?? '')) k++;
+  return k > i + 1 && /^(a|an|the|his|her|their)$/.test(units[k]?.lower ?? '');
+}
+
+const READ = new Set(['read', 'reads']);
+
+/** True when "read" gives a text's words ('The sign reads: "..."', '"...," read the statement'), not reading. */
+function readsText(units: readonly WordUnit[], i: number): boolean {
+  const next = units[i + 1]?.value ?? '';
+  const prev = units[i - 1]?.value ?? '';
+  return /^[:,]$/.test(next) || /^["”'’]+$/.test(prev);
+}
+
+/** "went on to say", and "went on" ending its clause after a quotation ('"...," Trump went on.'), or null. */
+function goesOnCue(units: readonly WordUnit[], i: number): Cue | null {
+  if (!/^(go|goes|went|going)$/.test(units[i]!.lower) || units[i + 1]?.lower !== 'on') return null;
+  const third = units[i + 2];
+  const last =
+    third?.lower === 'to' && /^(say|says|write|add|argue|note)$/.test(units[i + 3]?.lower ?? '') ? i + 3 : i + 1;
+  if (last === i + 1 && !/^[,.:;!?]$/.test(third?.value ?? '.')) return null;
+  const text = units
+    .slice(i, last + 1)
+    .map((u) => u.value)
+    .join(' ');
+  return { first: i, last, kind: 'speech', text };
+}
+
+/** True when the cue at `i` is negated ("did not say", "declined to say"). */
+function isNegated(units: readonly WordUnit[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (NEGATIONS.has(units[k]!.lower)) return true;
+  return false;
+}
+
+/** The cue starting at unit `i`, or null. */
+export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
+  const u = units[i]!;
+  const next = units[i + 1];
+  if (u.lower === 'according' && next?.lower === 'to') {
+    return { first: i, last: i + 1, kind: 'according-to', text: `${u.value} ${next.value}` };
+  }
+  const goesOn = goesOnCue(units, i);
+  if (goesOn) return goesOn;
+  const speech = SPEECH_CUES.has(u.lower);
+  const cognition = COGNITION_CUES.has(u.lower);
+  const stance = STANCE_CUES.has(u.lower);
+  if (!speech && !cognition && !stance) return null;
+  // "Polls show ...": after an evidence noun these forms are verbs, whatever the tagger says.
+  const evidence = EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '');
+  if (!ALWAYS.has(u.lower) && !evidence && (u.pos !== 'VERB' || VERB_ONLY.has(u.lower))) return null;
+  // "Asked whether ..." / "Speaking to ..." open a sentence with a participle, not an attribution.
+  if (sentenceStart || isNegated(units, i)) return null;
+  if (NEEDS_CLAUSE.has(u.lower) && !clauseFollows(units, i)) return null;
+  if (CALL.has(u.lower) && !callNames(units, i)) return null;
+  if (READ.has(u.lower) && !readsText(units, i)) return null;
+  // Passives ("was criticized by", "confirmed by the Senate") and phrasal verbs ("showed up") attribute nothing here.
+  if (next && (next.lower === 'by' || PARTICLES.has(next.lower)) && !speech) return null;
+  const kind = isParticipleCue(u.lower) ? 'participle' : speech ? 'speech' : cognition ? 'cognition' : 'stance';
+  return { first: i, last: i, kind, text: u.value };
+}

@@ -1,0 +1,141 @@
+import type { Span } from '../../model.js';
+
+/**
+ * Text between quotation marks. `open` is the offset of the opening mark's first character, `close` that of the closing
+ * mark's last character (marks can be two characters wide: ''like this''); `close` is null when the quote runs on.
+ */
+export interface QuotedSpan {
+  open: number;
+  close: number | null;
+  /** The content without the marks (trailing comma and spaces trimmed). */
+  start: number;
+  end: number;
+  /** Index of the paragraph holding the opening mark. */
+  paragraph: number;
+}
+
+const DOUBLE_OPEN = new Set(['“', '„', '«']);
+const DOUBLE_CLOSE = new Set(['”', '»']);
+
+/** True when the character before `i` allows an opening mark (start, space, bracket, dash). */
+function opensAfter(text: string, i: number, from: number): boolean {
+  return i === from || /[\s([{—–-]/.test(text[i - 1]!);
+}
+
+/** True when the character after `i` allows a closing mark (end, space, punctuation). */
+function closesBefore(text: string, i: number, to: number): boolean {
+  return i + 1 >= to || /[\s,.;:!?)\]—–-]/.test(text[i + 1]!);
+}
+
+/** The content between the end of an opening mark and the start of a closing one (or the paragraph end), trimmed. */
+function contentOf(text: string, afterOpen: number, beforeClose: number): Span {
+  let start = afterOpen;
+  let end = beforeClose;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * True when two apostrophes at `i` stand for a straight double mark, as in typewriter-style and some archives' text
+ * (''like this''), rather than a possessive followed by a quote ("the Jones' 'house'").
+ */
+function isDoubleApostrophe(text: string, i: number): boolean {
+  return text[i] === "'" && text[i + 1] === "'" && text[i + 2] !== "'";
+}
+
+/**
+ * Double-quoted spans of one paragraph; straight marks (" or '') alternate, curly ones are read by direction and
+ * context.
+ */
+function doubleQuotes(text: string, para: Span, paragraph: number): QuotedSpan[] {
+  const out: QuotedSpan[] = [];
+  let open = -1;
+  let openWidth = 1;
+  for (let i = para.start; i < para.end; i++) {
+    const ch = text[i]!;
+    const width = isDoubleApostrophe(text, i) ? 2 : 1;
+    const straight = ch === '"' || width === 2;
+    const isDouble = straight || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch);
+    if (!isDouble) continue;
+    const canClose = DOUBLE_CLOSE.has(ch) || straight || (ch === '“' && closesBefore(text, i, para.end));
+    if (open >= 0 && canClose) {
+      const close = i + width - 1;
+      const c = contentOf(text, open + openWidth, i);
+      if (c.end > c.start) out.push({ open, close, ...c, paragraph });
+      open = -1;
+    } else if (open < 0 && (DOUBLE_OPEN.has(ch) || straight || opensAfter(text, i, para.start))) {
+      open = i;
+      openWidth = width;
+    }
+    i += width - 1;
+  }
+  if (open >= 0) {
+    const c = contentOf(text, open + openWidth, para.end);
+    if (c.end - c.start > 1) out.push({ open, close: null, ...c, paragraph });
+  }
+  return out;
+}
+
+/** Single-quoted spans of one paragraph ('like this' or ‘like this’), outside double quotes; apostrophes are skipped. */
+function singleQuotes(text: string, para: Span, paragraph: number, taken: readonly QuotedSpan[]): QuotedSpan[] {
+  const out: QuotedSpan[] = [];
+  const re = /(^|[\s(—–-])(['‘])(?=[A-Za-z0-9])/g;
+  const slice = text.slice(para.start, para.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const open = para.start + m.index + m[1]!.length;
+    if (taken.some((q) => q.open <= open && open <= (q.close ?? para.end))) continue;
+    const closer = m[2] === '‘' ? '’' : "'";
+    let close = -1;
+    for (let i = open + 1; i < para.end; i++) {
+      if ((text[i] === closer || text[i] === '’') && /[^\s]/.test(text[i - 1]!) && closesBefore(text, i, para.end)) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    const c = contentOf(text, open + 1, close);
+    // Short spans between apostrophes are nicknames or titles ('Moha', 'Shmutz'), not speech.
+    if (c.end > c.start && /\s\S+\s/.test(text.slice(c.start, c.end))) out.push({ open, close, ...c, paragraph });
+    re.lastIndex = close - para.start + 1;
+  }
+  return out;
+}
+
+/**
+ * Finds quoted spans paragraph by paragraph. An opening mark with no closing mark before the paragraph ends is the
+ * journalism convention for a quote that goes on in the next paragraph: the span runs to the paragraph end.
+ */
+export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpan[] {
+  const out: QuotedSpan[] = [];
+  paragraphs.forEach((para, p) => {
+    const doubles = doubleQuotes(text, para, p);
+    out.push(...doubles, ...singleQuotes(text, para, p, doubles));
+  });
+  return joinRunOnQuotes(
+    text,
+    out.sort((a, b) => a.open - b.open),
+    paragraphs,
+  );
+}
+
+/**
+ * Joins a quote left open at a paragraph's end with the quote that opens the next paragraph: one quotation over
+ * several paragraphs, from the first opening mark to the last closing one.
+ */
+function joinRunOnQuotes(text: string, spans: QuotedSpan[], paragraphs: readonly Span[]): QuotedSpan[] {
+  const out: QuotedSpan[] = [];
+  for (const q of spans) {
+    const prev = out.at(-1);
+    const nextPara = prev ? paragraphs[prev.paragraph + 1] : undefined;
+    const continues =
+      prev &&
+      prev.close === null &&
+      nextPara &&
+      q.paragraph === prev.paragraph + 1 &&
+      text.slice(nextPara.start, q.open).trim() === '';
+    if (continues) out[out.length - 1] = { ...prev, close: q.close, end: q.end };
+    else out.push(q);
+  }
+  return out;
+}

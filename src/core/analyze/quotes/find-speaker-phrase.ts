@@ -1,0 +1,260 @@
+import { SPEECH_CUES } from '../../lexicon/cue-verbs.js';
+import type { WordUnit } from '../entities/word-units.js';
+
+/** Units `first..last` naming who speaks ("a source familiar with the U.S. strategy", "she", "Price"). */
+export interface PhraseRange {
+  first: number;
+  last: number;
+  /** The apposition between commas after the phrase ("Price, | a State Department spokesman |, said"), if any. */
+  appositive?: PhraseRange;
+}
+
+/** Words of time that stand between a speaker and the cue ("Priebus later Thursday told"), never speakers. */
+const TIME_WORDS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+];
+const SKIPPABLE = new Set([
+  'also',
+  'later',
+  'previously',
+  'then',
+  'repeatedly',
+  'publicly',
+  'privately',
+  'once',
+  'earlier',
+  'again',
+  'recently',
+  'has',
+  'have',
+  'had',
+  'was',
+  'were',
+  'is',
+  'are',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'had',
+  'further',
+  'just',
+  'separately',
+  'similarly',
+  'reportedly',
+  'frequently',
+  'often',
+  'quickly',
+  'openly',
+  'explicitly',
+  'herself',
+  'himself',
+  'themselves',
+  'itself',
+  ...TIME_WORDS,
+]);
+const LEADING_NOISE = new Set([
+  'but',
+  'and',
+  'yet',
+  'so',
+  'meanwhile',
+  'however',
+  'also',
+  'then',
+  'now',
+  'still',
+  'instead',
+]);
+const PHRASE_LINKS = new Set([
+  'of',
+  'for',
+  'with',
+  'familiar',
+  'close',
+  'at',
+  'from',
+  'to',
+  'in',
+  "'s",
+  '’s',
+  'and',
+  '&',
+]);
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
+/** Possessive determiners that open a speaker phrase ("his brother", "their spokesman"). */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const PHRASE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
+const MAX_UNITS = 12;
+
+/** True when a unit can be part of a speaker noun phrase. */
+function inPhrase(u: WordUnit): boolean {
+  if (PHRASE_LINKS.has(u.lower) || POSSESSIVES.has(u.lower)) return true;
+  if (u.type !== 'word') return false;
+  return PHRASE_POS.has(u.pos) || /^[A-Z]/.test(u.value);
+}
+
+/** Drops links at the phrase's edges ("of", "and") and leading words that are not part of a name or noun phrase. */
+function trimPhrase(units: readonly WordUnit[], first: number, last: number, anyHead = false): PhraseRange | null {
+  while (first <= last && (PHRASE_LINKS.has(units[first]!.lower) || LEADING_NOISE.has(units[first]!.lower))) first++;
+  while (last >= first && (PHRASE_LINKS.has(units[last]!.lower) || POSSESSIVES.has(units[last]!.lower))) last--;
+  if (first > last) return null;
+  const head = units[last]!;
+  const nominal = head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'PRON' || /^[A-Z]/.test(head.value);
+  if (!nominal && !anyHead) return null;
+  return { first, last };
+}
+
+const MAX_APPOSITIVE = 25;
+/** What may stand before a subject with an apposition: the clause start, a conjunction, a comma, a quotation mark. */
+const OPENS_CLAUSE = /^(and|but|that|while|as|when|because|so|yet|meanwhile|,|"|“|”|'|’)$/;
+
+/** True when unit `k` is a full stop closing an abbreviation inside a phrase ("R-Ky.,", "(D-Calif.)"). */
+function abbreviationStop(units: readonly WordUnit[], k: number): boolean {
+  const u = units[k]!;
+  return u.value === '.' && units[k - 1]?.end === u.start && /^[,)]$/.test(units[k + 1]?.value ?? '');
+}
+
+/**
+ * The subject before an apposition that ends at unit `close`, a comma or a dash ("Ned Price, a State Department
+ * spokesman, | said", "Sanders, 74, | said", "Snyder, for his part, | has denied", "Gingrich — mentioned by Newsmax as
+ * ... — | told"). The subject must open its clause; the apposition holds no sentence punctuation, quotation or cue.
+ */
+function appositivePhrase(units: readonly WordUnit[], close: number, floor: number): PhraseRange | null {
+  const mark = units[close]!.value;
+  const stop = Math.max(floor, close - MAX_APPOSITIVE);
+  let cue = false;
+  // Each earlier mark may open the apposition: "Jillian Chase, 27, a Tinder user in New York, | said".
+  for (let k = close - 1; k >= stop; k--) {
+    const v = units[k]!.value;
+    if (/^[.;:!?"“”]$/.test(v) && !abbreviationStop(units, k)) return null;
+    if (v !== mark) {
+      cue ||= SPEECH_CUES.has(units[k]!.lower) && units[k + 1]?.lower !== 'by';
+      continue;
+    }
+    if (k === close - 1) return null;
+    // A cue inside the apposition makes it a clause of its own, unless it is relative ("Sanders, who had said ...,").
+    if (cue && !/^(who|which|whose|whom)$/.test(units[k + 1]!.lower)) return null;
+    const head = phraseBefore(units, k, floor, false);
+    const before = head ? units[head.first - 1] : undefined;
+    if (head && (head.first <= floor || !before || OPENS_CLAUSE.test(before.lower))) {
+      return { ...head, appositive: { first: k + 1, last: close - 1 } };
+    }
+  }
+  return null;
+}
+
+const MAX_PARENTHESIS = 6;
+
+/** The index of the "(" opening a short parenthesis that ends at unit `close` ("Rubio (R-Fla.)"), or -1. */
+function parenthesisOpen(units: readonly WordUnit[], close: number, floor: number): number {
+  for (let k = close - 1; k >= Math.max(floor, close - MAX_PARENTHESIS); k--) {
+    if (units[k]!.value === '(') return k;
+    if (/^[;:!?"“”)]$/.test(units[k]!.value)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The speaker phrase ending right before unit `cue`: adverbs, auxiliaries, an apposition and a short parenthesis
+ * ("Rep. Zoe Lofgren (D-Calif.) said") between them are skipped.
+ */
+export function phraseBefore(
+  units: readonly WordUnit[],
+  cue: number,
+  floor: number,
+  apposition = true,
+): PhraseRange | null {
+  let end = cue - 1;
+  // Skip adverbs, auxiliaries and times ("on Tuesday") between the speaker and the cue.
+  while (end >= floor && (SKIPPABLE.has(units[end]!.lower) || (units[end]!.lower === 'on' && end < cue - 1))) end--;
+  if (end < floor) return null;
+  if (apposition && /^[,—–]$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
+  if (units[end]!.value === ')') {
+    const open = parenthesisOpen(units, end, floor);
+    return open > floor ? phraseBefore(units, open, floor, false) : null;
+  }
+  if (PRONOUNS.has(units[end]!.lower)) return { first: end, last: end };
+  let first = end;
+  while (first - 1 >= floor && end - first < MAX_UNITS && inPhrase(units[first - 1]!)) first--;
+  if (!inPhrase(units[end]!)) return null;
+  // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
+  const before = units[first - 1];
+  const allowed = before && (before.lower === 'by' || before.lower === 'that' || SPEECH_CUES.has(before.lower));
+  if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
+  return trimPhrase(units, first, end);
+}
+
+/** True when unit `k` is a participle modifying the noun after it ("one unaligned Florida strategist"). */
+function modifier(units: readonly WordUnit[], k: number): boolean {
+  const next = units[k + 1];
+  return units[k]!.pos === 'VERB' && /(ed|ing)$/.test(units[k]!.lower) && /^(PROPN|NOUN|ADJ)$/.test(next?.pos ?? '');
+}
+
+/** Cue forms that can come before their speaker ("..., said Price."). */
+const INVERTIBLE = new Set([
+  'said',
+  'says',
+  'added',
+  'adds',
+  'wrote',
+  'writes',
+  'asked',
+  'asks',
+  'continued',
+  'explained',
+  'noted',
+  'notes',
+  'tweeted',
+  'recalled',
+  'recalls',
+  'argued',
+  'argues',
+  'insisted',
+  'replied',
+  'responded',
+  'declared',
+  'warned',
+  'acknowledged',
+  'concluded',
+  'read',
+  'reads',
+  'chanted',
+  'shouted',
+  'to',
+]);
+
+/** The speaker phrase starting right after unit `cue` ("said Price", "according to the White House"). */
+export function phraseAfter(units: readonly WordUnit[], cue: number, ceiling: number): PhraseRange | null {
+  if (!INVERTIBLE.has(units[cue]!.lower)) return null;
+  const start = cue + 1;
+  if (start > ceiling) return null;
+  if (PRONOUNS.has(units[start]!.lower)) return { first: start, last: start };
+  let last = start - 1;
+  // After "according to" a noun phrase must follow, whatever the tagger says of its first word ("polls", "reports").
+  const opensPhrase = (k: number): boolean => k === start && units[cue]!.lower === 'to' && units[k]!.type === 'word';
+  const fits = (k: number): boolean => inPhrase(units[k]!) || opensPhrase(k) || modifier(units, k);
+  while (last + 1 <= ceiling && last + 1 - start < MAX_UNITS && fits(last + 1)) {
+    // Stop before a preposition that opens an adjunct ("said Price on Tuesday"), keep "of"/"familiar with".
+    const next = units[last + 1]!;
+    if ((next.lower === 'to' || next.lower === 'at' || next.lower === 'from') && last >= start) break;
+    last++;
+  }
+  if (last < start || (last === start && TIME_WORDS.includes(units[last]!.lower))) return null;
+  // Inverted order ends the clause: "..., said Price." but not "said the talks would go on". Right after a quotation
+  // the order is inverted anyway, and the phrase may go on ('"...," said a user going by the handle X').
+  const after = units[last + 1];
+  const afterQuotation = /^["”'’]+$/.test(units[cue - 1]?.value ?? '');
+  if (units[cue]!.lower !== 'to' && !afterQuotation && after && !/^[,.;:!?()—–]$/.test(after.value)) return null;
+  return trimPhrase(units, start, last, units[cue]!.lower === 'to');
+}

@@ -1,0 +1,78 @@
+import type { Span } from '../../model.js';
+import type { QuotedSpan } from './find-quoted-spans.js';
+import { SPEECH_CUES } from '../../lexicon/cue-verbs.js';
+
+/** A sentence-like stretch of one paragraph whose boundaries never fall inside a quotation. */
+export interface Segment extends Span {
+  paragraph: number;
+}
+
+const ATTRIBUTION_WORDS = 10;
+
+/**
+ * True when the sentence `[pos, next)` only attributes the quotation that closes right before it ('"... missing." Trump
+ * said.'): a few words with a speech cue and no quotation of their own.
+ */
+function attributesQuotation(text: string, pos: number, next: number): boolean {
+  if (!/["”']\s*$/.test(text.slice(Math.max(0, pos - 3), pos))) return false;
+  const sentence = text.slice(pos, next);
+  if (/["“”]/.test(sentence)) return false;
+  const words = sentence.toLowerCase().match(/[a-z’']+/g) ?? [];
+  // The cue comes early ("Trump said.", "said one strategist, a ..."): a sentence of its own has more before it.
+  const cue = words.findIndex(
+    (w, k) => (SPEECH_CUES.has(w) && w !== 'read') || (/^(went|goes)$/.test(w) && words[k + 1] === 'on'),
+  );
+  return words.length <= ATTRIBUTION_WORDS && cue >= 0 && cue <= 4;
+}
+
+/**
+ * True when a sentence boundary at `pos` is not a real one: inside a quote, the next word is lower case or a comma, or
+ * the next sentence only attributes the quotation before it.
+ */
+function isFalseBoundary(text: string, pos: number, next: number, quotes: readonly QuotedSpan[], q: number): boolean {
+  const inQuote = quotes
+    .slice(Math.max(0, q - 2), q + 2)
+    .some((s) => s.open < pos && pos <= (s.close ?? s.end) && s.close !== null);
+  if (inQuote) return true;
+  const first = /\S/.exec(text.slice(pos, pos + 40));
+  // A "sentence" starting in lower case or with a comma goes on the one before ("Rep. Lofgren (D-Calif.), who ...").
+  return (first !== null && /[a-z,;)]/.test(first[0])) || attributesQuotation(text, pos, next);
+}
+
+/**
+ * Cuts each paragraph into segments at sentence boundaries, except where the boundary is inside a closed quotation or
+ * the text goes on in lower case (`"...," she added`), so that a quote and its attribution share a segment.
+ */
+export function quoteAwareSegments(
+  text: string,
+  paragraphs: readonly Span[],
+  sentences: readonly Span[],
+  quotes: readonly QuotedSpan[],
+): Segment[] {
+  const out: Segment[] = [];
+  let s = 0;
+  let q = 0;
+  paragraphs.forEach((para, p) => {
+    let start = para.start;
+    while (s < sentences.length && sentences[s]!.start < para.start) s++;
+    for (; s < sentences.length && sentences[s]!.start < para.end; s++) {
+      const cut = sentences[s]!.start;
+      if (cut <= start) continue;
+      while (q < quotes.length && quotes[q]!.open < cut) q++;
+      const next = Math.min(sentences[s + 1]?.start ?? para.end, para.end);
+      if (isFalseBoundary(text, cut, next, quotes, q)) continue;
+      out.push({ start, end: cut, paragraph: p });
+      start = cut;
+    }
+    if (text.slice(start, para.end).trim()) out.push({ start, end: para.end, paragraph: p });
+  });
+  return out.map((g) => trimSpan(text, g));
+}
+
+/** Trims surrounding whitespace off a segment. */
+function trimSpan(text: string, g: Segment): Segment {
+  let { start, end } = g;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end, paragraph: g.paragraph };
+}

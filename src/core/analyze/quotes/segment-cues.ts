@@ -1,0 +1,128 @@
+import type { Speaker } from '../../model.js';
+import type { WordUnit } from '../entities/word-units.js';
+import { cueAt, type Cue } from './find-cues.js';
+import { phraseAfter, phraseBefore, type PhraseRange } from './find-speaker-phrase.js';
+import type { QuotedSpan } from './find-quoted-spans.js';
+import type { LinkedMention } from './resolve-speaker.js';
+import { mentionsIn } from './resolve-speaker.js';
+
+/** A cue with its speaker phrase, and where the phrase stands: before the cue, after it, or carried (participles). */
+export interface Attribution {
+  cue: Cue;
+  phrase: PhraseRange | null;
+  side: 'before' | 'after' | 'subject';
+  speaker: Speaker | null;
+}
+
+/** The units of one segment, outside quotation marks, and the quoted spans that open in it. */
+export interface SegmentView {
+  units: readonly WordUnit[];
+  /** First and last unit index of the segment. */
+  a: number;
+  b: number;
+  quotes: readonly QuotedSpan[];
+}
+
+/** True when unit `i` lies inside one of the segment's quotations. */
+export function inQuote(view: SegmentView, i: number): boolean {
+  const u = view.units[i]!;
+  return view.quotes.some((q) => q.open < u.start && u.start < (q.close ?? q.end + 1));
+}
+
+/** The first unit of the segment that is a word, skipping dashes and quotation marks. */
+function firstWord(view: SegmentView): number {
+  let k = view.a;
+  while (k <= view.b && view.units[k]!.type !== 'word') k++;
+  return k;
+}
+
+/** Cues in a segment outside its quotations. */
+export function segmentCues(view: SegmentView): Cue[] {
+  const cues: Cue[] = [];
+  const start = firstWord(view);
+  for (let i = view.a; i <= view.b; i++) {
+    if (inQuote(view, i)) continue;
+    const cue = cueAt(view.units, i, i === start);
+    if (!cue) continue;
+    cues.push(cue);
+    i = cue.last;
+  }
+  return cues;
+}
+
+/** The subject of the clause a participle cue hangs on: the first named entity or a pronoun opening the segment. */
+function clauseSubject(view: SegmentView, cue: Cue, mentions: readonly LinkedMention[]): PhraseRange | null {
+  const { units } = view;
+  let pronoun = -1;
+  for (let k = view.a; k < cue.first; k++) {
+    if (/^(he|she|they)$/.test(units[k]!.lower) && !inQuote(view, k)) {
+      pronoun = k;
+      break;
+    }
+  }
+  const from = units[view.a]!.start;
+  const to = pronoun >= 0 ? units[pronoun]!.start : units[cue.first]!.start;
+  const named = mentionsIn(mentions, from, to).find((m) => {
+    const after = unitFrom(view, m.mention.end);
+    return m.entity.type !== 'place' && !/^['’]s$/.test(units[after]?.value ?? '') && !inQuoteAt(view, m.mention.start);
+  });
+  if (!named) return pronoun >= 0 ? { first: pronoun, last: pronoun } : null;
+  const first = unitFrom(view, named.mention.start);
+  let last = first;
+  while (last + 1 <= view.b && units[last + 1]!.end <= named.mention.end) last++;
+  return first <= view.b ? { first, last } : null;
+}
+
+/** The first unit of the segment starting at or after a character offset. */
+function unitFrom(view: SegmentView, pos: number): number {
+  let k = view.a;
+  while (k <= view.b && view.units[k]!.start < pos) k++;
+  return k;
+}
+
+/** True when a character offset lies inside one of the segment's quotations. */
+function inQuoteAt(view: SegmentView, pos: number): boolean {
+  return view.quotes.some((q) => q.open < pos && pos < (q.close ?? q.end + 1));
+}
+
+/** For "Guterres, who said", the phrase before the comma; other phrases unchanged. */
+function relativeAntecedent(view: SegmentView, phrase: PhraseRange | null): PhraseRange | null {
+  if (!phrase || phrase.first !== phrase.last || !/^(who|which)$/.test(view.units[phrase.first]!.lower)) return phrase;
+  const comma = phrase.first - 1;
+  if (view.units[comma]?.value !== ',') return null;
+  return phraseBefore(view.units, comma, view.a);
+}
+
+/** Finds each cue's speaker phrase: before the cue ("Price said"), after it ("said Price", "according to X"). */
+export function attachPhrases(
+  view: SegmentView,
+  cues: readonly Cue[],
+  mentions: readonly LinkedMention[],
+): Omit<Attribution, 'speaker'>[] {
+  const out: Omit<Attribution, 'speaker'>[] = [];
+  for (const cue of cues) {
+    if (cue.kind === 'according-to') {
+      out.push({ cue, phrase: phraseAfter(view.units, cue.last, view.b), side: 'after' });
+      continue;
+    }
+    if (cue.kind === 'participle') {
+      const previous = out.at(-1);
+      out.push({ cue, phrase: previous?.phrase ?? clauseSubject(view, cue, mentions), side: 'subject' });
+      continue;
+    }
+    const coordinated = /^(and|but|or)$/.test(view.units[cue.first - 1]?.lower ?? '');
+    if (coordinated) {
+      // "... met with Netanyahu and reiterated": the subject of the first verb speaks.
+      out.push({ cue, phrase: out.at(-1)?.phrase ?? clauseSubject(view, cue, mentions), side: 'subject' });
+      continue;
+    }
+    const before = relativeAntecedent(view, phraseBefore(view.units, cue.first, view.a));
+    if (before && !inQuote(view, before.first)) {
+      out.push({ cue, phrase: before, side: 'before' });
+      continue;
+    }
+    const after = cue.kind === 'speech' ? phraseAfter(view.units, cue.last, view.b) : null;
+    if (after) out.push({ cue, phrase: after, side: 'after' });
+  }
+  return out;
+}

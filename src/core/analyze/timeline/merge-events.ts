@@ -1,0 +1,82 @@
+import { stemmer } from 'stemmer';
+import type { Citation, DatePrecision, TimelineEvent } from '../../model.js';
+
+/** One article's report of a dated event, before merging. */
+export interface EventReport {
+  date: string;
+  precision: DatePrecision;
+  text: string;
+  citation: Citation;
+  inferred: boolean;
+  /** Article order then offset: the story order of the report. */
+  order: number;
+}
+
+/** Words too common in news to show that two reports tell the same event. */
+const STOP = new Set(
+  'the a an and or but of to in on at for with from by as that this it its his her their he she they we i is was were be been has have had will would said says say told also not after before over about into than then who which what when where while there here'.split(
+    ' ',
+  ),
+);
+
+/** Content-word stems of a statement: what decides whether two reports tell the same event. */
+export function contentStems(statement: string): Set<string> {
+  const words = statement.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(words.filter((w) => w.length > 2 && !STOP.has(w)).map((w) => stemmer(w)));
+}
+
+/** True when two reports share enough content words (at least two, and half of the shorter one's). */
+function similar(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared >= 2 && shared >= 0.5 * Math.min(a.size, b.size);
+}
+
+/** The statement that speaks for a group: the shortest one that still has four words, else the shortest. */
+function representative(group: readonly EventReport[]): string {
+  const byLength = [...group].sort((a, b) => a.text.length - b.text.length);
+  return (byLength.find((r) => r.text.split(' ').length >= 4) ?? byLength[0]!).text;
+}
+
+/**
+ * Merges reports of the same event (same date and precision, similar content) across and within articles, and orders
+ * the events by date, then by where the story first reports them. A merged event is inferred only when every report's
+ * date is.
+ */
+export function mergeEvents(reports: readonly EventReport[]): TimelineEvent[] {
+  const groups: { reports: EventReport[]; stems: Set<string> }[] = [];
+  for (const report of [...reports].sort((a, b) => a.order - b.order)) {
+    const stems = contentStems(report.text);
+    const group = groups.find(
+      (g) =>
+        g.reports[0]!.date === report.date && g.reports[0]!.precision === report.precision && similar(g.stems, stems),
+    );
+    if (group) {
+      group.reports.push(report);
+      for (const s of stems) group.stems.add(s);
+    } else groups.push({ reports: [report], stems });
+  }
+  return groups
+    .map((g) => ({ g, first: g.reports[0]! }))
+    .sort((x, y) =>
+      x.first.date < y.first.date ? -1 : x.first.date > y.first.date ? 1 : x.first.order - y.first.order,
+    )
+    .map(({ g, first }) => ({
+      date: first.date,
+      precision: first.precision,
+      text: representative(g.reports),
+      citations: uniqueCitations(g.reports.map((r) => r.citation)),
+      inferred: g.reports.every((r) => r.inferred),
+    }));
+}
+
+/** Citations without repeats (two dates in one sentence cite it once). */
+function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.articleId}:${c.start}:${c.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

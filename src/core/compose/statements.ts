@@ -1,0 +1,167 @@
+import { stemmer } from 'stemmer';
+import type { Article, Span } from '../model.js';
+import { analyzeText, type Token } from '../nlp/wink.js';
+import type { AnalyzedStory } from '../state.js';
+import { junkReason, type JunkReason } from './is-junk-statement.js';
+import { CALL_FOR_STEMS, EXTRA_STOP_WORDS, STEM_CLASSES } from './lexicons.js';
+
+/** One sentence of one article, prepared for comparison. */
+export interface Statement {
+  /** Index in the story-wide statement list. */
+  id: number;
+  articleId: string;
+  articleIndex: number;
+  /** Index of the statement within its article (0 = lead). */
+  position: number;
+  start: number;
+  end: number;
+  text: string;
+  tokens: readonly Token[];
+  /** Content terms: Porter stems of non-stop words, folded into classes so that paraphrases meet. */
+  terms: string[];
+  /** Lower-cased word forms, in order (for shared-run detection). */
+  words: string[];
+  entityIds: string[];
+  /** Entity mentions inside the sentence, in text order. */
+  entityMentions: { entityId: string; start: number; end: number }[];
+  /** Figures stated in the sentence (from the numbers stage), as value strings. */
+  figures: string[];
+  /** ISO dates mentioned in the sentence. */
+  dates: string[];
+  junk: JunkReason;
+  /** Share of the sentence's characters inside quotation marks. */
+  quotedShare: number;
+}
+
+const QUOTE_OPEN = new Set(['"', '“', '«']);
+const QUOTE_CLOSE = new Set(['"', '”', '»']);
+
+/** The sentence spans of an article: the reader's, or wink's split at line breaks when the reader gave none. */
+export function sentenceSpans(article: Article): Span[] {
+  if (article.sentences.length > 0) return [...article.sentences];
+  const spans: Span[] = [];
+  for (const s of analyzeText(article.text).sentences) {
+    let offset = s.start;
+    for (const line of article.text.slice(s.start, s.end).split('\n')) {
+      const lead = line.length - line.trimStart().length;
+      const body = line.trim();
+      if (body.length > 0) spans.push({ start: offset + lead, end: offset + lead + body.length });
+      offset += line.length + 1;
+    }
+  }
+  return spans;
+}
+
+/** Normalizes a word to its comparison term (stem folded into its class), or null for stop words and symbols. */
+export function termOf(token: Token, next: Token | undefined): string | null {
+  if (token.type !== 'word') return null;
+  const normal = token.normal.replace(/[’'-]/g, '');
+  if (normal.length < 2 || !/\p{L}/u.test(normal)) return null;
+  const stem = stemmer(normal);
+  if (CALL_FOR_STEMS.has(stem) && next?.normal === 'for') return 'support';
+  if (token.stopWord || EXTRA_STOP_WORDS.has(token.normal)) return null;
+  return STEM_CLASSES.get(stem) ?? stem;
+}
+
+function quotedShare(text: string): number {
+  let inside = 0;
+  let open = false;
+  for (const ch of text) {
+    if (!open && QUOTE_OPEN.has(ch)) open = true;
+    else if (open && QUOTE_CLOSE.has(ch)) open = false;
+    else if (open) inside++;
+  }
+  return text.length === 0 ? 0 : inside / text.length;
+}
+
+/** Index of the values attached to spans of one article (entity ids, figures, dates) for lookup by range. */
+type SpanValues = Map<string, { start: number; end: number; value: string }[]>;
+
+function indexByArticle(
+  items: readonly { articleId: string; start: number; end: number; value: string }[],
+): SpanValues {
+  const map: SpanValues = new Map();
+  for (const item of items) {
+    const list = map.get(item.articleId) ?? [];
+    list.push(item);
+    map.set(item.articleId, list);
+  }
+  return map;
+}
+
+function valuesIn(index: SpanValues, articleId: string, span: Span): string[] {
+  const found = new Set<string>();
+  for (const item of index.get(articleId) ?? []) {
+    if (item.start >= span.start && item.end <= span.end) found.add(item.value);
+  }
+  return [...found];
+}
+
+function mentionsIn(index: SpanValues, articleId: string, span: Span): Statement['entityMentions'] {
+  return (index.get(articleId) ?? [])
+    .filter((m) => m.start >= span.start && m.end <= span.end)
+    .map((m) => ({ entityId: m.value, start: m.start, end: m.end }))
+    .sort((a, b) => a.start - b.start);
+}
+
+function tokensIn(tokens: readonly Token[], span: Span, from: number): { slice: Token[]; next: number } {
+  let i = from;
+  while (i < tokens.length && tokens[i]!.end <= span.start) i++;
+  const slice: Token[] = [];
+  let j = i;
+  while (j < tokens.length && tokens[j]!.start < span.end) slice.push(tokens[j++]!);
+  return { slice, next: i };
+}
+
+/** Splits every article into statements with their terms, entities, figures and dates. */
+export function buildStatements(story: AnalyzedStory): Statement[] {
+  const entityIndex = indexByArticle(
+    story.entities.flatMap((e) =>
+      e.mentions.map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, value: e.id })),
+    ),
+  );
+  const figureIndex = indexByArticle(
+    story.numbers
+      .filter((n) => n.value !== null)
+      .map((n) => ({ articleId: n.articleId, start: n.start, end: n.end, value: String(n.value) })),
+  );
+  const dateIndex = indexByArticle(
+    story.dates
+      .filter((d) => d.date !== null)
+      .map((d) => ({ articleId: d.articleId, start: d.start, end: d.end, value: d.date!.slice(0, 10) })),
+  );
+  const statements: Statement[] = [];
+  story.articles.forEach((article, articleIndex) => {
+    const tokens = analyzeText(article.text).tokens;
+    let cursor = 0;
+    sentenceSpans(article).forEach((span, position) => {
+      const { slice, next } = tokensIn(tokens, span, cursor);
+      cursor = next;
+      const text = article.text.slice(span.start, span.end);
+      const terms: string[] = [];
+      slice.forEach((t, k) => {
+        const term = termOf(t, slice[k + 1]);
+        if (term) terms.push(term);
+      });
+      statements.push({
+        id: statements.length,
+        articleId: article.id,
+        articleIndex,
+        position,
+        start: span.start,
+        end: span.end,
+        text,
+        tokens: slice,
+        terms,
+        words: slice.filter((t) => t.type === 'word' || t.type === 'number').map((t) => t.normal),
+        entityIds: valuesIn(entityIndex, article.id, span),
+        entityMentions: mentionsIn(entityIndex, article.id, span),
+        figures: valuesIn(figureIndex, article.id, span),
+        dates: valuesIn(dateIndex, article.id, span),
+        junk: junkReason(text, slice),
+        quotedShare: quotedShare(text),
+      });
+    });
+  });
+  return statements;
+}

@@ -1,0 +1,60 @@
+import { fail, type Result } from '../errors.js';
+import type { RawArticle } from '../model.js';
+import { hasVerb } from './line-features.js';
+import { endsLikeSentence } from './lines.js';
+
+/** Share of control or replacement characters above which an input is taken for binary data. */
+const BINARY_SHARE = 0.02;
+/** Share of letters among non-space characters below which a text is not prose. */
+const LETTER_SHARE = 0.5;
+/** Fewest words an article body may have, unless it is one finished sentence with a verb. */
+export const MIN_WORDS = 8;
+
+/** Control characters other than tab, newlines and form feed, and U+FFFD (what undecodable bytes become). */
+function countBinaryChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) n++;
+  }
+  return n;
+}
+
+/** Rejects inputs that cannot be an article before any work is done: empty, blank or binary-looking content. */
+export function checkRawInput(raw: RawArticle): Result<null> | null {
+  if (raw.content.trim() === '')
+    return fail(raw.source, 'empty-input', `${raw.source}: the input is empty or only white space`);
+  const sample = raw.content.slice(0, 20000);
+  const bad = countBinaryChars(sample);
+  if (bad / sample.length > BINARY_SHARE)
+    return fail(
+      raw.source,
+      'not-text',
+      `${raw.source}: the input looks like binary data (${bad} control or undecodable characters), not text`,
+    );
+  return null;
+}
+
+/** Rejects a cleaned body that is not prose: too few words or mostly symbols and digits. */
+export function checkProse(source: string, text: string): Result<null> | null {
+  const visible = text.replace(/\s+/g, '');
+  const letters = (visible.match(/\p{L}/gu) ?? []).length;
+  if (visible.length > 0 && letters / visible.length < LETTER_SHARE)
+    return fail(
+      source,
+      'not-prose',
+      `${source}: the text is not prose (only ${Math.round((100 * letters) / visible.length)}% letters)`,
+    );
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  // Tagging is costly: a short body is only checked for being one finished sentence.
+  const sentence = (): boolean => words.length >= 3 && endsLikeSentence(text.trim()) && hasVerb(text);
+  if (words.length < MIN_WORDS && !sentence())
+    return fail(
+      source,
+      'no-article-found',
+      `${source}: no article text found (${words.length} words left after cleaning; at least ${MIN_WORDS} needed)`,
+    );
+  if (!/[\p{L}]{2,}[^\n]*\s[\p{L}]{2,}[^\n]*\s[\p{L}]{2,}/u.test(text))
+    return fail(source, 'not-prose', `${source}: the text has no run of words`);
+  return null;
+}

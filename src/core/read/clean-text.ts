@@ -1,0 +1,65 @@
+import type { Embed, Removal } from '../model.js';
+import { runLineRules } from './clean/run-line-rules.js';
+import type { LineDecision } from './clean/rule.js';
+import { extractEmbeds } from './embeds.js';
+import { detectLanguage } from './language.js';
+import { lineFeatures } from './line-features.js';
+import { splitLines, type Line } from './lines.js';
+import type { StoryTerms } from './story-context.js';
+
+/** Options of the line cleaner. */
+export interface CleanOptions {
+  /** Content-stem counts of the other articles of the story. */
+  storyTerms: StoryTerms;
+  knownTitle: string | null;
+}
+
+/** The cleaned body and everything taken out of it, line by line. */
+export interface CleanedText {
+  /** Kept lines joined as paragraphs ("\n\n"). */
+  text: string;
+  removed: Removal[];
+  embeds: Embed[];
+  /** Removed lines by reason, in input order (for metadata: title, byline, stamps, outlet signals). */
+  removedLines: { line: Line; decision: LineDecision }[];
+}
+
+/** True when the body is English, or of unknown language but in Latin script (the tagger's verbs can be trusted). */
+function isEnglish(body: string): boolean {
+  const language = detectLanguage(body);
+  if (language !== null) return language === 'en';
+  const letters = body.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  return letters.length === 0 || latin / letters.length >= 0.9;
+}
+
+/**
+ * Cleans a plain-text body: splits it into lines, takes out embedded posts, runs the line rules, and joins the kept
+ * lines into paragraphs. Every input line ends up either in `text` or in `removed`.
+ */
+export function cleanText(body: string, options: CleanOptions): CleanedText {
+  const lines = splitLines(body);
+  const english = isEnglish(body);
+  const features = lines.map((l) => lineFeatures(l, english));
+  const { embeds, decisions: initial } = extractEmbeds(lines);
+  const decisions = runLineRules({
+    lines,
+    features,
+    initial,
+    storyTerms: options.storyTerms,
+    knownTitle: options.knownTitle,
+  });
+  const kept: string[] = [];
+  const removed: Removal[] = [];
+  const removedLines: CleanedText['removedLines'] = [];
+  for (const line of lines) {
+    const decision = decisions.get(line.index);
+    if (!decision) {
+      kept.push(line.text);
+      continue;
+    }
+    removed.push({ text: line.text, reason: decision.reason, detail: `${decision.rule}: ${decision.detail}` });
+    removedLines.push({ line, decision });
+  }
+  return { text: kept.join('\n\n'), removed, embeds, removedLines };
+}

@@ -1,0 +1,146 @@
+/** Combines meta tags, Open Graph, JSON-LD, `<html lang>` and the URL into one `HtmlMeta`, saying where each came from. */
+import type { HtmlMeta } from '../extract-html.js';
+import type { JsonLdArticle } from './read-json-ld.js';
+import { dateFromUrl, outletFromUrl } from './meta-from-url.js';
+import type { MetaTags } from './read-meta-tags.js';
+import { normalizeDate } from './normalize-date.js';
+
+/** What `collectMeta` reads from. */
+export interface MetaSources {
+  document: Document;
+  tags: MetaTags;
+  jsonLd: JsonLdArticle | null;
+  url: string | null;
+}
+
+type Found = { value: string; basis: string } | null;
+
+const DATE_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+  'citation_publication_date',
+  'article.published',
+  'originalpublicationdate',
+];
+
+function fromTag(tags: MetaTags, keys: readonly string[], accept: (v: string) => string | null = (v) => v): Found {
+  for (const key of keys) {
+    const raw = tags.get(key);
+    const value = raw === undefined ? null : accept(raw);
+    if (value) return { value, basis: `meta ${key}` };
+  }
+  return null;
+}
+
+function first(...found: Found[]): Found {
+  return found.find((f) => f !== null) ?? null;
+}
+
+function jsonLd(value: string | null | undefined, field: string): Found {
+  return value ? { value, basis: `json-ld ${field}` } : null;
+}
+
+/** A person's name, not a profile URL or a handle. */
+function personName(v: string): string | null {
+  return /^(https?:|www\.)|^@/.test(v) ? null : v;
+}
+
+function titleElement(document: Document): Found {
+  const t = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
+  return t ? { value: t, basis: 'html title' } : null;
+}
+
+/** ISO 639-1 code from a language tag such as "en-US", "en_GB" or "English" (codes only). */
+function languageCode(v: string): string | null {
+  const m = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(v.trim());
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+function findLanguage(src: MetaSources): Found {
+  const lang = src.document.documentElement?.getAttribute('lang');
+  const code = lang ? languageCode(lang) : null;
+  if (code) return { value: code, basis: 'html lang' };
+  const ld = src.jsonLd?.inLanguage ? languageCode(src.jsonLd.inLanguage) : null;
+  return first(
+    fromTag(src.tags, ['content-language', 'language', 'og:locale', 'dc.language'], languageCode),
+    ld ? { value: ld, basis: 'json-ld inLanguage' } : null,
+  );
+}
+
+function findDate(src: MetaSources, url: string | null): Found {
+  const ld = src.jsonLd?.datePublished ? normalizeDate(src.jsonLd.datePublished) : null;
+  const time = src.document.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime');
+  const timeDate = time ? normalizeDate(time) : null;
+  const urlDate = url ? dateFromUrl(url) : null;
+  return first(
+    jsonLd(ld, 'datePublished'),
+    fromTag(src.tags, DATE_KEYS, normalizeDate),
+    timeDate ? { value: timeDate, basis: 'time element' } : null,
+    urlDate ? { value: urlDate, basis: 'url path' } : null,
+  );
+}
+
+function findUrl(src: MetaSources): Found {
+  if (src.url) return { value: src.url, basis: 'input' };
+  const canonical = src.document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  if (canonical && /^https?:/.test(canonical)) return { value: canonical, basis: 'link canonical' };
+  return fromTag(src.tags, ['og:url'], (v) => (/^https?:/.test(v) ? v : null));
+}
+
+/** Builds the page metadata, preferring JSON-LD, then meta/Open Graph tags, then the page and the URL. */
+export function collectMeta(src: MetaSources): HtmlMeta {
+  const url = findUrl(src);
+  const host = url ? outletFromUrl(url.value) : null;
+  const ld = src.jsonLd;
+  const title = first(
+    jsonLd(ld?.headline, 'headline'),
+    fromTag(src.tags, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline']),
+    titleElement(src.document),
+  );
+  const byline = first(
+    jsonLd(ld && ld.authors.length > 0 ? ld.authors.join(', ') : null, 'author'),
+    fromTag(
+      src.tags,
+      ['author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author'],
+      personName,
+    ),
+  );
+  const outlet = first(
+    jsonLd(ld?.publisher, 'publisher.name'),
+    fromTag(src.tags, ['og:site_name', 'application-name', 'al:ios:app_name']),
+    host ? { value: host, basis: 'url host' } : null,
+  );
+  const date = findDate(src, url?.value ?? null);
+  const language = findLanguage(src);
+  const description = fromTag(src.tags, ['description', 'og:description', 'twitter:description']);
+  return {
+    title: title?.value ?? null,
+    byline: byline?.value ?? null,
+    outlet: outlet?.value ?? null,
+    publishedAt: date ? { ...date, ...(date.basis === 'url path' ? { inferred: true } : {}) } : null,
+    language: language?.value ?? null,
+    url: url?.value ?? null,
+    description: description?.value ?? null,
+    basis: {
+      ...(title ? { title: title.basis } : {}),
+      ...(byline ? { byline: byline.basis } : {}),
+      ...(outlet ? { outlet: outlet.basis } : {}),
+      ...(language ? { language: language.basis } : {}),
+      ...(url ? { url: url.basis } : {}),
+      ...(description ? { description: description.basis } : {}),
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Rules that recognise non-article blocks inside Readability's article element by their form: the element type,
+ * class/id words that name a widget (share bar, newsletter box, caption, ad slot), or a block made only of links.
+ * Each rule looks at one element and returns why it is junk, or null.
+ */
+import type { RemovalReason } from '../../model.js';
+
+/** What a rule found: the removal reason and the rule that fired. */
+export interface JunkVerdict {
+  reason: RemovalReason;
+  detail: string;
+}
+
+/** Block-level tags, used to tell a leaf block (a paragraph) from a container. */
+export const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'UL',
+  'FIGCAPTION',
+]);
+
+/** Class/id words naming hidden or pop-up markup: never visible article text, even inside a paragraph. */
+const HIDDEN_RULE = {
+  pattern:
+    /^(hidden|is-hidden|sr-only|visually-?hidden|screen-reader-text|offscreen|u-hidden|robots-nocontent|noprint|no-print)$|^print[-_]|(tooltip|popover|hovercard|rollover)[-_]?\w*[-_](block|content|body|card|box|panel)$|^(tooltip|popover|hovercard)$/i,
+  reason: 'markup' as RemovalReason,
+};
+
+/** Class/id words naming image credits and captions. */
+const CAPTION_RULE = {
+  pattern: /caption|^credit|[-_]credit|image[-_]?credit|photo[-_]?credit|^copyright/i,
+  reason: 'photo-caption' as RemovalReason,
+};
+
+/** Class/id words naming widgets, with the removal reason each implies. Matched against single class tokens. */
+const CLASS_RULES: { pattern: RegExp; reason: RemovalReason }[] = [
+  HIDDEN_RULE,
+  CAPTION_RULE,
+  { pattern: /^(ad|ads|advert\w*|advertisement|ad[-_]\w+|\w+[-_]ad|dfp\w*|gpt[-_]\w+|sponsor\w*)$/i, reason: 'promo' },
+  { pattern: /share|sharing|social|sociable|addthis|follow[-_]?us/i, reason: 'navigation' },
+  { pattern: /newsletter|subscri|signup|sign-up|paywall|regwall|piano/i, reason: 'subscription-prompt' },
+  {
+    pattern:
+      /related|recommend|more[-_]?stories|more[-_]?news|read[-_]?more|readmore|outbrain|taboola|trending|most[-_]?popular|most[-_]?read|sidebar|^rail$|[-_]rail$|widget/i,
+    reason: 'related-content',
+  },
+  { pattern: /breadcrumb|^tags?$|tag[-_]?list|^topics?$|pagination|pager/i, reason: 'navigation' },
+  { pattern: /cookie|consent|gdpr|^modal/i, reason: 'markup' },
+  { pattern: /^comments?$|comments?[-_](section|count|link|wrap|area|container)|disqus/i, reason: 'other' },
+  {
+    pattern:
+      /byline|author[-_]?(name|info|bio|box|block|details)?$|dateline|timestamp|publish(ed)?[-_]?(date|time|at)|^date$|[-_]date$/i,
+    reason: 'byline',
+  },
+];
+
+/** Class/id words naming image and gallery containers: junk only when they hold little text (see drop pass). */
+const MEDIA_PATTERN =
+  /(^|[-_])(inline)?(image|img|photo|picture|gallery|slideshow|media|video)s?[-_]?(embed|wrap|wrp|wrapper|container|block|box|holder|frame|noscript)?$/i;
+
+/** Tags that never hold article prose. */
+const TAG_RULES: Record<string, RemovalReason> = {
+  NAV: 'navigation',
+  ASIDE: 'related-content',
+  FOOTER: 'other',
+  FORM: 'other',
+  FIGCAPTION: 'photo-caption',
+};
+
+/** The class tokens and id of an element. */
+function nameTokens(el: Element): string[] {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  return `${cls} ${id}`.split(/\s+/).filter((t) => t.length > 0);
+}
+
+function matchRules(el: Element, rules: readonly { pattern: RegExp; reason: RemovalReason }[]): JunkVerdict | null {
+  // camelCase names ("InlineImage-imageEmbed") are split so that their words can be matched like dashed ones.
+  const tokens = nameTokens(el).map((t) => t.replace(/([a-z])([A-Z])/g, '$1-$2'));
+  for (const rule of rules) {
+    const token = tokens.find((t) => rule.pattern.test(t));
+    if (token) return { reason: rule.reason, detail: `class/id "${token}"` };
+  }
+  return null;
+}
+
+/** An element named as a widget by one of its class tokens or its id. */
+export function junkByName(el: Element): JunkVerdict | null {
+  return matchRules(el, CLASS_RULES);
+}
+
+/** An inline element named as hidden markup or a caption (safe to cut out of a paragraph). */
+export function junkInlineByName(el: Element): JunkVerdict | null {
+  return matchRules(el, [HIDDEN_RULE, CAPTION_RULE]);
+}
+
+/** An image or gallery container (by class/id), to be dropped when it holds only a caption-sized text. */
+export function mediaByName(el: Element): JunkVerdict | null {
+  return matchRules(el, [{ pattern: MEDIA_PATTERN, reason: 'photo-caption' }]);
+}
+
+/** An element whose tag never holds article prose (nav, aside, footer, form, figcaption). */
+export function junkByTag(el: Element): JunkVerdict | null {
+  const reason = TAG_RULES[el.tagName.toUpperCase()];
+  return reason ? { reason, detail: `<${el.tagName.toLowerCase()}>` } : null;
+}

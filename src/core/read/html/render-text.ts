@@ -1,0 +1,170 @@
+/**
+ * Turns an article's DOM subtree into plain text: one paragraph per block element, paragraphs separated by a blank line,
+ * inline whitespace collapsed (entities are already decoded by the parser). Figure captions are left out and reported.
+ */
+import type { Removal } from '../../model.js';
+import { isSocialEmbed } from './social-embeds.js';
+
+/** Paragraphs of text and what was left out while rendering them. */
+export interface RenderedText {
+  paragraphs: string[];
+  removed: Removal[];
+}
+
+/** Elements that start and end a paragraph. */
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'UL',
+  'CAPTION',
+]);
+
+/** Elements whose content is never article text. */
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'BUTTON',
+  'IFRAME',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'MATH',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+]);
+
+/** Stands for a `<br>` in the paragraph buffer until the paragraph is flushed. */
+const BR = '\u0001';
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+interface Walk {
+  buffer: string[];
+  paragraphs: string[];
+  removed: Removal[];
+}
+
+/** Collapses inline whitespace; one `<br>` becomes a line break, two or more a paragraph break. */
+function splitBuffer(raw: string): string[] {
+  return raw
+    .replace(INVISIBLE, '')
+    .split(new RegExp(`\\s*${BR}\\s*(?:${BR}\\s*)+`))
+    .map((part) =>
+      part
+        .split(BR)
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter((line) => line.length > 0)
+        .join('\n'),
+    )
+    .filter((p) => p.length > 0);
+}
+
+function flush(w: Walk): void {
+  if (w.buffer.length === 0) return;
+  w.paragraphs.push(...splitBuffer(w.buffer.join('')));
+  w.buffer = [];
+}
+
+/** Plain text of a subtree with whitespace collapsed (for removal records). */
+export function inlineText(node: Node): string {
+  return (node.textContent ?? '').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+function renderTable(table: Element, w: Walk): void {
+  for (const row of table.querySelectorAll('tr')) {
+    flush(w);
+    const cells = [...row.children]
+      .filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
+      .map((c) => inlineText(c))
+      .filter((c) => c.length > 0);
+    if (cells.length > 0) w.paragraphs.push(cells.join(' | '));
+  }
+}
+
+function renderPre(pre: Element, w: Walk): void {
+  flush(w);
+  const text = (pre.textContent ?? '').replace(INVISIBLE, '').replace(/^\n+|\s+$/g, '');
+  if (text.trim()) w.paragraphs.push(text);
+}
+
+/** An embedded post as one paragraph: its lines (text, signature) joined by line breaks. */
+function renderEmbed(quote: Element, w: Walk): void {
+  flush(w);
+  const inner: Walk = { buffer: [], paragraphs: [], removed: w.removed };
+  for (let child = quote.firstChild; child; child = child.nextSibling) walk(child, inner);
+  flush(inner);
+  if (inner.paragraphs.length > 0) w.paragraphs.push(inner.paragraphs.join('\n'));
+}
+
+function walk(node: Node, w: Walk): void {
+  if (node.nodeType === 3) {
+    w.buffer.push(node.nodeValue ?? '');
+    return;
+  }
+  if (node.nodeType !== 1) return;
+  const el = node as Element;
+  const tag = el.tagName.toUpperCase();
+  if (SKIP.has(tag)) return;
+  if (tag === 'BR') return void w.buffer.push(BR);
+  if (tag === 'FIGCAPTION') {
+    const caption = inlineText(el);
+    if (caption) w.removed.push({ text: caption, reason: 'photo-caption', detail: 'figcaption' });
+    return flush(w);
+  }
+  if (tag === 'TABLE' && el.querySelector('tr')) return renderTable(el, w);
+  if (tag === 'PRE') return renderPre(el, w);
+  if (isSocialEmbed(el)) return renderEmbed(el, w);
+  const block = BLOCK.has(tag);
+  if (block) flush(w);
+  for (let child = el.firstChild; child; child = child.nextSibling) walk(child, w);
+  if (block) flush(w);
+}
+
+/** Renders the text of an element as paragraphs. */
+export function renderText(root: Node): RenderedText {
+  const w: Walk = { buffer: [], paragraphs: [], removed: [] };
+  walk(root, w);
+  flush(w);
+  return { paragraphs: w.paragraphs, removed: w.removed };
+}

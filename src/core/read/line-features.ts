@@ -1,0 +1,85 @@
+import { wink } from '../nlp/wink.js';
+import { endsLikeSentence, type Line } from './lines.js';
+import { contentStemsOfDoc } from './topic-overlap.js';
+
+/** The form of one line: what the cleaning rules judge besides its words. */
+export interface LineFeatures {
+  words: number;
+  /** Ends with terminal punctuation (optionally followed by closing quotes). */
+  terminal: boolean;
+  /** Nearly every letter is upper case (and there are enough letters to tell). */
+  allCaps: boolean;
+  /** Most longer words start with a capital, as in a Title Case headline. */
+  titleCase: boolean;
+  /** Has a verb or auxiliary by wink's tagger. */
+  hasVerb: boolean;
+  /** The line is only a URL. */
+  linkOnly: boolean;
+  /** Reads as running prose: a finished sentence of some length with a verb. */
+  prose: boolean;
+  /** Short, unfinished and not a link: the form of a headline or label. */
+  headlineForm: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.\-&]*/gu;
+const LINK_ONLY = /^(?:<)?(?:https?:\/\/|www\.)\S+?(?:>)?$/i;
+
+/** The words of a line (letters/digits with inner apostrophes, periods and hyphens). */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** True when at least 85% of the letters (and at least 10 of them) are upper case. */
+export function isAllCaps(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 10) return false;
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  return upper / letters.length >= 0.85;
+}
+
+/** True when at least 70% of the words of four letters or more start with a capital (and there are three such words). */
+export function isTitleCase(text: string): boolean {
+  const long = wordsOf(text).filter((w) => (w.match(/\p{L}/gu) ?? []).length >= 4);
+  if (long.length < 3) return false;
+  const capitalized = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalized / long.length >= 0.7;
+}
+
+/** True when wink tags some token of the text as a verb or auxiliary. */
+export function hasVerb(text: string): boolean {
+  return verbIn(wink().readDoc(text));
+}
+
+/** True when some token of a document wink has read is tagged as a verb or auxiliary. */
+function verbIn(doc: ReturnType<ReturnType<typeof wink>['readDoc']>): boolean {
+  const pos = doc.tokens().out(wink().its.pos) as string[];
+  return pos.some((p) => p === 'VERB' || p === 'AUX');
+}
+
+/** Tags a line once for its verb and keeps the content stems from the same reading for the topic rules. */
+function lineHasVerb(text: string): boolean {
+  const doc = wink().readDoc(text);
+  contentStemsOfDoc(text, doc);
+  return verbIn(doc);
+}
+
+/**
+ * Computes the form features of a line. wink's tagger knows English only: for other languages (`english` false) a
+ * line of four words or more is assumed to have a verb, so that no rule takes foreign prose for a fragment.
+ */
+export function lineFeatures(line: Line, english = true): LineFeatures {
+  const words = wordsOf(line.text).length;
+  const terminal = endsLikeSentence(line.text);
+  const linkOnly = LINK_ONLY.test(line.text);
+  const verb = !linkOnly && (english ? lineHasVerb(line.text) : words >= 4);
+  return {
+    words,
+    terminal,
+    allCaps: isAllCaps(line.text),
+    titleCase: isTitleCase(line.text),
+    hasVerb: verb,
+    linkOnly,
+    prose: terminal && words >= 8 && verb,
+    headlineForm: !terminal && !linkOnly && words >= 3 && words <= 25 && !/[:;,]$/.test(line.text),
+  };
+}

@@ -1,0 +1,264 @@
+import type { Citation, Report, ReportArticle } from '../model.js';
+import { CitationRegistry } from './citation-registry.js';
+import { articleLabel, citedText } from './cited-text.js';
+import { codeSpan, escapeMarkdown as md, shorten } from './escape-markdown.js';
+import { groupQuotesBySpeaker } from './group-quotes.js';
+
+/** What every Markdown section needs: the report and the citation numbering shared by the whole document. */
+interface MdContext {
+  report: Report;
+  cites: CitationRegistry;
+}
+
+type Section = (ctx: MdContext) => string[];
+
+/** The sections in reading order; sections with nothing to show return no lines and are left out. */
+const SECTIONS: readonly Section[] = [
+  summarySection,
+  sourcesSection,
+  factsSection,
+  differencesSection,
+  omissionsSection,
+  quotesSection,
+  numbersSection,
+  timelineSection,
+  entitiesSection,
+  framingSection,
+  datesSection,
+  articlesSection,
+  failuresSection,
+  citationsSection,
+];
+
+/**
+ * Renders a whole report as Markdown. Citation markers `[n]` refer to the numbered list of exact source text at the
+ * end. All article text is escaped, so nothing in an article can become Markdown or HTML markup.
+ */
+export function renderMarkdown(report: Report): string {
+  const ctx: MdContext = { report, cites: new CitationRegistry() };
+  const { story, generator } = report;
+  const head = [
+    `# ${md(story.title ?? 'Untitled story')}`,
+    '',
+    `${story.articleCount} article${story.articleCount === 1 ? '' : 's'} · reference date ${story.referenceDate ?? 'unknown'} · story ${codeSpan(story.id)} · ${generator.name} ${md(generator.version)}`,
+  ];
+  const body = SECTIONS.map((section) => section(ctx)).filter((lines) => lines.length > 0);
+  return `${[head, ...body].map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+function marks(ctx: MdContext, citations: readonly Citation[]): string {
+  return citations.map((c) => `[${ctx.cites.number(c)}]`).join('');
+}
+
+function heading(title: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : [`## ${title}`, '', ...lines];
+}
+
+function label(ctx: MdContext, articleId: string): string {
+  const article = ctx.report.articles.find((a) => a.id === articleId);
+  return article?.outlet ? md(articleLabel(article, articleId)) : codeSpan(articleId);
+}
+
+function summarySection(ctx: MdContext): string[] {
+  const summary = ctx.report.summary;
+  if (!summary || summary.sentences.length === 0) return [];
+  const text = summary.sentences.map((s) => `${md(s.text)} ${marks(ctx, s.citations)}`.trim()).join(' ');
+  return heading('Summary', [text]);
+}
+
+function sourcesSection(ctx: MdContext): string[] {
+  const rows = ctx.report.articles.map(
+    (a) =>
+      `| ${codeSpan(a.id)} | ${md(a.outlet ?? '')} | ${md(a.title ?? '')} | ${publishedText(a)} | ${md(a.byline ?? '')} |`,
+  );
+  if (rows.length === 0) return [];
+  return heading('Sources', ['| Id | Outlet | Title | Published | Byline |', '|---|---|---|---|---|', ...rows]);
+}
+
+function publishedText(a: ReportArticle): string {
+  if (!a.publishedAt) return '';
+  return `${md(a.publishedAt.value)}${a.publishedAt.inferred ? ` (inferred: ${md(a.publishedAt.basis)})` : ''}`;
+}
+
+function factsSection(ctx: MdContext): string[] {
+  const facts = ctx.report.facts ?? [];
+  const line = (f: (typeof facts)[number]): string =>
+    `- **${md(f.id)}** ${md(f.statement)} — ${f.articleIds.map((id) => label(ctx, id)).join(', ')}` +
+    ` (${f.independentSources} independent) ${marks(ctx, f.citations)}`;
+  const shared = facts.filter((f) => f.kind === 'shared').map(line);
+  const single = facts.filter((f) => f.kind === 'single').map(line);
+  return [
+    ...heading('What the sources agree on', shared),
+    ...(shared.length && single.length ? [''] : []),
+    ...heading('Reported by one source', single),
+  ];
+}
+
+function differencesSection(ctx: MdContext): string[] {
+  const lines = (ctx.report.differences ?? []).flatMap((d) => [
+    `### ${md(d.about)} (${d.kind})`,
+    '',
+    ...d.claims.map((c) => {
+      const by = c.articleIds.map((id) => label(ctx, id)).join(', ');
+      const extra = [c.attribution && `according to ${md(c.attribution)}`, c.asOf && `as of ${dateText(c.asOf)}`];
+      return `- ${md(c.text)} — ${by}${extra
+        .filter(Boolean)
+        .map((e) => `; ${e}`)
+        .join('')} ${marks(ctx, c.citations)}`;
+    }),
+    '',
+  ]);
+  return heading('Where the sources differ', trimEnd(lines));
+}
+
+function dateText(d: { value: string; inferred: boolean; basis: string }): string {
+  return `${md(d.value)}${d.inferred ? ` (inferred from ${md(d.basis)})` : ''}`;
+}
+
+function omissionsSection(ctx: MdContext): string[] {
+  const facts = new Map((ctx.report.facts ?? []).map((f) => [f.id, f]));
+  const lines = (ctx.report.omissions ?? [])
+    .filter((o) => o.factIds.length > 0)
+    .map((o) => {
+      const missing = o.factIds.map((id) => md(shorten(facts.get(id)?.statement ?? id, 90))).join('; ');
+      return `- **${label(ctx, o.articleId)}** does not report: ${missing}`;
+    });
+  return heading('Omissions', lines);
+}
+
+function quotesSection(ctx: MdContext): string[] {
+  const lines = groupQuotesBySpeaker(ctx.report.quotes ?? []).flatMap((group) => [
+    `### ${md(group.name)} (${group.quotes.length})`,
+    '',
+    ...group.quotes.map((q) => {
+      const notes = [q.kind, q.cue && `cue “${md(q.cue)}”`, q.speaker?.inferred && 'speaker inferred'];
+      const cite = {
+        articleId: q.articleId,
+        start: q.start,
+        end: q.end,
+        ...(q.embed !== undefined ? { embed: q.embed } : {}),
+      };
+      return `- “${md(q.text)}” — ${label(ctx, q.articleId)} (${notes.filter(Boolean).join(', ')}) ${marks(ctx, [cite])}`;
+    }),
+    '',
+  ]);
+  return heading('Who said what', trimEnd(lines));
+}
+
+function numbersSection(ctx: MdContext): string[] {
+  const rows = (ctx.report.numbers ?? []).map((n) => {
+    const value = n.value === null ? 'vague' : `${n.approximate ? '≈' : ''}${n.value}`;
+    const asOf = n.asOf ? dateText(n.asOf) : '';
+    return `| ${md(n.text)} | ${value} | ${md(n.counts ?? '')} | ${md(n.attribution ?? '')} | ${asOf} | ${label(ctx, n.articleId)} ${marks(ctx, [n])} |`;
+  });
+  if (rows.length === 0) return [];
+  return heading('Numbers', [
+    '| Figure | Value | Counts | Attributed to | As of | Source |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ]);
+}
+
+function timelineSection(ctx: MdContext): string[] {
+  const lines = (ctx.report.timeline ?? []).map(
+    (e) => `- **${md(e.date)}**${e.inferred ? ' (inferred)' : ''} ${md(e.text)} ${marks(ctx, e.citations)}`,
+  );
+  return heading('Timeline', lines);
+}
+
+function entitiesSection(ctx: MdContext): string[] {
+  const rows = (ctx.report.entities ?? []).map((e) => {
+    const articles = new Set(e.mentions.map((m) => m.articleId)).size;
+    return `| ${md(e.name)} | ${e.type} | ${md(e.roles.join(', '))} | ${md(e.aliases.join(', '))} | ${e.mentions.length} in ${articles} |`;
+  });
+  if (rows.length === 0) return [];
+  return heading('People, organizations and places', [
+    '| Name | Type | Roles | Also called | Mentions (articles) |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ]);
+}
+
+function framingSection(ctx: MdContext): string[] {
+  const entities = new Map((ctx.report.entities ?? []).map((e) => [e.id, e.name]));
+  const lines = (ctx.report.framing ?? []).flatMap((f) => {
+    const items = [
+      `- Charged wording score: ${f.chargedScore.toFixed(2)} per 1,000 words`,
+      f.chargedTerms.length > 0 &&
+        `- Charged terms: ${f.chargedTerms.map((t) => `${md(t.term)} (${t.score}) ${marks(ctx, t.citations)}`).join(', ')}`,
+      ...f.descriptors.map(
+        (d) =>
+          `- ${md(entities.get(d.entityId) ?? d.entityId)} described as: ${d.terms.map(md).join(', ')} ${marks(ctx, d.citations)}`,
+      ),
+      f.distinctiveTerms.length > 0 &&
+        `- Distinctive terms: ${f.distinctiveTerms.map((t) => `${md(t.term)} (z ${t.zScore.toFixed(1)})`).join(', ')}`,
+      f.quoted.length > 0 && `- Quoted: ${f.quoted.map((q) => `${md(q.name)} ×${q.count}`).join(', ')}`,
+    ];
+    return [`### ${label(ctx, f.articleId)}`, '', ...items.filter((i): i is string => typeof i === 'string'), ''];
+  });
+  return heading('Framing', trimEnd(lines));
+}
+
+function datesSection(ctx: MdContext): string[] {
+  const lines = (ctx.report.dates ?? []).map(
+    (d) =>
+      `- “${md(d.text)}” → ${md(d.date ?? 'unresolved')} (${d.precision}${d.inferred ? ', inferred' : ''}) — ${label(ctx, d.articleId)} ${marks(ctx, [d])}`,
+  );
+  return heading('Dates mentioned', lines);
+}
+
+function articlesSection(ctx: MdContext): string[] {
+  const lines = ctx.report.articles.flatMap((a) => {
+    const words = a.text.split(/\s+/).filter(Boolean).length;
+    const removed = countBy(a.removed.map((r) => r.reason));
+    const facts = [
+      `- Source: ${codeSpan(a.source)}`,
+      a.url && `- URL: ${/^https?:\/\/[^\s<>]+$/i.test(a.url) ? `<${a.url}>` : md(a.url)}`,
+      a.outlet && `- Outlet: ${md(a.outlet)}`,
+      a.byline && `- Byline: ${md(a.byline)}`,
+      a.dateline && `- Dateline: ${md(a.dateline)}`,
+      a.publishedAt && `- Published: ${dateText(a.publishedAt)}`,
+      a.language && `- Language: ${md(a.language)}`,
+      `- Length: ${words} words, ${a.sentences.length} sentences`,
+      removed.length > 0 && `- Removed: ${removed.map(([reason, n]) => `${reason} ×${n}`).join(', ')}`,
+      ...a.embeds.map(
+        (e, i) =>
+          `- Embedded post ${i + 1}: ${md(e.author ?? e.handle ?? 'unknown')}${e.date ? `, ${md(e.date)}` : ''}: “${md(shorten(e.text, 160))}”`,
+      ),
+      ...a.diagnostics.map((d) => `- ${d.level}: ${md(d.message)} (${md(d.code)})`),
+    ];
+    return [
+      `### ${codeSpan(a.id)} ${md(a.title ?? 'untitled')}`,
+      '',
+      ...facts.filter((f): f is string => typeof f === 'string'),
+      '',
+    ];
+  });
+  return heading('Articles', trimEnd(lines));
+}
+
+function countBy(values: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts];
+}
+
+function failuresSection(ctx: MdContext): string[] {
+  const lines = ctx.report.failures.map((f) => `- ${codeSpan(f.source)}: ${md(f.message)} (${md(f.code)})`);
+  return heading('Inputs that could not be read', lines);
+}
+
+function citationsSection(ctx: MdContext): string[] {
+  const lines = ctx.cites.entries().map(({ n, citation: c }) => {
+    const text = citedText(ctx.report.articles, c);
+    const where = `${label(ctx, c.articleId)}${c.embed !== undefined ? `, embedded post ${c.embed + 1}` : ''}, characters ${c.start}–${c.end}`;
+    return `${n}. ${where}: ${text === null ? '(citation points outside the text)' : `“${md(shorten(text, 400))}”`}`;
+  });
+  return heading('Citations', lines);
+}
+
+function trimEnd(lines: string[]): string[] {
+  const out = [...lines];
+  while (out.at(-1) === '') out.pop();
+  return out;
+}

@@ -1,0 +1,305 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Diagnostic, InputMeta, RawArticle, Report } from '../../core/model.js';
+import { migrate } from './sqlite-migrations.js';
+import { escapeLike, toFtsQuery } from './sqlite-fts-query.js';
+import {
+  StoryChangedError,
+  type AnalysisReplacement,
+  type ArticleAppend,
+  type NewStory,
+  type SearchHit,
+  type StoredAnalysis,
+  type StoryListQuery,
+  type StoryRecord,
+  type StoryRepository,
+  type StorySources,
+} from './story-repository.js';
+
+/** Options for opening the SQLite story library. */
+export interface SqliteRepositoryOptions {
+  /** Database file (its folder is created), or `:memory:` for a throw-away library. */
+  path: string;
+  /** Milliseconds to wait for another writer's lock before failing (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+interface StoryRow {
+  id: string;
+  title: string;
+  article_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface ArticleRow {
+  article_id: string;
+  source: string;
+  format: RawArticle['format'];
+  content: string;
+  meta_json: string;
+  diagnostics_json: string;
+}
+
+interface HitRow {
+  story_id: string;
+  story_title: string;
+  kind: 'article' | 'fact';
+  item_id: string;
+  snippet: string;
+}
+
+const STORY_COLUMNS = `s.id, s.title, s.created_at, s.updated_at,
+  (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id) AS article_count`;
+
+// Snippets carry no markup (empty highlight markers): the web page renders them as text, never as HTML.
+const SEARCH_SQL = `
+  SELECT * FROM (
+    SELECT a.story_id, s.title AS story_title, 'article' AS kind, a.article_id AS item_id,
+      snippet(articles_fts, -1, '', '', '…', 24) AS snippet, bm25(articles_fts, 4.0, 1.0) AS score
+    FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid JOIN stories s ON s.id = a.story_id
+    WHERE articles_fts MATCH @fts
+    UNION ALL
+    SELECT f.story_id, s.title, 'fact', f.fact_id, snippet(facts_fts, 0, '', '', '…', 24), bm25(facts_fts)
+    FROM facts_fts JOIN facts f ON f.pk = facts_fts.rowid JOIN stories s ON s.id = f.story_id
+    WHERE facts_fts MATCH @fts
+  ) ORDER BY score, story_id, item_id LIMIT @limit`;
+
+const TITLE_MATCH_SQL = "s.title LIKE @like ESCAPE '\\'";
+const TEXT_MATCH_SQL = `
+  s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+              WHERE articles_fts MATCH @fts)
+  OR s.id IN (SELECT f.story_id FROM facts_fts JOIN facts f ON f.pk = facts_fts.rowid WHERE facts_fts MATCH @fts)`;
+
+/** Opens (creating if needed) a SQLite story library: WAL journal, foreign keys on, schema migrated. */
+export function openSqliteStoryRepository(options: SqliteRepositoryOptions): SqliteStoryRepository {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStoryRepository(db);
+}
+
+/** The story library in SQLite (better-sqlite3). All SQLite-specific SQL lives here and in the migrations. */
+export class SqliteStoryRepository implements StoryRepository {
+  private readonly statements;
+
+  /** Wraps an open, migrated connection (use `openSqliteStoryRepository` to get one). */
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`),
+      byFingerprint: db.prepare<[string], StoryRow>(
+        `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.fingerprint = ? ORDER BY s.updated_at DESC LIMIT 1`,
+      ),
+      insertStory: db.prepare(
+        'INSERT INTO stories (id, title, fingerprint, reference_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      touchStory: db.prepare('UPDATE stories SET updated_at = ?, revision = revision + 1 WHERE id = ?'),
+      revision: db.prepare<[string], { revision: number }>('SELECT revision FROM stories WHERE id = ?'),
+      updateInputs: db.prepare('UPDATE stories SET fingerprint = ?, reference_date = ? WHERE id = ?'),
+      sourcesOf: db.prepare<[string], { reference_date: string | null; revision: number }>(
+        'SELECT reference_date, revision FROM stories WHERE id = ?',
+      ),
+      deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
+      articles: db.prepare<[string], ArticleRow>(
+        'SELECT article_id, source, format, content, meta_json, diagnostics_json FROM articles WHERE story_id = ? ORDER BY position',
+      ),
+      nextPosition: db.prepare<[string], { next: number }>(
+        'SELECT COALESCE(MAX(position) + 1, 0) AS next FROM articles WHERE story_id = ?',
+      ),
+      insertArticle: db.prepare(
+        `INSERT INTO articles (story_id, article_id, position, source, format, content, meta_json, diagnostics_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      updateArticleText: db.prepare('UPDATE articles SET title = ?, text = ? WHERE story_id = ? AND article_id = ?'),
+      reportJson: db.prepare<[string], { report_json: string }>('SELECT report_json FROM reports WHERE story_id = ?'),
+      upsertReport: db.prepare(
+        `INSERT INTO reports (story_id, schema_version, generated_at, report_json) VALUES (?, ?, ?, ?)
+         ON CONFLICT (story_id) DO UPDATE SET schema_version = excluded.schema_version,
+           generated_at = excluded.generated_at, report_json = excluded.report_json`,
+      ),
+      deleteFacts: db.prepare('DELETE FROM facts WHERE story_id = ?'),
+      insertFact: db.prepare('INSERT INTO facts (story_id, fact_id, statement) VALUES (?, ?, ?)'),
+      search: db.prepare<{ fts: string; limit: number }, HitRow>(SEARCH_SQL),
+    };
+  }
+
+  /** {@inheritDoc StoryRepository.createStory} */
+  async createStory(story: NewStory): Promise<StoryRecord> {
+    this.db.transaction(() => {
+      const { id, title, fingerprint, referenceDate, createdAt } = story;
+      this.statements.insertStory.run(id, title, fingerprint, referenceDate, createdAt, createdAt);
+      this.insertArticles(story.id, story.articles);
+      this.writeAnalysis(story.id, story.analysis);
+    })();
+    return this.requireStory(story.id);
+  }
+
+  /** {@inheritDoc StoryRepository.appendArticles} */
+  async appendArticles(append: ArticleAppend): Promise<StoryRecord | null> {
+    const done = this.db.transaction(() => {
+      if (!this.checkRevision(append.storyId, append.expectedRevision)) return false;
+      this.insertArticles(append.storyId, append.articles);
+      this.writeAnalysis(append.storyId, append.analysis);
+      this.statements.updateInputs.run(append.fingerprint, append.referenceDate, append.storyId);
+      this.statements.touchStory.run(append.updatedAt, append.storyId);
+      return true;
+    })();
+    return done ? this.requireStory(append.storyId) : null;
+  }
+
+  /** {@inheritDoc StoryRepository.replaceAnalysis} */
+  async replaceAnalysis(replacement: AnalysisReplacement): Promise<StoryRecord | null> {
+    const done = this.db.transaction(() => {
+      if (!this.checkRevision(replacement.storyId, replacement.expectedRevision)) return false;
+      this.writeAnalysis(replacement.storyId, replacement.analysis);
+      this.statements.touchStory.run(replacement.updatedAt, replacement.storyId);
+      return true;
+    })();
+    return done ? this.requireStory(replacement.storyId) : null;
+  }
+
+  /** {@inheritDoc StoryRepository.getStory} */
+  async getStory(id: string): Promise<StoryRecord | null> {
+    const row = this.statements.story.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  /** {@inheritDoc StoryRepository.getSources} */
+  async getSources(id: string): Promise<StorySources | null> {
+    // One read transaction so the articles and the reference date belong to the same state of the story.
+    return this.db.transaction(() => {
+      const story = this.statements.sourcesOf.get(id);
+      if (!story) return null;
+      const articles = this.statements.articles.all(id).map(toRawArticle);
+      return { articles, referenceDate: story.reference_date, revision: story.revision };
+    })();
+  }
+
+  /** {@inheritDoc StoryRepository.getStoryReport} */
+  async getStoryReport(id: string): Promise<{ story: StoryRecord; reportJson: string } | null> {
+    return this.db.transaction(() => {
+      const row = this.statements.story.get(id);
+      const report = row ? this.statements.reportJson.get(id) : undefined;
+      return row && report ? { story: toRecord(row), reportJson: report.report_json } : null;
+    })();
+  }
+
+  /** {@inheritDoc StoryRepository.findByFingerprint} */
+  async findByFingerprint(fingerprint: string): Promise<StoryRecord | null> {
+    const row = this.statements.byFingerprint.get(fingerprint);
+    return row ? toRecord(row) : null;
+  }
+
+  /** {@inheritDoc StoryRepository.listStories} */
+  async listStories(query: StoryListQuery): Promise<{ stories: StoryRecord[]; total: number }> {
+    const q = query.q?.trim() ?? '';
+    const fts = q ? toFtsQuery(q) : null;
+    // A query without words (e.g. "?!") can still match a title literally; it skips the full-text part.
+    const clauses = q ? [TITLE_MATCH_SQL, ...(fts ? [TEXT_MATCH_SQL] : [])] : [];
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' OR ')}` : '';
+    const params = { ...(q ? { like: `%${escapeLike(q)}%` } : {}), ...(fts ? { fts } : {}) };
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare<Record<string, unknown>, StoryRow>(
+        `SELECT ${STORY_COLUMNS} FROM stories s ${where} ORDER BY s.updated_at DESC, s.id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset });
+    return { stories: rows.map(toRecord), total };
+  }
+
+  /** {@inheritDoc StoryRepository.search} */
+  async search(q: string, limit: number): Promise<SearchHit[]> {
+    const fts = toFtsQuery(q);
+    if (!fts) return [];
+    return this.statements.search.all({ fts, limit }).map(toHit);
+  }
+
+  /** {@inheritDoc StoryRepository.deleteStory} */
+  async deleteStory(id: string): Promise<boolean> {
+    // Articles, report and facts go with the story (ON DELETE CASCADE); the FTS triggers follow the cascade.
+    return this.statements.deleteStory.run(id).changes > 0;
+  }
+
+  /** {@inheritDoc StoryRepository.close} */
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private async requireStory(id: string): Promise<StoryRecord> {
+    const story = await this.getStory(id);
+    if (!story) throw new Error(`story ${id} vanished right after it was written`);
+    return story;
+  }
+
+  /** False when the story does not exist; throws when it was written since `expected` (inside a transaction). */
+  private checkRevision(storyId: string, expected: number): boolean {
+    const row = this.statements.revision.get(storyId);
+    if (!row) return false;
+    if (row.revision !== expected) throw new StoryChangedError(storyId);
+    return true;
+  }
+
+  private insertArticles(storyId: string, articles: readonly RawArticle[]): void {
+    let position = this.statements.nextPosition.get(storyId)?.next ?? 0;
+    for (const raw of articles) {
+      this.statements.insertArticle.run(
+        storyId,
+        raw.id,
+        position++,
+        raw.source,
+        raw.format,
+        raw.content,
+        JSON.stringify(raw.meta),
+        JSON.stringify(raw.diagnostics ?? []),
+      );
+    }
+  }
+
+  /** Writes the report, the searchable fact statements and the articles' cleaned texts (inside a transaction). */
+  private writeAnalysis(storyId: string, analysis: StoredAnalysis): void {
+    const report: Report = analysis.report;
+    for (const article of report.articles) {
+      this.statements.updateArticleText.run(article.title ?? '', article.text, storyId, article.id);
+    }
+    this.statements.upsertReport.run(storyId, report.schemaVersion, analysis.generatedAt, JSON.stringify(report));
+    this.statements.deleteFacts.run(storyId);
+    for (const fact of report.facts ?? []) this.statements.insertFact.run(storyId, fact.id, fact.statement);
+  }
+}
+
+function toRecord(row: StoryRow): StoryRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    articleCount: row.article_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRawArticle(row: ArticleRow): RawArticle {
+  const diagnostics = JSON.parse(row.diagnostics_json) as Diagnostic[];
+  return {
+    id: row.article_id,
+    source: row.source,
+    format: row.format,
+    content: row.content,
+    meta: JSON.parse(row.meta_json) as InputMeta,
+    ...(diagnostics.length > 0 ? { diagnostics } : {}),
+  };
+}
+
+function toHit(row: HitRow): SearchHit {
+  const where = row.kind === 'article' ? { articleId: row.item_id } : { factId: row.item_id };
+  return { storyId: row.story_id, storyTitle: row.story_title, kind: row.kind, ...where, snippet: row.snippet };
+}

@@ -1,0 +1,24 @@
+/**
+ * Parallax as a library. `analyze` and `extract` read paths, URLs or article objects (the engine does the I/O);
+ * `analyzeStory` is the pure core for callers that bring their own decoded text; the renderers turn a report into
+ * Markdown or one self-contained HTML page.
+ */
+export {
+  analyze,
+  extract,
+  type AnalyzeResult,
+  type AnalyzeRunOptions,
+  type ArticleObject,
+  type ExtractOptions,
+  type ExtractResult,
+  type ExtractedDocument,
+  type InputNote,
+  type InputSpec,
+  type ProgressEvent,
+} from './engine/api.js';
+export { runBatchFile, type BatchOptions, type BatchResult } from './engine/batch.js';
+export { validateReport } from './engine/validate-report.js';
+export { analyzeStory, readArticles, analyzeArticles } from './core/pipeline.js';
+export { renderMarkdown } from './core/render/markdown.js';
+export { renderHtml } from './core/render/html.js';
+export type * from './core/model.js';

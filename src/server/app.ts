@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { formatBytes } from '../engine/inputs/options.js';
+import { parallaxPackage } from '../engine/package-root.js';
+import { reportSchema } from '../engine/validate-report.js';
+import { packageVersion } from '../engine/version.js';
+import type { StoryRepository } from '../engine/storage/story-repository.js';
+import { StoryService, type StoryLimits } from '../engine/stories.js';
+import { ApiError } from './api-error.js';
+import { createErrorHandler, type ErrorLogger } from './error-handler.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { ReportResponseCache } from './report-cache.js';
+import { searchRoutes } from './routes/search.js';
+import { storyRoutes } from './routes/stories.js';
+import { securityHeaders } from './security-headers.js';
+import { staticWebUi } from './static-web-ui.js';
+
+/** Default size limit of a JSON request body: 10 MB. */
+export const DEFAULT_MAX_JSON_BYTES = 10 * 1024 * 1024;
+/** Default size limit of a multipart (upload) request body: 25 MB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/** The server's limits: request bodies here, articles in the story service. Every field has a default. */
+export interface ServerLimits extends StoryLimits {
+  /** Size limit of a JSON body in bytes (default 10 MB). */
+  maxJsonBytes: number;
+  /** Size limit of a multipart body (all uploads and fields together) in bytes (default 25 MB). */
+  maxUploadBytes: number;
+}
+
+/** How to build the app. */
+export interface AppOptions {
+  repo: StoryRepository;
+  limits?: Partial<ServerLimits>;
+  /** Folder of the built web page (default `web/dist` of the package). */
+  webRoot?: string;
+  /** Version reported by `/api/health` and written into reports (default: the package's). */
+  version?: string;
+  /** Where unexpected errors go (default `console.error`). */
+  logError?: ErrorLogger;
+  /** Clock for story timestamps (tests pin it). */
+  now?: () => Date;
+}
+
+/** The default folder of the built web page: `web/dist` at the package root. */
+export function defaultWebRoot(): string {
+  return join(parallaxPackage().root, 'web', 'dist');
+}
+
+/** The report JSON Schema for the OpenAPI document, or undefined when the package has none. */
+function loadReportSchema(): object | undefined {
+  try {
+    return reportSchema();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the Parallax HTTP app (API + web page) over a story library. It opens no port: see `startServer`. */
+export function createApp(options: AppOptions): Hono {
+  const version = options.version ?? packageVersion();
+  const service = new StoryService({
+    repo: options.repo,
+    version,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const limits = {
+    ...service.limits,
+    maxJsonBytes: options.limits?.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
+    maxUploadBytes: options.limits?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+  };
+  const openApi = JSON.stringify(buildOpenApiDocument({ version, limits, ...withReportSchema(loadReportSchema()) }));
+
+  const app = new Hono();
+  app.use(securityHeaders());
+  app.onError(createErrorHandler(options.logError ?? ((error) => console.error(error))));
+  app.get('/api/health', (c) => c.json({ ok: true, version }));
+  app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
+  app.route('/api/stories', storyRoutes({ service, cache: new ReportResponseCache(), bodyLimit: limitBody(limits) }));
+  app.route('/api/search', searchRoutes(service));
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not-found', 'no such API route');
+  });
+  app.use(staticWebUi(options.webRoot ?? defaultWebRoot()));
+  return app;
+}
+
+/** Rejects bodies over the limit of their kind (multipart uploads have a larger one than JSON). */
+function limitBody(limits: ServerLimits): MiddlewareHandler {
+  const tooLarge = (kind: string, limit: number) => () => {
+    const message = `the ${kind} body is over the size limit of ${formatBytes(limit)}`;
+    throw new ApiError(413, 'payload-too-large', message, { limit });
+  };
+  const json = bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge('JSON', limits.maxJsonBytes) });
+  const upload = bodyLimit({ maxSize: limits.maxUploadBytes, onError: tooLarge('multipart', limits.maxUploadBytes) });
+  return function limitRequestBody(c, next) {
+    const multipart = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+    return (multipart ? upload : json)(c, next);
+  };
+}
+
+function withReportSchema(schema: object | undefined): { reportSchema?: object } {
+  return schema ? { reportSchema: schema } : {};
+}

@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { NoReadableArticlesError, StoryNotFoundError, TooManyArticlesError } from '../engine/stories.js';
+import { ApiError } from './api-error.js';
+
+/** Where unexpected errors are reported (the stack stays on the server; the client gets a generic 500). */
+export type ErrorLogger = (error: unknown) => void;
+
+/** Maps any thrown error to the API's error type: the one place that decides statuses and codes. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof StoryNotFoundError) return new ApiError(404, 'not-found', error.message);
+  if (error instanceof TooManyArticlesError) {
+    return new ApiError(413, 'too-many-articles', error.message, { limit: error.limit });
+  }
+  if (error instanceof NoReadableArticlesError) {
+    return new ApiError(422, 'no-readable-articles', error.message, { failures: error.failures });
+  }
+  if (error instanceof HTTPException && error.status === 413) {
+    return new ApiError(413, 'payload-too-large', 'the request body is over the size limit');
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    return new ApiError(400, 'bad-request', error.message || 'bad request');
+  }
+  return new ApiError(500, 'internal', 'internal error');
+}
+
+/** The `app.onError` handler: answers `{error: {code, message, details?}}` and logs server faults. */
+export function createErrorHandler(log: ErrorLogger): (error: Error, c: Context) => Response {
+  return function handleError(error, c) {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) log(error);
+    const body = {
+      error: {
+        code: apiError.code,
+        message: apiError.message,
+        ...(apiError.details === undefined ? {} : { details: apiError.details }),
+      },
+    };
+    return c.json(body, apiError.status);
+  };
+}

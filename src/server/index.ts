@@ -1,0 +1,10 @@
+/** The Parallax HTTP server: the app factory and a listener. */
+export {
+  createApp,
+  DEFAULT_MAX_JSON_BYTES,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type AppOptions,
+  type ServerLimits,
+} from './app.js';
+export { startServer, type ListenOptions, type RunningServer } from './start-server.js';
+export { CONTENT_SECURITY_POLICY } from './security-headers.js';

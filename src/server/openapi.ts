@@ -1,0 +1,177 @@
+import {
+  articleObjectSchema,
+  errorSchema,
+  failureSchema,
+  searchResultSchema,
+  storyInputSchema,
+  storySchema,
+} from './schemas.js';
+
+/** What the OpenAPI document states about the running server. */
+export interface OpenApiOptions {
+  version: string;
+  /** The report JSON Schema to embed; a generic object when absent. */
+  reportSchema?: object;
+  limits: { maxJsonBytes: number; maxUploadBytes: number; maxArticlesPerStory: number; maxArticleBytes: number };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+const ok = (description: string, schema: object) => ({ description, content: json(schema) });
+const error = (description: string) => ({ description, content: json(ref('Error')) });
+
+const storyWithReport = {
+  type: 'object',
+  required: ['story', 'report', 'failures'],
+  properties: { story: ref('Story'), report: ref('Report'), failures: { type: 'array', items: ref('Failure') } },
+};
+
+const formSchema = {
+  type: 'object',
+  properties: {
+    title: { type: 'string' },
+    text: { type: 'array', items: { type: 'string' }, description: 'Pasted article text; one field per article.' },
+    urls: { type: 'string', description: 'Article addresses, one per line.' },
+    files: {
+      type: 'array',
+      items: { type: 'string', contentMediaType: 'application/octet-stream' },
+      description: 'Uploaded files; the extension picks the format (.txt, .html, .htm, .md, .json, .jsonl).',
+    },
+    referenceDate: { type: 'string' },
+  },
+};
+
+const storyBody = {
+  required: true,
+  content: { 'application/json': { schema: ref('StoryInput') }, 'multipart/form-data': { schema: formSchema } },
+};
+
+const writeErrors = {
+  '400': error('The body does not match the contract.'),
+  '413': error('The body, an upload or the number of articles is over its limit.'),
+  '415': error('The body is neither JSON nor a multipart form.'),
+  '422': error('No article could be read; `details.failures` says why for each input.'),
+};
+
+/** The OpenAPI 3.1 document of the HTTP API. */
+export function buildOpenApiDocument(options: OpenApiOptions): object {
+  const { limits } = options;
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parallax API',
+      version: options.version,
+      description:
+        `Stores news stories (several reports of one event) and their Parallax reports. Limits: JSON body ` +
+        `${limits.maxJsonBytes} bytes, multipart body ${limits.maxUploadBytes} bytes, one article ` +
+        `${limits.maxArticleBytes} bytes, ${limits.maxArticlesPerStory} articles per story.`,
+    },
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Liveness and version',
+          responses: {
+            '200': ok('Up.', {
+              type: 'object',
+              required: ['ok', 'version'],
+              properties: { ok: { const: true }, version: { type: 'string' } },
+            }),
+          },
+        },
+      },
+      '/api/stories': {
+        get: {
+          summary: 'List stories, most recently updated first',
+          parameters: [
+            {
+              name: 'q',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'Filter by title, article or fact text.',
+            },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+          ],
+          responses: {
+            '200': ok('A page of stories.', {
+              type: 'object',
+              required: ['stories', 'total'],
+              properties: { stories: { type: 'array', items: ref('Story') }, total: { type: 'integer' } },
+            }),
+            '400': error('Bad query parameters.'),
+          },
+        },
+        post: {
+          summary: 'Create a story from articles, pasted text, URLs or uploaded files, and analyze it',
+          requestBody: storyBody,
+          responses: { '201': ok('Created.', storyWithReport), ...writeErrors },
+        },
+      },
+      '/api/stories/{id}': {
+        get: {
+          summary: 'A story with its report',
+          parameters: [idParam],
+          responses: {
+            '200': ok('The story.', {
+              type: 'object',
+              required: ['story', 'report'],
+              properties: { story: ref('Story'), report: ref('Report') },
+            }),
+            '404': error('No such story.'),
+          },
+        },
+        delete: {
+          summary: 'Delete a story with its articles and report',
+          parameters: [idParam],
+          responses: { '204': { description: 'Deleted.' }, '404': error('No such story.') },
+        },
+      },
+      '/api/stories/{id}/articles': {
+        post: {
+          summary: 'Add articles; the report is recomputed over all articles and replaced atomically',
+          parameters: [idParam],
+          requestBody: storyBody,
+          responses: { '200': ok('Updated.', storyWithReport), '404': error('No such story.'), ...writeErrors },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Full-text search over article titles and texts and fact statements',
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+          ],
+          responses: {
+            '200': ok('Hits, best first.', {
+              type: 'object',
+              required: ['results'],
+              properties: { results: { type: 'array', items: ref('SearchResult') } },
+            }),
+            '400': error('Missing q.'),
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1.', { type: 'object' }) } },
+      },
+    },
+    components: {
+      schemas: {
+        ArticleObject: articleObjectSchema,
+        StoryInput: {
+          ...storyInputSchema,
+          properties: { ...storyInputSchema.properties, articles: { type: 'array', items: ref('ArticleObject') } },
+        },
+        Story: storySchema,
+        Failure: failureSchema,
+        SearchResult: searchResultSchema,
+        Error: errorSchema,
+        Report: options.reportSchema ?? {
+          type: 'object',
+          description: 'The Parallax report, version 1 (docs/report.md).',
+        },
+      },
+    },
+  };
+}

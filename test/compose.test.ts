@@ -1,0 +1,243 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { composeStory } from '../src/core/compose/compose.js';
+import { findCharged } from '../src/core/compose/charged-wording.js';
+import { copyGroups, shareRun } from '../src/core/compose/near-duplicates.js';
+import { buildStatements } from '../src/core/compose/statements.js';
+import { candidatePairs, buildTermIndex } from '../src/core/compose/similarity.js';
+import { analyzeStory } from '../src/core/pipeline.js';
+import type { Article, Report } from '../src/core/model.js';
+import type { AnalyzedStory } from '../src/core/state.js';
+import { findNumbers } from '../src/core/analyze/numbers.js';
+import { analyzeText } from '../src/core/nlp/wink.js';
+import { article, seedRaws, story } from './helpers/compose-fixtures.js';
+import { describeShared } from './helpers/shared.js';
+
+const OPTIONS = { summaryWords: 60 };
+
+/** A hand-built story with the figures of the real numbers stage (compose reads figures only from there). */
+function withNumbers(articles: Article[]): AnalyzedStory {
+  return { ...story(articles), numbers: findNumbers(articles, []) };
+}
+
+describe('facts', () => {
+  it('groups paraphrases of one event across articles', () => {
+    const out = composeStory(
+      story([
+        article('a', 'The mayor spoke with the governor about the flood on Tuesday. Schools stayed closed.'),
+        article('b', 'Mayor Ruiz talked with the governor about the flooding. Bridges were inspected by engineers.'),
+        article('c', 'The governor had a phone conversation with the mayor about the flood. A curfew was announced.'),
+      ]),
+      OPTIONS,
+    );
+    const top = out.facts[0]!;
+    expect(top.kind).toBe('shared');
+    expect(top.articleIds).toEqual(['a', 'b', 'c']);
+    expect(top.citations).toHaveLength(3);
+  });
+
+  it('finds no shared fact among unrelated articles', () => {
+    const out = composeStory(
+      story([
+        article('a', 'The central bank raised interest rates by half a point on Wednesday.'),
+        article('b', 'A rare orchid bloomed in the botanical garden after twelve years.'),
+      ]),
+      OPTIONS,
+    );
+    expect(out.facts.filter((f) => f.kind === 'shared')).toEqual([]);
+    expect(out.differences).toEqual([]);
+    expect(out.omissions.every((o) => o.factIds.length === 0)).toBe(true);
+  });
+
+  it('counts near-verbatim copies as one independent source', () => {
+    const wire =
+      'Flood waters rose above the old stone bridge in the northern town late on Monday night, officials said.';
+    const out = composeStory(
+      story([
+        article('a', wire),
+        article('b', wire),
+        article('c', 'Officials said flood waters rose above the bridge in the town.'),
+      ]),
+      OPTIONS,
+    );
+    const fact = out.facts[0]!;
+    expect(fact.articleIds).toHaveLength(3);
+    expect(fact.independentSources).toBe(2);
+  });
+
+  it('finds candidate pairs through the index without comparing every pair', () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      article(`x${i}`, `Topic${i} word${i} alpha${i} beta${i} went up.`),
+    );
+    const statements = buildStatements(story(many));
+    expect(candidatePairs(buildTermIndex(statements))).toEqual([]);
+  });
+});
+
+describe('near-duplicates', () => {
+  it('detects a shared 8-word run and only then', () => {
+    const a = 'one two three four five six seven eight nine'.split(' ');
+    expect(shareRun(a, ['zero', ...a.slice(0, 8)])).toBe(true);
+    expect(shareRun(a, a.slice(0, 7))).toBe(false);
+  });
+
+  it('puts copied articles into one copy group', () => {
+    const text = 'The storm cut power to thousands of homes across the valley and closed the main highway for hours.';
+    const groups = copyGroups(
+      buildStatements(story([article('a', text), article('b', text), article('c', 'Rain fell.')])),
+    );
+    expect(groups.get('a')).toBe(groups.get('b'));
+    expect(groups.get('c')).toBe('c');
+  });
+});
+
+describe('differences', () => {
+  it('reports disagreeing figures about the same count with their attribution', () => {
+    const out = composeStory(
+      withNumbers([
+        article('a', 'At least 12 people were killed in the blast, according to the police.'),
+        article('b', 'The blast killed 30 civilians, hospital officials said.'),
+      ]),
+      OPTIONS,
+    );
+    const number = out.differences.find((d) => d.kind === 'number')!;
+    expect(number.claims.map((c) => c.value).sort()).toEqual([12, 30]);
+    expect(number.claims.find((c) => c.value === 12)!.attribution).toBe('the police');
+  });
+
+  it('reports no difference when the figures agree', () => {
+    const out = composeStory(
+      withNumbers([
+        article('a', 'Twelve hours later, 12 people were killed in the blast.'),
+        article('b', 'The blast killed 12 people, hospital officials said.'),
+      ]),
+      OPTIONS,
+    );
+    expect(out.differences.filter((d) => d.kind === 'number')).toEqual([]);
+  });
+
+  it('keeps counts of different sides apart and sub-counts out', () => {
+    const out = composeStory(
+      withNumbers([
+        article(
+          'a',
+          'The death toll rose to 65 Palestinians, including 16 children, according to the health ministry. On the Israeli side, seven people have been killed.',
+        ),
+        article('b', 'More than 200 people have been killed in the strikes, officials said.'),
+      ]),
+      OPTIONS,
+    );
+    const numbers = out.differences.filter((d) => d.kind === 'number');
+    expect(numbers).toHaveLength(1);
+    expect(numbers[0]!.claims.map((c) => c.value).sort((x, y) => x! - y!)).toEqual([65, 200]);
+    expect(numbers[0]!.claims.find((c) => c.value === 200)!.articleIds).toEqual(['b']);
+  });
+
+  it('finds no number difference without the numbers stage (one figure finder)', () => {
+    const out = composeStory(
+      story([
+        article('a', 'At least 12 people were killed in the blast, according to the police.'),
+        article('b', 'The blast killed 30 civilians, hospital officials said.'),
+      ]),
+      OPTIONS,
+    );
+    expect(out.differences.filter((d) => d.kind === 'number')).toEqual([]);
+  });
+
+  it('reports contradicting stances on one topic', () => {
+    const out = composeStory(
+      story([
+        article('a', 'The minister has refrained from calling for a ceasefire in the region.'),
+        article('b', 'The minister called for a ceasefire on Friday in a televised speech.'),
+      ]),
+      OPTIONS,
+    );
+    const claim = out.differences.find((d) => d.kind === 'claim')!;
+    expect(claim.about).toBe('support for a ceasefire');
+    expect(claim.claims.map((c) => c.articleIds)).toEqual([['a'], ['b']]);
+  });
+
+  it('reads no stance from a question', () => {
+    const out = composeStory(
+      story([
+        article('a', 'A reporter asked the minister if he would support a ceasefire soon.'),
+        article('b', 'The minister did not call for a ceasefire on Friday.'),
+      ]),
+      OPTIONS,
+    );
+    expect(out.differences.filter((d) => d.kind === 'claim')).toEqual([]);
+  });
+});
+
+describe('framing', () => {
+  it('scores charged wording outside quotes only', () => {
+    const text = 'Officials condemned the brutal raid. "It was a massacre," he said.';
+    const hits = findCharged(text, analyzeText(text).tokens, { ownVoiceOnly: true });
+    expect(hits.map((h) => h.term)).toEqual(['brutal']);
+    const neutral = 'The council approved the budget on Tuesday.';
+    expect(findCharged(neutral, analyzeText(neutral).tokens)).toEqual([]);
+  });
+
+  it('finds appositions and pre-modifiers of a key entity', () => {
+    const out = composeStory(
+      story([
+        article('a', 'Police arrested members of Acme, the shadowy network that sells fake tickets. Acme denied it.'),
+        article('b', 'The notorious network Acme was raided again. Acme said nothing.'),
+      ]),
+      OPTIONS,
+    );
+    const terms = (id: string): string[] =>
+      out.framing.find((f) => f.articleId === id)!.descriptors.flatMap((d) => d.terms);
+    expect(terms('a')).toContain('the shadowy network that sells fake tickets');
+    expect(terms('b')).toContain('notorious network');
+  });
+});
+
+describeShared('compose on the seed story', () => {
+  let report: Report;
+  beforeAll(() => {
+    report = analyzeStory(seedRaws(), { referenceDate: '2021-05-17' });
+  });
+
+  it('reports "Biden spoke with Netanyahu" as a fact of at least three articles', () => {
+    const fact = report.facts!.find(
+      (f) => /Biden|President/.test(f.statement) && /Netanyahu/.test(f.statement) && /spok|call/.test(f.statement),
+    );
+    expect(fact).toBeDefined();
+    expect(fact!.articleIds.length).toBeGreaterThanOrEqual(3);
+    const citing = fact!.citations.filter((c) =>
+      /Netanyahu|prime minister/i.test(report.articles.find((x) => x.id === c.articleId)!.text.slice(c.start, c.end)),
+    );
+    expect(new Set(citing.map((c) => c.articleId)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows the two Gaza death tolls as one difference with their sources', () => {
+    const toll = report.differences!.find(
+      (d) => d.kind === 'number' && d.claims.some((c) => c.value === 65) && d.claims.some((c) => c.value === 200),
+    );
+    expect(toll).toBeDefined();
+    expect(toll!.claims.find((c) => c.value === 65)!.articleIds[0]).toMatch(/^001/);
+    expect(toll!.claims.find((c) => c.value === 200)!.articleIds[0]).toMatch(/^003/);
+  });
+
+  it('shows the ceasefire claims of 000 and 003 as contested', () => {
+    const claim = report.differences!.find((d) => d.kind === 'claim' && /ceasefire/.test(d.about))!;
+    expect(claim).toBeDefined();
+    const [against, supporting] = claim.claims;
+    expect(against!.articleIds.some((id) => id.startsWith('000'))).toBe(true);
+    expect(supporting!.articleIds.some((id) => id.startsWith('003'))).toBe(true);
+  });
+
+  it('finds descriptors of Hamas in the articles that describe it', () => {
+    const hamas = (prefix: string): string[] =>
+      report
+        .framing!.find((f) => f.articleId.startsWith(prefix))!
+        .descriptors.flatMap((d) =>
+          report.entities!.find((e) => e.id === d.entityId)?.name.includes('Hamas') || d.entityId.includes('hamas')
+            ? d.terms
+            : [],
+        );
+    expect(hamas('001').join('|')).toMatch(/militant organization/);
+    expect(hamas('003').join('|')).toMatch(/terrorist group/);
+    expect(hamas('004').join('|')).toMatch(/militant Islamic group/);
+  });
+});

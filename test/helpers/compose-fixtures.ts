@@ -1,0 +1,43 @@
+import type { Article, RawArticle } from '../../src/core/model.js';
+import type { AnalyzedStory } from '../../src/core/state.js';
+import { readSeed, seedNames } from './shared.js';
+
+/** A hand-built cleaned article (sentences left to the compose fallback segmentation). */
+export function article(id: string, text: string, extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    source: `${id}.txt`,
+    format: 'text',
+    original: text,
+    url: null,
+    title: null,
+    outlet: null,
+    byline: null,
+    dateline: null,
+    publishedAt: null,
+    language: 'en',
+    text,
+    removed: [],
+    embeds: [],
+    paragraphs: [],
+    sentences: [],
+    diagnostics: [],
+    ...extra,
+  };
+}
+
+/** A story of hand-built articles with no analyze-phase annotations. */
+export function story(articles: Article[]): AnalyzedStory {
+  return { articles, referenceDate: null, entities: [], quotes: [], numbers: [], dates: [], timeline: [] };
+}
+
+/** The seed articles as raw inputs, ids = file names without extension. */
+export function seedRaws(): RawArticle[] {
+  return seedNames().map((name) => ({
+    id: name.replace(/\.txt$/, ''),
+    source: name,
+    format: 'text',
+    content: readSeed(name),
+    meta: {},
+  }));
+}

@@ -1,0 +1,67 @@
+/** Display formatting of dates and numbers (UTC, so a date reads the same in every time zone). */
+import type { DatePrecision, DateValue } from '../../src/core/model.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Milliseconds since the epoch of an ISO date or date-time (partial dates allowed), or null. */
+export function parseIsoDate(value: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, hh, mm, ss] = m;
+  const ms = Date.UTC(
+    Number(y),
+    mo ? Number(mo) - 1 : 0,
+    d ? Number(d) : 1,
+    Number(hh ?? 0),
+    Number(mm ?? 0),
+    Number(ss ?? 0),
+  );
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** A date as readers write it, at the precision it is known ("May 2021", "16 May 2021", "16 May 2021, 14:05"). */
+export function formatDate(value: string, precision: DatePrecision = 'day'): string {
+  const ms = parseIsoDate(value);
+  if (ms === null) return value;
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  const month = MONTHS[d.getUTCMonth()] ?? '';
+  const day = d.getUTCDate();
+  const hasMonth = /^\d{4}-\d{2}/.test(value);
+  const hasDay = /^\d{4}-\d{2}-\d{2}/.test(value);
+  if (precision === 'year' || !hasMonth) return String(year);
+  if (precision === 'month' || !hasDay) return `${month} ${year}`;
+  const date = `${day} ${month} ${year}`;
+  if (precision === 'week') return `week of ${date}`;
+  if (precision === 'time' && /T\d{2}:\d{2}/.test(value)) {
+    const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+    return `${date}, ${time}`;
+  }
+  return date;
+}
+
+/** A date value with "(inferred from …)" when it was not stated. */
+export function formatDateValue(value: DateValue | null): string | null {
+  if (!value) return null;
+  const date = formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
+  return value.inferred ? `${date} (inferred from ${value.basis})` : date;
+}
+
+/** A number with thousands separators. */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** Singular or plural noun with its count ("1 article", "3 articles"). */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Shortens text to `max` characters at a word boundary, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

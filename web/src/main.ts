@@ -1,0 +1,87 @@
+/** Entry point: renders the page of the current `#/` route into `<main>` and keeps the skip link working. */
+import './styles.css';
+import { ApiError, getStory, type StoryWithReport } from './api.js';
+import { h, on, replaceChildren } from './dom.js';
+import { listPage } from './page-list.js';
+import { newStoryPage } from './page-new.js';
+import { focusSection, storyPage, type AddOutcome } from './page-story.js';
+import { parseRoute, type Route } from './router.js';
+
+const main = document.getElementById('main') as HTMLElement;
+/** The story on screen, so moving between its sections does not reload it. */
+let shownStoryId: string | null = null;
+/** Increases on every navigation; late answers of an older one are dropped. */
+let navigation = 0;
+
+function errorPage(err: unknown): HTMLElement {
+  const notFound = err instanceof ApiError && err.status === 404;
+  return h(
+    'div',
+    { class: 'page page-error' },
+    h('h1', { tabindex: -1 }, notFound ? 'Not found' : 'Something went wrong'),
+    h('p', {}, err instanceof Error ? err.message : String(err)),
+    h('p', {}, h('a', { href: '#/' }, 'Back to the stories')),
+  );
+}
+
+function show(page: HTMLElement, title: string, focusHeading: boolean): void {
+  replaceChildren(main, page);
+  document.title = `${title} · Parallax`;
+  if (focusHeading) page.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+function showStory(
+  data: StoryWithReport,
+  section: string | null,
+  focusHeading: boolean,
+  outcome: AddOutcome | null = null,
+): void {
+  shownStoryId = data.story.id;
+  const page = storyPage(data, (updated, added) => showStory(updated, null, true, added), outcome);
+  show(page, data.story.title ?? 'Story', focusHeading && section === null);
+  if (section) focusSection(main, section);
+  main.setAttribute('data-story', data.story.id);
+}
+
+async function render(route: Route, focusHeading: boolean): Promise<void> {
+  const current = ++navigation;
+  const fresh = (): boolean => current === navigation;
+  if (route.page === 'story' && route.id === shownStoryId && route.section) {
+    focusSection(main, route.section);
+    return;
+  }
+  shownStoryId = null;
+  main.removeAttribute('data-story');
+  main.setAttribute('aria-busy', 'true');
+  try {
+    if (route.page === 'new') show(newStoryPage(), 'New story', focusHeading);
+    else if (route.page === 'list') {
+      const page = await listPage(route.q, route.pageNumber);
+      if (fresh()) show(page, route.q ? `Search: ${route.q}` : 'Stories', focusHeading);
+    } else if (route.page === 'story') {
+      const data = await getStory(route.id);
+      if (fresh()) showStory(data, route.section, focusHeading);
+    } else show(errorPage(new ApiError(404, 'not-found', `No page at ${route.path}.`)), 'Not found', focusHeading);
+  } catch (err) {
+    if (fresh()) show(errorPage(err), 'Error', focusHeading);
+  } finally {
+    if (fresh()) main.removeAttribute('aria-busy');
+  }
+}
+
+function onHashChange(): void {
+  const route = parseRoute(location.hash);
+  if (route) void render(route, true);
+}
+
+// The skip link targets #main; follow it by moving focus instead of changing the hash, which holds the route.
+const skip = document.getElementById('skip-link');
+if (skip) {
+  on(skip, 'click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+}
+window.addEventListener('hashchange', onHashChange);
+void render(parseRoute(location.hash) ?? { page: 'list', q: '', pageNumber: 1 }, false);

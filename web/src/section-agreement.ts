@@ -1,0 +1,59 @@
+/** What the sources agree on: facts reported by several outlets, with the outlets that report each. */
+import type { Fact } from '../../src/core/model.js';
+import { citationChips } from './citation-chip.js';
+import { emptyState, h, section } from './dom.js';
+import { plural } from './format.js';
+import type { StoryContext } from './story-context.js';
+
+function factItem(ctx: StoryContext, fact: Fact): HTMLElement {
+  const copies = fact.articleIds.length - fact.independentSources;
+  return h(
+    'li',
+    { class: 'fact', 'data-fact': fact.id },
+    h('p', { class: 'fact-statement' }, fact.statement),
+    h(
+      'p',
+      { class: 'fact-meta' },
+      `Reported by ${plural(fact.articleIds.length, 'article')}`,
+      copies > 0 ? ` (${plural(fact.independentSources, 'independent source')}; the rest look like copies)` : '',
+    ),
+    citationChips(ctx, fact.citations),
+  );
+}
+
+/** Facts sorted by how many articles report them, most first. */
+export function factsByReach(facts: readonly Fact[]): Fact[] {
+  return [...facts].sort(
+    (a, b) => b.articleIds.length - a.articleIds.length || b.independentSources - a.independentSources,
+  );
+}
+
+/** Builds the agreement section: shared facts first, single-source facts collapsed below. */
+export function agreementSection(ctx: StoryContext): HTMLElement {
+  const facts = factsByReach(ctx.report.facts ?? []);
+  const shared = facts.filter((f) => f.articleIds.length > 1);
+  const single = facts.filter((f) => f.articleIds.length <= 1);
+  return section(
+    'agreement',
+    'What the sources agree on',
+    shared.length > 0
+      ? h(
+          'ol',
+          { class: 'facts' },
+          shared.map((f) => factItem(ctx, f)),
+        )
+      : emptyState('No fact is reported by more than one source yet.'),
+    single.length > 0
+      ? h(
+          'details',
+          { class: 'single-facts' },
+          h('summary', {}, `Reported by one source only (${single.length})`),
+          h(
+            'ol',
+            { class: 'facts' },
+            single.map((f) => factItem(ctx, f)),
+          ),
+        )
+      : null,
+  );
+}
