@@ -1,6 +1,7 @@
 // Measures the neutral summary on NeuS (AllSides): runs the batch engine over a split and prints ROUGE-1/2/L F1
 // against `reference_full`, next to LexRank (npm lexrank), TextRank (npm ts-textrank) and a lead baseline, all cut at
-// the same length. Usage: npm run eval:summary -- [--split val|train] [--limit N] [--words N] [--summary-words N]
+// the same length. Usage: npm run eval:summary -- [--split val|train] [--holdout] [--limit N] [--words N]
+// [--summary-words N]. `--holdout` keeps only the train stories held out from fitting the sentence scorer.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { runBatch } from '../src/engine/batch.js';
 import { analyzeText } from '../src/core/nlp/wink.js';
 import { cutWords, rouge, type RougeScores } from './lib/rouge.js';
+import { isHoldout } from './lib/train-holdout.js';
 
 interface NeusStory {
   id: string;
@@ -25,6 +27,7 @@ const { values } = parseArgs({
   options: {
     split: { type: 'string', default: 'val' },
     limit: { type: 'string' },
+    holdout: { type: 'boolean', default: false },
     words: { type: 'string' },
     'summary-words': { type: 'string' },
   },
@@ -38,6 +41,7 @@ const stories = readFileSync(join(SHARED, 'eval', 'neus', `${values.split}.jsonl
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as NeusStory)
+  .filter((_s, k) => !values.holdout || isHoldout(k))
   .slice(0, values.limit ? Number(values.limit) : undefined);
 
 function plainText(story: NeusStory): string {
@@ -112,7 +116,9 @@ for await (const result of runBatch(batchLines(), { summaryWords })) {
   add('lead', rouge(cutWords(leadSummary(story), words), story.reference_full));
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`NeuS ${values.split}: ${stories.length} stories, cut at ${words} words, summaryWords ${summaryWords}`);
+console.log(
+  `NeuS ${values.split}${values.holdout ? ' holdout' : ''}: ${stories.length} stories, cut at ${words} words, summaryWords ${summaryWords}`,
+);
 console.log('system     ROUGE-1  ROUGE-2  ROUGE-L');
 for (const [system, t] of totals) {
   const f = (v: number): string => ((100 * v) / Math.max(1, t.n)).toFixed(1).padStart(7);

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeStory } from '../src/core/compose/compose.js';
 import { compressSentence } from '../src/core/compose/compress-sentence.js';
+import { FEATURE_NAMES } from '../src/core/compose/summary-features.js';
+import { SUMMARY_SCORER } from '../src/core/compose/summary-scorer-model.js';
+import { modelMatchesFeatures, scoreFeatures, type ScorerModel } from '../src/core/compose/summary-scorer.js';
 import { analyzeStory } from '../src/core/pipeline.js';
 import type { Report } from '../src/core/model.js';
 import { cutWords, lcsLength, rouge, rougeTokens } from '../scripts/lib/rouge.js';
@@ -37,10 +40,45 @@ describe('compressSentence', () => {
     );
   });
 
+  it('drops datelines with an agency, without spaces and "(CNN)", but not a hyphenated name', () => {
+    expect(compressSentence('MONSEY, N.Y. (AP) — A man stormed into the house.')).toBe('A man stormed into the house.');
+    expect(compressSentence('MINNEAPOLIS—The governor sent in the Guard.')).toBe('The governor sent in the Guard.');
+    expect(compressSentence('(CNN)Stabbings at a home marked the latest attack.')).toBe(
+      'Stabbings at a home marked the latest attack.',
+    );
+    expect(compressSentence('NATO-Russia talks ended without a deal.')).toBe('NATO-Russia talks ended without a deal.');
+  });
+
   it('drops a trailing attribution only when allowed', () => {
     const s = 'The toll rose to 40 people overnight, according to the health ministry.';
     expect(compressSentence(s)).toBe(s);
     expect(compressSentence(s, { dropTrailingAttribution: true })).toBe('The toll rose to 40 people overnight.');
+  });
+});
+
+describe('learned sentence scorer', () => {
+  const base: ScorerModel = {
+    features: [...FEATURE_NAMES],
+    mean: FEATURE_NAMES.map(() => 0),
+    scale: FEATURE_NAMES.map(() => 1),
+    weights: FEATURE_NAMES.map((n) => (n === 'consensus' ? 2 : 0)),
+    bias: 0.5,
+    stumps: [{ feature: 1, threshold: 0.3, left: -1, right: 1 }],
+    gain: 2,
+  };
+
+  it('scores a row as gain × (bias + standardized linear part + stumps)', () => {
+    const row = FEATURE_NAMES.map((n) => (n === 'consensus' ? 0.25 : n === 'support' ? 0.5 : 0));
+    expect(scoreFeatures(row, base)).toBeCloseTo(2 * (0.5 + 0.5 + 1), 9);
+  });
+
+  it('refuses a model fitted on another feature list', () => {
+    expect(modelMatchesFeatures(base)).toBe(true);
+    expect(modelMatchesFeatures({ ...base, features: ['consensus'] })).toBe(false);
+  });
+
+  it('ships a model fitted on the current features, or none', () => {
+    if (SUMMARY_SCORER) expect(modelMatchesFeatures(SUMMARY_SCORER)).toBe(true);
   });
 });
 
@@ -88,6 +126,24 @@ describe('attribution of contested claims', () => {
   });
 });
 
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let k = 0;
+  for (const w of whole) if (k < part.length && part[k] === w) k++;
+  return k === part.length;
+}
+
+describe('isSubsequence (test helper)', () => {
+  it('fails on words out of order or absent', () => {
+    expect(isSubsequence(['a', 'c'], ['a', 'b', 'c'])).toBe(true);
+    expect(isSubsequence(['c', 'a'], ['a', 'b', 'c'])).toBe(false);
+    expect(isSubsequence(['d'], ['a', 'b', 'c'])).toBe(false);
+  });
+});
+
 describeShared('summary of the seed story', () => {
   let report: Report;
   beforeAll(() => {
@@ -106,6 +162,10 @@ describeShared('summary of the seed story', () => {
         expect(c.end).toBeGreaterThan(c.start);
         expect(c.end).toBeLessThanOrEqual(a.text.length);
       }
+      // A compressed sentence keeps words of its first cited span, in order (a sub-sequence of the source).
+      const first = s.citations[0]!;
+      const source = wordsOf(report.articles.find((x) => x.id === first.articleId)!.text.slice(first.start, first.end));
+      if (s !== summary.sentences[0]) expect(isSubsequence(wordsOf(s.text), source)).toBe(true);
     }
   });
 

@@ -2,6 +2,7 @@
 // annotations, so that the file changes only when compose itself changes. Holds ids, counts and short snippets only.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { articleFromText } from '../../src/core/article-from-text.js';
 import { composeStory } from '../../src/core/compose/compose.js';
 import type { Article } from '../../src/core/model.js';
 import type { AnalyzedStory, ComposedStory } from '../../src/core/state.js';
@@ -18,28 +19,7 @@ export function seedStory(): AnalyzedStory {
   const articles: Article[] = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => {
-      const text = readFileSync(join(dir, f), 'utf8');
-      return {
-        id: f.replace(/\.txt$/, ''),
-        source: f,
-        format: 'text',
-        original: text,
-        url: null,
-        title: null,
-        outlet: null,
-        byline: null,
-        dateline: null,
-        publishedAt: null,
-        language: 'en',
-        text,
-        removed: [],
-        embeds: [],
-        paragraphs: [],
-        sentences: [],
-        diagnostics: [],
-      };
-    });
+    .map((f) => articleFromText(f.replace(/\.txt$/, ''), readFileSync(join(dir, f), 'utf8'), { source: f }));
   return { articles, referenceDate: '2021-05-17', entities: [], quotes: [], numbers: [], dates: [], timeline: [] };
 }
 

@@ -1,29 +1,11 @@
+import { articleFromText } from '../../src/core/article-from-text.js';
 import type { Article, RawArticle } from '../../src/core/model.js';
 import type { AnalyzedStory } from '../../src/core/state.js';
 import { readSeed, seedNames } from './shared.js';
 
 /** A hand-built cleaned article (sentences left to the compose fallback segmentation). */
 export function article(id: string, text: string, extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    format: 'text',
-    original: text,
-    url: null,
-    title: null,
-    outlet: null,
-    byline: null,
-    dateline: null,
-    publishedAt: null,
-    language: 'en',
-    text,
-    removed: [],
-    embeds: [],
-    paragraphs: [],
-    sentences: [],
-    diagnostics: [],
-    ...extra,
-  };
+  return articleFromText(id, text, { source: `${id}.txt`, ...extra });
 }
 
 /** A story of hand-built articles with no analyze-phase annotations. */

@@ -60,7 +60,12 @@ function header(data: StoryWithReport): HTMLElement {
       'p',
       { class: 'story-meta' },
       plural(report.articles.length, 'article'),
-      outlets.length > 0 ? ` from ${outlets.join(', ')}` : '',
+      // Name the outlets only when every article has one; otherwise say how many are known.
+      outlets.length > 0
+        ? report.articles.every((a) => a.outlet)
+          ? ` from ${outlets.join(', ')}`
+          : ` (outlets known: ${outlets.join(', ')})`
+        : '',
       report.story.referenceDate ? ` · reference date ${formatDate(report.story.referenceDate)}` : '',
       ` · updated ${formatDate(story.updatedAt, 'time')}`,
     ),

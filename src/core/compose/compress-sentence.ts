@@ -14,7 +14,9 @@ const MARKER_PATTERN = new RegExp(
 const LABEL_PATTERN = /^(?:[A-Z][\w'’ ]{2,24}):\s+(?=\S)/u;
 const PARENTHETICAL = /\s*\([^()]{1,60}\)/gu;
 const TRAILING_ATTRIBUTION = /,\s+(?:according to|as reported by|reports?|said|says)\s+[^,;:"“”]{2,60}\.$/iu;
-const DATELINE = /^[A-Z][A-Z .,'’-]{2,40}\s+[–—-]{1,2}\s+/u;
+/** A dateline: a place in capitals, an optional agency in parentheses, a dash ("MONSEY, N.Y. (AP) — "), or "(CNN)". */
+const DATELINE =
+  /^(?:\((?:CNN|AP|Reuters|AFP)\)\s*|[A-Z][A-Z .,'’-]{2,40}(?:\s*\([A-Za-z .]{1,20}\))?(?:\s+[–—-]{1,2}\s*|\s*[–—]\s*))(?=\p{Lu})/u;
 
 function capitalize(text: string): string {
   return text.replace(/^(\P{L}*)(\p{Ll})/u, (_m, lead: string, ch: string) => lead + ch.toUpperCase());

@@ -13,6 +13,8 @@ export interface TermIndex {
   postings: ReadonlyMap<string, number[]>;
   /** The idf given to terms not in the index (the highest possible). */
   maxIdf: number;
+  /** Per entity id: how informative sharing it is, in (0, 1] (an entity named in most statements says little). */
+  entityWeight: ReadonlyMap<string, number>;
 }
 
 /** Builds unit-length TF-IDF vectors (smoothed idf, sublinear tf) and the inverted index. */
@@ -30,7 +32,11 @@ export function buildTermIndex(statements: readonly Statement[]): TermIndex {
   for (const [term, list] of postings) idf.set(term, Math.log((n + 1) / (list.length + 1)) + 1);
   const maxIdf = Math.log(n + 1) + 1;
   const vectors = statements.map((s) => vectorOf(s.terms, idf, maxIdf));
-  return { statements, vectors, idf, postings, maxIdf };
+  const entityDf = new Map<string, number>();
+  for (const s of statements) for (const e of new Set(s.entityIds)) entityDf.set(e, (entityDf.get(e) ?? 0) + 1);
+  const entityWeight = new Map<string, number>();
+  for (const [e, df] of entityDf) entityWeight.set(e, (Math.log((n + 1) / (df + 1)) + 1) / maxIdf);
+  return { statements, vectors, idf, postings, maxIdf, entityWeight };
 }
 
 /** The unit TF-IDF vector of a bag of terms under a given idf table (unknown terms get the highest idf). */
@@ -64,11 +70,18 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
+/**
+ * Jaccard overlap of two entity sets, scaled by how informative the shared entities are: two statements that share
+ * only the story's main actors (named in most statements) are not thereby about the same thing.
+ */
+function entityOverlap(index: TermIndex, a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
-  const shared = b.filter((x) => set.has(x)).length;
-  return shared / (set.size + b.length - shared);
+  const setA = new Set(a);
+  const setB = new Set(b);
+  const shared = [...setB].filter((x) => setA.has(x));
+  if (shared.length === 0) return 0;
+  const weight = shared.reduce((sum, e) => sum + (index.entityWeight.get(e) ?? 1), 0) / shared.length;
+  return (shared.length / (setA.size + setB.size - shared.length)) * weight;
 }
 
 /** Similarity of two indexed statements: lexical cosine, plus shared entities, figures and dates. */
@@ -76,7 +89,7 @@ export function statementSimilarity(index: TermIndex, i: number, j: number): num
   const a = index.statements[i]!;
   const b = index.statements[j]!;
   const lexical = cosine(index.vectors[i]!, index.vectors[j]!);
-  const entities = jaccard(a.entityIds, b.entityIds);
+  const entities = entityOverlap(index, a.entityIds, b.entityIds);
   const figures = a.figures.some((f) => b.figures.includes(f)) ? 0.1 : 0;
   const dates = a.dates.some((d) => b.dates.includes(d)) ? 0.05 : 0;
   return Math.min(1, 0.8 * lexical + 0.25 * entities + figures + dates);

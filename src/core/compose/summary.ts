@@ -1,12 +1,13 @@
 import type { Article, Citation, Summary } from '../model.js';
-import { findCharged } from './charged-wording.js';
 import { compressSentence } from './compress-sentence.js';
-import { buildCentroids, consensusOf } from './consensus.js';
 import { citationOf, type FactGroup } from './facts.js';
 import { isAttributed } from './keep-attribution.js';
 import { pickHeadline, titleSentence, type HeadlineWeights } from './headline.js';
-import { buildTermIndex, candidatePairs, cosine, type SparseVector, type TermIndex } from './similarity.js';
+import { buildTermIndex, cosine, type SparseVector, type TermIndex } from './similarity.js';
 import type { Statement } from './statements.js';
+import { candidateFeatures, FEATURE_NAMES, type FeatureName } from './summary-features.js';
+import { modelMatchesFeatures, scoreFeatures, type ScorerModel } from './summary-scorer.js';
+import { SUMMARY_SCORER } from './summary-scorer-model.js';
 import { textVector } from './text-vector.js';
 
 /** Weights of sentence selection (tuned on NeuS train; see scripts/eval-summary.ts). */
@@ -70,14 +71,9 @@ export interface SummaryOptions {
   contested?: ReadonlySet<number>;
   /** Statement ids whose trailing attribution must be kept (contested claims, figures). */
   keepAttribution?: ReadonlySet<number>;
+  /** Learned sentence scorer (default: SUMMARY_SCORER); null scores with the hand weights instead. */
+  scorer?: ScorerModel | null;
 }
-
-/** Openings that refer back to an earlier sentence of the article ("It's right because", "This comes as"). */
-const DANGLING_START =
-  /^(?:it|its|it’s|it's|this|that|these|those|he|she|they|his|her|their|them|except|but|and|so|yet|still|rather|instead)\b/iu;
-const FIRST_PERSON = /(?:^|\s)(?:I|we|We|my|our|Our|My)\s/u;
-/** Weight of a title in an article's centroid, relative to one body sentence. */
-const TITLE_WEIGHT = 2;
 
 interface Candidate {
   statement: Statement;
@@ -95,93 +91,87 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-/**
- * How much the other articles say the same, per statement: the best similarity to each other article, averaged.
- * Pairs come from the inverted index, so the cost follows the real overlaps.
- */
-function crossSupport(index: TermIndex, articleCount: number): number[] {
-  const best = index.statements.map(() => new Map<string, number>());
-  for (const [i, j] of candidatePairs(index)) {
-    const sim = cosine(index.vectors[i]!, index.vectors[j]!);
-    const a = index.statements[i]!;
-    const b = index.statements[j]!;
-    if (sim > (best[i]!.get(b.articleId) ?? 0)) best[i]!.set(b.articleId, sim);
-    if (sim > (best[j]!.get(a.articleId) ?? 0)) best[j]!.set(a.articleId, sim);
-  }
-  return best.map((m) => {
-    let total = 0;
-    for (const v of m.values()) total += v;
-    return articleCount > 1 ? total / (articleCount - 1) : 0;
+/** The hand-weighted relevance of a feature row (used when no learned scorer applies). */
+function handScore(f: Record<FeatureName, number>, w: SummaryWeights): number {
+  const length = f.short ? 0.3 : f.long ? 0.2 : 0;
+  const voice = w.quoted * f.quoted + 0.2 * f.firstPerson;
+  const penalty = length + voice + 0.4 * f.question + w.dangling * f.dangling;
+  const relevance = w.consensus * f.consensus + w.support * f.support + w.shared * f.shared + w.lead * f.lead - penalty;
+  return relevance / Math.pow(Math.max(1, f.words * 30) / 20, w.density);
+}
+
+function named(row: readonly number[]): Record<FeatureName, number> {
+  return Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, row[k] ?? 0])) as Record<FeatureName, number>;
+}
+
+/** The compressed text of a statement as a summary sentence (attribution kept where the neutrality rule needs it). */
+function summaryText(s: Statement, fact: FactGroup | undefined, keep: ReadonlySet<number>): string {
+  return compressSentence(s.text, {
+    dropTrailingAttribution: (fact?.fact.independentSources ?? 1) > 1 && !keep.has(s.id),
   });
 }
 
-/** Penalties of wording that does not suit a neutral summary: charged, quoted, first person, questions, length. */
-function wordingPenalty(s: Statement, w: SummaryWeights): number {
-  const words = s.words.length;
-  const charged = findCharged(s.text, s.tokens, { ownVoiceOnly: true }).length;
-  const length = words < 8 ? 0.3 : words > 45 ? 0.2 : 0;
-  const voice = w.quoted * s.quotedShare + (FIRST_PERSON.test(s.text) && s.quotedShare < 0.2 ? 0.2 : 0);
-  const question = /\?\s*["”’]?$/u.test(s.text) ? 0.4 : 0;
-  const dangling = s.position > 0 && DANGLING_START.test(s.text.trim()) ? w.dangling : 0;
-  return w.charged * charged + length + voice + question + dangling;
-}
-
-/** Titles' vectors under the statement index, to count titles in each article's centroid. */
-function titleItems(
-  articles: readonly Article[],
+/** Every usable statement as a summary candidate, with its compressed text, feature row and citations. */
+export function summaryCandidates(
   index: TermIndex,
-  titleVector: (title: string) => SparseVector,
-): { articleId: string; vector: SparseVector; weight: number }[] {
-  return articles
-    .filter((a) => a.title)
-    .map((a) => ({ articleId: a.id, vector: titleVector(a.title!), weight: TITLE_WEIGHT }))
-    .filter((x) => x.vector.size > 0 && index.statements.length > 0);
+  facts: readonly FactGroup[],
+  articles: readonly Article[],
+  options: Pick<SummaryOptions, 'contested' | 'keepAttribution'>,
+): {
+  statement: Statement;
+  factId: string | null;
+  text: string;
+  words: number;
+  features: number[];
+  citations: Citation[];
+}[] {
+  const keep = options.keepAttribution ?? new Set<number>();
+  const contested = options.contested ?? new Set<number>();
+  const factOf = new Map<number, FactGroup>();
+  for (const f of facts) for (const m of f.members) factOf.set(m.id, f);
+  const texts = index.statements.map((s) => summaryText(s, factOf.get(s.id), keep));
+  const words = texts.map(wordCount);
+  const titleVector = (title: string): SparseVector => textVector(titleSentence(title), index);
+  const rows = candidateFeatures({ index, facts, articles, titleVector, contested, words });
+  return index.statements.map((s, at) => {
+    const fact = factOf.get(s.id);
+    const others = (fact?.members ?? []).filter((m) => m.id !== s.id).map(citationOf);
+    return {
+      statement: s,
+      factId: fact?.fact.id ?? null,
+      text: texts[at]!,
+      words: words[at]!,
+      features: rows[at]!,
+      citations: [citationOf(s), ...others],
+    };
+  });
 }
 
 function candidates(
   index: TermIndex,
   facts: readonly FactGroup[],
   articles: readonly Article[],
-  titleVector: (title: string) => SparseVector,
   w: SummaryWeights,
   options: SummaryOptions,
 ): Candidate[] {
-  const keep = options.keepAttribution ?? new Set<number>();
-  const contested = options.contested ?? new Set<number>();
-  const articleCount = articles.length;
-  const support = crossSupport(index, articleCount);
-  const centroids = buildCentroids([
-    ...titleItems(articles, index, titleVector),
-    ...index.statements.map((s, i) => ({ articleId: s.articleId, vector: index.vectors[i]!, weight: 1 })),
-  ]);
-  const factOf = new Map<number, FactGroup>();
-  for (const f of facts) for (const m of f.members) factOf.set(m.id, f);
-  return index.statements.map((s, at) => {
-    const fact = factOf.get(s.id);
-    const factArticles = fact?.fact.articleIds.length ?? 1;
-    const shared = articleCount > 1 ? (factArticles - 1) / (articleCount - 1) : 0;
-    const text = compressSentence(s.text, {
-      dropTrailingAttribution: (fact?.fact.independentSources ?? 1) > 1 && !keep.has(s.id),
-    });
-    const unattributed = contested.has(s.id) && !isAttributed(text) ? w.unattributed : 0;
-    const others = (fact?.members ?? []).filter((m) => m.id !== s.id).map(citationOf);
-    const relevance =
-      w.consensus * consensusOf(index.vectors[at]!, s.articleId, centroids) +
-      w.support * (support[at] ?? 0) +
-      w.shared * shared +
-      w.lead / (1 + s.position) -
-      wordingPenalty(s, w) -
-      unattributed;
-    const words = wordCount(text);
-    const score = relevance / Math.pow(Math.max(1, words) / 20, w.density);
+  const scorer = options.scorer === undefined ? SUMMARY_SCORER : options.scorer;
+  const learned = scorer && modelMatchesFeatures(scorer) ? scorer : null;
+  return summaryCandidates(index, facts, articles, options).map((c, at) => {
+    const f = named(c.features);
+    // Neutrality is not what ROUGE rewards, so it stays a fixed penalty on top of the learned score: charged wording
+    // in the outlet's own voice, and a contested claim stated without saying who holds it.
+    const unattributed = f.contested && !isAttributed(c.text) ? w.unattributed : 0;
+    // The learned score refines the hand-weighted relevance (the model's gain, chosen on train, sets how much).
+    const base = handScore(f, w) + (learned ? scoreFeatures(c.features, learned) : 0);
+    const score = base - w.charged * f.charged - unattributed;
     return {
-      statement: s,
-      factId: fact?.fact.id ?? null,
+      statement: c.statement,
+      factId: c.factId,
       at,
-      text,
-      words,
+      text: c.text,
+      words: c.words,
       score,
-      citations: [citationOf(s), ...others],
+      citations: c.citations,
     };
   });
 }
@@ -249,8 +239,7 @@ export function writeSummary(
     sentences.push({ text: headline.text, citations: headline.citations });
     budget -= wordCount(headline.text);
   }
-  const titleVector = (title: string): SparseVector => textVector(titleSentence(title), index);
-  const pool = candidates(index, facts, articles, titleVector, w, options);
+  const pool = candidates(index, facts, articles, w, options);
   for (const c of select(pool, index, budget, w, headline && w.headlineRedundancy > 0 ? [headline.vector] : []))
     sentences.push({ text: c.text, citations: c.citations });
   return { text: sentences.map((s) => s.text).join(' '), sentences };

@@ -24,7 +24,7 @@ export function colonSpeaker(
       /[a-z]/.test(m.mention.text),
   );
   // "Jeffrey M. Jones: ..." names the speaker right before the colon; otherwise the clause's subject comes first.
-  const labels = candidates.filter((m) => /^\s*:/.test(text.slice(m.mention.end, clause.end)));
+  const labels = candidates.filter((m) => /^\s*(\([^()]{1,20}\))?\s*:/.test(text.slice(m.mention.end, clause.end)));
   const named = labels.at(-1) ?? candidates[0];
   if (!named) return null;
   const { start, end } = named.mention;

@@ -4,6 +4,10 @@ import { HEARER_CUES } from '../../lexicon/cue-verbs.js';
 
 const MIN_CONTENT_WORDS = 2;
 const ADJUNCT_LIMIT = 7;
+/** A one-word content that stands for a whole statement ("said so", "said no", "said that"). */
+const PRO_FORM = /^(so|yes|no|that|this|it)$/i;
+/** A short time or place adjunct after a cue ("said on Thursday", "said in Iowa"): not content. */
+const ADJUNCT = /^(on|in|at|last|this|during|earlier|later|late|early|from)\s+\S+(\s+\S+)?$/i;
 
 /** Trims spaces and closing punctuation (not closing quotation marks) off a span. */
 function trim(text: string, s: Span): Span {
@@ -105,7 +109,8 @@ export function reportedContent(
   // "..., said David Gilbert, its president": the content precedes an inverted attribution set off by a comma.
   if (inverted && trails && units[at.cue.first - 1]?.value === ',') return before;
   if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
-  if (words(text, after) >= MIN_CONTENT_WORDS) {
+  const afterText = text.slice(after.start, after.end);
+  if ((words(text, after) >= MIN_CONTENT_WORDS && !ADJUNCT.test(afterText)) || PRO_FORM.test(afterText)) {
     // "The question ..., she said, is not so cut and dried": the attribution interrupts the content; keep its
     // longer part.
     const interrupts = trails && at.side === 'before' && units[at.cue.last + 1]?.value === ',';

@@ -1,4 +1,5 @@
 import type { Entity } from '../../model.js';
+import { FEMALE_NAMES, MALE_NAMES } from '../../lexicon/first-names.js';
 
 /** The grammatical gender a pronoun ("he", "she") asks of its referent. */
 export type Gender = 'male' | 'female';
@@ -12,7 +13,8 @@ const memo = new WeakMap<Entity, Gender | null>();
 
 /**
  * A person's gender as the text marks it: titles and roles in the names, aliases and mentions ("Mrs. Clinton",
- * "spokeswoman"). Null when unmarked or marked both ways: the caller then does not check agreement.
+ * "spokeswoman"), else a given name used overwhelmingly for one sex ("Jennifer"). Null when unmarked or marked both
+ * ways: the caller then does not check agreement.
  */
 export function entityGender(entity: Entity): Gender | null {
   const hit = memo.get(entity);
@@ -20,9 +22,18 @@ export function entityGender(entity: Entity): Gender | null {
   const forms = [entity.name, ...entity.aliases, ...entity.roles, ...entity.mentions.map((m) => m.text)].join(' | ');
   const female = FEMALE.test(forms);
   const male = MALE.test(forms);
-  const gender = female === male ? null : female ? 'female' : 'male';
+  const gender = female === male ? (female ? null : givenNameGender(entity)) : female ? 'female' : 'male';
   memo.set(entity, gender);
   return gender;
+}
+
+/** The gender of a person's given name ("Jennifer Psaki"), when the name is one used overwhelmingly for one sex. */
+function givenNameGender(entity: Entity): Gender | null {
+  if (entity.type !== 'person') return null;
+  const words = entity.name.split(/\s+/);
+  if (words.length < 2) return null;
+  const first = words[0]!.toLowerCase();
+  return MALE_NAMES.has(first) ? 'male' : FEMALE_NAMES.has(first) ? 'female' : null;
 }
 
 /** True when a pronoun can refer to the entity: "he" not to a woman, "she" not to a man. */

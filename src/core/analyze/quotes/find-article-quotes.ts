@@ -4,8 +4,14 @@ import { wordUnits, type WordUnit } from '../entities/word-units.js';
 import { colonSpeaker } from './colon-speaker.js';
 import { reportedContent } from './content-spans.js';
 import { findQuotedSpans, type QuotedSpan } from './find-quoted-spans.js';
+import { askedQuestion } from './find-asked-questions.js';
+import { dropNestedReports } from './drop-nested-reports.js';
+import { signatureSpeaker } from './signature-speaker.js';
+import { headlineClaim } from './find-headline-claims.js';
+import { framedContent, trailingPoll } from './find-framed-content.js';
+import { raisingAttitude } from './find-raising-attitudes.js';
 import { quoteAwareSegments, type Segment } from './quote-aware-segments.js';
-import { resolveSpeaker, type LastSpeaker, type LinkedMention, type SpeakerContext } from './resolve-speaker.js';
+import { mentionsIn, resolveSpeaker, type LastSpeaker, type LinkedMention, type SpeakerContext } from './resolve-speaker.js';
 import { attachPhrases, segmentCues, type Attribution, type SegmentView } from './segment-cues.js';
 
 /** A quote before ids are given. */
@@ -176,6 +182,9 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
       const words = text.slice(q.start, q.end).split(/\s+/).length;
       if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
     }
+    // A quotation signed on the next line ("- Bernie Sanders.") is the signer's, whatever was carried to it.
+    const signed = !at && kind === 'direct' ? signatureSpeaker(text, q.end, p.mentions) : null;
+    if (signed) speaker = signed;
     const cue = at ? at.cue.text : null;
     p.state.out.push({
       articleId: p.article.id,
@@ -215,6 +224,77 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
   });
 }
 
+/** Emits an attitude with no holder ("X seemed to ...") for a segment that attributes nothing else. */
+function emitRaising(p: SegmentPass, atts: readonly Attribution[]): void {
+  // A seeming verb before any cue of the segment is the segment's own attitude ("He seemed to say ...").
+  const found = raisingAttitude(p.article.text, p.view, p.seg);
+  if (found && atts.some((at) => p.units[at.cue.first]!.start < found.at)) return;
+  if (!found) return;
+  const { start, end } = found.content;
+  const text = p.article.text.slice(start, end);
+  p.state.out.push({ articleId: p.article.id, start, end, text, kind: 'indirect', cue: found.cue, speaker: null });
+}
+
+/**
+ * Emits the clause of a sentence opening with its source ("In a poll released Monday, ...") when nothing else in the
+ * segment attributes it. The speaker is the entity named in the frame, else the frame phrase itself.
+ */
+function emitFramed(p: SegmentPass, atts: readonly Attribution[]): boolean {
+  if (atts.length > 0) return false;
+  const text = p.article.text;
+  const found = framedContent(text, p.view, p.seg) ?? trailingPoll(text, p.view, p.seg);
+  if (!found) return false;
+  const { start, end } = found.content;
+  const named = mentionsIn(p.mentions, found.source.start, found.source.end).find((m) => m.entity.type !== 'place');
+  const mention = { start: found.source.start, end: found.source.end, text: text.slice(found.source.start, found.source.end) };
+  const speaker: Speaker = named
+    ? { entityId: named.entity.id, name: named.entity.name, mention, inferred: false }
+    : { entityId: null, name: mention.text, mention, inferred: false };
+  p.state.out.push({ articleId: p.article.id, start, end, text: text.slice(start, end), kind: 'indirect', cue: found.cue, speaker });
+  return true;
+}
+
+/** Emits the question of a sentence opening with "Asked whether ..." (the asker, when named, speaks). */
+function emitAsked(p: SegmentPass): void {
+  const found = askedQuestion(p.view);
+  if (!found) return;
+  const text = p.article.text;
+  const { start, end } = found.content;
+  const by = found.asker;
+  const mention = by ? { start: by.start, end: by.end, text: text.slice(by.start, by.end) } : null;
+  const named = by ? mentionsIn(p.mentions, by.start, by.end)[0] : undefined;
+  const speaker: Speaker | null = mention
+    ? { entityId: named?.entity.id ?? null, name: named?.entity.name ?? mention.text, mention, inferred: false }
+    : null;
+  p.state.out.push({ articleId: p.article.id, start, end, text: text.slice(start, end), kind: 'indirect', cue: found.cue, speaker });
+}
+
+const SOURCE_LABEL = /\b(poll|polls|survey|study|report|newspaper|officials|sources|aides|camp|campaign|experts)$/i;
+
+/** Emits the claim of a labelled headline ("Graham: Trump's Rhetoric Destroying GOP's Chance") with its label. */
+function emitHeadline(p: SegmentPass, atts: readonly Attribution[]): boolean {
+  if (atts.length > 0) return false;
+  const text = p.article.text;
+  const found = headlineClaim(text, p.seg);
+  if (!found) return false;
+  const { start, end } = found.content;
+  const label = found.label;
+  const mention = { start: label.start, end: label.end, text: text.slice(label.start, label.end) };
+  // The label must name a source: a person or an organization ending it, or a source noun ("Poll:", "Aides:").
+  const named = mentionsIn(p.mentions, label.start, label.end)
+    .filter((m) => m.entity.type === 'person' || m.entity.type === 'organization')
+    .find((m) => m.mention.end === label.end);
+  if (!named && !SOURCE_LABEL.test(mention.text)) return false;
+  const speaker: Speaker = {
+    entityId: named?.entity.id ?? null,
+    name: named?.entity.name ?? mention.text,
+    mention,
+    inferred: false,
+  };
+  p.state.out.push({ articleId: p.article.id, start, end, text: text.slice(start, end), kind: 'indirect', cue: ':', speaker });
+  return true;
+}
+
 /** Finds the direct, partial and indirect quotes of one article's body text. */
 export function findArticleQuotes(article: Article, entities: readonly Entity[]): DraftQuote[] {
   const text = article.text;
@@ -242,9 +322,11 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
     const atts = resolveAll(pass, attachPhrases(view, segmentCues(view), mentions));
     emitQuotes(pass, atts);
     emitReported(pass, atts);
+    if (!emitHeadline(pass, atts) && !emitFramed(pass, atts)) emitRaising(pass, atts);
+    emitAsked(pass);
     state.colon = /:$/.test(text.slice(seg.start, seg.end))
       ? { speaker: colonSpeaker(text, seg, atts, mentions), paragraph: seg.paragraph }
       : null;
   }
-  return state.out.sort((x, y) => x.start - y.start);
+  return dropNestedReports(state.out.sort((x, y) => x.start - y.start || y.end - x.end));
 }

@@ -3,6 +3,7 @@ import {
   COGNITION_CUES,
   EVIDENCE_CUES,
   EVIDENCE_NOUNS,
+  INTENTION_CUES,
   isParticipleCue,
   SPEECH_CUES,
   STANCE_CUES,
@@ -97,8 +98,10 @@ const NEEDS_CLAUSE = new Set([
   'pointed',
 ]);
 
-/** True when a clause, colon or quotation follows unit `i` within two units. */
+/** True when a clause, colon or quotation follows unit `i` within three units, or a subject pronoun right after it. */
 function clauseFollows(units: readonly WordUnit[], i: number): boolean {
+  // A subject pronoun right after the verb opens a clause without "that" ("agreed they had no recourse").
+  if (/^(he|she|they|we|i|it)$/.test(units[i + 1]?.lower ?? '')) return true;
   for (let k = i + 1; k <= i + 3 && k < units.length; k++) {
     if (/^(that|:|"|“|‘|')$/.test(units[k]!.lower)) return true;
   }
@@ -151,6 +154,66 @@ function goesOnCue(units: readonly WordUnit[], i: number): Cue | null {
   return { first: i, last, kind: 'speech', text };
 }
 
+/** True when "say" follows a count or a plural subject ("Six in 10 say", "most voters say"), not "have a say". */
+function pluralSay(units: readonly WordUnit[], i: number): boolean {
+  if (units[i]!.lower !== 'say') return false;
+  const prev = units[i - 1];
+  return prev !== undefined && (prev.pos === 'NUM' || prev.pos === 'PRON' || /^[a-z]+s$/.test(prev.lower));
+}
+
+/** True when a quotation closes within the four units before unit `i` ('"...," Kaine responded.'). */
+function afterQuotation(units: readonly WordUnit[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) if (/^["”'’]+$/.test(units[k]!.value)) return /^[,.;!?]$/.test(units[i + 1]?.value ?? '.');
+  return false;
+}
+
+const CLAUSE_OPENERS = /^(that|the|a|an|he|she|they|it|we|i|his|her|their|this|there)$/;
+
+/**
+ * True when a form that is often a noun ("claims", "notes", "reports") stands between a named or pronoun subject and
+ * the start of a clause ("the Daily News claims the NRA's ...", "Viguerie notes that ..."): a verb, whatever the tagger
+ * says.
+ */
+function subjectVerb(units: readonly WordUnit[], i: number): boolean {
+  const u = units[i]!;
+  if (!/s$/.test(u.lower) || !VERB_ONLY.has(u.lower)) return false;
+  const prev = units[i - 1];
+  const next = units[i + 1];
+  if (!prev || !next) return false;
+  const subject = prev.pos === 'PROPN' || /^(he|she|it)$/.test(prev.lower);
+  return subject && (CLAUSE_OPENERS.test(next.lower) || next.pos === 'PROPN');
+}
+
+/** Verbs that attribute their object only with a particle ("voted for X", "spoke about Y", "known as Z"). */
+const PHRASAL: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    vote: 'against',
+    votes: 'for against',
+    voted: 'for against',
+    voting: 'for against',
+    spoke: 'about of against',
+    speaks: 'about of against',
+    talked: 'about',
+    talks: 'about',
+    talking: 'about',
+    known: 'as',
+    focused: 'on',
+    pointed: 'to',
+    points: 'to',
+    pointing: 'to',
+  }).map(([verb, particles]) => [verb, new Set(particles.split(' '))]),
+);
+
+/** A verb-particle cue at unit `i` ("voted for", "talking about"), or null. */
+function phrasalCue(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
+  const particles = PHRASAL.get(units[i]!.lower);
+  const next = units[i + 1];
+  if (!particles || !next || !particles.has(next.lower) || sentenceStart || isNegated(units, i)) return null;
+  if (units[i]!.pos !== 'VERB' && units[i]!.pos !== 'AUX') return null;
+  const kind = units[i]!.lower.endsWith('ing') ? 'participle' : 'stance';
+  return { first: i, last: i + 1, kind, text: `${units[i]!.value} ${next.value}` };
+}
+
 /** True when the cue at `i` is negated ("did not say", "declined to say"). */
 function isNegated(units: readonly WordUnit[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (NEGATIONS.has(units[k]!.lower)) return true;
@@ -166,16 +229,23 @@ export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: bool
   }
   const goesOn = goesOnCue(units, i);
   if (goesOn) return goesOn;
+  const phrasal = phrasalCue(units, i, sentenceStart);
+  if (phrasal) return phrasal;
+  if (INTENTION_CUES.has(u.lower) && next?.lower === 'to' && !sentenceStart && !isNegated(units, i)) {
+    return { first: i, last: i, kind: 'stance', text: u.value };
+  }
   const speech = SPEECH_CUES.has(u.lower);
   const cognition = COGNITION_CUES.has(u.lower);
   const stance = STANCE_CUES.has(u.lower);
   if (!speech && !cognition && !stance) return null;
   // "Polls show ...": after an evidence noun these forms are verbs, whatever the tagger says.
-  const evidence = EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '');
-  if (!ALWAYS.has(u.lower) && !evidence && (u.pos !== 'VERB' || VERB_ONLY.has(u.lower))) return null;
+  const evidence =
+    (EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '')) || pluralSay(units, i);
+  const verb = ALWAYS.has(u.lower) || evidence || (u.pos === 'VERB' && !VERB_ONLY.has(u.lower)) || subjectVerb(units, i);
+  if (!verb) return null;
   // "Asked whether ..." / "Speaking to ..." open a sentence with a participle, not an attribution.
   if (sentenceStart || isNegated(units, i)) return null;
-  if (NEEDS_CLAUSE.has(u.lower) && !clauseFollows(units, i)) return null;
+  if (NEEDS_CLAUSE.has(u.lower) && !clauseFollows(units, i) && !afterQuotation(units, i)) return null;
   if (CALL.has(u.lower) && !callNames(units, i)) return null;
   if (READ.has(u.lower) && !readsText(units, i)) return null;
   // Passives ("was criticized by", "confirmed by the Senate") and phrasal verbs ("showed up") attribute nothing here.

@@ -100,7 +100,7 @@ const MAX_UNITS = 12;
 /** True when a unit can be part of a speaker noun phrase. */
 function inPhrase(u: WordUnit): boolean {
   if (PHRASE_LINKS.has(u.lower) || POSSESSIVES.has(u.lower)) return true;
-  if (u.type !== 'word') return false;
+  if (u.type !== 'word' && u.type !== 'number') return false;
   return PHRASE_POS.has(u.pos) || /^[A-Z]/.test(u.value);
 }
 
@@ -110,7 +110,10 @@ function trimPhrase(units: readonly WordUnit[], first: number, last: number, any
   while (last >= first && (PHRASE_LINKS.has(units[last]!.lower) || POSSESSIVES.has(units[last]!.lower))) last--;
   if (first > last) return null;
   const head = units[last]!;
-  const nominal = head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'PRON' || /^[A-Z]/.test(head.value);
+  // "Six in 10 say": a proportion heads the phrase.
+  const proportion = head.pos === 'NUM' && units[last - 1]?.lower === 'in' && last - 2 >= first;
+  const nominal =
+    head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'PRON' || /^[A-Z]/.test(head.value) || proportion;
   if (!nominal && !anyHead) return null;
   return { first, last };
 }
@@ -186,7 +189,10 @@ export function phraseBefore(
   }
   if (PRONOUNS.has(units[end]!.lower)) return { first: end, last: end };
   let first = end;
-  while (first - 1 >= floor && end - first < MAX_UNITS && inPhrase(units[first - 1]!)) first--;
+  // A participle modifying the next word belongs to the phrase ("registered voters", "organizing director").
+  while (first - 1 >= floor && end - first < MAX_UNITS && (inPhrase(units[first - 1]!) || modifier(units, first - 1))) {
+    first--;
+  }
   if (!inPhrase(units[end]!)) return null;
   // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
   const before = units[first - 1];

@@ -17,12 +17,16 @@ function attributesQuotation(text: string, pos: number, next: number): boolean {
   if (!/["”']\s*$/.test(text.slice(Math.max(0, pos - 3), pos))) return false;
   const sentence = text.slice(pos, next);
   if (/["“”]/.test(sentence)) return false;
-  const words = sentence.toLowerCase().match(/[a-z’']+/g) ?? [];
+  // A party-and-state parenthesis ("Sen. Chuck Schumer (D-N.Y.) said") adds no words to the speaker's name.
+  const words = sentence.replace(/\([^()]{0,20}\)/g, ' ').toLowerCase().match(/[a-z’']+/g) ?? [];
   // The cue comes early ("Trump said.", "said one strategist, a ..."): a sentence of its own has more before it.
   const cue = words.findIndex(
     (w, k) => (SPEECH_CUES.has(w) && w !== 'read') || (/^(went|goes)$/.test(w) && words[k + 1] === 'on'),
   );
-  return words.length <= ATTRIBUTION_WORDS && cue >= 0 && cue <= 4;
+  // After a question or an exclamation the quotation has ended its own sentence: a cue among the first three words
+  // attributes it however long the sentence goes on ('"You think I'm going to change?" Trump asked reporters ...').
+  const asked = /[?!]["”']\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
+  return cue >= 0 && ((asked && cue <= 2) || (words.length <= ATTRIBUTION_WORDS && cue <= 4));
 }
 
 /**
@@ -34,6 +38,8 @@ function isFalseBoundary(text: string, pos: number, next: number, quotes: readon
     .slice(Math.max(0, q - 2), q + 2)
     .some((s) => s.open < pos && pos <= (s.close ?? s.end) && s.close !== null);
   if (inQuote) return true;
+  // Inside a short parenthesis ("Schumer (D-N.| Y.) said"): an abbreviation's full stop, not a sentence end.
+  if (/\([^()\s]{0,12}\s*$/.test(text.slice(Math.max(0, pos - 14), pos))) return true;
   const first = /\S/.exec(text.slice(pos, pos + 40));
   // A "sentence" starting in lower case or with a comma goes on the one before ("Rep. Lofgren (D-Calif.), who ...").
   return (first !== null && /[a-z,;)]/.test(first[0])) || attributesQuotation(text, pos, next);
