@@ -23,7 +23,7 @@ mention mentions mentioned mentioning highlight highlights highlighted highlight
 cautioning reiterate reiterates reiterated reiterating repeat repeats repeated repeating accuse accuses accused
 accusing demand demands demanded demanding pledge pledges pledged pledging describe describes described describing
 recommend recommends recommended recommending chant chants chanted chanting shout shouts shouted shouting yell yells
-yelled yelling scream screamed screaming read reads`;
+yelled yelling scream screamed screaming read reads pressed`;
 
 const COGNITION = `think thinks thought believe believes believed believing feel feels felt hope hopes hoped fear fears
 feared know knows knew expect expects expected worry worries worried doubt doubts doubted`;

@@ -5,9 +5,9 @@ import { FEMALE_NAMES, MALE_NAMES } from '../../lexicon/first-names.js';
 export type Gender = 'male' | 'female';
 
 const FEMALE =
-  /\b(mrs|ms|miss|madam|lady|queen|congresswoman|spokeswoman|chairwoman|businesswoman|wife|mother|sister|daughter|grandmother|first lady)\b/i;
+  /\b(mrs|ms|miss|madam|lady|queen|congresswoman|councilwoman|spokeswoman|chairwoman|businesswoman|wife|mother|sister|daughter|grandmother|first lady)\b/i;
 const MALE =
-  /\b(mr|sir|lord|king|congressman|spokesman|chairman|businessman|husband|father|brother|son|grandfather)\b/i;
+  /\b(mr|sir|lord|king|congressman|councilman|spokesman|chairman|businessman|husband|father|brother|son|grandfather)\b/i;
 
 const memo = new WeakMap<Entity, Gender | null>();
 
@@ -31,9 +31,13 @@ export function entityGender(entity: Entity): Gender | null {
 function givenNameGender(entity: Entity): Gender | null {
   if (entity.type !== 'person') return null;
   const words = entity.name.split(/\s+/);
-  if (words.length < 2) return null;
-  const first = words[0]!.toLowerCase();
-  return MALE_NAMES.has(first) ? 'male' : FEMALE_NAMES.has(first) ? 'female' : null;
+  // The given name comes first, after a title the entity name may keep ("Councilman Robert Hale").
+  for (let k = 0; k < Math.min(2, words.length - 1); k++) {
+    const word = words[k]!.toLowerCase();
+    if (MALE_NAMES.has(word)) return 'male';
+    if (FEMALE_NAMES.has(word)) return 'female';
+  }
+  return null;
 }
 
 /** True when a pronoun can refer to the entity: "he" not to a woman, "she" not to a man. */

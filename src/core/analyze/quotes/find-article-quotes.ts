@@ -11,7 +11,13 @@ import { headlineClaim } from './find-headline-claims.js';
 import { framedContent, trailingPoll } from './find-framed-content.js';
 import { raisingAttitude } from './find-raising-attitudes.js';
 import { quoteAwareSegments, type Segment } from './quote-aware-segments.js';
-import { mentionsIn, resolveSpeaker, type LastSpeaker, type LinkedMention, type SpeakerContext } from './resolve-speaker.js';
+import {
+  mentionsIn,
+  resolveSpeaker,
+  type LastSpeaker,
+  type LinkedMention,
+  type SpeakerContext,
+} from './resolve-speaker.js';
 import { attachPhrases, segmentCues, type Attribution, type SegmentView } from './segment-cues.js';
 
 /** A quote before ids are given. */
@@ -166,6 +172,23 @@ function resolveAll(p: SegmentPass, atts: Omit<Attribution, 'speaker'>[]): Attri
   return out;
 }
 
+/** The speaker a segment-opening "he" or "she" refers to ('She then addressed the crowd: "..."'), else null. */
+function pronounSubject(p: SegmentPass): Speaker | null {
+  const k = p.view.a;
+  const u = p.units[k];
+  if (!u || !/^(he|she)$/.test(u.lower)) return null;
+  const ctx: SpeakerContext = {
+    text: p.article.text,
+    units: p.units,
+    mentions: p.mentions,
+    last: p.state.last,
+    lastBody: p.state.lastBody,
+    paragraph: p.seg.paragraph,
+  };
+  const speaker = resolveSpeaker(ctx, { first: k, last: k });
+  return speaker.entityId ? speaker : null;
+}
+
 /** Emits the quotations of a segment with their speakers. */
 function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
   const text = p.article.text;
@@ -176,8 +199,9 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
     if (!at) {
       if (kind !== 'direct') continue;
       const colon = /:\s*$/.test(text.slice(p.seg.start, q.open));
-      if (colon) speaker = colonSpeaker(text, { start: p.seg.start, end: q.open }, atts, p.mentions);
-      else if (p.introduced && onlyPunctuation(text, p.seg.start, q.open)) speaker = p.introduced;
+      if (colon) {
+        speaker = colonSpeaker(text, { start: p.seg.start, end: q.open }, atts, p.mentions) ?? pronounSubject(p);
+      } else if (p.introduced && onlyPunctuation(text, p.seg.start, q.open)) speaker = p.introduced;
       else speaker = carried(p.state, q.paragraph);
       const words = text.slice(q.start, q.end).split(/\s+/).length;
       if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
@@ -246,11 +270,23 @@ function emitFramed(p: SegmentPass, atts: readonly Attribution[]): boolean {
   if (!found) return false;
   const { start, end } = found.content;
   const named = mentionsIn(p.mentions, found.source.start, found.source.end).find((m) => m.entity.type !== 'place');
-  const mention = { start: found.source.start, end: found.source.end, text: text.slice(found.source.start, found.source.end) };
+  const mention = {
+    start: found.source.start,
+    end: found.source.end,
+    text: text.slice(found.source.start, found.source.end),
+  };
   const speaker: Speaker = named
     ? { entityId: named.entity.id, name: named.entity.name, mention, inferred: false }
     : { entityId: null, name: mention.text, mention, inferred: false };
-  p.state.out.push({ articleId: p.article.id, start, end, text: text.slice(start, end), kind: 'indirect', cue: found.cue, speaker });
+  p.state.out.push({
+    articleId: p.article.id,
+    start,
+    end,
+    text: text.slice(start, end),
+    kind: 'indirect',
+    cue: found.cue,
+    speaker,
+  });
   return true;
 }
 
@@ -266,7 +302,15 @@ function emitAsked(p: SegmentPass): void {
   const speaker: Speaker | null = mention
     ? { entityId: named?.entity.id ?? null, name: named?.entity.name ?? mention.text, mention, inferred: false }
     : null;
-  p.state.out.push({ articleId: p.article.id, start, end, text: text.slice(start, end), kind: 'indirect', cue: found.cue, speaker });
+  p.state.out.push({
+    articleId: p.article.id,
+    start,
+    end,
+    text: text.slice(start, end),
+    kind: 'indirect',
+    cue: found.cue,
+    speaker,
+  });
 }
 
 const SOURCE_LABEL = /\b(poll|polls|survey|study|report|newspaper|officials|sources|aides|camp|campaign|experts)$/i;
@@ -291,7 +335,15 @@ function emitHeadline(p: SegmentPass, atts: readonly Attribution[]): boolean {
     mention,
     inferred: false,
   };
-  p.state.out.push({ articleId: p.article.id, start, end, text: text.slice(start, end), kind: 'indirect', cue: ':', speaker });
+  p.state.out.push({
+    articleId: p.article.id,
+    start,
+    end,
+    text: text.slice(start, end),
+    kind: 'indirect',
+    cue: ':',
+    speaker,
+  });
   return true;
 }
 

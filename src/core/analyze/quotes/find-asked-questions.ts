@@ -36,7 +36,10 @@ export function askedQuestion(view: SegmentView): AskedQuestion | null {
   for (let j = from; j <= view.b; j++) {
     const v = units[j]!.value;
     if (/^[.;:!?"“”]$/.test(v)) return null;
-    if (v === ',') return j > from ? { cue: cue.value, asker, content: { start: units[from]!.start, end: units[j - 1]!.end } } : null;
+    if (v === ',')
+      return j > from
+        ? { cue: cue.value, asker, content: { start: units[from]!.start, end: units[j - 1]!.end } }
+        : null;
   }
   return null;
 }

@@ -163,7 +163,8 @@ function pluralSay(units: readonly WordUnit[], i: number): boolean {
 
 /** True when a quotation closes within the four units before unit `i` ('"...," Kaine responded.'). */
 function afterQuotation(units: readonly WordUnit[], i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) if (/^["”'’]+$/.test(units[k]!.value)) return /^[,.;!?]$/.test(units[i + 1]?.value ?? '.');
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--)
+    if (/^["”'’]+$/.test(units[k]!.value)) return /^[,.;!?]$/.test(units[i + 1]?.value ?? '.');
   return false;
 }
 
@@ -220,6 +221,19 @@ function isNegated(units: readonly WordUnit[], i: number): boolean {
   return false;
 }
 
+/**
+ * True when a verb with several senses is used in its attributing one: a clause after "responded" (or a quotation
+ * before it), a name after "called", a text after "read", a quotation right before "pressed" ('"...?" Hannity
+ * pressed.', not "pressed the button").
+ */
+function senseFits(units: readonly WordUnit[], i: number): boolean {
+  const lower = units[i]!.lower;
+  if (NEEDS_CLAUSE.has(lower) && !clauseFollows(units, i) && !afterQuotation(units, i)) return false;
+  if (lower === 'pressed' && !afterQuotation(units, i) && !/^["“]$/.test(units[i - 1]?.value ?? '')) return false;
+  if (CALL.has(lower) && !callNames(units, i)) return false;
+  return !READ.has(lower) || readsText(units, i);
+}
+
 /** The cue starting at unit `i`, or null. */
 export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
   const u = units[i]!;
@@ -239,15 +253,13 @@ export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: bool
   const stance = STANCE_CUES.has(u.lower);
   if (!speech && !cognition && !stance) return null;
   // "Polls show ...": after an evidence noun these forms are verbs, whatever the tagger says.
-  const evidence =
-    (EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '')) || pluralSay(units, i);
-  const verb = ALWAYS.has(u.lower) || evidence || (u.pos === 'VERB' && !VERB_ONLY.has(u.lower)) || subjectVerb(units, i);
+  const evidence = (EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '')) || pluralSay(units, i);
+  const verb =
+    ALWAYS.has(u.lower) || evidence || (u.pos === 'VERB' && !VERB_ONLY.has(u.lower)) || subjectVerb(units, i);
   if (!verb) return null;
   // "Asked whether ..." / "Speaking to ..." open a sentence with a participle, not an attribution.
   if (sentenceStart || isNegated(units, i)) return null;
-  if (NEEDS_CLAUSE.has(u.lower) && !clauseFollows(units, i) && !afterQuotation(units, i)) return null;
-  if (CALL.has(u.lower) && !callNames(units, i)) return null;
-  if (READ.has(u.lower) && !readsText(units, i)) return null;
+  if (!senseFits(units, i)) return null;
   // Passives ("was criticized by", "confirmed by the Senate") and phrasal verbs ("showed up") attribute nothing here.
   if (next && (next.lower === 'by' || PARTICLES.has(next.lower)) && !speech) return null;
   const kind = isParticipleCue(u.lower) ? 'participle' : speech ? 'speech' : cognition ? 'cognition' : 'stance';

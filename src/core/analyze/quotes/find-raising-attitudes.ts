@@ -27,8 +27,8 @@ function seems(units: readonly WordUnit[], i: number): boolean {
 }
 
 /**
- * The first raising cue of a segment outside quotations ("seemed to", "is expected to", "is seen as") with the whole segment as its
- * content: PolNeAR's content is the subject and the complement around the cue. Null when there is none.
+ * The first raising cue of a segment outside quotations ("seemed to", "is expected to", "is seen as") with the whole
+ * segment as its content: PolNeAR's content is the subject and the complement around the cue. Null when there is none.
  */
 export function raisingAttitude(text: string, view: SegmentView, segment: Span): RaisingAttitude | null {
   if (view.quotes.length > 0) return null;

@@ -96,6 +96,10 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const PHRASE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
 const MAX_UNITS = 12;
+/** Words that open a clause whose subject may follow ("just as Red Hot Chili Peppers announced", "after Nabisco said"). */
+const SUBORDINATORS = new Set(
+  'that as after before when while since because until if though although once whereas'.split(' '),
+);
 
 /** True when a unit can be part of a speaker noun phrase. */
 function inPhrase(u: WordUnit): boolean {
@@ -196,7 +200,7 @@ export function phraseBefore(
   if (!inPhrase(units[end]!)) return null;
   // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
   const before = units[first - 1];
-  const allowed = before && (before.lower === 'by' || before.lower === 'that' || SPEECH_CUES.has(before.lower));
+  const allowed = before && (before.lower === 'by' || SUBORDINATORS.has(before.lower) || SPEECH_CUES.has(before.lower));
   if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
   return trimPhrase(units, first, end);
 }
@@ -237,6 +241,16 @@ const INVERTIBLE = new Set([
   'reads',
   'chanted',
   'shouted',
+  'declares',
+  'explains',
+  'adds',
+  'continues',
+  'insists',
+  'pressed',
+  'answered',
+  'countered',
+  'quipped',
+  'joked',
   'to',
 ]);
 

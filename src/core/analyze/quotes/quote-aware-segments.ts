@@ -18,15 +18,19 @@ function attributesQuotation(text: string, pos: number, next: number): boolean {
   const sentence = text.slice(pos, next);
   if (/["“”]/.test(sentence)) return false;
   // A party-and-state parenthesis ("Sen. Chuck Schumer (D-N.Y.) said") adds no words to the speaker's name.
-  const words = sentence.replace(/\([^()]{0,20}\)/g, ' ').toLowerCase().match(/[a-z’']+/g) ?? [];
+  const words =
+    sentence
+      .replace(/\([^()]{0,20}\)/g, ' ')
+      .toLowerCase()
+      .match(/[a-z’']+/g) ?? [];
   // The cue comes early ("Trump said.", "said one strategist, a ..."): a sentence of its own has more before it.
   const cue = words.findIndex(
     (w, k) => (SPEECH_CUES.has(w) && w !== 'read') || (/^(went|goes)$/.test(w) && words[k + 1] === 'on'),
   );
-  // After a question or an exclamation the quotation has ended its own sentence: a cue among the first three words
+  // After a question or an exclamation the quotation has ended its own sentence: a cue among the first four words
   // attributes it however long the sentence goes on ('"You think I'm going to change?" Trump asked reporters ...').
   const asked = /[?!]["”']\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
-  return cue >= 0 && ((asked && cue <= 2) || (words.length <= ATTRIBUTION_WORDS && cue <= 4));
+  return cue >= 0 && ((asked && cue <= 3) || (words.length <= ATTRIBUTION_WORDS && cue <= 4));
 }
 
 /**

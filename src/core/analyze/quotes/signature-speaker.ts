@@ -22,5 +22,10 @@ export function signatureSpeaker(text: string, quoteEnd: number, mentions: reado
   );
   if (!named || /[.!?]/.test(text.slice(from, named.mention.start))) return null;
   const { start, end } = named.mention;
-  return { entityId: named.entity.id, name: named.entity.name, mention: { start, end, text: text.slice(start, end) }, inferred: false };
+  return {
+    entityId: named.entity.id,
+    name: named.entity.name,
+    mention: { start, end, text: text.slice(start, end) },
+    inferred: false,
+  };
 }
