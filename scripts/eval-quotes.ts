@@ -15,6 +15,7 @@ import { findEntities } from '../src/core/analyze/entities.js';
 import { findQuotes } from '../src/core/analyze/quotes.js';
 import type { Article, Entity, Quote, Span } from '../src/core/model.js';
 import { SHARED_DIR } from '../test/helpers/shared.js';
+import { articleFromText } from '../src/core/article-from-text.js';
 
 interface PolSpan {
   start: number;
@@ -57,25 +58,7 @@ function overlap(a: [number, number][], b: [number, number]): number {
 }
 
 function articleOf(p: PolArticle): Article {
-  return {
-    id: p.id,
-    source: 'polnear',
-    format: 'text',
-    original: p.text,
-    url: null,
-    title: null,
-    outlet: null,
-    byline: null,
-    dateline: null,
-    publishedAt: null,
-    language: 'en',
-    text: p.text,
-    removed: [],
-    embeds: [],
-    paragraphs: [],
-    sentences: [],
-    diagnostics: [],
-  };
+  return articleFromText(p.id, p.text, { source: 'polnear' });
 }
 
 interface Counts {

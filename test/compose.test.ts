@@ -9,7 +9,8 @@ import type { Article, Report } from '../src/core/model.js';
 import type { AnalyzedStory } from '../src/core/state.js';
 import { findNumbers } from '../src/core/analyze/numbers.js';
 import { analyzeText } from '../src/core/nlp/wink.js';
-import { article, seedRaws, story } from './helpers/compose-fixtures.js';
+import { article, story } from './helpers/compose-fixtures.js';
+import { seedRaws } from './helpers/shared.js';
 import { describeShared } from './helpers/shared.js';
 
 const OPTIONS = { summaryWords: 60 };

@@ -3,7 +3,7 @@ import { articleFromText } from '../src/core/article-from-text.js';
 import { findDates } from '../src/core/analyze/dates.js';
 import type { Article, DateMention, RawArticle } from '../src/core/model.js';
 import { readArticles } from '../src/core/pipeline.js';
-import { describeShared, readSeed, seedNames } from './helpers/shared.js';
+import { describeShared, seedRaws } from './helpers/shared.js';
 
 /** A hand-built article with an optional stated publication date. */
 function article(text: string, publishedAt?: string, id = 'a'): Article {
@@ -125,13 +125,7 @@ describe('findDates: text that holds no date', () => {
 });
 
 describeShared('findDates on the seed articles (published May 2021, most without a date in their text)', () => {
-  const raws: RawArticle[] = seedNames().map((name) => ({
-    id: name.replace(/\.txt$/, ''),
-    source: name,
-    format: 'text',
-    content: readSeed(name),
-    meta: {},
-  }));
+  const raws: RawArticle[] = seedRaws();
   const { articles } = readArticles(raws);
   const dates = findDates(articles, { referenceDate: null });
   const of = (prefix: string) => dates.filter((d) => d.articleId.startsWith(prefix));

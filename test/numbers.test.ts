@@ -4,7 +4,7 @@ import { findDates } from '../src/core/analyze/dates.js';
 import { findNumbers } from '../src/core/analyze/numbers.js';
 import type { Article, NumberMention, RawArticle } from '../src/core/model.js';
 import { readArticles } from '../src/core/pipeline.js';
-import { describeShared, readSeed, seedNames } from './helpers/shared.js';
+import { describeShared, seedRaws } from './helpers/shared.js';
 
 /** A hand-built article (no reader involved) with an optional stated publication date. */
 function article(text: string, publishedAt?: string): Article {
@@ -115,13 +115,7 @@ describe('findNumbers: text that holds no figure', () => {
 });
 
 describeShared('findNumbers on the seed articles', () => {
-  const raws: RawArticle[] = seedNames().map((name) => ({
-    id: name.replace(/\.txt$/, ''),
-    source: name,
-    format: 'text',
-    content: readSeed(name),
-    meta: {},
-  }));
+  const raws: RawArticle[] = seedRaws();
   const { articles } = readArticles(raws);
   const numbers = findNumbers(articles, findDates(articles, { referenceDate: null }));
   const find = (value: number | null, counts: string) => numbers.find((n) => n.value === value && n.counts === counts);

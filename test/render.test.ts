@@ -6,7 +6,7 @@ import { analyzeStory, toReportArticle } from '../src/core/pipeline.js';
 import { escapeMarkdown } from '../src/core/render/escape-markdown.js';
 import { renderHtml } from '../src/core/render/html.js';
 import { renderMarkdown } from '../src/core/render/markdown.js';
-import { describeShared, readSeed, seedNames } from './helpers/shared.js';
+import { describeShared, seedRaws } from './helpers/shared.js';
 
 const EVIL =
   'Officials said <script>alert("x")</script> and <img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)).';
@@ -296,16 +296,7 @@ describe('renderMarkdown', () => {
 describeShared('rendering the seed story', () => {
   let report: Report;
   beforeAll(() => {
-    report = analyzeStory(
-      seedNames().map((name) => ({
-        id: name.replace(/\.txt$/, ''),
-        source: name,
-        format: 'text' as const,
-        content: readSeed(name),
-        meta: {},
-      })),
-      { referenceDate: '2021-05-17' },
-    );
+    report = analyzeStory(seedRaws(), { referenceDate: '2021-05-17' });
   });
 
   it('HTML: every citation link resolves and the sentences the summary cites are highlighted', () => {

@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { RawArticle } from '../src/core/model.js';
 import { analyzeStory } from '../src/core/pipeline.js';
 import { openSqliteStoryRepository } from '../src/engine/storage/sqlite-story-repository.js';
-import { REPO_ROOT, describeShared, readSeed, seedNames } from './helpers/shared.js';
+import { REPO_ROOT, describeShared, seedRaws } from './helpers/shared.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,13 +45,7 @@ function crashingChildScript(dbPath: string, rawsJson: string): string {
 
 describeShared('a crash in the middle of a write', () => {
   it('leaves the story as it was before the write', async () => {
-    const raws: RawArticle[] = seedNames().map((name) => ({
-      id: name,
-      source: name,
-      format: 'text',
-      content: readSeed(name),
-      meta: {},
-    }));
+    const raws: RawArticle[] = seedRaws();
     const dbPath = join(dir, 'crash.db');
     const repo = openSqliteStoryRepository({ path: dbPath });
     await repo.createStory({

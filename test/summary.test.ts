@@ -7,7 +7,8 @@ import { modelMatchesFeatures, scoreFeatures, type ScorerModel } from '../src/co
 import { analyzeStory } from '../src/core/pipeline.js';
 import type { Report } from '../src/core/model.js';
 import { cutWords, lcsLength, rouge, rougeTokens } from '../scripts/lib/rouge.js';
-import { article, seedRaws, story } from './helpers/compose-fixtures.js';
+import { article, story } from './helpers/compose-fixtures.js';
+import { seedRaws } from './helpers/shared.js';
 import { describeShared } from './helpers/shared.js';
 
 describe('rouge (rouge-score conventions)', () => {

@@ -4,7 +4,7 @@ import { findDates } from '../src/core/analyze/dates.js';
 import { buildTimeline } from '../src/core/analyze/timeline.js';
 import type { Article, RawArticle, TimelineEvent } from '../src/core/model.js';
 import { readArticles } from '../src/core/pipeline.js';
-import { describeShared, readSeed, seedNames } from './helpers/shared.js';
+import { describeShared, seedRaws } from './helpers/shared.js';
 
 /** A hand-built article with a stated publication date. */
 function article(id: string, text: string, publishedAt = '2021-05-17'): Article {
@@ -70,13 +70,7 @@ describe('buildTimeline', () => {
 });
 
 describeShared('buildTimeline on the seed articles', () => {
-  const raws: RawArticle[] = seedNames().map((name) => ({
-    id: name.replace(/\.txt$/, ''),
-    source: name,
-    format: 'text',
-    content: readSeed(name),
-    meta: {},
-  }));
+  const raws: RawArticle[] = seedRaws();
   const { articles } = readArticles(raws);
   const timeline = buildTimeline(articles, findDates(articles, { referenceDate: null }));
   const on = (date: string, ...words: string[]) =>

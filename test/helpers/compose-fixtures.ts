@@ -1,7 +1,6 @@
 import { articleFromText } from '../../src/core/article-from-text.js';
-import type { Article, RawArticle } from '../../src/core/model.js';
+import type { Article } from '../../src/core/model.js';
 import type { AnalyzedStory } from '../../src/core/state.js';
-import { readSeed, seedNames } from './shared.js';
 
 /** A hand-built cleaned article (sentences left to the compose fallback segmentation). */
 export function article(id: string, text: string, extra: Partial<Article> = {}): Article {
@@ -11,15 +10,4 @@ export function article(id: string, text: string, extra: Partial<Article> = {}):
 /** A story of hand-built articles with no analyze-phase annotations. */
 export function story(articles: Article[]): AnalyzedStory {
   return { articles, referenceDate: null, entities: [], quotes: [], numbers: [], dates: [], timeline: [] };
-}
-
-/** The seed articles as raw inputs, ids = file names without extension. */
-export function seedRaws(): RawArticle[] {
-  return seedNames().map((name) => ({
-    id: name.replace(/\.txt$/, ''),
-    source: name,
-    format: 'text',
-    content: readSeed(name),
-    meta: {},
-  }));
 }

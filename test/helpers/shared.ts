@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
+import type { RawArticle } from '../../src/core/model.js';
 
 /** The repository root. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,4 +33,15 @@ export function seedPath(name: string): string {
 /** The text of a seed file. */
 export function readSeed(name: string): string {
   return readFileSync(seedPath(name), 'utf8');
+}
+
+/** The seed articles as raw plain-text inputs; ids are the file names without extension. */
+export function seedRaws(): RawArticle[] {
+  return seedNames().map((name) => ({
+    id: name.replace(/\.txt$/, ''),
+    source: name,
+    format: 'text',
+    content: readSeed(name),
+    meta: {},
+  }));
 }

@@ -1,14 +1,9 @@
-import { decide, undecided, type LineRule } from './rule.js';
+import { lineRule } from './rule.js';
 
 /** Removes lines that are only a URL: a link with no text around it says nothing in a plain-text body. */
-export const dropBareLinks: LineRule = {
+export const dropBareLinks = lineRule({
   name: 'drop-bare-links',
-  apply(context) {
-    return decide(
-      this.name,
-      undecided(context)
-        .filter((i) => context.features[i]?.linkOnly)
-        .map((index) => ({ index, reason: 'bare-link', detail: 'line is only a URL' })),
-    );
-  },
-};
+  reason: 'bare-link',
+  detail: 'line is only a URL',
+  test: (_text, f) => f.linkOnly,
+});

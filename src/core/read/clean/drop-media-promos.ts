@@ -1,4 +1,4 @@
-import { decide, undecided, type LineRule } from './rule.js';
+import { lineRule } from './rule.js';
 
 /** A promo ends with (or starts with) an upper-case media call: "... today. LISTEN", "WATCH: ...". */
 const MEDIA = '(?:LISTEN|WATCH|PODCAST|VIDEO|PHOTOS|GALLERY|LIVE|LIVE UPDATES)';
@@ -6,18 +6,9 @@ const TRAILING = new RegExp(`(?:^|[.!?:|–—-]\\s*|\\s)${MEDIA}[.!]?$`);
 const LEADING = new RegExp(`^${MEDIA}\\s*[:|]`);
 
 /** Removes audio/video promos: short lines that end or start with an upper-case media call. */
-export const dropMediaPromos: LineRule = {
+export const dropMediaPromos = lineRule({
   name: 'drop-media-promos',
-  apply(context) {
-    return decide(
-      this.name,
-      undecided(context)
-        .filter((i) => {
-          const text = context.lines[i]?.text ?? '';
-          const f = context.features[i];
-          return f !== undefined && f.words <= 30 && !f.allCaps && (TRAILING.test(text) || LEADING.test(text));
-        })
-        .map((index) => ({ index, reason: 'promo', detail: 'audio/video promo' })),
-    );
-  },
-};
+  reason: 'promo',
+  detail: 'audio/video promo',
+  test: (text, f) => f.words <= 30 && !f.allCaps && (TRAILING.test(text) || LEADING.test(text)),
+});

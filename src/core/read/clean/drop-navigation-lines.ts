@@ -1,4 +1,4 @@
-import { decide, undecided, type LineRule } from './rule.js';
+import { lineRule } from './rule.js';
 
 /** Page controls: instructions about icons, buttons, sharing, following, printing, comments. */
 const NAVIGATION =
@@ -8,17 +8,9 @@ const WIDGET =
   /\b(?:alert icon|bell icon|notification(?:s)? (?:icon|bell)|follow topics|cookie(?:s)? (?:policy|settings))\b/i;
 
 /** Removes page-control lines ("Click the alert icon to follow topics:", "Share", "Print"). */
-export const dropNavigationLines: LineRule = {
+export const dropNavigationLines = lineRule({
   name: 'drop-navigation-lines',
-  apply(context) {
-    return decide(
-      this.name,
-      undecided(context)
-        .filter((i) => {
-          const text = context.lines[i]?.text ?? '';
-          return (context.features[i]?.words ?? 99) <= 15 && (NAVIGATION.test(text) || WIDGET.test(text));
-        })
-        .map((index) => ({ index, reason: 'navigation', detail: 'page control or instruction' })),
-    );
-  },
-};
+  reason: 'navigation',
+  detail: 'page control or instruction',
+  test: (text, f) => f.words <= 15 && (NAVIGATION.test(text) || WIDGET.test(text)),
+});

@@ -1,4 +1,4 @@
-import { decide, undecided, type LineRule } from './rule.js';
+import { lineRule } from './rule.js';
 
 /** Universal account and paywall vocabulary. */
 const PROMPT =
@@ -9,19 +9,10 @@ const REPORTING = /\b(?:said|says|told|according to|announced|reported)\b/i;
 const ADDRESS = /\b(?:you|your|today|now|here|free)\b/i;
 
 /** Removes subscription and login prompts: short lines with account vocabulary that address the reader or are fragments. */
-export const dropSubscriptionPrompts: LineRule = {
+export const dropSubscriptionPrompts = lineRule({
   name: 'drop-subscription-prompts',
-  apply(context) {
-    return decide(
-      this.name,
-      undecided(context)
-        .filter((i) => {
-          const text = context.lines[i]?.text ?? '';
-          const f = context.features[i];
-          if (!f || f.words > 25 || !PROMPT.test(text) || REPORTING.test(text)) return false;
-          return !f.terminal || f.words <= 12 || ADDRESS.test(text);
-        })
-        .map((index) => ({ index, reason: 'subscription-prompt', detail: 'account/subscription prompt' })),
-    );
-  },
-};
+  reason: 'subscription-prompt',
+  detail: 'account/subscription prompt',
+  test: (text, f) =>
+    f.words <= 25 && PROMPT.test(text) && !REPORTING.test(text) && (!f.terminal || f.words <= 12 || ADDRESS.test(text)),
+});

@@ -40,3 +40,28 @@ export function decide(
 export function undecided(context: CleanContext): number[] {
   return context.lines.map((l) => l.index).filter((i) => !context.decisions.has(i));
 }
+
+/** What a single-test rule needs: its name, the reason and detail it records, and the test a line must pass. */
+export interface LineTestRule {
+  name: string;
+  reason: RemovalReason;
+  detail: string;
+  test: (text: string, features: LineFeatures) => boolean;
+}
+
+/** A rule that removes every undecided line passing one test, all for one reason: the shape of most line rules. */
+export function lineRule(rule: LineTestRule): LineRule {
+  return {
+    name: rule.name,
+    apply(context) {
+      const hits = undecided(context).filter((i) => {
+        const features = context.features[i];
+        return features !== undefined && rule.test(context.lines[i]?.text ?? '', features);
+      });
+      return decide(
+        rule.name,
+        hits.map((index) => ({ index, reason: rule.reason, detail: rule.detail })),
+      );
+    },
+  };
+}

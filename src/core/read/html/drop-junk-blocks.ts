@@ -4,7 +4,8 @@
  * with their label ("You may also like..."). Works on the extraction's own parsed document and returns what it removed.
  */
 import type { Removal } from '../../model.js';
-import { BLOCK_TAGS, junkByName, junkByTag, junkInlineByName, mediaByName, type JunkVerdict } from './junk-rules.js';
+import { BLOCK_TAGS } from './block-tags.js';
+import { junkByName, junkByTag, junkInlineByName, mediaByName, type JunkVerdict } from './junk-rules.js';
 import { junkByText } from './junk-text-rules.js';
 import { inlineText, renderText } from './render-text.js';
 import { isSameSite } from './same-site.js';

@@ -11,40 +11,6 @@ export interface JunkVerdict {
   detail: string;
 }
 
-/** Block-level tags, used to tell a leaf block (a paragraph) from a container. */
-export const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'UL',
-  'FIGCAPTION',
-]);
-
 /** Class/id words naming hidden or pop-up markup: never visible article text, even inside a paragraph. */
 const HIDDEN_RULE = {
   pattern:

@@ -3,6 +3,7 @@
  * inline whitespace collapsed (entities are already decoded by the parser). Figure captions are left out and reported.
  */
 import type { Removal } from '../../model.js';
+import { RENDER_BLOCK_TAGS } from './block-tags.js';
 import { isSocialEmbed } from './social-embeds.js';
 
 /** Paragraphs of text and what was left out while rendering them. */
@@ -10,46 +11,6 @@ export interface RenderedText {
   paragraphs: string[];
   removed: Removal[];
 }
-
-/** Elements that start and end a paragraph. */
-const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'THEAD',
-  'TFOOT',
-  'UL',
-  'CAPTION',
-]);
 
 /** Elements whose content is never article text. */
 const SKIP = new Set([
@@ -155,7 +116,7 @@ function walk(node: Node, w: Walk): void {
   if (tag === 'TABLE' && el.querySelector('tr')) return renderTable(el, w);
   if (tag === 'PRE') return renderPre(el, w);
   if (isSocialEmbed(el)) return renderEmbed(el, w);
-  const block = BLOCK.has(tag);
+  const block = RENDER_BLOCK_TAGS.has(tag);
   if (block) flush(w);
   for (let child = el.firstChild; child; child = child.nextSibling) walk(child, w);
   if (block) flush(w);
