@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findEntities } from '../src/core/analyze/entities.js';
-import { findQuotes } from '../src/core/analyze/quotes.js';
-import type { Entity, Quote } from '../src/core/model.js';
-import { readArticles } from '../src/core/pipeline.js';
+import { analyzeQuotes as analyze, findQuote as find, speakerName as who } from './helpers/quote-cases.js';
 
 // Invented sentences, one rule each: the cue classes and speaker rules added to raise PolNeAR recall and speaker
 // accuracy (see scripts/eval-quotes.ts), each with a case that must yield nothing or keep the old answer.
-
-/** Reads one raw text as an article and finds its quotes. */
-function analyze(content: string): { entities: Entity[]; quotes: Quote[] } {
-  const { articles } = readArticles([{ id: 't', source: 't', format: 'text', content, meta: {} }]);
-  const entities = findEntities(articles);
-  return { entities, quotes: findQuotes(articles, entities) };
-}
-
-/** The quote whose text starts with `start`. */
-function find(quotes: readonly Quote[], start: string): Quote | undefined {
-  return quotes.find((q) => q.text.startsWith(start));
-}
-
-/** The name of a quote's speaker entity, else its speaker name. */
-function who(s: { entities: Entity[] }, q: Quote | undefined): string | undefined {
-  const id = q?.speaker?.entityId;
-  return s.entities.find((e) => e.id === id)?.name ?? q?.speaker?.name;
-}
 
 describe('intention verbs with an infinitive', () => {
   it('"plans to" attributes the infinitive to the subject', () => {

@@ -1,29 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findEntities } from '../src/core/analyze/entities.js';
-import { findQuotes } from '../src/core/analyze/quotes.js';
-import type { Entity, Quote } from '../src/core/model.js';
-import { readArticles } from '../src/core/pipeline.js';
+import { analyzeQuotes as analyze, findQuote as find, speakerName as who } from './helpers/quote-cases.js';
 import { describeShared, SHARED_DIR } from './helpers/shared.js';
-
-/** Reads one raw text as an article and finds its quotes. */
-function analyze(content: string): { entities: Entity[]; quotes: Quote[] } {
-  const { articles } = readArticles([{ id: 't', source: 't', format: 'text', content, meta: {} }]);
-  const entities = findEntities(articles);
-  return { entities, quotes: findQuotes(articles, entities) };
-}
-
-/** The quote whose text starts with `start`. */
-function find(quotes: readonly Quote[], start: string): Quote | undefined {
-  return quotes.find((q) => q.text.startsWith(start));
-}
-
-/** The name of a quote's speaker entity, else its speaker name. */
-function who(s: { entities: Entity[] }, q: Quote | undefined): string | undefined {
-  const id = q?.speaker?.entityId;
-  return s.entities.find((e) => e.id === id)?.name ?? q?.speaker?.name;
-}
 
 describe('quotation marks', () => {
   it("reads two apostrophes as a double quotation mark (''like this'')", () => {
