@@ -15,6 +15,8 @@ interface NeusStory {
   id: string;
   articles: { title: string | null; text: string }[];
   reference_full: string;
+  /** The editors' headline (train only: never read on val, so nothing is tuned on val titles). */
+  reference_title?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -103,6 +105,16 @@ function add(system: string, scores: RougeScores): void {
   t.n++;
 }
 
+/** How well the summary's first sentence (the headline) matches the editors' headline, train split only. */
+const headlineTotals = { r1: 0, r2: 0, n: 0 };
+function addHeadline(story: NeusStory, firstSentence: string): void {
+  if (values.split !== 'train' || !story.reference_title) return;
+  const scores = rouge(firstSentence, story.reference_title);
+  headlineTotals.r1 += scores.rouge1.f1;
+  headlineTotals.r2 += scores.rouge2.f1;
+  headlineTotals.n++;
+}
+
 const byId = new Map(stories.map((s) => [s.id, s]));
 let failed = 0;
 const started = performance.now();
@@ -110,6 +122,7 @@ for await (const result of runBatch(batchLines(), { summaryWords })) {
   const story = byId.get(result.id)!;
   const ours = 'report' in result ? (result.report.summary?.text ?? '') : '';
   if ('error' in result) failed++;
+  else addHeadline(story, result.report.summary?.sentences[0]?.text ?? '');
   add('parallax', rouge(cutWords(ours, words), story.reference_full));
   add('lexrank', rouge(cutWords(lexrankSummary(story), words), story.reference_full));
   add('textrank', rouge(cutWords(textrankSummary(story), words), story.reference_full));
@@ -123,5 +136,9 @@ console.log('system     ROUGE-1  ROUGE-2  ROUGE-L');
 for (const [system, t] of totals) {
   const f = (v: number): string => ((100 * v) / Math.max(1, t.n)).toFixed(1).padStart(7);
   console.log(`${system.padEnd(10)} ${f(t.r1)}  ${f(t.r2)}  ${f(t.rl)}`);
+}
+if (headlineTotals.n > 0) {
+  const f = (v: number): string => ((100 * v) / headlineTotals.n).toFixed(1);
+  console.log(`headline vs reference_title (ROUGE-1/2 F1): ${f(headlineTotals.r1)} / ${f(headlineTotals.r2)}`);
 }
 console.log(`failed stories: ${failed}; time ${seconds.toFixed(1)} s`);

@@ -17,7 +17,7 @@ import { findEntities } from '../../src/core/analyze/entities.js';
 import { findQuotes } from '../../src/core/analyze/quotes.js';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import type { RawArticle } from '../../src/core/model.js';
-import { analyzeText, wink } from '../../src/core/nlp/wink.js';
+import { ANALYSIS_CACHE_SIZE, analyzeText, wink } from '../../src/core/nlp/wink.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
 
 /** One corpus to time: a name and its stories (each a list of raw articles). */
@@ -67,10 +67,10 @@ const CORPORA: (() => Corpus | null)[] = [
 
 let flushes = 0;
 
-/** Evicts every text from `analyzeText`'s memo (256 texts) by reading as many short texts never seen before. */
+/** Evicts every text from `analyzeText`'s memo by reading as many short texts never seen before. */
 function flushWinkMemo(): void {
   flushes++;
-  for (let i = 0; i < 256; i++) analyzeText(`Memo flush ${flushes} text ${i}.`);
+  for (let i = 0; i < ANALYSIS_CACHE_SIZE; i++) analyzeText(`Memo flush ${flushes} text ${i}.`);
 }
 
 /** CPU milliseconds used by this process so far (user + system): other load on the shared machine does not count. */

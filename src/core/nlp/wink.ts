@@ -45,8 +45,10 @@ export function wink(): WinkMethods {
   return instance;
 }
 
+/** How many texts `analyzeText` keeps memoized (the oldest is dropped first). */
+export const ANALYSIS_CACHE_SIZE = 256;
+
 const cache = new Map<string, TextAnalysis>();
-const CACHE_LIMIT = 256;
 
 /**
  * Tokenizes a text with wink-nlp and maps every token to character offsets. Results are memoized per text (several
@@ -108,7 +110,7 @@ export function analyzeText(text: string): TextAnalysis {
     });
   });
   const analysis = { tokens, sentences, entities };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(text, analysis);
   return analysis;
 }

@@ -25,8 +25,11 @@ export function statedFullDatesQuickly(text: string): string[] {
   return windows.flatMap((w) => statedFullDates(text.slice(w.start, w.end)));
 }
 
-/** The full dates stated among parsed results (day precision, nothing taken from the reference). */
-function fullDatesOf(results: readonly ParsedResult[]): string[] {
+/**
+ * The full dates stated among parsed results (day precision, nothing taken from the reference): the same days whatever
+ * reference the text was parsed against, so a parse made for resolving dates can serve here too.
+ */
+export function fullDatesOf(results: readonly ParsedResult[]): string[] {
   const days: string[] = [];
   for (const r of results) {
     const s = r.start;
@@ -50,15 +53,38 @@ function ownReference(article: Article): DateValue | null {
 
 /** What one article offers on its own: its publication date, else its embedded posts' dates, else dates it states. */
 function computeOwnReference(article: Article): DateValue | null {
+  return referenceWithoutText(article) ?? referenceFromStated(statedFullDatesQuickly(article.text));
+}
+
+/** The reference an article's publication date or embedded posts give, without reading its text; else null. */
+function referenceWithoutText(article: Article): DateValue | null {
   if (article.publishedAt) {
     const day = parseIsoDay(article.publishedAt.value);
     if (day) return { ...article.publishedAt, value: formatDay(day) };
   }
   const embedded = latest(article.embeds.map((e) => e.date).filter((d): d is string => d !== null));
   if (embedded) return { value: embedded.slice(0, 10), inferred: true, basis: 'latest embedded post date' };
-  const stated = latest(statedFullDatesQuickly(article.text));
-  if (stated) return { value: stated, inferred: true, basis: 'latest full date stated in the text' };
   return null;
+}
+
+/** The reference the full dates a text states give (the latest of them), or null when it states none. */
+function referenceFromStated(days: readonly string[]): DateValue | null {
+  const stated = latest(days);
+  return stated ? { value: stated, inferred: true, basis: 'latest full date stated in the text' } : null;
+}
+
+/** True when an article's own reference is not known yet and rests on the full dates its text states. */
+export function needsStatedDates(article: Article): boolean {
+  return !ownReferences.has(article) && referenceWithoutText(article) === null;
+}
+
+/**
+ * Records the full dates an article's text states (from a parse of the whole text, see `fullDatesOf`) as the basis of
+ * its own reference, so that `articleReferenceDates` need not parse the text again. Only for articles for which
+ * `needsStatedDates` is true.
+ */
+export function rememberStatedDates(article: Article, days: readonly string[]): void {
+  ownReferences.set(article, referenceFromStated(days));
 }
 
 /**

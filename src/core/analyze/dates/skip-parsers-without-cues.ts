@@ -45,11 +45,26 @@ function cueOf(parser: Parser): RegExp | undefined {
  * same as without the wrapper (chrono's parse time is mostly these patterns scanning the whole text).
  */
 export function skipParsersWithoutCues(parsers: readonly Parser[]): Parser[] {
+  // Every parser of one parse sees the same text and several share a cue: each cue is tested once per text.
+  let seenText: string | undefined;
+  const found = new Map<RegExp, boolean>();
+  const hasCue = (cue: RegExp, text: string): boolean => {
+    if (text !== seenText) {
+      seenText = text;
+      found.clear();
+    }
+    let hit = found.get(cue);
+    if (hit === undefined) {
+      hit = cue.test(text);
+      found.set(cue, hit);
+    }
+    return hit;
+  };
   return parsers.map((parser) => {
     const cue = cueOf(parser);
     if (!cue) return parser;
     return {
-      pattern: (context) => (cue.test(context.text) ? parser.pattern(context) : NEVER),
+      pattern: (context) => (hasCue(cue, context.text) ? parser.pattern(context) : NEVER),
       extract: (context, match) => parser.extract(context, match),
     };
   });

@@ -37,13 +37,23 @@ const NEVER_NAMES = new Set(['i', 'i’m', "i'm", 'ok', 'okay', 'mr', 'ms', 'mrs
 
 /** True when a unit is written with a leading capital (or is an initialism such as "U.S."). */
 export function isCapitalized(u: WordUnit): boolean {
-  return u.type === 'word' && /^[A-Z]/.test(u.value) && /[a-zA-Z]/.test(u.value);
+  // A leading A-Z is itself the letter the unit must hold.
+  if (u.type !== 'word') return false;
+  const c = u.value.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 /** True when every letter of a multi-letter unit is upper case ("LISTEN", "NATO"). */
 function isShouted(u: WordUnit): boolean {
-  const letters = u.value.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 2 && letters === letters.toUpperCase();
+  // Counted in one pass over the characters (called for every word of every line).
+  const v = u.value;
+  let letters = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 2;
 }
 
 /** Lines written all in capitals (teasers) or in title case (headlines), where capitals say nothing about names. */

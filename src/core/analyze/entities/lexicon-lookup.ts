@@ -25,8 +25,22 @@ const NAME_TAGS: [string, LexiconClass][] = [
   ['SportsTeam', 'organization'],
 ];
 
+/** Classes already looked up, per word: the same words recur across mentions and articles. */
+const classes = new Map<string, LexiconClass>();
+const CLASS_LIMIT = 50000;
+
 /** The class of a lower-cased word in compromise's lexicon. */
 export function lexiconClass(lower: string): LexiconClass {
+  const hit = classes.get(lower);
+  if (hit !== undefined) return hit;
+  const cls = lookUp(lower);
+  if (classes.size >= CLASS_LIMIT) classes.clear();
+  classes.set(lower, cls);
+  return cls;
+}
+
+/** Looks a lower-cased word up in compromise's lexicon (unmemoized). */
+function lookUp(lower: string): LexiconClass {
   const entry = words()[lower];
   if (entry === undefined) return 'unknown';
   const tags = Array.isArray(entry) ? entry : [entry];

@@ -1,7 +1,21 @@
 import { CANONICAL_FORMS } from '../../lexicon/places.js';
 
+/** Keys already computed: the same names come back for every mention, merge and alias pass. */
+const keys = new Map<string, string>();
+const KEY_LIMIT = 20000;
+
 /** The matching key of a name: lower case, plain apostrophes and hyphens, no diacritics, single spaces. */
 export function nameKey(name: string): string {
+  const hit = keys.get(name);
+  if (hit !== undefined) return hit;
+  const key = computeNameKey(name);
+  if (keys.size >= KEY_LIMIT) keys.clear();
+  keys.set(name, key);
+  return key;
+}
+
+/** Computes `nameKey` (unmemoized). */
+function computeNameKey(name: string): string {
   // eslint-disable-next-line no-control-regex
   const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD');
   return plain

@@ -52,7 +52,13 @@ function doubleQuotes(text: string, para: Span, paragraph: number): QuotedSpan[]
   const out: QuotedSpan[] = [];
   let open = -1;
   let openWidth = 1;
+  // Only quotation marks and apostrophes matter: jump from one to the next instead of visiting every character.
+  const marks = /["'“„«”»]/g;
   for (let i = para.start; i < para.end; i++) {
+    marks.lastIndex = i;
+    const next = marks.exec(text);
+    if (!next || next.index >= para.end) break;
+    i = next.index;
     const ch = text[i]!;
     const width = isDoubleApostrophe(text, i) ? 2 : 1;
     const straight = ch === '"' || width === 2;

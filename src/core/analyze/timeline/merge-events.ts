@@ -19,10 +19,25 @@ const STOP = new Set(
   ),
 );
 
+/** Stems already computed, per word: the same words recur across the statements of a story. */
+const stems = new Map<string, string>();
+const STEM_LIMIT = 50000;
+
+/** The stem of a lower-case word (memoized). */
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (stems.size >= STEM_LIMIT) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
+}
+
 /** Content-word stems of a statement: what decides whether two reports tell the same event. */
 export function contentStems(statement: string): Set<string> {
   const words = statement.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((w) => w.length > 2 && !STOP.has(w)).map((w) => stemmer(w)));
+  return new Set(words.filter((w) => w.length > 2 && !STOP.has(w)).map(stemOf));
 }
 
 /** True when two reports share enough content words (at least two, and half of the shorter one's). */
