@@ -38,11 +38,22 @@ export interface TextAnalysis {
 }
 
 let instance: WinkMethods | undefined;
+let taggerOnly: WinkMethods | undefined;
 
 /** The shared wink-nlp instance (the model is loaded once, on first use). */
 export function wink(): WinkMethods {
   instance ??= winkNLP(model);
   return instance;
+}
+
+/**
+ * A wink-nlp instance that runs only sentence splitting and POS tagging: for reading many short lines where only
+ * tokens, stop words and tags are needed. It skips negation, sentiment and entity passes, which do not change tokens
+ * or tags, and reads lines about a third faster.
+ */
+export function winkTagger(): WinkMethods {
+  taggerOnly ??= winkNLP(model, ['sbd', 'pos']);
+  return taggerOnly;
 }
 
 /** How many texts `analyzeText` keeps memoized (the oldest is dropped first). */

@@ -1,4 +1,4 @@
-import { wink } from '../nlp/wink.js';
+import { winkTagger } from '../nlp/wink.js';
 import { endsLikeSentence, type Line } from './lines.js';
 import { contentStemsOfDoc } from './topic-overlap.js';
 
@@ -47,18 +47,18 @@ export function isTitleCase(text: string): boolean {
 
 /** True when wink tags some token of the text as a verb or auxiliary. */
 export function hasVerb(text: string): boolean {
-  return verbIn(wink().readDoc(text));
+  return verbIn(winkTagger().readDoc(text));
 }
 
 /** True when some token of a document wink has read is tagged as a verb or auxiliary. */
-function verbIn(doc: ReturnType<ReturnType<typeof wink>['readDoc']>): boolean {
-  const pos = doc.tokens().out(wink().its.pos) as string[];
+function verbIn(doc: ReturnType<ReturnType<typeof winkTagger>['readDoc']>): boolean {
+  const pos = doc.tokens().out(winkTagger().its.pos) as string[];
   return pos.some((p) => p === 'VERB' || p === 'AUX');
 }
 
 /** Tags a line once for its verb and keeps the content stems from the same reading for the topic rules. */
 function lineHasVerb(text: string): boolean {
-  const doc = wink().readDoc(text);
+  const doc = winkTagger().readDoc(text);
   contentStemsOfDoc(text, doc);
   return verbIn(doc);
 }

@@ -1,19 +1,19 @@
 import { stemmer } from 'stemmer';
-import { wink } from '../nlp/wink.js';
+import { winkTagger } from '../nlp/wink.js';
 import type { StoryTerms } from './story-context.js';
 
 const memo = new Map<string, string[]>();
 const MEMO_LIMIT = 512;
 
 /** A document wink has read (the type of `readDoc`'s result). */
-type WinkDoc = ReturnType<ReturnType<typeof wink>['readDoc']>;
+type WinkDoc = ReturnType<ReturnType<typeof winkTagger>['readDoc']>;
 
 /**
  * Content-word stems of a text (lower case, stop words and short words left out). Memoized with a small bound: every
  * article of a story scores its lines against the same other articles.
  */
 export function contentStems(text: string): string[] {
-  return memo.get(text) ?? remember(text, stemsOfDoc(wink().readDoc(text)));
+  return memo.get(text) ?? remember(text, stemsOfDoc(winkTagger().readDoc(text)));
 }
 
 /** The same as `contentStems`, from a document the caller has already read from `text` (a line is read once). */
@@ -30,7 +30,7 @@ function remember(text: string, stems: string[]): string[] {
 
 /** Stems of the content words of a document, by wink's tokenizer and stop-word list. */
 function stemsOfDoc(doc: WinkDoc): string[] {
-  const its = wink().its;
+  const its = winkTagger().its;
   const normals = doc.tokens().out(its.normal) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const types = doc.tokens().out(its.type) as string[];
