@@ -17,6 +17,8 @@ export function dateFromUrl(url: string): string | null {
 
 /** A full calendar date (with a stated year) in a short stamp line, or null. */
 export function dateFromLine(text: string): string | null {
+  // A stated year needs digits; most lines have none, and chrono's full parse is costly.
+  if (!/\d/.test(text)) return null;
   const results = chrono.parse(text);
   for (const r of results) {
     const s = r.start;
