@@ -310,6 +310,8 @@ export interface Framing {
 /** The neutral summary. */
 export interface Summary {
   text: string;
+  /** The neutral headline the summary opens with (its first sentence), when one was chosen. */
+  headline?: string;
   sentences: { text: string; citations: Citation[] }[];
 }
 

@@ -58,7 +58,9 @@ export function analyzeStory(raws: readonly RawArticle[], options: AnalyzeOption
   const referenceDate = storyReferenceDate(articles, options.referenceDate);
   const analyzed = analyzeArticles(articles, referenceDate);
   const composed = composeStory(analyzed, { summaryWords: options.summaryWords ?? 120 });
-  const title = articles.find((a) => a.title)?.title ?? null;
+  // The story is titled by the summary's neutral headline (chosen across outlets), not by whichever outlet came first.
+  const headline = composed.summary.headline?.replace(/\.$/, '');
+  const title = headline ?? articles.find((a) => a.title)?.title ?? null;
   return {
     schemaVersion: 1,
     generator: { name: 'parallax', version: options.version ?? CORE_VERSION },

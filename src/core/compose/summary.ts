@@ -242,5 +242,6 @@ export function writeSummary(
   const pool = candidates(index, facts, articles, w, options);
   for (const c of select(pool, index, budget, w, headline && w.headlineRedundancy > 0 ? [headline.vector] : []))
     sentences.push({ text: c.text, citations: c.citations });
-  return { text: sentences.map((s) => s.text).join(' '), sentences };
+  const text = sentences.map((s) => s.text).join(' ');
+  return headline ? { text, headline: headline.text, sentences } : { text, sentences };
 }
