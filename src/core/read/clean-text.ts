@@ -3,7 +3,7 @@ import { runLineRules } from './clean/run-line-rules.js';
 import type { LineDecision } from './clean/rule.js';
 import { extractEmbeds } from './embeds.js';
 import { detectLanguage } from './language.js';
-import { lineFeatures } from './line-features.js';
+import { lineFeatures, tagLines } from './line-features.js';
 import { splitLines, type Line } from './lines.js';
 import type { StoryTerms } from './story-context.js';
 
@@ -40,7 +40,8 @@ function isEnglish(body: string): boolean {
 export function cleanText(body: string, options: CleanOptions): CleanedText {
   const lines = splitLines(body);
   const english = isEnglish(body);
-  const features = lines.map((l) => lineFeatures(l, english));
+  const tagged = english ? tagLines(lines) : [];
+  const features = lines.map((l, k) => lineFeatures(l, english, tagged[k]));
   const { embeds, decisions: initial } = extractEmbeds(lines);
   const decisions = runLineRules({
     lines,

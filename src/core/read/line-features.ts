@@ -1,6 +1,6 @@
 import { winkTagger } from '../nlp/wink.js';
 import { endsLikeSentence, type Line } from './lines.js';
-import { contentStemsOfDoc } from './topic-overlap.js';
+import { contentStemOf, contentStemsOfDoc, rememberContentStems } from './topic-overlap.js';
 
 /** The form of one line: what the cleaning rules judge besides its words. */
 export interface LineFeatures {
@@ -64,14 +64,54 @@ function lineHasVerb(text: string): boolean {
 }
 
 /**
+ * Verb flags of all the lines of a body from one tagger reading of them together (joined by blank lines), which
+ * costs far less than reading each line apart; the lines' content stems from the same reading are remembered for the
+ * topic rules.
+ */
+export function tagLines(lines: readonly Line[]): boolean[] {
+  const texts = lines.map((l) => l.text);
+  const joined = texts.join('\n\n');
+  const tagger = winkTagger();
+  const its = tagger.its;
+  const tokens = tagger.readDoc(joined).tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const normals = tokens.out(its.normal) as string[];
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+  const types = tokens.out(its.type) as string[];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const t of texts) {
+    offset += t.length;
+    ends.push(offset);
+    offset += 2;
+  }
+  const verbs = texts.map(() => false);
+  const stems = texts.map((): string[] => []);
+  let cursor = 0;
+  let line = 0;
+  values.forEach((value, i) => {
+    const at = joined.indexOf(value, cursor);
+    if (at < 0) return;
+    cursor = at + value.length;
+    while (line < ends.length - 1 && at >= ends[line]!) line++;
+    if (pos[i] === 'VERB' || pos[i] === 'AUX') verbs[line] = true;
+    const stem = contentStemOf(normals[i] ?? '', Boolean(stops[i]), types[i] ?? '');
+    if (stem) stems[line]!.push(stem);
+  });
+  texts.forEach((t, k) => rememberContentStems(t, stems[k]!));
+  return verbs;
+}
+
+/**
  * Computes the form features of a line. wink's tagger knows English only: for other languages (`english` false) a
  * line of four words or more is assumed to have a verb, so that no rule takes foreign prose for a fragment.
  */
-export function lineFeatures(line: Line, english = true): LineFeatures {
+export function lineFeatures(line: Line, english = true, tagged?: boolean): LineFeatures {
   const words = wordsOf(line.text).length;
   const terminal = endsLikeSentence(line.text);
   const linkOnly = LINK_ONLY.test(line.text);
-  const verb = !linkOnly && (english ? lineHasVerb(line.text) : words >= 4);
+  const verb = !linkOnly && (english ? (tagged ?? lineHasVerb(line.text)) : words >= 4);
   return {
     words,
     terminal,

@@ -21,6 +21,11 @@ export function contentStemsOfDoc(text: string, doc: WinkDoc): string[] {
   return memo.get(text) ?? remember(text, stemsOfDoc(doc));
 }
 
+/** Stores the content stems of a text read elsewhere (a line read together with its neighbours). */
+export function rememberContentStems(text: string, stems: string[]): void {
+  if (!memo.has(text)) remember(text, stems);
+}
+
 /** Stores stems in the bounded memo, evicting the oldest entry when full. */
 function remember(text: string, stems: string[]): string[] {
   if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
@@ -36,10 +41,16 @@ function stemsOfDoc(doc: WinkDoc): string[] {
   const types = doc.tokens().out(its.type) as string[];
   const stems: string[] = [];
   normals.forEach((n, i) => {
-    if (stops[i] || types[i] !== 'word' || n.length < 3) return;
-    stems.push(stemmer(n.replace(/['’]s$/, '')));
+    const stem = contentStemOf(n, Boolean(stops[i]), types[i] ?? '');
+    if (stem) stems.push(stem);
   });
   return stems;
+}
+
+/** The stem of one token when it is a content word (not a stop word, a word of three letters or more), else null. */
+export function contentStemOf(normal: string, stopWord: boolean, type: string): string | null {
+  if (stopWord || type !== 'word' || normal.length < 3) return null;
+  return stemmer(normal.replace(/['’]s$/, ''));
 }
 
 /** The vocabulary of a story: stem counts of the article's own body, plus the other articles' (counted once per story). */
