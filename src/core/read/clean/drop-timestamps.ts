@@ -1,18 +1,13 @@
-import { decide, undecided, type LineRule } from './rule.js';
+import { lineRule } from './rule.js';
 
 /** "Updated at 5:19 p.m.", "Published May 17, 2021", "Last modified: ...". */
 export const TIMESTAMP_LINE =
   /^(?:(?:last )?updated|published|posted|first published|last modified|modified|originally published)\b(?:\s+(?:at|on))?\s*:?\s*\S/i;
 
 /** Removes publication/update stamps: short lines that start with an update or publish word. */
-export const dropTimestamps: LineRule = {
+export const dropTimestamps = lineRule({
   name: 'drop-timestamps',
-  apply(context) {
-    return decide(
-      this.name,
-      undecided(context)
-        .filter((i) => (context.features[i]?.words ?? 99) <= 14 && TIMESTAMP_LINE.test(context.lines[i]?.text ?? ''))
-        .map((index) => ({ index, reason: 'timestamp', detail: 'publication or update stamp' })),
-    );
-  },
-};
+  reason: 'timestamp',
+  detail: 'publication or update stamp',
+  test: (text, f) => f.words <= 14 && TIMESTAMP_LINE.test(text),
+});
