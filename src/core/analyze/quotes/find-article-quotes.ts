@@ -228,6 +228,20 @@ function isQuotation(content: Span, quotes: readonly QuotedSpan[]): boolean {
   return quotes.some((q) => q.open <= content.start + 1 && (q.close ?? q.end) >= content.end - 2);
 }
 
+/** Records reported (indirect) speech over a content span of the segment's article. */
+function pushIndirect(p: SegmentPass, content: Span, cue: string, speaker: Speaker | null): void {
+  const { start, end } = content;
+  p.state.out.push({
+    articleId: p.article.id,
+    start,
+    end,
+    text: p.article.text.slice(start, end),
+    kind: 'indirect',
+    cue,
+    speaker,
+  });
+}
+
 /** Emits reported (indirect) speech for each attribution whose content is not just a quotation. */
 function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
   const text = p.article.text;
@@ -236,15 +250,7 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
     const content = reportedContent(text, p.view, atts, i, p.seg);
     if (!content || isQuotation(content, p.view.quotes)) return;
     if (p.runOn && isQuotation(content, [p.runOn])) return;
-    p.state.out.push({
-      articleId: p.article.id,
-      start: content.start,
-      end: content.end,
-      text: text.slice(content.start, content.end),
-      kind: 'indirect',
-      cue: at.cue.text,
-      speaker: at.speaker,
-    });
+    pushIndirect(p, content, at.cue.text, at.speaker);
   });
 }
 
@@ -254,9 +260,7 @@ function emitRaising(p: SegmentPass, atts: readonly Attribution[]): void {
   const found = raisingAttitude(p.article.text, p.view, p.seg);
   if (found && atts.some((at) => p.units[at.cue.first]!.start < found.at)) return;
   if (!found) return;
-  const { start, end } = found.content;
-  const text = p.article.text.slice(start, end);
-  p.state.out.push({ articleId: p.article.id, start, end, text, kind: 'indirect', cue: found.cue, speaker: null });
+  pushIndirect(p, found.content, found.cue, null);
 }
 
 /**
@@ -268,7 +272,6 @@ function emitFramed(p: SegmentPass, atts: readonly Attribution[]): boolean {
   const text = p.article.text;
   const found = framedContent(text, p.view, p.seg) ?? trailingPoll(text, p.view, p.seg);
   if (!found) return false;
-  const { start, end } = found.content;
   const named = mentionsIn(p.mentions, found.source.start, found.source.end).find((m) => m.entity.type !== 'place');
   const mention = {
     start: found.source.start,
@@ -278,15 +281,7 @@ function emitFramed(p: SegmentPass, atts: readonly Attribution[]): boolean {
   const speaker: Speaker = named
     ? { entityId: named.entity.id, name: named.entity.name, mention, inferred: false }
     : { entityId: null, name: mention.text, mention, inferred: false };
-  p.state.out.push({
-    articleId: p.article.id,
-    start,
-    end,
-    text: text.slice(start, end),
-    kind: 'indirect',
-    cue: found.cue,
-    speaker,
-  });
+  pushIndirect(p, found.content, found.cue, speaker);
   return true;
 }
 
@@ -295,22 +290,13 @@ function emitAsked(p: SegmentPass): void {
   const found = askedQuestion(p.view);
   if (!found) return;
   const text = p.article.text;
-  const { start, end } = found.content;
   const by = found.asker;
   const mention = by ? { start: by.start, end: by.end, text: text.slice(by.start, by.end) } : null;
   const named = by ? mentionsIn(p.mentions, by.start, by.end)[0] : undefined;
   const speaker: Speaker | null = mention
     ? { entityId: named?.entity.id ?? null, name: named?.entity.name ?? mention.text, mention, inferred: false }
     : null;
-  p.state.out.push({
-    articleId: p.article.id,
-    start,
-    end,
-    text: text.slice(start, end),
-    kind: 'indirect',
-    cue: found.cue,
-    speaker,
-  });
+  pushIndirect(p, found.content, found.cue, speaker);
 }
 
 const SOURCE_LABEL = /\b(poll|polls|survey|study|report|newspaper|officials|sources|aides|camp|campaign|experts)$/i;
@@ -335,15 +321,7 @@ function emitHeadline(p: SegmentPass, atts: readonly Attribution[]): boolean {
     mention,
     inferred: false,
   };
-  p.state.out.push({
-    articleId: p.article.id,
-    start,
-    end,
-    text: text.slice(start, end),
-    kind: 'indirect',
-    cue: ':',
-    speaker,
-  });
+  pushIndirect(p, { start, end }, ':', speaker);
   return true;
 }
 
