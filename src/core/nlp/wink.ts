@@ -40,9 +40,12 @@ export interface TextAnalysis {
 let instance: WinkMethods | undefined;
 let taggerOnly: WinkMethods | undefined;
 
-/** The shared wink-nlp instance (the model is loaded once, on first use). */
+/**
+ * The shared wink-nlp instance (the model is loaded once, on first use): sentence splitting, POS tagging and entity
+ * recognition. wink's negation and sentiment passes are left out: nothing reads them, and they change no token or tag.
+ */
 export function wink(): WinkMethods {
-  instance ??= winkNLP(model);
+  instance ??= winkNLP(model, ['sbd', 'pos', 'ner']);
   return instance;
 }
 
