@@ -2,6 +2,7 @@
  * Small word lists the compose stages rely on. They are general English news vocabulary (no story-specific names):
  * verb and noun classes that let paraphrases meet, negation cues, and stance predicates.
  */
+import { WEEKDAYS } from '../lexicon/calendar.js';
 
 /** Words ignored when comparing statements (on top of wink's stop-word flag): reporting verbs and filler. */
 export const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
@@ -21,13 +22,7 @@ export const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
   'ms',
   'mrs',
   'dr',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'week',
   'day',
   'today',

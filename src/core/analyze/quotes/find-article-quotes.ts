@@ -153,19 +153,23 @@ interface SegmentPass {
   runOn: QuotedSpan | null;
 }
 
+/** What speaker resolution sees at this point of the pass (read fresh: earlier speakers update the state). */
+function speakerContext(p: SegmentPass): SpeakerContext {
+  return {
+    text: p.article.text,
+    units: p.units,
+    mentions: p.mentions,
+    last: p.state.last,
+    lastBody: p.state.lastBody,
+    paragraph: p.seg.paragraph,
+  };
+}
+
 /** Resolves the speakers of a segment's attributions, in order (so that "she" can see a speaker named earlier). */
 function resolveAll(p: SegmentPass, atts: Omit<Attribution, 'speaker'>[]): Attribution[] {
   const out: Attribution[] = [];
   for (const at of atts) {
-    const ctx: SpeakerContext = {
-      text: p.article.text,
-      units: p.units,
-      mentions: p.mentions,
-      last: p.state.last,
-      lastBody: p.state.lastBody,
-      paragraph: p.seg.paragraph,
-    };
-    const speaker = at.phrase ? resolveSpeaker(ctx, at.phrase) : null;
+    const speaker = at.phrase ? resolveSpeaker(speakerContext(p), at.phrase) : null;
     out.push({ ...at, speaker });
     remember(p.state, speaker, p.entities, p.seg.paragraph);
   }
@@ -177,15 +181,7 @@ function pronounSubject(p: SegmentPass): Speaker | null {
   const k = p.view.a;
   const u = p.units[k];
   if (!u || !/^(he|she)$/.test(u.lower)) return null;
-  const ctx: SpeakerContext = {
-    text: p.article.text,
-    units: p.units,
-    mentions: p.mentions,
-    last: p.state.last,
-    lastBody: p.state.lastBody,
-    paragraph: p.seg.paragraph,
-  };
-  const speaker = resolveSpeaker(ctx, { first: k, last: k });
+  const speaker = resolveSpeaker(speakerContext(p), { first: k, last: k });
   return speaker.entityId ? speaker : null;
 }
 

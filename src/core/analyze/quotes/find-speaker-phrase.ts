@@ -1,5 +1,6 @@
 import { SPEECH_CUES } from '../../lexicon/cue-verbs.js';
 import type { WordUnit } from '../entities/word-units.js';
+import { WEEKDAYS } from '../../lexicon/calendar.js';
 
 /** Units `first..last` naming who speaks ("a source familiar with the U.S. strategy", "she", "Price"). */
 export interface PhraseRange {
@@ -10,18 +11,7 @@ export interface PhraseRange {
 }
 
 /** Words of time that stand between a speaker and the cue ("Priebus later Thursday told"), never speakers. */
-const TIME_WORDS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-  'tonight',
-];
+const TIME_WORDS = [...WEEKDAYS, 'today', 'yesterday', 'tonight'];
 const SKIPPABLE = new Set([
   'also',
   'later',
