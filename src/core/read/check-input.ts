@@ -1,6 +1,7 @@
 import { fail, type Result } from '../errors.js';
 import type { RawArticle } from '../model.js';
 import { hasVerb } from './line-features.js';
+import { countLetters, countMatches } from './count-letters.js';
 import { endsLikeSentence } from './lines.js';
 
 /** Share of control or replacement characters above which an input is taken for binary data. */
@@ -9,6 +10,8 @@ const BINARY_SHARE = 0.02;
 const LETTER_SHARE = 0.5;
 /** Fewest words an article body may have, unless it is one finished sentence with a verb. */
 export const MIN_WORDS = 8;
+/** A word of prose: letters with inner apostrophes or hyphens. */
+const WORDS = /\p{L}[\p{L}'’-]*/gu;
 
 /** Control characters other than tab, newlines and form feed, and U+FFFD (what undecodable bytes become). */
 function countBinaryChars(text: string): number {
@@ -38,21 +41,21 @@ export function checkRawInput(raw: RawArticle): Result<null> | null {
 /** Rejects a cleaned body that is not prose: too few words or mostly symbols and digits. */
 export function checkProse(source: string, text: string): Result<null> | null {
   const visible = text.replace(/\s+/g, '');
-  const letters = (visible.match(/\p{L}/gu) ?? []).length;
+  const letters = countLetters(visible);
   if (visible.length > 0 && letters / visible.length < LETTER_SHARE)
     return fail(
       source,
       'not-prose',
       `${source}: the text is not prose (only ${Math.round((100 * letters) / visible.length)}% letters)`,
     );
-  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const words = countMatches(text, WORDS);
   // Tagging is costly: a short body is only checked for being one finished sentence.
-  const sentence = (): boolean => words.length >= 3 && endsLikeSentence(text.trim()) && hasVerb(text);
-  if (words.length < MIN_WORDS && !sentence())
+  const sentence = (): boolean => words >= 3 && endsLikeSentence(text.trim()) && hasVerb(text);
+  if (words < MIN_WORDS && !sentence())
     return fail(
       source,
       'no-article-found',
-      `${source}: no article text found (${words.length} words left after cleaning; at least ${MIN_WORDS} needed)`,
+      `${source}: no article text found (${words} words left after cleaning; at least ${MIN_WORDS} needed)`,
     );
   if (!/[\p{L}]{2,}[^\n]*\s[\p{L}]{2,}[^\n]*\s[\p{L}]{2,}/u.test(text))
     return fail(source, 'not-prose', `${source}: the text has no run of words`);

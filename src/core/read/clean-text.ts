@@ -2,6 +2,7 @@ import type { Embed, Removal } from '../model.js';
 import { runLineRules } from './clean/run-line-rules.js';
 import type { LineDecision } from './clean/rule.js';
 import { extractEmbeds } from './embeds.js';
+import { codePoints, countLetters } from './count-letters.js';
 import { detectLanguage } from './language.js';
 import { lineFeatures, tagLines } from './line-features.js';
 import { splitLines, type Line } from './lines.js';
@@ -24,13 +25,16 @@ export interface CleanedText {
   removedLines: { line: Line; decision: LineDecision }[];
 }
 
+/** Everything but letters of the Latin script. */
+const NOT_LATIN_LETTERS = /[^\p{Script=Latin}]+|[^\p{L}]+/gu;
+
 /** True when the body is English, or of unknown language but in Latin script (the tagger's verbs can be trusted). */
 function isEnglish(body: string): boolean {
   const language = detectLanguage(body);
   if (language !== null) return language === 'en';
-  const letters = body.match(/\p{L}/gu) ?? [];
-  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
-  return letters.length === 0 || latin / letters.length >= 0.9;
+  const letters = countLetters(body);
+  const latin = codePoints(body.replace(NOT_LATIN_LETTERS, ''));
+  return letters === 0 || latin / letters >= 0.9;
 }
 
 /**

@@ -168,20 +168,33 @@ const STOP_WORDS: Record<string, readonly string[]> = {
   ],
 };
 
-const LEXICONS = Object.entries(STOP_WORDS).map(([code, words]) => ({ code, words: new Set(words) }));
+const CODES = Object.keys(STOP_WORDS);
+
+/** A word: a run of letters. */
+const WORDS = /\p{L}+/gu;
+
+/** For each function word, the indexes (into CODES) of the languages that list it. */
+const LANGUAGES_OF = new Map<string, number[]>();
+Object.values(STOP_WORDS).forEach((words, k) => {
+  for (const w of words) LANGUAGES_OF.set(w, [...(LANGUAGES_OF.get(w) ?? []), k]);
+});
 
 /**
  * Detects the language of a text by counting each language's function words. Returns an ISO 639-1 code, or null when
  * the text is too short or no language stands out (the best must reach 15% of the words and beat the next by half).
  */
 export function detectLanguage(text: string): string | null {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 8) return null;
-  const scores = LEXICONS.map(({ code, words: set }) => ({ code, hits: words.filter((w) => set.has(w)).length })).sort(
-    (a, b) => b.hits - a.hits,
-  );
+  const hits = CODES.map(() => 0);
+  let words = 0;
+  for (const [word] of text.toLowerCase().matchAll(WORDS)) {
+    words++;
+    for (const k of LANGUAGES_OF.get(word) ?? []) hits[k]!++;
+  }
+  if (words < 8) return null;
+  // A stable sort by hits keeps the languages' listed order among ties.
+  const scores = CODES.map((code, k) => ({ code, hits: hits[k]! })).sort((a, b) => b.hits - a.hits);
   const [best, second] = scores;
-  if (!best || best.hits / words.length < 0.15) return null;
+  if (!best || best.hits / words < 0.15) return null;
   if (second && best.hits < second.hits * 1.5) return null;
   return best.code;
 }

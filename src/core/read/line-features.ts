@@ -1,4 +1,5 @@
 import { winkTagger } from '../nlp/wink.js';
+import { codePoints, countLetters, lettersOf } from './count-letters.js';
 import { endsLikeSentence, type Line } from './lines.js';
 import { contentStemOf, contentStemsOfDoc, rememberContentStems } from './topic-overlap.js';
 
@@ -31,15 +32,21 @@ export function wordsOf(text: string): string[] {
 
 /** True when at least 85% of the letters (and at least 10 of them) are upper case. */
 export function isAllCaps(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 10) return false;
-  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
-  return upper / letters.length >= 0.85;
+  const letters = lettersOf(text);
+  if (letters.length < 10 && codePoints(letters) < 10) return false;
+  let all = 0;
+  let upper = 0;
+  for (const c of letters) {
+    all++;
+    if (c !== c.toLowerCase()) upper++;
+  }
+  return upper / all >= 0.85;
 }
 
 /** True when at least 70% of the words of four letters or more start with a capital (and there are three such words). */
 export function isTitleCase(text: string): boolean {
-  const long = wordsOf(text).filter((w) => (w.match(/\p{L}/gu) ?? []).length >= 4);
+  // A word shorter than four code units cannot have four letters: most words are settled without counting.
+  const long = wordsOf(text).filter((w) => w.length >= 4 && countLetters(w) >= 4);
   if (long.length < 3) return false;
   const capitalized = long.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalized / long.length >= 0.7;

@@ -2,6 +2,7 @@ import { ok, fail, type Result } from '../errors.js';
 import type { Article, Diagnostic, RawArticle, Removal } from '../model.js';
 import { checkProse, checkRawInput } from './check-input.js';
 import { cleanText } from './clean-text.js';
+import { countMatches, LETTER_RUNS } from './count-letters.js';
 import { extractHtml, type HtmlMeta } from './extract-html.js';
 import { detectLanguage } from './language.js';
 import { stripMarkdown } from './markdown.js';
@@ -42,7 +43,7 @@ interface Body {
 function toPlainBody(raw: RawArticle): Result<Body> {
   if (raw.format === 'html') {
     const x = extractHtml(raw.content, raw.meta.url ? { url: raw.meta.url } : {});
-    const words = (x.text.match(/\p{L}+/gu) ?? []).length;
+    const words = countMatches(x.text, LETTER_RUNS);
     if (words < MIN_HTML_WORDS)
       return fail(
         raw.source,

@@ -1,5 +1,5 @@
 import type { Sentence, Span } from '../model.js';
-import { analyzeText } from '../nlp/wink.js';
+import { sentenceSpans } from '../nlp/wink.js';
 
 /** Abbreviations that precede a name or number and do not end a sentence. */
 const TITLE_ABBREVIATION =
@@ -84,7 +84,7 @@ function fillGaps(text: string, sentences: readonly Span[], paragraphs: readonly
  * abbreviations ("Rep.", "(D-Minn.),"), initials, "U.S." before a lower-case word, or before a closing quote.
  */
 export function segmentSentences(text: string, paragraphs: readonly Span[]): Sentence[] {
-  const wink = analyzeText(text).sentences.map((s) => ({ start: s.start, end: s.end }));
+  const wink = sentenceSpans(text);
   const clipped = clipToParagraphs(wink, paragraphs)
     .map((s) => trim(text, s))
     .filter((s) => s !== null);

@@ -3,7 +3,8 @@ import { winkTagger } from '../nlp/wink.js';
 import type { StoryTerms } from './story-context.js';
 
 const memo = new Map<string, string[]>();
-const MEMO_LIMIT = 512;
+/** How many texts `contentStems` keeps memoized (the oldest is dropped first). */
+export const CONTENT_STEMS_MEMO_SIZE = 512;
 
 /** A document wink has read (the type of `readDoc`'s result). */
 type WinkDoc = ReturnType<ReturnType<typeof winkTagger>['readDoc']>;
@@ -28,7 +29,7 @@ export function rememberContentStems(text: string, stems: string[]): void {
 
 /** Stores stems in the bounded memo, evicting the oldest entry when full. */
 function remember(text: string, stems: string[]): string[] {
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  if (memo.size >= CONTENT_STEMS_MEMO_SIZE) memo.delete(memo.keys().next().value as string);
   memo.set(text, stems);
   return stems;
 }

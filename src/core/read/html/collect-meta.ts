@@ -80,17 +80,29 @@ function findLanguage(src: MetaSources): Found {
   );
 }
 
+/** The date of the page's `<time>` element marked as the publication time. */
+function timeElementDate(document: Document): Found {
+  const time = document.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime');
+  const value = time ? normalizeDate(time) : null;
+  return value ? { value, basis: 'time element' } : null;
+}
+
+/** The publication date from the first source that has one; later sources are not read (a document query costs). */
 function findDate(src: MetaSources, url: string | null): Found {
-  const ld = src.jsonLd?.datePublished ? normalizeDate(src.jsonLd.datePublished) : null;
-  const time = src.document.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime');
-  const timeDate = time ? normalizeDate(time) : null;
-  const urlDate = url ? dateFromUrl(url) : null;
-  return first(
-    jsonLd(ld, 'datePublished'),
-    fromTag(src.tags, DATE_KEYS, normalizeDate),
-    timeDate ? { value: timeDate, basis: 'time element' } : null,
-    urlDate ? { value: urlDate, basis: 'url path' } : null,
-  );
+  const sources: (() => Found)[] = [
+    () => jsonLd(src.jsonLd?.datePublished ? normalizeDate(src.jsonLd.datePublished) : null, 'datePublished'),
+    () => fromTag(src.tags, DATE_KEYS, normalizeDate),
+    () => timeElementDate(src.document),
+    () => {
+      const urlDate = url ? dateFromUrl(url) : null;
+      return urlDate ? { value: urlDate, basis: 'url path' } : null;
+    },
+  ];
+  for (const source of sources) {
+    const found = source();
+    if (found) return found;
+  }
+  return null;
 }
 
 function findUrl(src: MetaSources): Found {

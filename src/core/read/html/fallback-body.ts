@@ -4,6 +4,7 @@
  * clearly longer than what Readability found, so that a short real article is never replaced by a teaser.
  */
 import type { Removal } from '../../model.js';
+import { countMatches, LETTER_RUNS } from '../count-letters.js';
 import { dropJunkBlocks, type JunkContext } from './drop-junk-blocks.js';
 import { parsePage } from './parse-page.js';
 import { renderText } from './render-text.js';
@@ -23,7 +24,7 @@ export interface BodyCandidate {
 /** Counts letter words, the unit of the length comparisons. */
 export function countWords(paragraphs: readonly string[]): number {
   let n = 0;
-  for (const p of paragraphs) n += (p.match(/\p{L}+/gu) ?? []).length;
+  for (const p of paragraphs) n += countMatches(p, LETTER_RUNS);
   return n;
 }
 
