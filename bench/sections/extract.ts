@@ -81,7 +81,9 @@ export default async function (): Promise<void> {
   }
   const base = best[0] ?? 1;
   const mb = pages.reduce((n, p) => n + p.html.length, 0) / 1e6;
-  console.log(`${pages.length} pages, ${mb.toFixed(1)} M chars of HTML, best of ${ROUNDS} interleaved rounds, CPU time`);
+  console.log(
+    `${pages.length} pages, ${mb.toFixed(1)} M chars of HTML, best of ${ROUNDS} interleaved rounds, CPU time`,
+  );
   systems.forEach(([name], k) => {
     const ms = best[k] ?? 0;
     console.log(
