@@ -23,7 +23,11 @@ mention mentions mentioned mentioning highlight highlights highlighted highlight
 cautioning reiterate reiterates reiterated reiterating repeat repeats repeated repeating accuse accuses accused
 accusing demand demands demanded demanding pledge pledges pledged pledging describe describes described describing
 recommend recommends recommended recommending chant chants chanted chanting shout shouts shouted shouting yell yells
-yelled yelling scream screamed screaming read reads pressed`;
+yelled yelling scream screamed screaming read reads pressed comment comments commented commenting retort retorts
+retorted retorting exclaim exclaims exclaimed exclaiming confess confesses confessed confessing interject interjects
+interjected interjecting fumed fuming muse muses mused musing scoff scoffs scoffed scoffing surmise surmised demur
+demurred lament laments lamented lamenting proclaim proclaims proclaimed proclaiming opine opines opined whisper
+whispers whispered whispering mutter muttered marvel marvels marveled marvelled gushed riffed quipping concede`;
 
 const COGNITION = `think thinks thought believe believes believed believing feel feels felt hope hopes hoped fear fears
 feared know knows knew expect expects expected worry worries worried doubt doubts doubted`;
@@ -71,7 +75,8 @@ export const HEARER_CUES: ReadonlySet<string> = new Set(['tell', 'tells', 'told'
 /** Nouns for documents that speak for their author ("a readout said", "the statement said"). */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
   `statement readout briefing release report memo letter post tweet document transcript filing complaint lawsuit
-indictment study survey poll analysis review email message`.split(/\s+/),
+indictment study survey poll analysis review email message article editorial ad advertisement sign headline suit
+petition caption banner invitation`.split(/\s+/),
 );
 
 /** Nouns for evidence that "shows" or "finds" something ("polls show", "the survey found"), whatever the tagger says. */

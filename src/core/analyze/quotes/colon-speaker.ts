@@ -1,4 +1,5 @@
 import type { Speaker, Span } from '../../model.js';
+import type { WordUnit } from '../entities/word-units.js';
 import { mentionsIn, type LinkedMention } from './resolve-speaker.js';
 import type { Attribution } from './segment-cues.js';
 
@@ -6,13 +7,16 @@ import type { Attribution } from './segment-cues.js';
  * The speaker of a quotation introduced by a colon ('Trump issued the following statement: "..."', 'He said:' closing
  * a paragraph before a quoted one, 'Carly Fiorina: "..."' in a headline): the speaker of the last attribution before
  * the colon, else the person or organization named right before the colon, else the first one named before it (not as
- * a possessive: "Obama's remarks"; not in an all-capitals heading), marked inferred. Null when the clause names no one.
+ * a possessive: "Obama's remarks"; not in an all-capitals heading), marked inferred. A name followed by its verb is
+ * the clause's subject and wins over one named in an opening phrase ("With Democrats worried about Clinton, Obama is
+ * rolling out a message:"). Null when the clause names no one.
  */
 export function colonSpeaker(
   text: string,
   clause: Span,
   atts: readonly Attribution[],
   mentions: readonly LinkedMention[],
+  units: readonly WordUnit[],
 ): Speaker | null {
   const spoken = atts.filter((at) => at.speaker !== null).at(-1);
   if (spoken?.speaker) return spoken.speaker;
@@ -25,7 +29,7 @@ export function colonSpeaker(
   );
   // "Jeffrey M. Jones: ..." names the speaker right before the colon; otherwise the clause's subject comes first.
   const labels = candidates.filter((m) => /^\s*(\([^()]{1,20}\))?\s*:/.test(text.slice(m.mention.end, clause.end)));
-  const named = labels.at(-1) ?? candidates[0];
+  const named = labels.at(-1) ?? candidates.find((m) => beforeVerb(units, m.mention.end)) ?? candidates[0];
   if (!named) return null;
   const { start, end } = named.mention;
   return {
@@ -34,4 +38,19 @@ export function colonSpeaker(
     mention: { start, end, text: text.slice(start, end) },
     inferred: true,
   };
+}
+
+/** True when the word right after `pos` is a verb ("Obama is", "Trump issued"), found by binary search on the units. */
+function beforeVerb(units: readonly WordUnit[], pos: number): boolean {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = units[lo];
+  // A finite verb: "Hillary Releasing" in a headline is a participle, not the clause's verb.
+  const verb = next !== undefined && next.type === 'word' && (next.pos === 'VERB' || next.pos === 'AUX');
+  return verb && !/ing$/.test(next.lower);
 }

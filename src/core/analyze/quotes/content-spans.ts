@@ -6,8 +6,8 @@ const MIN_CONTENT_WORDS = 2;
 const ADJUNCT_LIMIT = 7;
 /** A one-word content that stands for a whole statement ("said so", "said no", "said that"). */
 const PRO_FORM = /^(so|yes|no|that|this|it)$/i;
-/** A short time or place adjunct after a cue ("said on Thursday", "said in Iowa"): not content. */
-const ADJUNCT = /^(on|in|at|last|this|during|earlier|later|late|early|from)\s+\S+(\s+\S+)?$/i;
+/** A short time or place adjunct after a cue ("said on Thursday", "said in Iowa", "said publicly on Monday"). */
+const ADJUNCT = /^([a-z]+ly\s+)?(on|in|at|last|this|during|earlier|later|late|early|from)\s+\S+(\s+\S+)?$/i;
 
 /** Trims spaces and closing punctuation (not closing quotation marks) off a span. */
 function trim(text: string, s: Span): Span {

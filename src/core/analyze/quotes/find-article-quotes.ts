@@ -68,7 +68,8 @@ function quoteKind(
   const ends = endsSegment(text, q, seg);
   if (/:\s*$/.test(before) && ends) return 'direct';
   if (!at) return 'partial';
-  if (q.close !== null && /[,;—–]\s*$/.test(before)) {
+  // After a comma, a dash or a colon ('... on Iowa TV: "...," the senator says'), an attribution right after the close.
+  if (q.close !== null && /[,;:—–]\s*$/.test(before)) {
     const gap = text.slice(q.close + 1, Math.max(q.close + 1, attributionStart(at, units)));
     if (attributionStart(at, units) > q.close && /^[\s,]*$/.test(gap)) return 'direct';
   }
@@ -192,19 +193,21 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
     const at = nearest(atts, q, p.units);
     const kind = quoteKind(text, q, p.seg, at, p.units);
     let speaker = at?.speaker ?? null;
+    let signed: Speaker | null = null;
     if (!at) {
       if (kind !== 'direct') continue;
       const colon = /:\s*$/.test(text.slice(p.seg.start, q.open));
       if (colon) {
-        speaker = colonSpeaker(text, { start: p.seg.start, end: q.open }, atts, p.mentions) ?? pronounSubject(p);
+        speaker =
+          colonSpeaker(text, { start: p.seg.start, end: q.open }, atts, p.mentions, p.units) ?? pronounSubject(p);
       } else if (p.introduced && onlyPunctuation(text, p.seg.start, q.open)) speaker = p.introduced;
       else speaker = carried(p.state, q.paragraph);
+      // A quotation signed after its close ("- Bernie Sanders.") is the signer's, whatever was carried to it.
+      signed = signatureSpeaker(text, q.end, p.mentions);
+      speaker = signed ?? speaker;
       const words = text.slice(q.start, q.end).split(/\s+/).length;
       if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
     }
-    // A quotation signed on the next line ("- Bernie Sanders.") is the signer's, whatever was carried to it.
-    const signed = !at && kind === 'direct' ? signatureSpeaker(text, q.end, p.mentions) : null;
-    if (signed) speaker = signed;
     const cue = at ? at.cue.text : null;
     p.state.out.push({
       articleId: p.article.id,
@@ -215,7 +218,8 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
       cue,
       speaker,
     });
-    if (speaker) remember(p.state, speaker, p.entities, q.paragraph);
+    // A signer speaks for one quotation of a list; the next unattributed one is not theirs.
+    if (speaker && !signed) remember(p.state, speaker, p.entities, q.paragraph);
   }
 }
 
@@ -351,7 +355,7 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
     if (!emitHeadline(pass, atts) && !emitFramed(pass, atts)) emitRaising(pass, atts);
     emitAsked(pass);
     state.colon = /:$/.test(text.slice(seg.start, seg.end))
-      ? { speaker: colonSpeaker(text, seg, atts, mentions), paragraph: seg.paragraph }
+      ? { speaker: colonSpeaker(text, seg, atts, mentions, units), paragraph: seg.paragraph }
       : null;
   }
   return dropNestedReports(state.out.sort((x, y) => x.start - y.start || y.end - x.end));

@@ -1,6 +1,7 @@
 import type { WordUnit } from '../entities/word-units.js';
 import {
   COGNITION_CUES,
+  DOCUMENT_NOUNS,
   EVIDENCE_CUES,
   EVIDENCE_NOUNS,
   INTENTION_CUES,
@@ -96,6 +97,20 @@ const NEEDS_CLAUSE = new Set([
   'expected',
   'point',
   'pointed',
+  // "commented on the vote", "whispered to her aide": a quotation or a clause must follow for these to attribute.
+  'comment',
+  'comments',
+  'commented',
+  'commenting',
+  'whisper',
+  'whispers',
+  'whispered',
+  'whispering',
+  'muttered',
+  'marvel',
+  'marvels',
+  'marveled',
+  'marvelled',
 ]);
 
 /** True when a clause, colon or quotation follows unit `i` within three units, or a subject pronoun right after it. */
@@ -137,7 +152,14 @@ const READ = new Set(['read', 'reads']);
 function readsText(units: readonly WordUnit[], i: number): boolean {
   const next = units[i + 1]?.value ?? '';
   const prev = units[i - 1]?.value ?? '';
-  return /^[:,]$/.test(next) || /^["”'’]+$/.test(prev);
+  return /^[:,]$/.test(next) || /^["”'’]+$/.test(prev) || documentReads(units, i);
+}
+
+/** True when a document ends the quotation it is read from ('"...," the letter reads.', '"...," it read.'). */
+function documentReads(units: readonly WordUnit[], i: number): boolean {
+  if (!READ.has(units[i]!.lower)) return false;
+  const subject = units[i - 1]?.lower ?? '';
+  return (DOCUMENT_NOUNS.has(subject) || subject === 'it') && afterQuotation(units, i);
 }
 
 /** "went on to say", and "went on" ending its clause after a quotation ('"...," Trump went on.'), or null. */
@@ -152,6 +174,33 @@ function goesOnCue(units: readonly WordUnit[], i: number): Cue | null {
     .map((u) => u.value)
     .join(' ');
   return { first: i, last, kind: 'speech', text };
+}
+
+/**
+ * Idioms of speech made of a verb and a particle: "shot back", "fired back", "hit back" (a retort), "pointed out" and
+ * "put it" ('As
+ * one voter put it, "..."'), or null. "put it" needs the "as" of the idiom before its subject, or a quotation before.
+ */
+function idiomCue(units: readonly WordUnit[], i: number): Cue | null {
+  const u = units[i]!;
+  const next = units[i + 1];
+  if (!next) return null;
+  const retort =
+    (/^(shot|shoots|fired|fires|hit|hits)$/.test(u.lower) && next.lower === 'back') ||
+    (/^(point|points|pointed|pointing)$/.test(u.lower) && next.lower === 'out');
+  const putIt = /^(put|puts)$/.test(u.lower) && next.lower === 'it' && (asBefore(units, i) || afterQuotation(units, i));
+  if (!retort && !putIt) return null;
+  if (retort && !afterQuotation(units, i + 1) && !clauseFollows(units, i + 1)) return null;
+  return { first: i, last: i + 1, kind: 'speech', text: `${u.value} ${next.value}` };
+}
+
+/** True when "as" opens the clause of unit `i` within a short subject ("As the LinkedIn chief, Jeff Weiner, put it"). */
+function asBefore(units: readonly WordUnit[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
+    if (units[k]!.lower === 'as') return true;
+    if (/^[.;:!?"“”]$/.test(units[k]!.value)) return false;
+  }
+  return false;
 }
 
 /** True when "say" follows a count or a plural subject ("Six in 10 say", "most voters say"), not "have a say". */
@@ -241,7 +290,7 @@ export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: bool
   if (u.lower === 'according' && next?.lower === 'to') {
     return { first: i, last: i + 1, kind: 'according-to', text: `${u.value} ${next.value}` };
   }
-  const goesOn = goesOnCue(units, i);
+  const goesOn = goesOnCue(units, i) ?? idiomCue(units, i);
   if (goesOn) return goesOn;
   const phrasal = phrasalCue(units, i, sentenceStart);
   if (phrasal) return phrasal;
@@ -255,7 +304,11 @@ export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: bool
   // "Polls show ...": after an evidence noun these forms are verbs, whatever the tagger says.
   const evidence = (EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '')) || pluralSay(units, i);
   const verb =
-    ALWAYS.has(u.lower) || evidence || (u.pos === 'VERB' && !VERB_ONLY.has(u.lower)) || subjectVerb(units, i);
+    ALWAYS.has(u.lower) ||
+    evidence ||
+    (u.pos === 'VERB' && !VERB_ONLY.has(u.lower)) ||
+    subjectVerb(units, i) ||
+    documentReads(units, i);
   if (!verb) return null;
   // "Asked whether ..." / "Speaking to ..." open a sentence with a participle, not an attribution.
   if (sentenceStart || isNegated(units, i)) return null;

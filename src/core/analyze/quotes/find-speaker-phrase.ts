@@ -114,7 +114,7 @@ function trimPhrase(units: readonly WordUnit[], first: number, last: number, any
 
 const MAX_APPOSITIVE = 25;
 /** What may stand before a subject with an apposition: the clause start, a conjunction, a comma, a quotation mark. */
-const OPENS_CLAUSE = /^(and|but|that|while|as|when|because|so|yet|meanwhile|,|"|“|”|'|’)$/;
+const OPENS_CLAUSE = /^(and|but|that|while|as|when|because|so|yet|meanwhile|,|["“”'’]+)$/;
 
 /** True when unit `k` is a full stop closing an abbreviation inside a phrase ("R-Ky.,", "(D-Calif.)"). */
 function abbreviationStop(units: readonly WordUnit[], k: number): boolean {
@@ -136,7 +136,7 @@ function appositivePhrase(units: readonly WordUnit[], close: number, floor: numb
     const v = units[k]!.value;
     if (/^[.;:!?"“”]$/.test(v) && !abbreviationStop(units, k)) return null;
     if (v !== mark) {
-      cue ||= SPEECH_CUES.has(units[k]!.lower) && units[k + 1]?.lower !== 'by';
+      cue ||= SPEECH_CUES.has(units[k]!.lower) && units[k + 1]?.lower !== 'by' && !nounUse(units, k);
       continue;
     }
     if (k === close - 1) return null;
@@ -149,6 +149,16 @@ function appositivePhrase(units: readonly WordUnit[], close: number, floor: numb
     }
   }
   return null;
+}
+
+/**
+ * True when a cue form is a noun or part of a name inside an apposition ("one of the states suing", "ambassador to the
+ * United States").
+ */
+function nounUse(units: readonly WordUnit[], k: number): boolean {
+  const prev = units[k - 1]?.lower ?? '';
+  if (/^[A-Z]/.test(units[k]!.value)) return true;
+  return units[k]!.pos === 'NOUN' && /^(the|a|an|his|her|their|its|our|of)$/.test(prev);
 }
 
 const MAX_PARENTHESIS = 6;
@@ -241,6 +251,19 @@ const INVERTIBLE = new Set([
   'countered',
   'quipped',
   'joked',
+  'commented',
+  'retorted',
+  'exclaimed',
+  'confessed',
+  'interjected',
+  'fumed',
+  'mused',
+  'scoffed',
+  'lamented',
+  'proclaimed',
+  'whispered',
+  'marveled',
+  'opined',
   'to',
 ]);
 
@@ -250,6 +273,8 @@ export function phraseAfter(units: readonly WordUnit[], cue: number, ceiling: nu
   const start = cue + 1;
   if (start > ceiling) return null;
   if (PRONOUNS.has(units[start]!.lower)) return { first: start, last: start };
+  // "said at a Washington event", "said of RT": a preposition opens an adjunct, never the speaker.
+  if (units[cue]!.lower !== 'to' && PHRASE_LINKS.has(units[start]!.lower)) return null;
   let last = start - 1;
   // After "according to" a noun phrase must follow, whatever the tagger says of its first word ("polls", "reports").
   const opensPhrase = (k: number): boolean => k === start && units[cue]!.lower === 'to' && units[k]!.type === 'word';

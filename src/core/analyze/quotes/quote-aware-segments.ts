@@ -30,7 +30,20 @@ function attributesQuotation(text: string, pos: number, next: number): boolean {
   // After a question or an exclamation the quotation has ended its own sentence: a cue among the first four words
   // attributes it however long the sentence goes on ('"You think I'm going to change?" Trump asked reporters ...').
   const asked = /[?!]["”']\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
-  return cue >= 0 && ((asked && cue <= 3) || (words.length <= ATTRIBUTION_WORDS && cue <= 4));
+  return (
+    (cue >= 0 && ((asked && cue <= 3) || (words.length <= ATTRIBUTION_WORDS && cue <= 4))) ||
+    appositiveAttribution(sentence)
+  );
+}
+
+/** A name, one or two appositions set off by commas, then the cue: "Murphy, the head of the PAC, tweeted on Friday". */
+const APPOSITIVE_ATTRIBUTION =
+  /^\s*\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}(?:\s*\([^()]{1,20}\))?(?:,[^,;:!?"“”()]{1,120}){1,2},\s+(?:\p{Ll}+ly\s+)?(\p{L}+)/u;
+
+/** True when a sentence is a named speaker with appositions and a speech cue right after them. */
+function appositiveAttribution(sentence: string): boolean {
+  const m = APPOSITIVE_ATTRIBUTION.exec(sentence);
+  return m !== null && SPEECH_CUES.has(m[1]!.toLowerCase());
 }
 
 /**

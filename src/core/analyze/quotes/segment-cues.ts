@@ -93,6 +93,47 @@ function relativeAntecedent(view: SegmentView, phrase: PhraseRange | null): Phra
   return phraseBefore(view.units, comma, view.a);
 }
 
+/**
+ * The noun phrase a participle follows with no comma between ("footage of Trump saying", "protesters chanting", "a
+ * statement saying"): the participle modifies it, so it speaks. A person named right before the participle wins over
+ * the longer phrase around it. Null after a comma, a conjunction or a verb ("..., saying", "while chanting").
+ */
+function participleSubject(view: SegmentView, cue: Cue, mentions: readonly LinkedMention[]): PhraseRange | null {
+  const k = cue.first - 1;
+  const prev = view.units[k];
+  if (!prev || k < view.a || !/^(NOUN|PROPN)$/.test(prev.pos) || inQuote(view, k)) return null;
+  // A place or an outlet before the participle is where it was said ("on Facebook writing"), not who said it.
+  const named = mentionsIn(mentions, prev.start, prev.end).find((m) => m.mention.end === prev.end);
+  if (named) {
+    const first = unitFrom(view, named.mention.start);
+    return named.entity.type === 'person' && first <= k ? { first, last: k } : null;
+  }
+  const phrase = phraseBefore(view.units, cue.first, view.a, false);
+  if (!phrase || phrase.last !== k) return null;
+  // "his memo to employees explaining": after a preposition other than "of" ("one of her ads asking") the phrase may
+  // end in the participle's object, not its subject.
+  for (let j = phrase.first; j <= phrase.last; j++) {
+    if (view.units[j]!.pos === 'ADP' && view.units[j]!.lower !== 'of') return null;
+  }
+  return phrase;
+}
+
+/**
+ * For "I laughed and said", "Ms. Sherry smiled and said": the subject of the verb right before the conjunction, when
+ * that verb is not itself the previous cue (whose phrase then serves), else null.
+ */
+function firstVerbSubject(
+  view: SegmentView,
+  cue: Cue,
+  previous: Omit<Attribution, 'speaker'> | undefined,
+): PhraseRange | null {
+  const verb = cue.first - 2;
+  const u = view.units[verb];
+  if (!u || verb <= view.a || u.pos !== 'VERB' || previous?.cue.last === verb || inQuote(view, verb)) return null;
+  const phrase = phraseBefore(view.units, verb, view.a);
+  return phrase && !inQuote(view, phrase.first) ? phrase : null;
+}
+
 /** Finds each cue's speaker phrase: before the cue ("Price said"), after it ("said Price", "according to X"). */
 export function attachPhrases(
   view: SegmentView,
@@ -107,13 +148,17 @@ export function attachPhrases(
     }
     if (cue.kind === 'participle') {
       const previous = out.at(-1);
-      out.push({ cue, phrase: previous?.phrase ?? clauseSubject(view, cue, mentions), side: 'subject' });
+      const own = participleSubject(view, cue, mentions);
+      if (own) out.push({ cue, phrase: own, side: 'before' });
+      else out.push({ cue, phrase: previous?.phrase ?? clauseSubject(view, cue, mentions), side: 'subject' });
       continue;
     }
     const coordinated = /^(and|but|or)$/.test(view.units[cue.first - 1]?.lower ?? '');
     if (coordinated) {
       // "... met with Netanyahu and reiterated": the subject of the first verb speaks.
-      out.push({ cue, phrase: out.at(-1)?.phrase ?? clauseSubject(view, cue, mentions), side: 'subject' });
+      const phrase =
+        firstVerbSubject(view, cue, out.at(-1)) ?? out.at(-1)?.phrase ?? clauseSubject(view, cue, mentions);
+      out.push({ cue, phrase, side: 'subject' });
       continue;
     }
     const before = relativeAntecedent(view, phraseBefore(view.units, cue.first, view.a));
