@@ -1,7 +1,9 @@
 // Measures the neutral summary on NeuS (AllSides): runs the batch engine over a split and prints ROUGE-1/2/L F1
 // against `reference_full`, next to LexRank (npm lexrank), TextRank (npm ts-textrank) and a lead baseline, all cut at
 // the same length. Usage: npm run eval:summary -- [--split val|train] [--holdout] [--limit N] [--words N]
-// [--summary-words N]. `--holdout` keeps only the train stories held out from fitting the sentence scorer.
+// [--summary-words N] [--fit] [--quick]. `--holdout` keeps only the train stories held out from fitting the sentence
+// scorer, `--fit` only the others (tune on `--split train --fit`, check on `--split train --holdout`); `--quick` skips
+// the baselines.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -30,6 +32,9 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'val' },
     limit: { type: 'string' },
     holdout: { type: 'boolean', default: false },
+    fit: { type: 'boolean', default: false },
+    /** Parallax only, without the baselines (faster while tuning). */
+    quick: { type: 'boolean', default: false },
     words: { type: 'string' },
     'summary-words': { type: 'string' },
   },
@@ -43,7 +48,7 @@ const stories = readFileSync(join(SHARED, 'eval', 'neus', `${values.split}.jsonl
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as NeusStory)
-  .filter((_s, k) => !values.holdout || isHoldout(k))
+  .filter((_s, k) => (!values.holdout || isHoldout(k)) && (!values.fit || !isHoldout(k)))
   .slice(0, values.limit ? Number(values.limit) : undefined);
 
 function plainText(story: NeusStory): string {
@@ -93,7 +98,7 @@ async function* batchLines(): AsyncGenerator<string> {
   }
 }
 
-const systems = ['parallax', 'lexrank', 'textrank', 'lead'] as const;
+const systems = values.quick ? (['parallax'] as const) : (['parallax', 'lexrank', 'textrank', 'lead'] as const);
 const totals = new Map<string, { r1: number; r2: number; rl: number; n: number }>(
   systems.map((s) => [s, { r1: 0, r2: 0, rl: 0, n: 0 }]),
 );
@@ -124,13 +129,14 @@ for await (const result of runBatch(batchLines(), { summaryWords })) {
   if ('error' in result) failed++;
   else addHeadline(story, result.report.summary?.sentences[0]?.text ?? '');
   add('parallax', rouge(cutWords(ours, words), story.reference_full));
+  if (values.quick) continue;
   add('lexrank', rouge(cutWords(lexrankSummary(story), words), story.reference_full));
   add('textrank', rouge(cutWords(textrankSummary(story), words), story.reference_full));
   add('lead', rouge(cutWords(leadSummary(story), words), story.reference_full));
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  `NeuS ${values.split}${values.holdout ? ' holdout' : ''}: ${stories.length} stories, cut at ${words} words, summaryWords ${summaryWords}`,
+  `NeuS ${values.split}${values.holdout ? ' holdout' : ''}${values.fit ? ' fit' : ''}: ${stories.length} stories, cut at ${words} words, summaryWords ${summaryWords}`,
 );
 console.log('system     ROUGE-1  ROUGE-2  ROUGE-L');
 for (const [system, t] of totals) {

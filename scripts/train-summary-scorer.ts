@@ -1,31 +1,26 @@
 // Fits the summary's sentence scorer on NeuS train and writes it to src/core/compose/summary-scorer-model.ts.
 // For every candidate sentence of every train story it computes the features the summary uses
 // (src/core/compose/summary-features.ts) and a label: how much of the sentence is in the reference summary (ROUGE-1 and
-// ROUGE-2 precision of the compressed sentence against `reference_full`). The model is a ridge regression on
+// ROUGE-2 precision of the compressed sentence against `reference_full`), or with `--label oracle` whether the
+// extractive oracle (scripts/lib/oracle.ts) picks it after the summary's headline. The model is a ridge regression on
 // standardized features plus boosted regression stumps on its residuals. Every fifth story is held out
 // (scripts/lib/train-holdout.ts): the script prints the sentence-level fit and the summary ROUGE on the holdout, for the
 // new model and for the hand weights. Only train.jsonl is read.
-// Usage: npx tsx scripts/train-summary-scorer.ts [--limit N] [--stumps N] [--ridge X] [--dry-run]
-import { readFileSync, writeFileSync } from 'node:fs';
+// Usage: npx tsx scripts/train-summary-scorer.ts [--limit N] [--stumps N] [--ridge X]
+// [--label precision|recall|f1|oracle] [--centered] [--dry-run]
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareComparison, type ComparisonInputs } from '../src/core/compose/compose.js';
+import type { ComparisonInputs } from '../src/core/compose/compose.js';
 import { buildTermIndex } from '../src/core/compose/similarity.js';
 import { FEATURE_NAMES } from '../src/core/compose/summary-features.js';
 import { scoreFeatures, type ScorerModel, type Stump } from '../src/core/compose/summary-scorer.js';
 import { summaryCandidates, writeSummary } from '../src/core/compose/summary.js';
 import type { Article } from '../src/core/model.js';
-import { analyzeArticles, readArticles, storyReferenceDate } from '../src/core/pipeline.js';
-import { articleFromObject } from '../src/engine/inputs/article-object.js';
-import { DEFAULT_MAX_BYTES } from '../src/engine/inputs/index.js';
+import { prepareStory, readNeus, type NeusStory, type PreparedStory } from './lib/neus.js';
+import { greedyOracle } from './lib/oracle.js';
 import { cutWords, rouge, rougeTokens } from './lib/rouge.js';
 import { isHoldout } from './lib/train-holdout.js';
-
-interface NeusStory {
-  id: string;
-  articles: { title: string | null; text: string }[];
-  reference_full: string;
-}
 
 const { values } = parseArgs({
   options: {
@@ -41,7 +36,6 @@ const { values } = parseArgs({
   },
 });
 const ROOT = join(import.meta.dirname, '..');
-const SHARED = process.env.PARALLAX_SHARED ?? join(ROOT, '..', 'shared');
 const OUT = join(ROOT, 'src', 'core', 'compose', 'summary-scorer-model.ts');
 const WORDS = Number(values.words);
 /** Candidate gains of the learned score (its raw spread is far smaller than the hand-weighted relevance's). */
@@ -94,28 +88,45 @@ function labelOf(
 }
 
 function prepare(story: NeusStory): Prepared | null {
-  const raws = story.articles.flatMap((a, k) => {
-    const read = articleFromObject(
-      { id: `a${k + 1}`, text: a.text, ...(a.title ? { title: a.title } : {}) },
-      { source: `${story.id}#${k + 1}`, fallbackId: `a${k + 1}`, maxBytes: DEFAULT_MAX_BYTES },
-    );
-    return read.ok ? [read.value] : [];
-  });
-  const { articles } = readArticles(raws);
-  if (articles.length === 0) return null;
-  const analyzed = analyzeArticles(articles, storyReferenceDate(articles));
-  const inputs = prepareComparison(analyzed);
+  const prepared = prepareStory(story);
+  if (!prepared) return null;
+  const { articles, inputs } = prepared;
   const usable = inputs.statements.filter((s) => !s.junk);
   if (usable.length === 0) return null;
   const candidates = summaryCandidates(buildTermIndex(usable), inputs.factGroups, articles, inputs);
-  const reference = rougeTokens(story.reference_full);
-  const ref1 = ngrams(reference, 1);
-  const ref2 = ngrams(reference, 2);
-  const raw = candidates.map((c) => labelOf(rougeTokens(c.text), ref1, ref2, reference.length));
+  const raw = values.label === 'oracle' ? oracleLabels(prepared, candidates) : overlapLabels(story, candidates);
   // Selection ranks the sentences of one story, so a story's overall overlap with its reference is noise to the fit.
   const mean = raw.reduce((sum, v) => sum + v, 0) / raw.length;
   const labels = values.centered ? raw.map((v) => v - mean) : raw;
   return { story, articles, inputs, rows: candidates.map((c) => c.features), labels };
+}
+
+/** Per candidate: how much of it is in the reference (ROUGE-1/2 precision, recall or F1). */
+function overlapLabels(story: NeusStory, candidates: readonly { text: string }[]): number[] {
+  const reference = rougeTokens(story.reference_full);
+  const ref1 = ngrams(reference, 1);
+  const ref2 = ngrams(reference, 2);
+  return candidates.map((c) => labelOf(rougeTokens(c.text), ref1, ref2, reference.length));
+}
+
+/**
+ * Per candidate: 1 when the extractive oracle picks it after the summary's own headline (scripts/lib/oracle.ts), 0
+ * otherwise. Unlike the overlap labels, these account for the word budget and for what the other picks already cover.
+ */
+function oracleLabels(prepared: PreparedStory, candidates: readonly { text: string }[]): number[] {
+  const { story, articles, inputs } = prepared;
+  const headline = writeSummary(inputs.statements, inputs.factGroups, articles, {
+    words: WORDS,
+    scorer: null,
+  }).headline;
+  const { picks } = greedyOracle(
+    candidates.map((c) => c.text),
+    story.reference_full,
+    WORDS,
+    headline ?? '',
+  );
+  const chosen = new Set(picks);
+  return candidates.map((_c, k) => (chosen.has(k) ? 1 : 0));
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and symmetric positive definite). */
@@ -290,14 +301,11 @@ function writeModel(model: ScorerModel | null): void {
   );
 }
 
-const lines = readFileSync(join(SHARED, 'eval', 'neus', 'train.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .slice(0, values.limit ? Number(values.limit) : undefined);
+const train = readNeus('train').slice(0, values.limit ? Number(values.limit) : undefined);
 const fit: Prepared[] = [];
 const held: Prepared[] = [];
-lines.forEach((line, k) => {
-  const p = prepare(JSON.parse(line) as NeusStory);
+train.forEach((story, k) => {
+  const p = prepare(story);
   if (p) (isHoldout(k) ? held : fit).push(p);
 });
 const rows = fit.flatMap((p) => p.rows);

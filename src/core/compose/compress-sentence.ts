@@ -4,6 +4,14 @@ import { DISCOURSE_MARKERS } from './lexicons.js';
 export interface CompressOptions {
   /** Drop a trailing ", according to ..." (safe when other sources report the same thing). */
   dropTrailingAttribution?: boolean;
+  /** Drop an aside set off by dashes ("The bill — passed in May — failed."). */
+  dropDashAside?: boolean;
+  /** Drop a trailing participial clause (", drawing praise from ...") from a sentence longer than this many words. */
+  dropTrailingParticipleOver?: number;
+  /** Drop a trailing relative clause (", who ...", ", which ...") from a sentence longer than this many words. */
+  dropTrailingRelativeOver?: number;
+  /** Drop a trailing circumstance clause (", as ...", ", after ...") from a sentence longer than this many words. */
+  dropTrailingCircumstanceOver?: number;
 }
 
 const MARKER_PATTERN = new RegExp(
@@ -38,7 +46,29 @@ export function compressSentence(sentence: string, options: CompressOptions = {}
     const cut = text.replace(TRAILING_ATTRIBUTION, '.');
     if (cut.split(' ').length >= 6) text = cut;
   }
+  if (options.dropDashAside) text = dropIfLeft(text, DASH_ASIDE, ' ', 6);
+  if (options.dropTrailingParticipleOver !== undefined && wordsOf(text) > options.dropTrailingParticipleOver)
+    text = dropIfLeft(text, TRAILING_PARTICIPLE, '.', 8);
+  if (options.dropTrailingRelativeOver !== undefined && wordsOf(text) > options.dropTrailingRelativeOver)
+    text = dropIfLeft(text, TRAILING_RELATIVE, '.', 8);
+  if (options.dropTrailingCircumstanceOver !== undefined && wordsOf(text) > options.dropTrailingCircumstanceOver)
+    text = dropIfLeft(text, TRAILING_CIRCUMSTANCE, '.', 8);
   return capitalize(balanceQuotes(text.trim()));
+}
+
+const DASH_ASIDE = /\s[—–]\s[^—–"“”]{3,100}?\s[—–]\s/u;
+const TRAILING_PARTICIPLE = /,\s+(?!including\b)\p{Ll}+ing\b[^"“”;]*[.!?]$/u;
+const TRAILING_RELATIVE = /,\s+(?:who|which)\s[^"“”;]*[.!?]$/u;
+const TRAILING_CIRCUMSTANCE = /,\s+(?:as|after|amid|following|while|despite)\s[^"“”;]*[.!?]$/u;
+
+function wordsOf(text: string): number {
+  return text.split(' ').length;
+}
+
+/** Replaces a match when at least `minWords` words are left (the main clause must survive on its own). */
+function dropIfLeft(text: string, pattern: RegExp, replacement: string, minWords: number): string {
+  const cut = text.replace(pattern, replacement);
+  return cut !== text && wordsOf(cut) >= minWords ? cut : text;
 }
 
 /** Drops a quotation mark left unpaired when a sentence was cut out of a longer quote. */

@@ -3,7 +3,8 @@ import { analyzeText } from '../nlp/wink.js';
 import { findCharged } from './charged-wording.js';
 import { buildCentroids, consensusOf } from './consensus.js';
 import { cosine, type SparseVector, type TermIndex } from './similarity.js';
-import { textVector } from './text-vector.js';
+import { conceptsOf, conceptWeights, coverageGain } from './summary-concepts.js';
+import { termsOfText, textVector } from './text-vector.js';
 
 /** A headline-like first sentence for the summary, built from the most central and least charged article title. */
 export interface Headline {
@@ -31,6 +32,8 @@ export interface HeadlineWeights {
   long: number;
   /** Consider the standalone parts of a title ("X: Y") as well as the whole. */
   parts: number;
+  /** Share of the story's shared concepts (terms and term pairs several articles state) the headline covers. */
+  coverage: number;
 }
 
 /** Default headline weights. */
@@ -45,6 +48,7 @@ export const HEADLINE_WEIGHTS: Readonly<HeadlineWeights> = {
   short: 0.05,
   long: 0.02,
   parts: 1,
+  coverage: 1,
 };
 
 /** Minimum similarity of a body sentence to a title to count as backing it. */
@@ -134,6 +138,10 @@ export function pickHeadline(
     ...titled.map((t, k) => ({ articleId: t.article.id, vector: titleVectors[k]!, weight: 2 })),
     ...index.statements.map((s, i) => ({ articleId: s.articleId, vector: index.vectors[i]!, weight: 1 })),
   ]);
+  const concepts = conceptWeights(
+    articles,
+    index.statements.map((s) => ({ articleId: s.articleId, terms: s.terms })),
+  );
   const titlesOnly = buildCentroids(
     titled.map((t, k) => ({ articleId: t.article.id, vector: titleVectors[k]!, weight: 1 })),
   );
@@ -151,7 +159,8 @@ export function pickHeadline(
         lengthPenalty(wordCount(text), w);
       const score =
         w.consensus * consensusOf(vector, article.id, centroids) +
-        w.titles * consensusOf(vector, article.id, titlesOnly) -
+        w.titles * consensusOf(vector, article.id, titlesOnly) +
+        (w.coverage > 0 ? w.coverage * coverageGain(conceptsOf(termsOfText(text)), new Set(), concepts) : 0) -
         penalty;
       return { text, vector, score };
     }),

@@ -1,5 +1,5 @@
 import type { Article, Citation, Summary } from '../model.js';
-import { compressSentence } from './compress-sentence.js';
+import { compressSentence, type CompressOptions } from './compress-sentence.js';
 import { citationOf, type FactGroup } from './facts.js';
 import { isAttributed } from './keep-attribution.js';
 import { pickHeadline, titleSentence, type HeadlineWeights } from './headline.js';
@@ -8,7 +8,8 @@ import type { Statement } from './statements.js';
 import { candidateFeatures, FEATURE_NAMES, type FeatureName } from './summary-features.js';
 import { modelMatchesFeatures, scoreFeatures, type ScorerModel } from './summary-scorer.js';
 import { SUMMARY_SCORER } from './summary-scorer-model.js';
-import { textVector } from './text-vector.js';
+import { conceptsOf, conceptWeights, coverageGain, type ConceptWeights } from './summary-concepts.js';
+import { termsOfText, textVector } from './text-vector.js';
 
 /** Weights of sentence selection (tuned on NeuS train; see scripts/eval-summary.ts). */
 export interface SummaryWeights {
@@ -38,6 +39,8 @@ export interface SummaryWeights {
   unattributed: number;
   /** How far past the budget the last sentence may run, as a share of the budget. */
   overshoot: number;
+  /** Weight of the new shared concepts a sentence adds to the summary (share of the story's concept weight). */
+  coverage: number;
 }
 
 /** Default weights. */
@@ -55,6 +58,7 @@ export const SUMMARY_WEIGHTS: Readonly<SummaryWeights> = {
   dangling: 0.2,
   density: 0,
   unattributed: 0.3,
+  coverage: 2,
 };
 
 /** Options of the summary. */
@@ -71,6 +75,8 @@ export interface SummaryOptions {
   contested?: ReadonlySet<number>;
   /** Statement ids whose trailing attribution must be kept (contested claims, figures). */
   keepAttribution?: ReadonlySet<number>;
+  /** Compression of the summary's sentences beyond the defaults (SUMMARY_COMPRESSION). */
+  compress?: CompressOptions;
   /** Learned sentence scorer (default: SUMMARY_SCORER); null scores with the hand weights instead. */
   scorer?: ScorerModel | null;
 }
@@ -85,6 +91,8 @@ interface Candidate {
   words: number;
   score: number;
   citations: Citation[];
+  /** Content terms and adjacent-term pairs of the (compressed) text. */
+  concepts: Set<string>;
 }
 
 function wordCount(text: string): number {
@@ -105,18 +113,27 @@ function named(row: readonly number[]): Record<FeatureName, number> {
 }
 
 /** The compressed text of a statement as a summary sentence (attribution kept where the neutrality rule needs it). */
-function summaryText(s: Statement, fact: FactGroup | undefined, keep: ReadonlySet<number>): string {
+function summaryText(
+  s: Statement,
+  fact: FactGroup | undefined,
+  keep: ReadonlySet<number>,
+  compress: CompressOptions,
+): string {
   return compressSentence(s.text, {
+    ...compress,
     dropTrailingAttribution: (fact?.fact.independentSources ?? 1) > 1 && !keep.has(s.id),
   });
 }
+
+/** Compression of summary sentences beyond datelines, labels, markers and parentheticals (tuned on NeuS train). */
+export const SUMMARY_COMPRESSION: Readonly<CompressOptions> = {};
 
 /** Every usable statement as a summary candidate, with its compressed text, feature row and citations. */
 export function summaryCandidates(
   index: TermIndex,
   facts: readonly FactGroup[],
   articles: readonly Article[],
-  options: Pick<SummaryOptions, 'contested' | 'keepAttribution'>,
+  options: Pick<SummaryOptions, 'contested' | 'keepAttribution' | 'compress'>,
 ): {
   statement: Statement;
   factId: string | null;
@@ -129,7 +146,8 @@ export function summaryCandidates(
   const contested = options.contested ?? new Set<number>();
   const factOf = new Map<number, FactGroup>();
   for (const f of facts) for (const m of f.members) factOf.set(m.id, f);
-  const texts = index.statements.map((s) => summaryText(s, factOf.get(s.id), keep));
+  const compress = options.compress ?? SUMMARY_COMPRESSION;
+  const texts = index.statements.map((s) => summaryText(s, factOf.get(s.id), keep, compress));
   const words = texts.map(wordCount);
   const titleVector = (title: string): SparseVector => textVector(titleSentence(title), index);
   const rows = candidateFeatures({ index, facts, articles, titleVector, contested, words });
@@ -172,6 +190,7 @@ function candidates(
       words: c.words,
       score,
       citations: c.citations,
+      concepts: conceptsOf(termsOfText(c.text)),
     };
   });
 }
@@ -183,8 +202,10 @@ function select(
   budget: number,
   w: SummaryWeights,
   already: readonly SparseVector[],
+  concepts: { weights: ConceptWeights; covered: ReadonlySet<string> },
 ): Candidate[] {
   const chosen: Candidate[] = [];
+  const covered = new Set(concepts.covered);
   const chosenVectors = [...already];
   const perArticle = new Map<string, number>();
   let used = 0;
@@ -197,7 +218,9 @@ function select(
       const redundancy = Math.max(0, ...chosenVectors.map((x) => cosine(v, x)));
       if (redundancy > w.redundant || (c.factId && chosen.some((x) => x.factId === c.factId))) return;
       const crowding = (perArticle.get(c.statement.articleId) ?? 0) >= 2 ? 0.3 : 0;
-      const value = w.lambda * c.score - (1 - w.lambda) * redundancy - crowding;
+      // What the sentence adds that several outlets state and the summary does not say yet (headline included).
+      const gain = w.coverage > 0 ? w.coverage * coverageGain(c.concepts, covered, concepts.weights) : 0;
+      const value = w.lambda * c.score - (1 - w.lambda) * redundancy - crowding + gain;
       if (value > bestValue) {
         bestValue = value;
         bestAt = k;
@@ -210,6 +233,7 @@ function select(
     if (used > 0 && used + pick.words > budget * (1 + w.overshoot)) continue;
     chosen.push(pick);
     chosenVectors.push(index.vectors[pick.at]!);
+    for (const c of pick.concepts) covered.add(c);
     used += pick.words;
     perArticle.set(pick.statement.articleId, (perArticle.get(pick.statement.articleId) ?? 0) + 1);
   }
@@ -219,8 +243,9 @@ function select(
 /**
  * Writes the neutral summary: a headline-like first sentence from the titles when one is supported by the text, then
  * source sentences (lightly compressed) chosen by how much the other outlets say the same (consensus with their
- * centroid, best matches, shared facts), early position, neutral and attributed wording, with an MMR redundancy check;
- * every sentence cited. Contested claims and figures keep their attribution ("according to X").
+ * centroid, best matches, shared facts), early position, neutral and attributed wording, with an MMR redundancy check
+ * and a bonus for the shared concepts (terms and term pairs several outlets state) that a sentence adds; every
+ * sentence cited. Contested claims and figures keep their attribution ("according to X").
  */
 export function writeSummary(
   statements: readonly Statement[],
@@ -240,7 +265,15 @@ export function writeSummary(
     budget -= wordCount(headline.text);
   }
   const pool = candidates(index, facts, articles, w, options);
-  for (const c of select(pool, index, budget, w, headline && w.headlineRedundancy > 0 ? [headline.vector] : []))
+  const concepts = {
+    weights: conceptWeights(
+      articles,
+      usable.map((s) => ({ articleId: s.articleId, terms: s.terms })),
+    ),
+    covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>(),
+  };
+  const already = headline && w.headlineRedundancy > 0 ? [headline.vector] : [];
+  for (const c of select(pool, index, budget, w, already, concepts))
     sentences.push({ text: c.text, citations: c.citations });
   const text = sentences.map((s) => s.text).join(' ');
   return headline ? { text, headline: headline.text, sentences } : { text, sentences };
