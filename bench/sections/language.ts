@@ -7,10 +7,10 @@
 // milliseconds to compile for the first texts it sees) are not timed. Then, per corpus and three times over, wink's
 // readDoc reads each text once, the layer analyzes each story once, and entities+quotes run once; each figure is the
 // median pass, in CPU time of this process (process.cpuUsage, not wall time: the machine is shared and wall time swings
-// with other load). `analyzeText` memoizes wink's reading per text (256 texts) and reading the articles fills that
-// memo, so it is flushed with other texts before each layer and entities+quotes pass (after reading the articles
-// afresh, so no per-article memo carries over either): those figures include their own wink tokenization of every
-// text and everything else they compute, as wink's figure does.
+// with other load), (bench/lib/cpu-time.ts). `analyzeText` memoizes wink's
+// reading per text (256 texts) and reading the articles fills that memo, so it is flushed with other texts before each
+// layer and entities+quotes pass (after reading the articles afresh, so no per-article memo carries over either): those
+// figures include their own wink tokenization of every text and everything else they compute, as wink's figure does.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../../src/core/analyze/entities.js';
@@ -19,6 +19,7 @@ import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import type { RawArticle } from '../../src/core/model.js';
 import { ANALYSIS_CACHE_SIZE, analyzeText, wink } from '../../src/core/nlp/wink.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
+import { cpuTime, median } from '../lib/cpu-time.js';
 
 /** One corpus to time: a name and its stories (each a list of raw articles). */
 interface Corpus {
@@ -73,27 +74,8 @@ function flushWinkMemo(): void {
   for (let i = 0; i < ANALYSIS_CACHE_SIZE; i++) analyzeText(`Memo flush ${flushes} text ${i}.`);
 }
 
-/** CPU milliseconds used by this process so far (user + system): other load on the shared machine does not count. */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-/** CPU milliseconds of one run of `f`. */
-function cpuTime(f: () => void): number {
-  const t0 = cpuMs();
-  f();
-  return cpuMs() - t0;
-}
-
-/** The median of a few numbers. */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 /** Timed passes per corpus; each figure is the median pass. */
-const PASSES = 3;
+const PASSES = 5;
 
 /** Milliseconds per article for the language layer and for wink's readDoc alone on the cleaned texts. */
 function time(corpus: Corpus): { layer: number; winkOnly: number; entityQuote: number; articles: number } {

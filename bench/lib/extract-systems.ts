@@ -1,0 +1,59 @@
+// One system of the extraction benchmark, timed in a process of its own: `tsx bench/lib/extract-systems.ts NAME`
+// prints `{"name", "ms"}`, the median CPU milliseconds of one pass over all benchmark pages. A process of its own means
+// its own heap: every garbage collection it pays for is of its own garbage.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractHtml } from '../../src/core/read/extract-html.js';
+import { readArticle } from '../../src/core/read/read-article.js';
+import { ANALYSIS_CACHE_SIZE, analyzeText } from '../../src/core/nlp/wink.js';
+import { contentStems, CONTENT_STEMS_MEMO_SIZE } from '../../src/core/read/topic-overlap.js';
+import { loadExtractionPages, type ExtractionPage } from '../../scripts/lib/extraction-pages.js';
+import { cpuTime, median } from './cpu-time.js';
+
+/** The systems, by name: each reads one page and returns a length (so the work is not optimized away). */
+export const EXTRACT_SYSTEMS: Record<string, (page: ExtractionPage) => number> = {
+  'readability on linkedom': (page) => {
+    const { document } = parseHTML(page.html);
+    return new Readability(document).parse()?.textContent?.length ?? 0;
+  },
+  'parallax extractHtml': (page) => extractHtml(page.html, { url: page.url }).text.length,
+  'parallax readArticle (html)': (page) => {
+    const raw = { id: page.id, source: page.url, format: 'html' as const, content: page.html, meta: { url: page.url } };
+    const r = readArticle(raw);
+    return r.ok ? r.value.text.length : 0;
+  },
+};
+
+/** Timed passes; the figure is the median. */
+const PASSES = 5;
+
+let flushes = 0;
+
+/** Evicts every text from the per-text memos by reading as many short texts never seen before (untimed). */
+function flushMemos(): void {
+  flushes++;
+  for (let i = 0; i < ANALYSIS_CACHE_SIZE; i++) analyzeText(`Memo flush ${flushes} text ${i}.`);
+  for (let i = 0; i < CONTENT_STEMS_MEMO_SIZE; i++) contentStems(`Memo flush ${flushes} line ${i}.`);
+}
+
+/** Median CPU milliseconds of one pass of a system over the pages, after one untimed warm-up pass. */
+export function timeSystem(run: (page: ExtractionPage) => number, pages: readonly ExtractionPage[]): number {
+  let sink = 0;
+  const pass = () => {
+    flushMemos();
+    return cpuTime(() => {
+      for (const page of pages) sink += run(page);
+    });
+  };
+  pass();
+  const times = Array.from({ length: PASSES }, pass);
+  if (sink < 0) console.log(sink);
+  return median(times);
+}
+
+const name = process.argv[2];
+if (name !== undefined && import.meta.url === `file://${process.argv[1]}`) {
+  const run = EXTRACT_SYSTEMS[name];
+  if (!run) throw new Error(`unknown system: ${name}`);
+  console.log(JSON.stringify({ name, ms: timeSystem(run, loadExtractionPages()) }));
+}
