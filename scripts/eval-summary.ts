@@ -4,22 +4,13 @@
 // [--summary-words N] [--fit] [--quick]. `--holdout` keeps only the train stories held out from fitting the sentence
 // scorer, `--fit` only the others (tune on `--split train --fit`, check on `--split train --holdout`); `--quick` skips
 // the baselines.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBatch } from '../src/engine/batch.js';
 import { analyzeText } from '../src/core/nlp/wink.js';
 import { cutWords, rouge, type RougeScores } from './lib/rouge.js';
 import { isHoldout } from './lib/train-holdout.js';
-
-interface NeusStory {
-  id: string;
-  articles: { title: string | null; text: string }[];
-  reference_full: string;
-  /** The editors' headline (train only: never read on val, so nothing is tuned on val titles). */
-  reference_title?: string;
-}
+import { readNeus, type NeusStory } from './lib/neus.js';
 
 const require = createRequire(import.meta.url);
 const lexrank = require('lexrank') as {
@@ -39,15 +30,11 @@ const { values } = parseArgs({
     'summary-words': { type: 'string' },
   },
 });
-const SHARED = process.env.PARALLAX_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
 /** Tuned on train.jsonl (NeuS references are about 66 words, headline included). */
 const DEFAULT_WORDS = 70;
 const words = Number(values.words ?? DEFAULT_WORDS);
 const summaryWords = Number(values['summary-words'] ?? words);
-const stories = readFileSync(join(SHARED, 'eval', 'neus', `${values.split}.jsonl`), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as NeusStory)
+const stories = readNeus(values.split)
   .filter((_s, k) => (!values.holdout || isHoldout(k)) && (!values.fit || !isHoldout(k)))
   .slice(0, values.limit ? Number(values.limit) : undefined);
 

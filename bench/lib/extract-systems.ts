@@ -5,10 +5,9 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractHtml } from '../../src/core/read/extract-html.js';
 import { readArticle } from '../../src/core/read/read-article.js';
-import { ANALYSIS_CACHE_SIZE, analyzeText } from '../../src/core/nlp/wink.js';
-import { contentStems, CONTENT_STEMS_MEMO_SIZE } from '../../src/core/read/topic-overlap.js';
 import { loadExtractionPages, type ExtractionPage } from '../../scripts/lib/extraction-pages.js';
 import { cpuTime, median } from './cpu-time.js';
+import { flushMemos } from './flush-memos.js';
 
 /** The systems, by name: each reads one page and returns a length (so the work is not optimized away). */
 export const EXTRACT_SYSTEMS: Record<string, (page: ExtractionPage) => number> = {
@@ -26,15 +25,6 @@ export const EXTRACT_SYSTEMS: Record<string, (page: ExtractionPage) => number> =
 
 /** Timed passes; the figure is the median. */
 const PASSES = 5;
-
-let flushes = 0;
-
-/** Evicts every text from the per-text memos by reading as many short texts never seen before (untimed). */
-function flushMemos(): void {
-  flushes++;
-  for (let i = 0; i < ANALYSIS_CACHE_SIZE; i++) analyzeText(`Memo flush ${flushes} text ${i}.`);
-  for (let i = 0; i < CONTENT_STEMS_MEMO_SIZE; i++) contentStems(`Memo flush ${flushes} line ${i}.`);
-}
 
 /** Median CPU milliseconds of one pass of a system over the pages, after one untimed warm-up pass. */
 export function timeSystem(run: (page: ExtractionPage) => number, pages: readonly ExtractionPage[]): number {

@@ -4,7 +4,7 @@
 // How it is measured (all figures the same way): a warm process, cold per text, CPU time. Before timing, the whole
 // layer runs once over other articles of the same sources (NeuS stories 100-199, PolNeAR articles 60-119), so that
 // model loading and the one-time compilation of code and regular expressions (chrono's patterns take hundreds of
-// milliseconds to compile for the first texts it sees) are not timed. Then, per corpus and three times over, wink's
+// milliseconds to compile for the first texts it sees) are not timed. Then, per corpus and PASSES times over, wink's
 // readDoc reads each text once, the layer analyzes each story once, and entities+quotes run once; each figure is the
 // median pass, in CPU time of this process (process.cpuUsage, not wall time: the machine is shared and wall time swings
 // with other load), (bench/lib/cpu-time.ts). `analyzeText` memoizes wink's
@@ -17,9 +17,10 @@ import { findEntities } from '../../src/core/analyze/entities.js';
 import { findQuotes } from '../../src/core/analyze/quotes.js';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import type { RawArticle } from '../../src/core/model.js';
-import { ANALYSIS_CACHE_SIZE, analyzeText, wink } from '../../src/core/nlp/wink.js';
+import { wink } from '../../src/core/nlp/wink.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
 import { cpuTime, median } from '../lib/cpu-time.js';
+import { flushMemos } from '../lib/flush-memos.js';
 
 /** One corpus to time: a name and its stories (each a list of raw articles). */
 interface Corpus {
@@ -66,14 +67,6 @@ const CORPORA: (() => Corpus | null)[] = [
   },
 ];
 
-let flushes = 0;
-
-/** Evicts every text from `analyzeText`'s memo by reading as many short texts never seen before. */
-function flushWinkMemo(): void {
-  flushes++;
-  for (let i = 0; i < ANALYSIS_CACHE_SIZE; i++) analyzeText(`Memo flush ${flushes} text ${i}.`);
-}
-
 /** Timed passes per corpus; each figure is the median pass. */
 const PASSES = 5;
 
@@ -91,12 +84,12 @@ function time(corpus: Corpus): { layer: number; winkOnly: number; entityQuote: n
       for (const t of texts) nlp.readDoc(t);
     });
     let stories = read();
-    flushWinkMemo();
+    flushMemos();
     const layer = cpuTime(() => {
       for (const articles of stories) analyzeArticles(articles, '2021-05-18');
     });
     stories = read();
-    flushWinkMemo();
+    flushMemos();
     const entityQuote = cpuTime(() => {
       for (const articles of stories) findQuotes(articles, findEntities(articles));
     });

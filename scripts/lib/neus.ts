@@ -7,6 +7,7 @@ import type { Article } from '../../src/core/model.js';
 import { analyzeArticles, readArticles, storyReferenceDate } from '../../src/core/pipeline.js';
 import { articleFromObject } from '../../src/engine/inputs/article-object.js';
 import { DEFAULT_MAX_BYTES } from '../../src/engine/inputs/index.js';
+import { SHARED_DIR } from '../../test/helpers/shared.js';
 
 /** One NeuS story as stored in `{train,val}.jsonl`. */
 export interface NeusStory {
@@ -24,14 +25,9 @@ export interface PreparedStory {
   inputs: ComparisonInputs;
 }
 
-/** The shared data folder (`../shared` next to the repository unless PARALLAX_SHARED says otherwise). */
-export function sharedDir(): string {
-  return process.env.PARALLAX_SHARED ?? join(import.meta.dirname, '..', '..', '..', 'shared');
-}
-
 /** The stories of one NeuS split, in line order. */
 export function readNeus(split: string): NeusStory[] {
-  return readFileSync(join(sharedDir(), 'eval', 'neus', `${split}.jsonl`), 'utf8')
+  return readFileSync(join(SHARED_DIR, 'eval', 'neus', `${split}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as NeusStory);

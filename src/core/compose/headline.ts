@@ -3,7 +3,7 @@ import { analyzeText } from '../nlp/wink.js';
 import { findCharged } from './charged-wording.js';
 import { buildCentroids, consensusOf } from './consensus.js';
 import { cosine, type SparseVector, type TermIndex } from './similarity.js';
-import { conceptsOf, conceptWeights, coverageGain } from './summary-concepts.js';
+import { conceptsOf, coverageGain, type ConceptWeights } from './summary-concepts.js';
 import { termsOfText, textVector } from './text-vector.js';
 
 /** A headline-like first sentence for the summary, built from the most central and least charged article title. */
@@ -122,11 +122,13 @@ function backing(vector: SparseVector, index: TermIndex): { citations: Citation[
 /**
  * Picks the headline among the article titles and their standalone parts: the one closest to what the OTHER articles
  * say (their titles and sentences), in neutral wording (no charged words, questions, quotation marks or addressing the
- * reader), of a headline's length, and backed by at least one body sentence that it cites.
+ * reader), of a headline's length, backed by at least one body sentence that it cites, and covering the story's shared
+ * concepts (`concepts`, weighed once per story by `conceptWeights`).
  */
 export function pickHeadline(
   articles: readonly Article[],
   index: TermIndex,
+  concepts: ConceptWeights,
   weights: Partial<HeadlineWeights> = {},
 ): Headline | null {
   const w: HeadlineWeights = { ...HEADLINE_WEIGHTS, ...weights };
@@ -138,10 +140,6 @@ export function pickHeadline(
     ...titled.map((t, k) => ({ articleId: t.article.id, vector: titleVectors[k]!, weight: 2 })),
     ...index.statements.map((s, i) => ({ articleId: s.articleId, vector: index.vectors[i]!, weight: 1 })),
   ]);
-  const concepts = conceptWeights(
-    articles,
-    index.statements.map((s) => ({ articleId: s.articleId, terms: s.terms })),
-  );
   const titlesOnly = buildCentroids(
     titled.map((t, k) => ({ articleId: t.article.id, vector: titleVectors[k]!, weight: 1 })),
   );

@@ -1,5 +1,5 @@
 import type { Article, Citation, Summary } from '../model.js';
-import { compressSentence, type CompressOptions } from './compress-sentence.js';
+import { compressSentence } from './compress-sentence.js';
 import { citationOf, type FactGroup } from './facts.js';
 import { isAttributed } from './keep-attribution.js';
 import { pickHeadline, titleSentence, type HeadlineWeights } from './headline.js';
@@ -75,8 +75,6 @@ export interface SummaryOptions {
   contested?: ReadonlySet<number>;
   /** Statement ids whose trailing attribution must be kept (contested claims, figures). */
   keepAttribution?: ReadonlySet<number>;
-  /** Compression of the summary's sentences beyond the defaults (SUMMARY_COMPRESSION). */
-  compress?: CompressOptions;
   /** Learned sentence scorer (default: SUMMARY_SCORER); null scores with the hand weights instead. */
   scorer?: ScorerModel | null;
 }
@@ -113,27 +111,18 @@ function named(row: readonly number[]): Record<FeatureName, number> {
 }
 
 /** The compressed text of a statement as a summary sentence (attribution kept where the neutrality rule needs it). */
-function summaryText(
-  s: Statement,
-  fact: FactGroup | undefined,
-  keep: ReadonlySet<number>,
-  compress: CompressOptions,
-): string {
+function summaryText(s: Statement, fact: FactGroup | undefined, keep: ReadonlySet<number>): string {
   return compressSentence(s.text, {
-    ...compress,
     dropTrailingAttribution: (fact?.fact.independentSources ?? 1) > 1 && !keep.has(s.id),
   });
 }
-
-/** Compression of summary sentences beyond datelines, labels, markers and parentheticals (tuned on NeuS train). */
-export const SUMMARY_COMPRESSION: Readonly<CompressOptions> = {};
 
 /** Every usable statement as a summary candidate, with its compressed text, feature row and citations. */
 export function summaryCandidates(
   index: TermIndex,
   facts: readonly FactGroup[],
   articles: readonly Article[],
-  options: Pick<SummaryOptions, 'contested' | 'keepAttribution' | 'compress'>,
+  options: Pick<SummaryOptions, 'contested' | 'keepAttribution'>,
 ): {
   statement: Statement;
   factId: string | null;
@@ -146,8 +135,7 @@ export function summaryCandidates(
   const contested = options.contested ?? new Set<number>();
   const factOf = new Map<number, FactGroup>();
   for (const f of facts) for (const m of f.members) factOf.set(m.id, f);
-  const compress = options.compress ?? SUMMARY_COMPRESSION;
-  const texts = index.statements.map((s) => summaryText(s, factOf.get(s.id), keep, compress));
+  const texts = index.statements.map((s) => summaryText(s, factOf.get(s.id), keep));
   const words = texts.map(wordCount);
   const titleVector = (title: string): SparseVector => textVector(titleSentence(title), index);
   const rows = candidateFeatures({ index, facts, articles, titleVector, contested, words });
@@ -259,17 +247,16 @@ export function writeSummary(
   const index = buildTermIndex(usable);
   const sentences: Summary['sentences'] = [];
   let budget = options.words;
-  const headline = options.headline === false ? null : pickHeadline(articles, index, options.headlineWeights);
+  // One weighting of the story's shared concepts serves the headline choice and the sentence selection.
+  const weights = conceptWeights(articles, usable);
+  const headline = options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights);
   if (headline) {
     sentences.push({ text: headline.text, citations: headline.citations });
     budget -= wordCount(headline.text);
   }
   const pool = candidates(index, facts, articles, w, options);
   const concepts = {
-    weights: conceptWeights(
-      articles,
-      usable.map((s) => ({ articleId: s.articleId, terms: s.terms })),
-    ),
+    weights,
     covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>(),
   };
   const already = headline && w.headlineRedundancy > 0 ? [headline.vector] : [];

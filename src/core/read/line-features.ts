@@ -33,7 +33,7 @@ export function wordsOf(text: string): string[] {
 /** True when at least 85% of the letters (and at least 10 of them) are upper case. */
 export function isAllCaps(text: string): boolean {
   const letters = lettersOf(text);
-  if (letters.length < 10 && codePoints(letters) < 10) return false;
+  if (codePoints(letters) < 10) return false;
   let all = 0;
   let upper = 0;
   for (const c of letters) {
