@@ -95,3 +95,31 @@ describe('full-date windows', () => {
     expect(statedFullDatesQuickly(text)).toEqual(['2021-05-17']);
   });
 });
+
+describe('parser cues in any letter case', () => {
+  // Each text holds a date expression whose cue words are written in capitals or mixed case: the cue check must find
+  // them as the case-insensitive patterns do, so every parser that matches still runs.
+  const texts = [
+    'THE VOTE IS ON MONDAY, OFFICIALS SAID.',
+    'Talks resumed SEPT. 5 after a pause.',
+    'The ceasefire began Three Days AGO.',
+    'A decision is expected TOMORROW MORNING.',
+    'The report covers the LAST MONTH of fighting.',
+    'Rockets were fired late on Saturday NIGHT, and again two hours LATER.',
+    'By the END OF THE MONTH the aid should arrive.',
+    'She spoke in DEC 2020 and again Jan. 3.',
+  ];
+
+  it('gives the same results as the parser without cue checks', () => {
+    const plain = unfilteredParser();
+    let results = 0;
+    for (const text of texts) {
+      for (const reference of REFERENCES) {
+        const expected = plain.parse(text, reference).map(describeResult);
+        results += expected.length;
+        expect(newsDateParser().parse(text, reference).map(describeResult), text).toEqual(expected);
+      }
+    }
+    expect(results).toBeGreaterThanOrEqual(texts.length * REFERENCES.length);
+  });
+});

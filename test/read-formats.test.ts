@@ -104,6 +104,17 @@ describe('failures as data', () => {
     expect(r.failure.message).toMatch(/^input\.text: /);
   });
 
+  it('turns HTML nested too deeply for the parsers into a failure of that input, not an exception', () => {
+    const prose = 'The senators said on Monday that the talks would go on for several more days. '.repeat(20);
+    const r = readArticle(
+      raw(`<html><body><article><p>${prose}</p>${'<div>'.repeat(20000)}</article></body></html>`, 'html'),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.failure.code).toBe('too-deeply-nested');
+    expect(r.failure.message).toBe('input.html: the document is nested too deeply to be read');
+  });
+
   it('accepts a single short finished sentence', () => {
     expect(readArticle(raw('The minister resigned on Monday.')).ok).toBe(true);
   });

@@ -3,6 +3,7 @@ import type { RawArticle } from '../model.js';
 import { hasVerb } from './line-features.js';
 import { countLetters, countMatches } from './count-letters.js';
 import { endsLikeSentence } from './lines.js';
+import { nonSpaceLength } from './white-space.js';
 
 /** Share of control or replacement characters above which an input is taken for binary data. */
 const BINARY_SHARE = 0.02;
@@ -38,17 +39,27 @@ export function checkRawInput(raw: RawArticle): Result<null> | null {
   return null;
 }
 
+/** Letters and non-space characters of a text (its letters are those of the text with white space taken out). */
+function letterShare(text: string): { letters: number; visible: number } {
+  // Taking white space out could join two halves of a broken surrogate pair into a letter: such text is counted as is.
+  if (/[\uD800-\uDFFF]/.test(text)) {
+    const visible = text.replace(/\s+/g, '');
+    return { letters: countLetters(visible), visible: visible.length };
+  }
+  return { letters: countLetters(text), visible: nonSpaceLength(text) };
+}
+
 /** Rejects a cleaned body that is not prose: too few words or mostly symbols and digits. */
 export function checkProse(source: string, text: string): Result<null> | null {
-  const visible = text.replace(/\s+/g, '');
-  const letters = countLetters(visible);
-  if (visible.length > 0 && letters / visible.length < LETTER_SHARE)
+  const { letters, visible } = letterShare(text);
+  if (visible > 0 && letters / visible < LETTER_SHARE)
     return fail(
       source,
       'not-prose',
-      `${source}: the text is not prose (only ${Math.round((100 * letters) / visible.length)}% letters)`,
+      `${source}: the text is not prose (only ${Math.round((100 * letters) / visible)}% letters)`,
     );
-  const words = countMatches(text, WORDS);
+  // Counted up to the threshold: the exact number is only reported below it.
+  const words = countMatches(text, WORDS, MIN_WORDS);
   // Tagging is costly: a short body is only checked for being one finished sentence.
   const sentence = (): boolean => words >= 3 && endsLikeSentence(text.trim()) && hasVerb(text);
   if (words < MIN_WORDS && !sentence())

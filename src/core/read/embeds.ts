@@ -70,7 +70,8 @@ export function extractEmbeds(lines: readonly Line[]): EmbedExtraction {
   const decisions = new Map<number, LineDecision>();
   const rule = 'extract-embeds';
   for (const line of lines) {
-    const m = SIGNATURE.exec(line.text);
+    // Every signature has "(@": most lines are settled without running the pattern.
+    const m = line.text.includes('(@') ? SIGNATURE.exec(line.text) : null;
     if (!m?.groups || decisions.has(line.index)) continue;
     const g = m.groups;
     const before = g.pre ? [] : postLines(lines, line.index, new Set(decisions.keys()));

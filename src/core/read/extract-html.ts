@@ -6,9 +6,12 @@ import {
   countWords,
   jsonLdCandidate,
   markupCandidate,
+  markupCouldWin,
+  markupTexts,
   SHORT_BODY_WORDS,
   type BodyCandidate,
 } from './html/fallback-body.js';
+import { indexPage } from './html/page-index.js';
 import { parsePage } from './html/parse-page.js';
 import { readJsonLd } from './html/read-json-ld.js';
 import { readMetaTags } from './html/read-meta-tags.js';
@@ -47,10 +50,14 @@ export interface HtmlExtraction {
  */
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtraction {
   const document = parsePage(html);
-  const jsonLd = readJsonLd(document);
-  const meta = collectMeta({ document, tags: readMetaTags(document), jsonLd, url: options.url ?? null });
+  const page = indexPage(document, html);
+  const jsonLd = readJsonLd(document, page.jsonLdScripts);
+  const tags = readMetaTags(document, page.metaTags);
+  const meta = collectMeta({ document, titleElement: page.title, tags, jsonLd, url: options.url ?? null });
   const context = { site: pageSite(meta.url), title: meta.title };
-  unwrapSocialEmbeds(document);
+  // Readability rewrites the page: the fallback keeps what it needs to know of it first.
+  const fallbackTexts = markupTexts(page.markupBody);
+  unwrapSocialEmbeds(document, page.blockquotes);
   const article = runReadability(document);
   let body: BodyCandidate = { source: 'readability', paragraphs: [], removed: [] };
   if (article) {
@@ -59,8 +66,10 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
     body = { source: 'readability', paragraphs: rendered.paragraphs, removed: [...junk, ...rendered.removed] };
   }
   const diagnostics: Diagnostic[] = [];
-  if (countWords(body.paragraphs) < SHORT_BODY_WORDS) {
-    body = chooseBody(body, [markupCandidate(html, context), jsonLdCandidate(jsonLd?.articleBody ?? null)]);
+  if (countWords(body.paragraphs, SHORT_BODY_WORDS) < SHORT_BODY_WORDS) {
+    // The page is parsed again only when its marked-up body could be chosen.
+    const markup = markupCouldWin(body, fallbackTexts) ? markupCandidate(html, context) : null;
+    body = chooseBody(body, [markup, jsonLdCandidate(jsonLd?.articleBody ?? null)]);
     if (body.source !== 'readability') {
       diagnostics.push({
         level: 'info',

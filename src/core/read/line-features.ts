@@ -1,5 +1,5 @@
 import { winkTagger } from '../nlp/wink.js';
-import { codePoints, countLetters, lettersOf } from './count-letters.js';
+import { codePoints, countLetters, isKnownNonLetter, lettersOf } from './count-letters.js';
 import { endsLikeSentence, type Line } from './lines.js';
 import { contentStemOf, contentStemsOfDoc, rememberContentStems } from './topic-overlap.js';
 
@@ -32,6 +32,23 @@ export function wordsOf(text: string): string[] {
 
 /** True when at least 85% of the letters (and at least 10 of them) are upper case. */
 export function isAllCaps(text: string): boolean {
+  // Fast path, without building strings, for lines whose only letters are ASCII (typographic quotes, dashes and other
+  // symbols are known non-letters).
+  let all = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) {
+      all++;
+      upper++;
+    } else if (c >= 0x61 && c <= 0x7a) all++;
+    else if (c >= 0x80 && !isKnownNonLetter(c)) return isAllCapsByCodePoint(text);
+  }
+  return all >= 10 && upper / all >= 0.85;
+}
+
+/** `isAllCaps` for any text: every code point of category L, upper case when lower-casing changes it. */
+function isAllCapsByCodePoint(text: string): boolean {
   const letters = lettersOf(text);
   if (codePoints(letters) < 10) return false;
   let all = 0;
@@ -45,11 +62,39 @@ export function isAllCaps(text: string): boolean {
 
 /** True when at least 70% of the words of four letters or more start with a capital (and there are three such words). */
 export function isTitleCase(text: string): boolean {
-  // A word shorter than four code units cannot have four letters: most words are settled without counting.
-  const long = wordsOf(text).filter((w) => w.length >= 4 && countLetters(w) >= 4);
-  if (long.length < 3) return false;
-  const capitalized = long.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalized / long.length >= 0.7;
+  return titleCaseWords(wordsOf(text));
+}
+
+/** `isTitleCase` of a line's words (`wordsOf`), counted without building the list of long words. */
+function titleCaseWords(words: readonly string[]): boolean {
+  let long = 0;
+  let capitalized = 0;
+  for (const w of words) {
+    // A word shorter than four code units cannot have four letters: most words are settled without counting.
+    if (w.length < 4 || !hasFourLetters(w)) continue;
+    long++;
+    if (startsUpperCase(w)) capitalized++;
+  }
+  if (long < 3) return false;
+  return capitalized / long >= 0.7;
+}
+
+/** True when a word has at least four letters; ASCII is counted directly, anything else by `countLetters`. */
+function hasFourLetters(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) return countLetters(word) >= 4;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+  }
+  return letters >= 4;
+}
+
+/** True when a word starts with an upper-case letter (`/^\p{Lu}/u`). */
+function startsUpperCase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** True when wink tags some token of the text as a verb or auxiliary. */
@@ -115,7 +160,8 @@ export function tagLines(lines: readonly Line[]): boolean[] {
  * line of four words or more is assumed to have a verb, so that no rule takes foreign prose for a fragment.
  */
 export function lineFeatures(line: Line, english = true, tagged?: boolean): LineFeatures {
-  const words = wordsOf(line.text).length;
+  const wordList = wordsOf(line.text);
+  const words = wordList.length;
   const terminal = endsLikeSentence(line.text);
   const linkOnly = LINK_ONLY.test(line.text);
   const verb = !linkOnly && (english ? (tagged ?? lineHasVerb(line.text)) : words >= 4);
@@ -123,7 +169,7 @@ export function lineFeatures(line: Line, english = true, tagged?: boolean): Line
     words,
     terminal,
     allCaps: isAllCaps(line.text),
-    titleCase: isTitleCase(line.text),
+    titleCase: titleCaseWords(wordList),
     hasVerb: verb,
     linkOnly,
     prose: terminal && words >= 8 && verb,

@@ -43,7 +43,8 @@ interface Body {
 function toPlainBody(raw: RawArticle): Result<Body> {
   if (raw.format === 'html') {
     const x = extractHtml(raw.content, raw.meta.url ? { url: raw.meta.url } : {});
-    const words = countMatches(x.text, LETTER_RUNS);
+    // Counted up to the threshold: the exact number is only reported below it.
+    const words = countMatches(x.text, LETTER_RUNS, MIN_HTML_WORDS);
     if (words < MIN_HTML_WORDS)
       return fail(
         raw.source,
@@ -73,9 +74,29 @@ function isPrepared(context: readonly string[] | StoryContext): context is Story
 
 /**
  * Reads one raw input into a cleaned, segmented Article: format to plain text, line cleaning (junk, header, embeds),
- * metadata (caller > HTML > text), dateline, language, paragraphs and sentences. Unusable inputs become failures.
+ * metadata (caller > HTML > text), dateline, language, paragraphs and sentences. Unusable inputs become failures, and
+ * so does an input that a library cannot read (such as HTML nested too deeply for the parser): one input never stops
+ * the others.
  */
 export function readArticle(raw: RawArticle, options: ReadOptions = {}): Result<Article> {
+  try {
+    return readOrFail(raw, options);
+  } catch (error) {
+    return unreadable(raw.source, error);
+  }
+}
+
+/** The failure for an input whose reading threw: too deep for the parsers' recursion, or another library error. */
+function unreadable(source: string, error: unknown): Result<Article> {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return fail(source, 'too-deeply-nested', `${source}: the document is nested too deeply to be read`);
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return fail(source, 'unreadable', `${source}: the input could not be read (${reason})`);
+}
+
+/** `readArticle` without the guard: see there. */
+function readOrFail(raw: RawArticle, options: ReadOptions): Result<Article> {
   const rejected = checkRawInput(raw);
   if (rejected && !rejected.ok) return rejected;
   const body = toPlainBody(raw);

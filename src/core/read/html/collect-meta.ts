@@ -1,5 +1,6 @@
 /** Combines meta tags, Open Graph, JSON-LD, `<html lang>` and the URL into one `HtmlMeta`, saying where each came from. */
 import type { HtmlMeta } from '../extract-html.js';
+import { findFirst, tagOf } from './find-elements.js';
 import type { JsonLdArticle } from './read-json-ld.js';
 import { dateFromUrl, outletFromUrl } from './meta-from-url.js';
 import type { MetaTags } from './read-meta-tags.js';
@@ -8,6 +9,8 @@ import { normalizeDate } from './normalize-date.js';
 /** What `collectMeta` reads from. */
 export interface MetaSources {
   document: Document;
+  /** The page's first `<title>` element when the caller has found it (else it is looked up in `document`). */
+  titleElement?: Element | null;
   tags: MetaTags;
   jsonLd: JsonLdArticle | null;
   url: string | null;
@@ -58,8 +61,9 @@ function personName(v: string): string | null {
   return /^(https?:|www\.)|^@/.test(v) ? null : v;
 }
 
-function titleElement(document: Document): Found {
-  const t = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
+function titleElement(src: MetaSources): Found {
+  const el = src.titleElement !== undefined ? src.titleElement : findFirst(src.document, (e) => tagOf(e) === 'title');
+  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
   return t ? { value: t, basis: 'html title' } : null;
 }
 
@@ -80,9 +84,17 @@ function findLanguage(src: MetaSources): Found {
   );
 }
 
+/** `time[datetime][pubdate], article time[datetime]`: a dated `<time>` marked as the publication time or in an article. */
+function isPublicationTime(el: Element): boolean {
+  if (tagOf(el) !== 'time' || !el.hasAttribute('datetime')) return false;
+  if (el.hasAttribute('pubdate')) return true;
+  for (let up = el.parentElement; up; up = up.parentElement) if (tagOf(up) === 'article') return true;
+  return false;
+}
+
 /** The date of the page's `<time>` element marked as the publication time. */
 function timeElementDate(document: Document): Found {
-  const time = document.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime');
+  const time = findFirst(document, isPublicationTime)?.getAttribute('datetime');
   const value = time ? normalizeDate(time) : null;
   return value ? { value, basis: 'time element' } : null;
 }
@@ -105,9 +117,14 @@ function findDate(src: MetaSources, url: string | null): Found {
   return null;
 }
 
+/** `link[rel="canonical"]` (the value compared without case, as in HTML). */
+function isCanonicalLink(el: Element): boolean {
+  return tagOf(el) === 'link' && el.getAttribute('rel')?.toLowerCase() === 'canonical';
+}
+
 function findUrl(src: MetaSources): Found {
   if (src.url) return { value: src.url, basis: 'input' };
-  const canonical = src.document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const canonical = findFirst(src.document, isCanonicalLink)?.getAttribute('href');
   if (canonical && /^https?:/.test(canonical)) return { value: canonical, basis: 'link canonical' };
   return fromTag(src.tags, ['og:url'], (v) => (/^https?:/.test(v) ? v : null));
 }
@@ -120,7 +137,7 @@ export function collectMeta(src: MetaSources): HtmlMeta {
   const title = first(
     jsonLd(ld?.headline, 'headline'),
     fromTag(src.tags, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline']),
-    titleElement(src.document),
+    titleElement(src),
   );
   const byline = first(
     jsonLd(ld && ld.authors.length > 0 ? ld.authors.join(', ') : null, 'author'),

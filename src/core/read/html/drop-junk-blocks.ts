@@ -5,11 +5,13 @@
  */
 import type { Removal } from '../../model.js';
 import { BLOCK_TAGS } from './block-tags.js';
+import { childElements, findAll, findByTag } from './find-elements.js';
 import { junkByName, junkByTag, junkInlineByName, mediaByName, type JunkVerdict } from './junk-rules.js';
 import { junkByText } from './junk-text-rules.js';
 import { inlineText, renderText } from './render-text.js';
 import { isSameSite } from './same-site.js';
 import { isSocialEmbed } from './social-embeds.js';
+import { collapsedLength } from '../white-space.js';
 
 /** A widget holding more than this share of the article's text is taken to be a misnamed wrapper and kept. */
 const MAX_WIDGET_SHARE = 0.25;
@@ -20,26 +22,29 @@ const TEASER_MAX_CHARS = 200;
 /** An image container holding more text than this holds prose too and is kept. */
 const MEDIA_MAX_CHARS = 400;
 
+/** The length of an element's text with white space collapsed and trimmed. */
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return collapsedLength(el.textContent ?? '');
 }
 
 function hasBlockChild(el: Element): boolean {
-  for (const child of el.children) if (BLOCK_TAGS.has(child.tagName.toUpperCase())) return true;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (BLOCK_TAGS.has(child.tagName.toUpperCase())) return true;
   return false;
 }
 
 /** A page or article header: title, kicker, byline and date, but no prose paragraph. */
 function junkHeader(el: Element): JunkVerdict | null {
   if (el.tagName.toUpperCase() !== 'HEADER') return null;
-  for (const p of el.querySelectorAll('p')) if (textLength(p) >= HEADER_PROSE_CHARS) return null;
+  for (const p of findByTag(el, 'p')) if (textLength(p) >= HEADER_PROSE_CHARS) return null;
   return { reason: 'byline', detail: '<header> without prose' };
 }
 
 /** A leaf block made mostly of a `<time>` element ("Updated Nov 19, 6:55 AM"). */
 function junkTimeLine(el: Element, length: number): JunkVerdict | null {
-  const times = el.querySelectorAll('time');
-  if (times.length === 0 || length > 120) return null;
+  if (length > 120) return null;
+  const times = findByTag(el, 'time');
+  if (times.length === 0) return null;
   let timeChars = 0;
   for (const t of times) timeChars += textLength(t);
   return timeChars >= length * 0.5 ? { reason: 'timestamp', detail: '<time> line' } : null;
@@ -52,7 +57,7 @@ function junkTimeLine(el: Element, length: number): JunkVerdict | null {
 function isTeaser(el: Element, text: string, site: string | null): boolean {
   if (text.length === 0 || text.length > TEASER_MAX_CHARS || /^(https?:\/\/|www\.)\S+$/i.test(text)) return false;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) {
+  for (const a of findByTag(el, 'a')) {
     if (!isSameSite(a.getAttribute('href') ?? '', site)) return false;
     linked += textLength(a);
   }
@@ -65,11 +70,11 @@ function isTeaser(el: Element, text: string, site: string | null): boolean {
 function junkLinkList(el: Element, pass: Pass): JunkVerdict | null {
   const tag = el.tagName.toUpperCase();
   if (tag !== 'UL' && tag !== 'OL') return null;
-  const items = [...el.children].filter((c) => c.tagName.toUpperCase() === 'LI');
+  const items = childElements(el).filter((c) => c.tagName.toUpperCase() === 'LI');
   if (items.length < 2) return null;
   let linked = 0;
   for (const item of items) {
-    const links = [...item.querySelectorAll('a')];
+    const links = findByTag(item, 'a');
     if (links.length === 0 || !links.every((a) => isSameSite(a.getAttribute('href') ?? '', pass.site))) return null;
     for (const a of links) linked += textLength(a);
   }
@@ -92,11 +97,16 @@ function junkTitle(el: Element, text: string, title: string | null): JunkVerdict
 
 /** Cuts hidden markup and captions out of a paragraph (tooltips, screen-reader text, credit spans). */
 function dropInlineJunk(leaf: Element, pass: Pass): void {
-  for (const el of [...leaf.querySelectorAll('[class], [id]')]) {
+  for (const el of findAll(leaf, hasName)) {
     if (!leaf.contains(el)) continue; // inside an element removed just before
     const verdict = junkInlineByName(el);
     if (verdict) remove(el, verdict, pass);
   }
+}
+
+/** Elements with a class or id attribute (`[class], [id]`). */
+function hasName(el: Element): boolean {
+  return el.hasAttribute('class') || el.hasAttribute('id');
 }
 
 /** A short label that introduces a list ("You may also like...", "RELATED:", "DON'T MISS"). */
@@ -137,7 +147,7 @@ function widgetVerdict(el: Element, pass: Pass): JunkVerdict | null {
 
 /** Removes named widgets and headers top-down, collecting the leaf blocks that remain. */
 function dropWidgets(el: Element, pass: Pass): void {
-  for (const child of [...el.children]) {
+  for (const child of childElements(el)) {
     if (isSocialEmbed(child)) continue;
     const verdict = widgetVerdict(child, pass);
     if (verdict) {

@@ -21,10 +21,13 @@ export interface BodyCandidate {
   removed: Removal[];
 }
 
-/** Counts letter words, the unit of the length comparisons. */
-export function countWords(paragraphs: readonly string[]): number {
+/** Counts letter words, the unit of the length comparisons; with a `limit`, only up to it (see `countMatches`). */
+export function countWords(paragraphs: readonly string[], limit = Infinity): number {
   let n = 0;
-  for (const p of paragraphs) n += countMatches(p, LETTER_RUNS);
+  for (const p of paragraphs) {
+    if (n >= limit) break;
+    n += countMatches(p, LETTER_RUNS, limit - n);
+  }
   return n;
 }
 
@@ -39,6 +42,41 @@ export function jsonLdCandidate(articleBody: string | null): BodyCandidate | nul
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p.length > 0);
   return { source: 'json-ld articleBody', paragraphs, removed: [] };
+}
+
+/**
+ * The texts of the page's marked-up article body (see `PageIndex.markupBody`) as parsed, taken before Readability
+ * rewrites the page; null when the page marks none. They bound what `markupCandidate` can yield (see
+ * `markupCouldWin`), so that the page is parsed a second time only when that candidate could be chosen.
+ */
+export function markupTexts(markupBody: Element | null): string[] | null {
+  if (!markupBody) return null;
+  const texts: string[] = [];
+  collectTexts(markupBody, texts);
+  return texts;
+}
+
+function collectTexts(node: Node, out: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 || child.nodeType === 4) out.push(child.nodeValue ?? '');
+    else if (child.nodeType === 1) collectTexts(child, out);
+  }
+}
+
+/**
+ * False when the markup candidate cannot replace `primary` in `chooseBody`. Its paragraphs are made of pieces of the
+ * element's text nodes (junk removal and rendering only drop text, and join pieces with non-letters), so it has at most
+ * as many words as the text nodes have letter runs in all.
+ */
+export function markupCouldWin(primary: BodyCandidate, texts: readonly string[] | null): boolean {
+  if (texts === null) return false;
+  const floor = Math.max(1, countWords(primary.paragraphs)) * MIN_GAIN;
+  let bound = 0;
+  for (const t of texts) {
+    bound += countMatches(t, LETTER_RUNS);
+    if (bound >= floor) return true;
+  }
+  return false;
 }
 
 /** The element the page marks as its article body, cleaned like Readability's output. */

@@ -50,6 +50,11 @@ const CLASS_RULES: { pattern: RegExp; reason: RemovalReason }[] = [
 const MEDIA_PATTERN =
   /(^|[-_])(inline)?(image|img|photo|picture|gallery|slideshow|media|video)s?[-_]?(embed|wrap|wrp|wrapper|container|block|box|holder|frame|noscript)?$/i;
 
+/** Rules safe inside a paragraph: hidden markup and captions. */
+const INLINE_RULES = [HIDDEN_RULE, CAPTION_RULE];
+/** The media-container rule, as a rule list. */
+const MEDIA_RULES = [{ pattern: MEDIA_PATTERN, reason: 'photo-caption' as RemovalReason }];
+
 /** Tags that never hold article prose. */
 const TAG_RULES: Record<string, RemovalReason> = {
   NAV: 'navigation',
@@ -63,12 +68,16 @@ const TAG_RULES: Record<string, RemovalReason> = {
 function nameTokens(el: Element): string[] {
   const cls = el.getAttribute('class') ?? '';
   const id = el.getAttribute('id') ?? '';
+  // Most elements have neither: no string to build.
+  if (cls === '' && id === '') return [];
   return `${cls} ${id}`.split(/\s+/).filter((t) => t.length > 0);
 }
 
 function matchRules(el: Element, rules: readonly { pattern: RegExp; reason: RemovalReason }[]): JunkVerdict | null {
+  const names = nameTokens(el);
+  if (names.length === 0) return null;
   // camelCase names ("InlineImage-imageEmbed") are split so that their words can be matched like dashed ones.
-  const tokens = nameTokens(el).map((t) => t.replace(/([a-z])([A-Z])/g, '$1-$2'));
+  const tokens = names.map((t) => t.replace(/([a-z])([A-Z])/g, '$1-$2'));
   for (const rule of rules) {
     const token = tokens.find((t) => rule.pattern.test(t));
     if (token) return { reason: rule.reason, detail: `class/id "${token}"` };
@@ -83,12 +92,12 @@ export function junkByName(el: Element): JunkVerdict | null {
 
 /** An inline element named as hidden markup or a caption (safe to cut out of a paragraph). */
 export function junkInlineByName(el: Element): JunkVerdict | null {
-  return matchRules(el, [HIDDEN_RULE, CAPTION_RULE]);
+  return matchRules(el, INLINE_RULES);
 }
 
 /** An image or gallery container (by class/id), to be dropped when it holds only a caption-sized text. */
 export function mediaByName(el: Element): JunkVerdict | null {
-  return matchRules(el, [{ pattern: MEDIA_PATTERN, reason: 'photo-caption' }]);
+  return matchRules(el, MEDIA_RULES);
 }
 
 /** An element whose tag never holds article prose (nav, aside, footer, form, figcaption). */

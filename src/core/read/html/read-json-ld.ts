@@ -1,4 +1,5 @@
 /** Reads the article object of a page's JSON-LD (`NewsArticle`, `Article`, ... also inside `@graph` arrays). */
+import { findAll, tagOf } from './find-elements.js';
 
 /** The article fields Parallax uses from JSON-LD. */
 export interface JsonLdArticle {
@@ -97,10 +98,21 @@ function pickArticle(objects: readonly JsonObject[]): JsonObject | null {
   return best;
 }
 
-/** Reads the page's JSON-LD scripts and returns its article object's fields, or null when there is none. */
-export function readJsonLd(document: Document): JsonLdArticle | null {
+/** `script[type="application/ld+json"]` (the type compared without case, as in HTML). */
+function isJsonLdScript(el: Element): boolean {
+  return tagOf(el) === 'script' && el.getAttribute('type')?.toLowerCase() === 'application/ld+json';
+}
+
+/**
+ * Reads the page's JSON-LD scripts and returns its article object's fields, or null when there is none. `scripts` are
+ * the page's `script[type="application/ld+json"]` elements when the caller has found them.
+ */
+export function readJsonLd(
+  document: Document,
+  scripts: readonly Element[] = findAll(document, isJsonLdScript),
+): JsonLdArticle | null {
   const objects: JsonObject[] = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scripts) {
     flatten(parseLenient(script.textContent ?? ''), objects);
   }
   const byId = new Map<string, JsonObject>();

@@ -4,6 +4,7 @@
  */
 import type { Removal } from '../../model.js';
 import { RENDER_BLOCK_TAGS } from './block-tags.js';
+import { childElements, findByTag, findFirst, tagOf } from './find-elements.js';
 import { isSocialEmbed } from './social-embeds.js';
 
 /** Paragraphs of text and what was left out while rendering them. */
@@ -39,6 +40,8 @@ const SKIP = new Set([
 /** Stands for a `<br>` in the paragraph buffer until the paragraph is flushed. */
 const BR = '\u0001';
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+/** Two or more `<br>` in a row (with white space around): a paragraph break. */
+const PARAGRAPH_BREAK = new RegExp(`\\s*${BR}\\s*(?:${BR}\\s*)+`);
 
 interface Walk {
   buffer: string[];
@@ -48,9 +51,14 @@ interface Walk {
 
 /** Collapses inline whitespace; one `<br>` becomes a line break, two or more a paragraph break. */
 function splitBuffer(raw: string): string[] {
+  if (!raw.includes(BR)) {
+    // Most blocks have no <br>: one paragraph, without splitting.
+    const line = raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+    return line.length > 0 ? [line] : [];
+  }
   return raw
     .replace(INVISIBLE, '')
-    .split(new RegExp(`\\s*${BR}\\s*(?:${BR}\\s*)+`))
+    .split(PARAGRAPH_BREAK)
     .map((part) =>
       part
         .split(BR)
@@ -73,14 +81,18 @@ export function inlineText(node: Node): string {
 }
 
 function renderTable(table: Element, w: Walk): void {
-  for (const row of table.querySelectorAll('tr')) {
+  for (const row of findByTag(table, 'tr')) {
     flush(w);
-    const cells = [...row.children]
+    const cells = childElements(row)
       .filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
       .map((c) => inlineText(c))
       .filter((c) => c.length > 0);
     if (cells.length > 0) w.paragraphs.push(cells.join(' | '));
   }
+}
+
+function isRow(el: Element): boolean {
+  return tagOf(el) === 'tr';
 }
 
 function renderPre(pre: Element, w: Walk): void {
@@ -113,7 +125,7 @@ function walk(node: Node, w: Walk): void {
     if (caption) w.removed.push({ text: caption, reason: 'photo-caption', detail: 'figcaption' });
     return flush(w);
   }
-  if (tag === 'TABLE' && el.querySelector('tr')) return renderTable(el, w);
+  if (tag === 'TABLE' && findFirst(el, isRow)) return renderTable(el, w);
   if (tag === 'PRE') return renderPre(el, w);
   if (isSocialEmbed(el)) return renderEmbed(el, w);
   const block = RENDER_BLOCK_TAGS.has(tag);

@@ -4,6 +4,8 @@
  * recognises and moves into `Article.embeds`. Readability tends to drop them with their "social" wrappers.
  */
 
+import { findByTag } from './find-elements.js';
+
 const EMBED_CLASS =
   /^(twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|threads-embed)$/i;
 
@@ -21,9 +23,15 @@ function onlyChild(wrapper: Element, child: Element): boolean {
   return (wrapper.textContent ?? '').trim() === (child.textContent ?? '').trim();
 }
 
-/** Lifts each embedded post out of wrappers that hold nothing else, so that Readability judges the post itself. */
-export function unwrapSocialEmbeds(document: Document): void {
-  for (const quote of document.querySelectorAll('blockquote')) {
+/**
+ * Lifts each embedded post out of wrappers that hold nothing else, so that Readability judges the post itself.
+ * `blockquotes` are the page's blockquotes when the caller has found them.
+ */
+export function unwrapSocialEmbeds(
+  document: Document,
+  blockquotes: readonly Element[] = findByTag(document, 'blockquote'),
+): void {
+  for (const quote of blockquotes) {
     if (!isSocialEmbed(quote)) continue;
     let wrapper = quote.parentElement;
     let outer: Element | null = null;
