@@ -51,13 +51,13 @@ export interface HtmlExtraction {
 export function extractHtml(html: string, options: { url?: string } = {}): HtmlExtraction {
   const document = parsePage(html);
   const page = indexPage(document, html);
-  const jsonLd = readJsonLd(document, page.jsonLdScripts);
-  const tags = readMetaTags(document, page.metaTags);
+  const jsonLd = readJsonLd(page.jsonLdScripts);
+  const tags = readMetaTags(page.metaTags);
   const meta = collectMeta({ document, titleElement: page.title, tags, jsonLd, url: options.url ?? null });
   const context = { site: pageSite(meta.url), title: meta.title };
   // Readability rewrites the page: the fallback keeps what it needs to know of it first.
   const fallbackTexts = markupTexts(page.markupBody);
-  unwrapSocialEmbeds(document, page.blockquotes);
+  unwrapSocialEmbeds(page.blockquotes);
   const article = runReadability(document);
   let body: BodyCandidate = { source: 'readability', paragraphs: [], removed: [] };
   if (article) {

@@ -9,8 +9,8 @@ import { normalizeDate } from './normalize-date.js';
 /** What `collectMeta` reads from. */
 export interface MetaSources {
   document: Document;
-  /** The page's first `<title>` element when the caller has found it (else it is looked up in `document`). */
-  titleElement?: Element | null;
+  /** The page's first `<title>` element (see `PageIndex`). */
+  titleElement: Element | null;
   tags: MetaTags;
   jsonLd: JsonLdArticle | null;
   url: string | null;
@@ -62,8 +62,7 @@ function personName(v: string): string | null {
 }
 
 function titleElement(src: MetaSources): Found {
-  const el = src.titleElement !== undefined ? src.titleElement : findFirst(src.document, (e) => tagOf(e) === 'title');
-  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  const t = src.titleElement?.textContent?.replace(/\s+/g, ' ').trim();
   return t ? { value: t, basis: 'html title' } : null;
 }
 

@@ -6,6 +6,7 @@
 import type { Removal } from '../../model.js';
 import { countMatches, LETTER_RUNS } from '../count-letters.js';
 import { dropJunkBlocks, type JunkContext } from './drop-junk-blocks.js';
+import { indexPage } from './page-index.js';
 import { parsePage } from './parse-page.js';
 import { renderText } from './render-text.js';
 
@@ -81,9 +82,7 @@ export function markupCouldWin(primary: BodyCandidate, texts: readonly string[] 
 
 /** The element the page marks as its article body, cleaned like Readability's output. */
 export function markupCandidate(html: string, context: JunkContext): BodyCandidate | null {
-  const document = parsePage(html);
-  const el =
-    document.querySelector('[itemprop="articleBody"], [itemprop="articlebody"]') ?? document.querySelector('article');
+  const el = indexPage(parsePage(html), html).markupBody;
   if (!el) return null;
   const removed = dropJunkBlocks(el, context);
   const rendered = renderText(el);

@@ -36,6 +36,11 @@ export function indexPage(document: Document, source?: string): PageIndex {
   return index;
 }
 
+/** `script[type="application/ld+json"]` (the type compared without case, as in HTML). */
+function isJsonLdScript(el: Element): boolean {
+  return tagOf(el) === 'script' && el.getAttribute('type')?.toLowerCase() === 'application/ld+json';
+}
+
 /** `[itemprop="articleBody"], [itemprop="articlebody"]` (itemprop values are compared with case). */
 function isArticleBodyProp(el: Element): boolean {
   const value = el.getAttribute('itemprop');
@@ -57,9 +62,8 @@ function visit(document: Document, index: PageIndex, found: Found): void {
   for (let el = document.firstElementChild; el; el = nextInTree(el, document)) {
     const tag = tagOf(el);
     if (tag === 'meta') index.metaTags.push(el);
-    else if (tag === 'script') {
-      if (el.getAttribute('type')?.toLowerCase() === 'application/ld+json') index.jsonLdScripts.push(el);
-    } else if (tag === 'title') index.title ??= el;
+    else if (isJsonLdScript(el)) index.jsonLdScripts.push(el);
+    else if (tag === 'title') index.title ??= el;
     else if (tag === 'blockquote') index.blockquotes.push(el);
     else if (tag === 'article') found.article ??= el;
     if (found.lookForItemprop && found.itemprop === null && isArticleBodyProp(el)) found.itemprop = el;

@@ -1,5 +1,4 @@
 /** Reads the article object of a page's JSON-LD (`NewsArticle`, `Article`, ... also inside `@graph` arrays). */
-import { findAll, tagOf } from './find-elements.js';
 
 /** The article fields Parallax uses from JSON-LD. */
 export interface JsonLdArticle {
@@ -98,19 +97,11 @@ function pickArticle(objects: readonly JsonObject[]): JsonObject | null {
   return best;
 }
 
-/** `script[type="application/ld+json"]` (the type compared without case, as in HTML). */
-function isJsonLdScript(el: Element): boolean {
-  return tagOf(el) === 'script' && el.getAttribute('type')?.toLowerCase() === 'application/ld+json';
-}
-
 /**
- * Reads the page's JSON-LD scripts and returns its article object's fields, or null when there is none. `scripts` are
- * the page's `script[type="application/ld+json"]` elements when the caller has found them.
+ * Reads the page's JSON-LD scripts (its `script[type="application/ld+json"]` elements, see `PageIndex`) and returns
+ * its article object's fields, or null when there is none.
  */
-export function readJsonLd(
-  document: Document,
-  scripts: readonly Element[] = findAll(document, isJsonLdScript),
-): JsonLdArticle | null {
+export function readJsonLd(scripts: readonly Element[]): JsonLdArticle | null {
   const objects: JsonObject[] = [];
   for (const script of scripts) {
     flatten(parseLenient(script.textContent ?? ''), objects);

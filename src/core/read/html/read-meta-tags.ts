@@ -1,11 +1,10 @@
 /** Reads `<meta name|property|itemprop=... content=...>` tags of a page into a lookup by lower-cased key. */
-import { findByTag } from './find-elements.js';
 
 /** Meta tag contents by lower-cased name/property/itemprop; the first non-empty occurrence of a key wins. */
 export type MetaTags = ReadonlyMap<string, string>;
 
-/** Collects every meta tag of the document (first occurrence of each key); `metaTags` when the caller has found them. */
-export function readMetaTags(document: Document, metaTags: readonly Element[] = findByTag(document, 'meta')): MetaTags {
+/** Collects the page's meta tags (its `meta` elements, see `PageIndex`), first occurrence of each key. */
+export function readMetaTags(metaTags: readonly Element[]): MetaTags {
   const tags = new Map<string, string>();
   for (const el of metaTags) {
     const content = (el.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();

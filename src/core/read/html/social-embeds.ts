@@ -4,8 +4,6 @@
  * recognises and moves into `Article.embeds`. Readability tends to drop them with their "social" wrappers.
  */
 
-import { findByTag } from './find-elements.js';
-
 const EMBED_CLASS =
   /^(twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|threads-embed)$/i;
 
@@ -25,12 +23,9 @@ function onlyChild(wrapper: Element, child: Element): boolean {
 
 /**
  * Lifts each embedded post out of wrappers that hold nothing else, so that Readability judges the post itself.
- * `blockquotes` are the page's blockquotes when the caller has found them.
+ * `blockquotes` are the page's blockquotes (see `PageIndex`).
  */
-export function unwrapSocialEmbeds(
-  document: Document,
-  blockquotes: readonly Element[] = findByTag(document, 'blockquote'),
-): void {
+export function unwrapSocialEmbeds(blockquotes: readonly Element[]): void {
   for (const quote of blockquotes) {
     if (!isSocialEmbed(quote)) continue;
     let wrapper = quote.parentElement;
