@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER_AGENT } from '../src/engine/inputs/options.js';
 import { readInputs } from '../src/engine/inputs/read-inputs.js';
 import { readUrl } from '../src/engine/inputs/read-url.js';
+import { closedPort, LIMIT_ROUTES } from './helpers/hostile-pages.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
 // Every URL test talks to this server on 127.0.0.1; nothing goes to the internet.
@@ -20,22 +21,7 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
   '/article.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
   '/moved': (_req, res) => res.writeHead(302, { location: '/article.html' }).end(),
   '/missing': (_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<p>Not here</p>'),
-  '/slow': () => {
-    // Never answers: the client's time limit must end the request.
-  },
-  '/endless': (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    const chunk = Buffer.alloc(16 * 1024, 'a');
-    const push = (): void => {
-      if (!res.destroyed && res.write(chunk)) setImmediate(push);
-      else if (!res.destroyed) res.once('drain', push);
-    };
-    push();
-  },
-  '/declared-huge': (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
-    res.write('<p>start</p>');
-  },
+  ...LIMIT_ROUTES,
   '/image.png': (_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50])),
   '/latin': (_req, res) =>
     res
@@ -129,10 +115,7 @@ describe('reading URLs', () => {
   });
 
   it('fails a refused connection and a malformed URL without throwing', async () => {
-    const closed = createServer();
-    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((done) => closed.close(done));
+    const port = await closedPort();
     const refused = await readUrl(`http://127.0.0.1:${port}/`, LOCAL);
     expect(refused.failures[0]).toMatchObject({ code: 'fetch-failed' });
     expect(refused.failures[0]?.message).toContain('ECONNREFUSED');

@@ -1,15 +1,15 @@
 import type { LookupAddress } from 'node:dns';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addressPolicy, PUBLIC_ONLY } from '../src/engine/net/address-policy.js';
 import { guardedLookup, type ResolveAll } from '../src/engine/net/guarded-lookup.js';
 import { FetchError, REFUSED_MESSAGE, safeFetch, type SafeFetchOptions } from '../src/engine/net/safe-fetch.js';
+import { closedPort, LIMIT_ROUTES, type Route } from './helpers/hostile-pages.js';
 
 // Two local servers: the "site" on 127.0.0.1 (which tests open with an allow-list) and "inside" on 127.0.0.2, also
 // loopback, which stays closed. Each counts the connections it accepts, to show refusals happen before connecting.
-type Route = (req: IncomingMessage, res: ServerResponse) => void;
 interface Local {
   server: Server;
   base: string;
@@ -34,25 +34,10 @@ const siteRoutes: Record<string, Route> = {
   '/to-file': (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
   '/to-bad': (_req, res) => res.writeHead(302, { location: 'http://exa mple.org/' }).end(),
   '/no-location': (_req, res) => res.writeHead(302).end('no location'),
-  '/slow': () => {
-    // Never answers.
-  },
+  ...LIMIT_ROUTES,
   '/stalls': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.write('<p>first part</p>');
-  },
-  '/endless': (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    const chunk = Buffer.alloc(16 * 1024, 'a');
-    const push = (): void => {
-      if (!res.destroyed && res.write(chunk)) setImmediate(push);
-      else if (!res.destroyed) res.once('drain', push);
-    };
-    push();
-  },
-  '/declared-huge': (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
-    res.write('<p>start</p>');
   },
   '/gzip-bomb': (_req, res) =>
     res
@@ -104,16 +89,26 @@ describe('refusing addresses that are not public', () => {
     inside.connections = 0;
   });
 
-  it.each(['127.0.0.1', '2130706433', '0x7f.1', '127.1', '0177.0.0.1', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]'])(
-    'refuses the literal host %s before connecting',
-    async (host) => {
-      const port = new URL(site.base).port;
-      const error = await failure(`http://${host}:${port}/page`, BASE_OPTIONS);
-      expect(error.code).toBe('refused-private-address');
-      expect(error.message).toBe(REFUSED_MESSAGE);
-      expect(site.connections).toBe(0);
-    },
-  );
+  it.each([
+    '127.0.0.1',
+    '2130706433',
+    '0x7f.1',
+    '127.1',
+    '0177.0.0.1',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    '127.0.0.1.',
+    '127.0.0.1%2e',
+    '①②⑦.0.0.1',
+    '１２７.０.０.１',
+    '127.000.000.001',
+  ])('refuses the literal host %s before connecting', async (host) => {
+    const port = new URL(site.base).port;
+    const error = await failure(`http://${host}:${port}/page`, BASE_OPTIONS);
+    expect(error.code).toBe('refused-private-address');
+    expect(error.message).toBe(REFUSED_MESSAGE);
+    expect(site.connections).toBe(0);
+  });
 
   it.each(['0.0.0.0', '[::1]', '[::]', '169.254.169.254', '10.0.0.1', '192.168.0.1', '[fe80::1]', '224.0.0.1'])(
     'refuses %s',
@@ -267,10 +262,7 @@ describe('answers, limits and failures', () => {
   });
 
   it('names a network failure by its system code only, never the address', async () => {
-    const closed = createServer();
-    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((done) => closed.close(done));
+    const port = await closedPort();
     const error = await failure(`http://127.0.0.1:${port}/`, SITE_ONLY);
     expect(error).toMatchObject({ code: 'network', details: { systemCode: 'ECONNREFUSED' } });
     expect(error.message).toBe('could not be fetched (connection refused, ECONNREFUSED)');

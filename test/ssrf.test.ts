@@ -9,6 +9,11 @@ import {
 } from '../src/engine/storage/sqlite-story-repository.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
 import { startServer, type RunningServer } from '../src/server/start-server.js';
+import { serverSettings } from '../src/cli/commands/serve.js';
+import { UsageError } from '../src/cli/errors.js';
+import type { CliIo } from '../src/cli/io.js';
+import { analyze, extract } from '../src/engine/api.js';
+import { StoryService } from '../src/engine/stories.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
 // An attacker asks the Parallax server to fetch pages inside the machine it runs on. The "inside" server listens on
@@ -229,5 +234,39 @@ describe('the CLI with URLs inside the machine', () => {
     const run = await parallax(['analyze', 'x.txt', '--allow-private-range', 'intranet']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--allow-private-range: "intranet" is not an IP address or CIDR range');
+  });
+});
+
+describe('the library and the option plumbing', () => {
+  it('analyze and extract refuse a loopback URL unless allowed', async () => {
+    const url = `http://127.0.0.1:${insidePort}/secret`;
+    const refused = await analyze([url, { text: BENIGN_TEXT }]);
+    expect(refused.failures).toEqual([
+      { source: url, code: 'refused-private-address', message: 'refused: private address' },
+    ]);
+    expect(JSON.stringify(refused.report)).not.toContain(SECRET_WORD);
+    expect(insideRequests).toBe(0);
+    const allowed = await extract([url], { allowPrivateRanges: ['127.0.0.0/8'] });
+    expect(allowed.documents[0]?.text).toContain(SECRET_WORD);
+    expect(insideRequests).toBe(1);
+    insideRequests = 0;
+  });
+
+  it("rejects an invalid allowPrivateRanges as the caller's mistake", async () => {
+    await expect(analyze(['x.txt'], { allowPrivateRanges: ['intranet'] })).rejects.toThrow(TypeError);
+    expect(() => new StoryService({ repo: guarded.repo, allowPrivateRanges: ['10.0.0.0/40'] })).toThrow(TypeError);
+    expect(() => createApp({ repo: guarded.repo, allowPrivateRanges: ['nope'] })).toThrow(
+      '"nope" is not an IP address or CIDR range',
+    );
+  });
+
+  it('serve and start read the same flags', () => {
+    const io = { cwd: REPO_ROOT } as CliIo;
+    expect(serverSettings('serve', { 'allow-private-urls': true }, io).urlAccess).toEqual({ allowPrivateUrls: true });
+    expect(serverSettings('start', { 'allow-private-range': '10.1.0.0/16, fd00::/8' }, io).urlAccess).toEqual({
+      allowPrivateRanges: ['10.1.0.0/16', 'fd00::/8'],
+    });
+    expect(serverSettings('serve', {}, io).urlAccess).toEqual({});
+    expect(() => serverSettings('serve', { 'allow-private-range': '10.0.0.0/8,,' }, io)).toThrow(UsageError);
   });
 });
