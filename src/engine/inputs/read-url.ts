@@ -29,7 +29,7 @@ const ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q
  * Fetches a web page through `safeFetch` and reads it like a file: redirects followed (each hop checked), one time
  * limit for headers and body, the body streamed and abandoned once it passes the size limit, the Content-Type's
  * charset honoured, `meta.url` set to the final address. Addresses that are not public are refused unless allowed.
- * Every problem is a failure naming the URL; nothing is thrown.
+ * Every problem is a failure naming the URL; only invalid options throw (a TypeError).
  */
 export async function readUrl(url: string, options: FetchSettings = {}): Promise<InputResult> {
   const settings = resolveInputOptions(options);
