@@ -14,7 +14,9 @@ let pages: Server;
 let pagesUrl: string;
 
 beforeAll(async () => {
-  server = await startServer(createApp({ repo, limits: { maxJsonBytes: 64 * 1024 } }), { port: 0 });
+  // The page server stands in for the public web on 127.0.0.1, so it is named as an allowed private address.
+  const app = createApp({ repo, limits: { maxJsonBytes: 64 * 1024 }, allowPrivateRanges: ['127.0.0.1'] });
+  server = await startServer(app, { port: 0 });
   // A local web server standing in for news sites (never the internet).
   pages = createServer((req, res) => {
     const seed = seedNames()[Number(req.url?.slice(1))];

@@ -9,6 +9,7 @@ import { isIsoDate, type ArticleObject } from './inputs/article-object.js';
 import type { ByteStream } from './inputs/options.js';
 import { readInputs, type InputSpec } from './inputs/read-inputs.js';
 import type { InputNote, InputResult } from './inputs/result.js';
+import { parseAddressRanges } from './net/address-policy.js';
 import { packageVersion } from './version.js';
 
 export type { ArticleObject, InputSpec, InputNote };
@@ -31,6 +32,10 @@ export interface ExtractOptions {
   fetchTimeoutMs?: number;
   /** User-Agent header for fetches. */
   userAgent?: string;
+  /** Fetch private, loopback and other non-public addresses too (default false: such URLs fail as refused). */
+  allowPrivateUrls?: boolean;
+  /** Non-public addresses or CIDR ranges (`10.1.0.0/16`, `fd00::/8`) that may be fetched all the same. */
+  allowPrivateRanges?: readonly string[];
   /** The stream read for the input `-` (default `process.stdin`). */
   stdin?: ByteStream;
   /** Base folder for relative paths (default the current directory). */
@@ -79,7 +84,7 @@ export interface ExtractResult {
   notes: InputNote[];
 }
 
-/** Reads the inputs of one story and analyzes them into a report. Throws only for invalid options. */
+/** Reads the inputs of one story and analyzes them into a report. Throws (a TypeError) only for invalid options. */
 export async function analyze(
   inputs: readonly (string | ArticleObject)[],
   options: AnalyzeRunOptions = {},
@@ -126,10 +131,14 @@ export async function extract(
 
 function readAll(inputs: readonly InputSpec[], options: ExtractOptions): Promise<InputResult> {
   const { onProgress } = options;
+  // An invalid range is the caller's mistake: say so once, instead of failing every URL.
+  parseAddressRanges(options.allowPrivateRanges ?? []);
   return readInputs(inputs, {
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.fetchTimeoutMs !== undefined ? { fetchTimeoutMs: options.fetchTimeoutMs } : {}),
     ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+    ...(options.allowPrivateUrls !== undefined ? { allowPrivateUrls: options.allowPrivateUrls } : {}),
+    ...(options.allowPrivateRanges !== undefined ? { allowPrivateRanges: options.allowPrivateRanges } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     ...(onProgress

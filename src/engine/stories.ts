@@ -11,6 +11,7 @@ import {
   type InputResult,
 } from './inputs/index.js';
 import { mergeResults } from './inputs/result.js';
+import { parseAddressRanges } from './net/address-policy.js';
 import {
   StoryChangedError,
   type SearchHit,
@@ -57,6 +58,10 @@ export interface StoryServiceOptions {
   version?: string;
   now?: () => Date;
   newId?: () => string;
+  /** Fetch URLs on private, loopback and other non-public addresses too (default false: they are refused). */
+  allowPrivateUrls?: boolean;
+  /** Non-public addresses or CIDR ranges that may be fetched all the same (default none). */
+  allowPrivateRanges?: readonly string[];
 }
 
 /** A story with its current report and the inputs of the request that could not be read. */
@@ -119,10 +124,14 @@ export class StoryService {
   private readonly version: string;
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly urlAccess: { allowPrivateUrls: boolean; allowPrivateRanges: readonly string[] };
 
-  /** Wires the service to a story library. */
+  /** Wires the service to a story library (throws a TypeError for an invalid address range). */
   constructor(options: StoryServiceOptions) {
     this.repo = options.repo;
+    const allowPrivateRanges = options.allowPrivateRanges ?? [];
+    parseAddressRanges(allowPrivateRanges);
+    this.urlAccess = { allowPrivateUrls: options.allowPrivateUrls ?? false, allowPrivateRanges };
     this.limits = resolveStoryLimits(options.limits);
     this.version = options.version ?? packageVersion();
     this.now = options.now ?? (() => new Date());
@@ -309,7 +318,9 @@ export class StoryService {
     };
     const fromFiles = (input.files ?? []).map((file) => readUploadedFile(file.name, file.bytes, { maxBytes }));
     const fromUrls = await Promise.all(
-      (input.urls ?? []).map((url) => readUrl(url, { maxBytes, fetchTimeoutMs: this.limits.fetchTimeoutMs })),
+      (input.urls ?? []).map((url) =>
+        readUrl(url, { maxBytes, fetchTimeoutMs: this.limits.fetchTimeoutMs, ...this.urlAccess }),
+      ),
     );
     return mergeResults([fromObjects, ...fromFiles, ...fromUrls]);
   }

@@ -41,6 +41,10 @@ export interface AppOptions {
   logError?: ErrorLogger;
   /** Clock for story timestamps (tests pin it). */
   now?: () => Date;
+  /** Fetch URLs on private, loopback and other non-public addresses too (default false: they are refused). */
+  allowPrivateUrls?: boolean;
+  /** Non-public addresses or CIDR ranges that may be fetched all the same (default none). */
+  allowPrivateRanges?: readonly string[];
 }
 
 /** The default folder of the built web page: `web/dist` at the package root. */
@@ -65,6 +69,8 @@ export function createApp(options: AppOptions): Hono {
     version,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.allowPrivateUrls !== undefined ? { allowPrivateUrls: options.allowPrivateUrls } : {}),
+    ...(options.allowPrivateRanges ? { allowPrivateRanges: options.allowPrivateRanges } : {}),
   });
   const limits = {
     ...service.limits,

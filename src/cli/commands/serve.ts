@@ -9,7 +9,7 @@ import type { CliIo } from '../io.js';
 import { parseByteSize, parsePositiveInteger } from '../option-values.js';
 import type { OptionSpec, ParsedValues } from '../parse-command-args.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { READING_HELP, READING_OPTIONS } from '../reading-options.js';
+import { READING_HELP, READING_OPTIONS, urlAccess, type UrlAccess } from '../reading-options.js';
 import type { Command } from './command.js';
 
 /** Default port of `serve` and `start`. */
@@ -43,6 +43,8 @@ export interface ServerSettings {
   host: string;
   dbPath: string;
   limits: Partial<ServerLimits>;
+  /** Which addresses URL fetches may reach. */
+  urlAccess: UrlAccess;
 }
 
 /** Reads the shared server flags (throws UsageError on bad values). */
@@ -65,6 +67,7 @@ export function serverSettings(command: string, values: ParsedValues, io: CliIo)
     host: text('host') ?? '127.0.0.1',
     dbPath: resolve(io.cwd, text('db') ?? DEFAULT_DB),
     limits,
+    urlAccess: urlAccess(command, values),
   };
 }
 
@@ -114,10 +117,12 @@ const command: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
     const repo = openSqliteStoryRepository({ path: settings.dbPath });
-    const server = await listen(createApp({ repo, limits: settings.limits }), settings).catch(async (error) => {
-      await repo.close();
-      throw error;
-    });
+    const server = await listen(createApp({ repo, limits: settings.limits, ...settings.urlAccess }), settings).catch(
+      async (error) => {
+        await repo.close();
+        throw error;
+      },
+    );
     io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
     return runUntilStopped(server, () => repo.close());

@@ -71,10 +71,11 @@ const command: Command = {
     try {
       const story = await importFolder(folder, settings, repo, io);
       // The default port may be taken by another program: any free port will do for the quick start.
-      const server = await listen(createApp({ repo, limits: settings.limits }), settings).catch((error: unknown) =>
-        values.port === undefined
-          ? listen(createApp({ repo, limits: settings.limits }), { ...settings, port: 0 })
-          : Promise.reject(error),
+      const server = await listen(createApp({ repo, limits: settings.limits, ...settings.urlAccess }), settings).catch(
+        (error: unknown) =>
+          values.port === undefined
+            ? listen(createApp({ repo, limits: settings.limits, ...settings.urlAccess }), { ...settings, port: 0 })
+            : Promise.reject(error),
       );
       io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
       io.stdout.write(`Parallax is running. Open the story: ${server.url}/#/stories/${story.id}\n`);

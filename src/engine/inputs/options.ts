@@ -20,6 +20,10 @@ export interface InputOptions {
   fetchTimeoutMs?: number;
   /** User-Agent header for fetches. */
   userAgent?: string;
+  /** Fetch private, loopback and other non-public addresses too (default false: they are refused). */
+  allowPrivateUrls?: boolean;
+  /** Non-public addresses or CIDR ranges (`10.1.0.0/16`) that may be fetched all the same (default none). */
+  allowPrivateRanges?: readonly string[];
   /** The stream read for the input `-` (default `process.stdin`). */
   stdin?: ByteStream;
   /** Base folder for relative paths (default the current directory). */
@@ -33,6 +37,8 @@ export interface ResolvedInputOptions {
   maxBytes: number;
   fetchTimeoutMs: number;
   userAgent: string;
+  allowPrivateUrls: boolean;
+  allowPrivateRanges: readonly string[];
   stdin: ByteStream | null;
   cwd: string;
 }
@@ -43,6 +49,8 @@ export function resolveInputOptions(options: InputOptions = {}): ResolvedInputOp
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    allowPrivateUrls: options.allowPrivateUrls ?? false,
+    allowPrivateRanges: options.allowPrivateRanges ?? [],
     stdin: options.stdin ?? null,
     cwd: options.cwd ?? process.cwd(),
   };

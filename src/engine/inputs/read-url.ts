@@ -1,15 +1,21 @@
+import { STATUS_CODES } from 'node:http';
 import { shortHash } from '../../core/hash.js';
 import type { Diagnostic } from '../../core/model.js';
 import type { FileKind } from './detect-format.js';
 import { formatBytes, resolveInputOptions, type ResolvedInputOptions } from './options.js';
 import { readNamedBytes } from './read-named-bytes.js';
 import { failureResult, type InputResult } from './result.js';
+import { FetchError, REFUSED_MESSAGE, safeFetch } from '../net/safe-fetch.js';
 
 /** Settings of one fetch; the defaults are those of `InputOptions`. */
 export interface FetchSettings {
   maxBytes?: number;
   fetchTimeoutMs?: number;
   userAgent?: string;
+  /** Private, loopback and other non-public addresses may be fetched (default false). */
+  allowPrivateUrls?: boolean;
+  /** Non-public addresses or CIDR ranges that may be fetched all the same (default none). */
+  allowPrivateRanges?: readonly string[];
 }
 
 /** True for inputs that are web addresses (`http://` or `https://`). */
@@ -17,10 +23,13 @@ export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
+const ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1';
+
 /**
- * Fetches a web page and reads it like a file: redirects followed, one time limit for headers and body, the body
- * streamed and abandoned once it passes the size limit, the Content-Type's charset honoured, `meta.url` set to the
- * final address. Every problem is a failure naming the URL; nothing is thrown.
+ * Fetches a web page through `safeFetch` and reads it like a file: redirects followed (each hop checked), one time
+ * limit for headers and body, the body streamed and abandoned once it passes the size limit, the Content-Type's
+ * charset honoured, `meta.url` set to the final address. Addresses that are not public are refused unless allowed.
+ * Every problem is a failure naming the URL; only invalid options throw (a TypeError).
  */
 export async function readUrl(url: string, options: FetchSettings = {}): Promise<InputResult> {
   const settings = resolveInputOptions(options);
@@ -32,47 +41,40 @@ export async function readUrl(url: string, options: FetchSettings = {}): Promise
   try {
     return await fetchAndRead(url, settings);
   } catch (error) {
-    return fetchFailure(url, error, settings.fetchTimeoutMs);
+    if (error instanceof FetchError) return fetchFailure(url, error, settings);
+    throw error;
   }
 }
 
 async function fetchAndRead(url: string, settings: ResolvedInputOptions): Promise<InputResult> {
-  const response = await fetch(url, {
-    redirect: 'follow',
-    signal: AbortSignal.timeout(settings.fetchTimeoutMs),
-    headers: {
-      'user-agent': settings.userAgent,
-      accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1',
-    },
+  const response = await safeFetch(url, {
+    timeoutMs: settings.fetchTimeoutMs,
+    maxBytes: settings.maxBytes,
+    userAgent: settings.userAgent,
+    headers: { accept: ACCEPT },
+    allowPrivate: settings.allowPrivateUrls,
+    allowRanges: settings.allowPrivateRanges,
+    // Neither an error page nor an image is worth downloading.
+    wantBody: (status, headers) => isSuccess(status) && kindOfMediaType(mediaTypeOf(headers)) !== null,
   });
-  if (!response.ok) {
-    await response.body?.cancel();
-    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  if (!isSuccess(response.status)) {
+    const reason = STATUS_CODES[response.status];
+    const status = `${response.status}${reason ? ` ${reason}` : ''}`;
     return failureResult(url, 'http-error', `${url}: the server answered HTTP ${status}`);
   }
   const type = parseContentType(response.headers.get('content-type'));
   const kind = kindOfMediaType(type.mediaType);
   if (!kind) {
-    await response.body?.cancel();
-    return failureResult(url, 'unsupported-content-type', `${url}: not HTML or text (Content-Type: ${type.mediaType})`);
+    const shown = /^[\w.+-]{1,60}\/[\w.+-]{1,60}$/.test(type.mediaType) ? type.mediaType : 'not recognized';
+    return failureResult(url, 'unsupported-content-type', `${url}: not HTML or text (Content-Type: ${shown})`);
   }
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > settings.maxBytes) {
-    await response.body?.cancel();
-    const message = `${url}: ${formatBytes(declared)} is over the size limit of ${formatBytes(settings.maxBytes)}`;
-    return failureResult(url, 'too-large', message);
-  }
-  const bytes = await readLimited(response, settings.maxBytes);
-  if (bytes === null) {
-    return failureResult(url, 'too-large', `${url}: more than the size limit of ${formatBytes(settings.maxBytes)}`);
-  }
-  const finalUrl = response.url || url;
+  const finalUrl = response.url;
   const diagnostics: Diagnostic[] =
     finalUrl !== url ? [{ level: 'info', code: 'redirected', message: `redirected to ${finalUrl}` }] : [];
   return readNamedBytes(
     {
       source: url,
-      bytes,
+      bytes: response.body,
       kind,
       id: shortHash(url),
       meta: { url: finalUrl },
@@ -83,23 +85,12 @@ async function fetchAndRead(url: string, settings: ResolvedInputOptions): Promis
   );
 }
 
-/** Reads the body up to `maxBytes`; null (and the download cancelled) as soon as it is larger. */
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+function mediaTypeOf(headers: Headers): string {
+  return parseContentType(headers.get('content-type')).mediaType;
 }
 
 /** The media type (lower case, no parameters) and charset of a Content-Type header. */
@@ -119,12 +110,29 @@ function kindOfMediaType(mediaType: string): FileKind | 'sniff' | null {
   return null;
 }
 
-function fetchFailure(url: string, error: unknown, timeoutMs: number): InputResult {
-  const name = (error as Error).name;
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return failureResult(url, 'fetch-timeout', `${url}: no complete answer within ${timeoutMs / 1000} s (timed out)`);
+/** The failure of a fetch, worded from its code: what the user can act on, never the internal detail. */
+function fetchFailure(url: string, error: FetchError, settings: ResolvedInputOptions): InputResult {
+  switch (error.code) {
+    case 'refused-private-address':
+      return failureResult(url, error.code, REFUSED_MESSAGE);
+    case 'timeout':
+    case 'aborted':
+      return failureResult(url, 'fetch-timeout', `${url}: ${error.message}`);
+    case 'too-large': {
+      const limit = formatBytes(settings.maxBytes);
+      const declared = error.details.declaredBytes;
+      const message =
+        declared === undefined
+          ? `${url}: more than the size limit of ${limit}`
+          : `${url}: ${formatBytes(declared)} is over the size limit of ${limit}`;
+      return failureResult(url, 'too-large', message);
+    }
+    case 'bad-url':
+    case 'unsupported-scheme':
+      return failureResult(url, 'bad-url', `${url}: ${error.message}`);
+    case 'too-many-redirects':
+      return failureResult(url, error.code, `${url}: ${error.message}`);
+    case 'network':
+      return failureResult(url, 'fetch-failed', `${url}: ${error.message}`);
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-  return failureResult(url, 'fetch-failed', `${url}: could not be fetched (${reason})`);
 }
