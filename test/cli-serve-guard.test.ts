@@ -1,0 +1,123 @@
+/**
+ * The server's access options on the command line: `serve` and `start` refuse to listen beyond loopback without a
+ * token (exit 2, nothing opened), check the token and host names, and a spawned `serve` applies them end to end.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../src/cli/io.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { errorCode, rawRequest } from './helpers/raw-http.js';
+import { REPO_ROOT } from './helpers/shared.js';
+
+const BIN = join(REPO_ROOT, 'bin', 'parallax.js');
+const TOKEN = 'cli-token-0123456789abcdef';
+const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-guard-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI in this process with captured output and the given environment. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const stderrStream = Object.assign(new PassThrough(), {
+    isTTY: false,
+    write: (text: string) => ((stderr += text), true),
+  });
+  const io: CliIo = {
+    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
+    stderr: stderrStream as unknown as CliIo['stderr'],
+    stdin: Readable.from([]),
+    cwd: dir,
+    env,
+  };
+  return { code: await runCli(args, io), stdout, stderr };
+}
+
+describe('refusals before anything starts', () => {
+  it.each(['serve', 'start'])(
+    '%s --host 0.0.0.0 without a token exits 2 with the reason, opening nothing',
+    async (name) => {
+      const db = join(dir, `${name}.db`);
+      const run = await cli([name, '--host', '0.0.0.0', '--port', '0', '--db', db]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/refusing to listen on 0\.0\.0\.0 without an access token/);
+      expect(run.stderr).toMatch(/--token TOKEN or PARALLAX_TOKEN/);
+      expect(run.stdout).toBe('');
+      expect(existsSync(db)).toBe(false);
+    },
+  );
+
+  it('refuses unusable tokens and host names, from flags and from the environment', async () => {
+    const cases: [string[], Record<string, string>, RegExp][] = [
+      [['--token', 'short'], {}, /--token: the token must be 16/],
+      [[], { PARALLAX_TOKEN: 'has spaces but is long enough' }, /--token: the token may hold only/],
+      [['--allowed-host', 'http://parallax.example/'], {}, /--allowed-host: "http:\/\/parallax.example\/" is not/],
+      [[], { PARALLAX_ALLOWED_HOSTS: 'ok.example,bad host' }, /--allowed-host: "bad host" is not/],
+    ];
+    for (const [flags, env, message] of cases) {
+      const run = await cli(['serve', '--port', '0', '--db', join(dir, 'bad.db'), ...flags], env);
+      expect(run.code, message.source).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toContain(TOKEN);
+    }
+    expect(existsSync(join(dir, 'bad.db'))).toBe(false);
+  });
+
+  it('the real executable exits with code 2', () => {
+    const run = spawnSync(process.execPath, [BIN, 'serve', '--host', '::', '--port', '0'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PARALLAX_TOKEN: '' },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^parallax: refusing to listen on :: without an access token/);
+  });
+
+  it('documents the options in --help', async () => {
+    const run = await cli(['serve', '--help']);
+    expect(run.stdout).toMatch(/--token TOKEN/);
+    expect(run.stdout).toMatch(/--allowed-host NAME/);
+  });
+});
+
+describe('a spawned serve with a token and an allowed host from the environment', () => {
+  it('asks the API for the token, answers to the added name only, and stops on SIGINT', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', join(dir, 'spawned.db')], {
+      cwd: dir,
+      env: { ...process.env, PARALLAX_TOKEN: TOKEN, PARALLAX_ALLOWED_HOSTS: 'parallax.example, other.example:9' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening on (http:\/\/\S+?)\/? /.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.on('exit', () => reject(new Error(`serve exited: ${stderr}`)));
+      });
+      const bearer = { authorization: `Bearer ${TOKEN}` };
+      expect((await rawRequest(`${url}/api/health`)).status).toBe(200);
+      const refused = await rawRequest(`${url}/api/stories`);
+      expect(refused.status).toBe(401);
+      expect(errorCode(refused)).toBe('unauthorized');
+      expect((await rawRequest(`${url}/api/stories`, { headers: bearer })).status).toBe(200);
+      const proxied = { ...bearer, host: 'parallax.example' };
+      expect((await rawRequest(`${url}/api/stories`, { headers: proxied })).status).toBe(200);
+      const rebound = { ...bearer, host: 'evil.example' };
+      expect((await rawRequest(`${url}/api/stories`, { headers: rebound })).status).toBe(421);
+      expect(stderr).not.toContain(TOKEN);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
