@@ -239,6 +239,22 @@ describe('the API token', () => {
     expect(page.text).toMatch(/<html/);
   });
 
+  it('states the bearer scheme in the OpenAPI document, and which operations need it', async () => {
+    const response = await rawRequest(`${server.url}/api/openapi.json`, { headers: bearer(TOKEN) });
+    const doc = JSON.parse(response.text) as {
+      security: object[];
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+      paths: Record<string, Record<string, { security?: object[]; responses: Record<string, unknown> }>>;
+    };
+    expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ bearerToken: [] }]);
+    expect(doc.paths['/api/health']!.get!.security).toEqual([]);
+    expect(Object.keys(doc.paths['/api/health']!.get!.responses)).not.toContain('401');
+    const create = doc.paths['/api/stories']!.post!.responses;
+    expect(Object.keys(create)).toEqual(expect.arrayContaining(['401', '403', '421']));
+    expect(Object.keys(doc.paths['/api/stories']!.get!.responses)).not.toContain('403');
+  });
+
   it('refuses to build an app with an unusable token', () => {
     const repo = openSqliteStoryRepository({ path: ':memory:' });
     expect(() => createApp({ repo, token: 'short' })).toThrow(/16/);

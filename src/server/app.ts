@@ -80,7 +80,14 @@ export function createApp(options: AppOptions): Hono {
     maxJsonBytes: options.limits?.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
     maxUploadBytes: options.limits?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   };
-  const openApi = JSON.stringify(buildOpenApiDocument({ version, limits, ...withReportSchema(loadReportSchema()) }));
+  const openApi = JSON.stringify(
+    buildOpenApiDocument({
+      version,
+      limits,
+      tokenRequired: options.token !== undefined,
+      ...withReportSchema(loadReportSchema()),
+    }),
+  );
 
   const app = new Hono();
   app.use(securityHeaders());
