@@ -6,10 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliInProcess } from './helpers/cli-in-process.js';
 import { errorCode, rawRequest } from './helpers/raw-http.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
@@ -18,22 +16,9 @@ const TOKEN = 'cli-token-0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-guard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in this process with captured output and the given environment. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const stderrStream = Object.assign(new PassThrough(), {
-    isTTY: false,
-    write: (text: string) => ((stderr += text), true),
-  });
-  const io: CliIo = {
-    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
-    stderr: stderrStream as unknown as CliIo['stderr'],
-    stdin: Readable.from([]),
-    cwd: dir,
-    env,
-  };
-  return { code: await runCli(args, io), stdout, stderr };
+/** Runs the CLI in this process with captured output. */
+function cli(args: string[]) {
+  return runCliInProcess(args, { cwd: dir });
 }
 
 /** What a spawned run printed and how it ended. */
