@@ -16,7 +16,7 @@ import {
 } from '../src/engine/storage/sqlite-story-repository.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
 import { startServer, type RunningServer } from '../src/server/start-server.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, buildWebPage, watchForProblems } from './helpers/browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, buildWebPage, screenshot, watchForProblems } from './helpers/browser.js';
 
 const TOKEN = 'browser-token-0123456789abcdef';
 const ARTICLE =
@@ -127,6 +127,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the guards in chromium', () => {
     await page.getByLabel('Token', { exact: true }).fill('wrong-token-0123456789abcdef');
     await page.getByRole('button', { name: 'Use this token' }).click();
     await page.getByRole('alert').filter({ hasText: 'not accepted' }).waitFor();
+    await screenshot(page, 'token-dialog-refused');
     await page.getByLabel('Token', { exact: true }).fill(TOKEN);
     await page.keyboard.press('Enter');
     await page.locator('main h1', { hasText: 'Stories' }).waitFor();
@@ -146,6 +147,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the guards in chromium', () => {
     await page.reload();
     await page.waitForSelector('main[data-story]');
     expect(await dialog.count()).toBe(0);
+    await screenshot(page, 'token-forget-control');
 
     // Forgotten on request: the token leaves storage and the page asks again.
     await page.getByRole('button', { name: 'Forget access token' }).click();
