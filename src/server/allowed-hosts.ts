@@ -1,9 +1,9 @@
 import {
   LOOPBACK_NAMES,
   canonicalHostname,
+  hostKey,
   isUnspecifiedHost,
   parseHost,
-  sameHost,
   type HostAndPort,
 } from './host-names.js';
 
@@ -21,11 +21,14 @@ export interface LocalEnd {
   port?: number | undefined;
 }
 
-/** A host the server answers to: the port null means any port. */
+/** A host the server answers to, by its key (see hostKey): the port null means any port. */
 interface Rule {
-  hostname: string;
+  key: string;
   port: number | null;
 }
+
+/** How many local addresses to remember the key of (a machine has a handful). */
+const LOCAL_KEY_CACHE = 64;
 
 /** The default port of a `Host` header that names none (plain HTTP; 443 when a TLS proxy forwards it unchanged). */
 const DEFAULT_PORTS = [80, 443];
@@ -41,18 +44,21 @@ export function allowedHostProblem(entry: string): string | null {
  * site whose name now resolves to this machine) or a misrouted request, and gets nothing.
  */
 export class AllowedHosts {
-  private readonly fixed: Rule[];
+  /** Keys of the names answered to at the connection's own port. */
+  private readonly own: Set<string>;
   private readonly added: Rule[];
+  /** The keys of the local addresses seen, so a request costs no address parsing beyond its own Host. */
+  private readonly localKeys = new Map<string, string | null>();
 
   /** @throws Error when an allowed host is not a host name (the CLI checks entries first with allowedHostProblem) */
   constructor(options: AllowedHostsOptions = {}) {
     const bound = options.boundHost === undefined ? null : canonicalHostname(options.boundHost.trim());
     const named = [...LOOPBACK_NAMES, ...(bound !== null && !isUnspecifiedHost(bound) ? [bound] : [])];
-    this.fixed = named.map((hostname) => ({ hostname, port: null }));
+    this.own = new Set(named.map(hostKey));
     this.added = (options.allowedHosts ?? []).map((entry) => {
       const parsed = parseHost(entry.trim());
       if (parsed === null) throw new Error(`allowed host: ${allowedHostProblem(entry)}`);
-      return parsed;
+      return { key: hostKey(parsed.hostname), port: parsed.port };
     });
   }
 
@@ -62,14 +68,24 @@ export class AllowedHosts {
    */
   allows(host: HostAndPort, local: LocalEnd = {}): boolean {
     const port = host.port ?? 80;
-    const localAddress = local.address === undefined ? null : canonicalHostname(local.address);
-    const own = localAddress === null ? this.fixed : [...this.fixed, { hostname: localAddress, port: null }];
-    if (own.some((rule) => sameHost(rule.hostname, host.hostname)) && (local.port === undefined || port === local.port))
-      return true;
+    const key = hostKey(host.hostname);
+    const ownHost = this.own.has(key) || (local.address !== undefined && this.localKey(local.address) === key);
+    if (ownHost && (local.port === undefined || port === local.port)) return true;
     return this.added.some(
       (rule) =>
-        sameHost(rule.hostname, host.hostname) &&
+        rule.key === key &&
         (rule.port === null || rule.port === port || (host.port === null && DEFAULT_PORTS.includes(rule.port))),
     );
+  }
+
+  private localKey(address: string): string | null {
+    let key = this.localKeys.get(address);
+    if (key === undefined) {
+      const hostname = canonicalHostname(address);
+      key = hostname === null ? null : hostKey(hostname);
+      if (this.localKeys.size >= LOCAL_KEY_CACHE) this.localKeys.clear();
+      this.localKeys.set(address, key);
+    }
+    return key;
   }
 }

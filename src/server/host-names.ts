@@ -49,14 +49,21 @@ export function canonicalHostname(name: string): string | null {
 /** The address literal inside a canonical host name (`[::1]` gives `::1`), or null when the host is a name. */
 function addressOf(hostname: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   const literal = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
-  return ipaddr.isValid(literal) && /^[0-9a-f:.]+$/i.test(literal) ? ipaddr.process(literal) : null;
+  return /^[0-9a-f:.]+$/i.test(literal) && ipaddr.isValid(literal) ? ipaddr.process(literal) : null;
+}
+
+/**
+ * What identifies a canonical host name: the name itself, or for an address literal its address in one spelling
+ * (an IPv4-mapped IPv6 address is its IPv4 address), so that two hosts are the same exactly when their keys are equal.
+ */
+export function hostKey(hostname: string): string {
+  const address = addressOf(hostname);
+  return address === null ? hostname : `${address.kind()}:${address.toString()}`;
 }
 
 /** True when two canonical host names name the same address, or are the same name. */
 export function sameHost(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [x, y] = [addressOf(a), addressOf(b)];
-  return x !== null && y !== null && x.kind() === y.kind() && x.toString() === y.toString();
+  return a === b || hostKey(a) === hostKey(b);
 }
 
 /**
