@@ -7,6 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { announce, appAccess, serverSettings } from '../src/cli/commands/serve.js';
+import type { CliIo } from '../src/cli/io.js';
+import type { ParsedValues } from '../src/cli/parse-command-args.js';
 import { runCliInProcess } from './helpers/cli-in-process.js';
 import { errorCode, rawRequest } from './helpers/raw-http.js';
 import { REPO_ROOT } from './helpers/shared.js';
@@ -93,6 +96,29 @@ describe('refusals before anything starts', () => {
       expect(run.stderr).toMatch(cases[i]![1]);
     }
     expect(existsSync(join(dir, 'bad-env.db'))).toBe(false);
+  });
+
+  it('with a token beyond loopback, settles on a one-line notice (printed once the server listens)', () => {
+    let stderr = '';
+    const io = {
+      ...({} as CliIo),
+      cwd: dir,
+      env: { PARALLAX_TOKEN: TOKEN, PARALLAX_ALLOWED_HOSTS: 'parallax.example' },
+      stderr: { write: (text: string) => (stderr += text) } as unknown as CliIo['stderr'],
+    };
+    // A repeatable flag comes out of parseArgs as a list, which ParsedValues does not spell out.
+    const values = { host: '0.0.0.0', 'allowed-host': ['b.example'] } as unknown as ParsedValues;
+    const settings = serverSettings('serve', values, io);
+    expect(appAccess(settings)).toEqual({
+      boundHost: '0.0.0.0',
+      allowedHosts: ['b.example', 'parallax.example'],
+      token: TOKEN,
+    });
+    announce(io, settings);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^parallax: note: listening on 0\.0\.0\.0, reachable from other machines/);
+    expect(stderr).not.toContain(TOKEN);
   });
 
   it('documents the options in --help', async () => {
