@@ -6,33 +6,15 @@ import { formatJson, formatText } from '../src/cli/commands/extract.js';
 import type { CliIo } from '../src/cli/io.js';
 import { parseByteSize } from '../src/cli/option-values.js';
 import { shouldShowProgress } from '../src/cli/progress.js';
-import { runCli } from '../src/cli/run-cli.js';
 import type { ExtractedDocument } from '../src/engine/api.js';
+import { runCliInProcess, type CliRun } from './helpers/cli-in-process.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'inputs');
 
 /** Runs the CLI in this process with captured streams. */
-async function cli(
-  args: string[],
-  overrides: Partial<CliIo> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const stderrStream = Object.assign(new (await import('node:stream')).PassThrough(), {
-    isTTY: false,
-    write: (text: string) => ((stderr += text), true),
-  });
-  const io: CliIo = {
-    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
-    stderr: stderrStream as unknown as CliIo['stderr'],
-    stdin: Readable.from([]),
-    cwd: FIXTURES,
-    env: {},
-    ...overrides,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+function cli(args: string[], overrides: Partial<CliIo> = {}): Promise<CliRun> {
+  return runCliInProcess(args, { cwd: FIXTURES, ...overrides });
 }
 
 describe('usage errors exit 2 and name the problem', () => {

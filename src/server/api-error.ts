@@ -3,6 +3,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 /** The error codes the API answers with, next to their HTTP status. */
 export type ApiErrorCode =
   | 'bad-request'
+  | 'unauthorized'
+  | 'cross-origin'
+  | 'host-not-allowed'
   | 'not-found'
   | 'payload-too-large'
   | 'too-many-articles'

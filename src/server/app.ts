@@ -9,12 +9,15 @@ import type { StoryRepository } from '../engine/storage/story-repository.js';
 import { StoryService, type StoryLimits } from '../engine/stories.js';
 import { ApiError } from './api-error.js';
 import { createErrorHandler, type ErrorLogger } from './error-handler.js';
+import { hostCheck } from './host-check.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ReportResponseCache } from './report-cache.js';
 import { searchRoutes } from './routes/search.js';
+import { sameOriginCheck } from './same-origin-check.js';
 import { storyRoutes } from './routes/stories.js';
 import { securityHeaders } from './security-headers.js';
 import { staticWebUi } from './static-web-ui.js';
+import { markTokenProtected, tokenAuth } from './token-auth.js';
 
 /** Default size limit of a JSON request body: 10 MB. */
 export const DEFAULT_MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -45,6 +48,12 @@ export interface AppOptions {
   allowPrivateUrls?: boolean;
   /** Non-public addresses or CIDR ranges that may be fetched all the same (default none). */
   allowPrivateRanges?: readonly string[];
+  /** The host the server listens on (`--host`); it is answered to besides `localhost`, `127.0.0.1` and `[::1]`. */
+  boundHost?: string;
+  /** More host names to answer to (`--allowed-host`): `NAME` at any port, `NAME:PORT` at that port. */
+  allowedHosts?: readonly string[];
+  /** When set, every API request but `GET /api/health` needs `Authorization: Bearer <token>`. */
+  token?: string;
 }
 
 /** The default folder of the built web page: `web/dist` at the package root. */
@@ -77,11 +86,26 @@ export function createApp(options: AppOptions): Hono {
     maxJsonBytes: options.limits?.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
     maxUploadBytes: options.limits?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   };
-  const openApi = JSON.stringify(buildOpenApiDocument({ version, limits, ...withReportSchema(loadReportSchema()) }));
+  const openApi = JSON.stringify(
+    buildOpenApiDocument({
+      version,
+      limits,
+      tokenRequired: options.token !== undefined,
+      ...withReportSchema(loadReportSchema()),
+    }),
+  );
 
   const app = new Hono();
   app.use(securityHeaders());
   app.onError(createErrorHandler(options.logError ?? ((error) => console.error(error))));
+  // Who may drive the server, checked before any route reads a body: the host it was reached by, the page a
+  // state-changing request comes from, and the token.
+  app.use(hostCheck(pickHosts(options)));
+  app.use(sameOriginCheck());
+  if (options.token !== undefined) {
+    app.use('/api/*', tokenAuth(options.token));
+    markTokenProtected(app);
+  }
   app.get('/api/health', (c) => c.json({ ok: true, version }));
   app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
   app.route('/api/stories', storyRoutes({ service, cache: new ReportResponseCache(), bodyLimit: limitBody(limits) }));
@@ -104,6 +128,13 @@ function limitBody(limits: ServerLimits): MiddlewareHandler {
   return function limitRequestBody(c, next) {
     const multipart = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
     return (multipart ? upload : json)(c, next);
+  };
+}
+
+function pickHosts(options: AppOptions): { boundHost?: string; allowedHosts?: readonly string[] } {
+  return {
+    ...(options.boundHost === undefined ? {} : { boundHost: options.boundHost }),
+    ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
   };
 }
 

@@ -25,18 +25,27 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(500, 'internal', 'internal error');
 }
 
-/** The `app.onError` handler: answers `{error: {code, message, details?}}` and logs server faults. */
+/** The response of an API error: `{error: {code, message, details?}}` with its status. */
+export function errorResponse(c: Context, apiError: ApiError): Response {
+  const body = {
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.details === undefined ? {} : { details: apiError.details }),
+    },
+  };
+  return c.json(body, apiError.status);
+}
+
+/**
+ * The `app.onError` handler: answers `{error: {code, message, details?}}` and logs server faults. A middleware that
+ * built its own answer (the token check's 401 with its challenge header) gets it sent as it is.
+ */
 export function createErrorHandler(log: ErrorLogger): (error: Error, c: Context) => Response {
   return function handleError(error, c) {
+    if (error instanceof HTTPException && error.res) return error.getResponse();
     const apiError = toApiError(error);
     if (apiError.status >= 500) log(error);
-    const body = {
-      error: {
-        code: apiError.code,
-        message: apiError.message,
-        ...(apiError.details === undefined ? {} : { details: apiError.details }),
-      },
-    };
-    return c.json(body, apiError.status);
+    return errorResponse(c, apiError);
   };
 }

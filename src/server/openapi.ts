@@ -13,6 +13,8 @@ export interface OpenApiOptions {
   /** The report JSON Schema to embed; a generic object when absent. */
   reportSchema?: object;
   limits: { maxJsonBytes: number; maxUploadBytes: number; maxArticlesPerStory: number; maxArticleBytes: number };
+  /** True when the server was started with a token: every operation but the health check then needs it. */
+  tokenRequired?: boolean;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -53,8 +55,47 @@ const writeErrors = {
   '422': error('No article could be read; `details.failures` says why for each input.'),
 };
 
-/** The OpenAPI 3.1 document of the HTTP API. */
+/** The bearer scheme of the API token (`--token` / `PARALLAX_TOKEN`). */
+const bearerScheme = {
+  type: 'http',
+  scheme: 'bearer',
+  description:
+    'The access token the server was started with (`--token` or `PARALLAX_TOKEN`); required beyond loopback. ' +
+    'Every operation but `GET /api/health` then needs `Authorization: Bearer <token>`.',
+};
+
+type Operations = Record<string, { responses: object; security?: object[] }>;
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API, with the access checks (docs/security.md): the bearer scheme, and the
+ * answers every operation may get from the host, same-origin and token checks.
+ */
 export function buildOpenApiDocument(options: OpenApiOptions): object {
+  const tokenRequired = options.tokenRequired ?? false;
+  const document = describeRoutes(options) as { paths: Record<string, Operations>; components: object };
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (path === '/api/health') operation.security = [];
+      operation.responses = {
+        ...operation.responses,
+        '421': error('The Host header names a host this server does not answer to (DNS rebinding defense).'),
+        ...(method === 'get' ? {} : { '403': error('A browser marked the request as coming from another origin.') }),
+        ...(tokenRequired && path !== '/api/health'
+          ? { '401': error('The bearer token is missing or wrong; a `WWW-Authenticate: Bearer` challenge is sent.') }
+          : {}),
+      };
+    }
+  }
+  return {
+    ...document,
+    // With a token every operation needs it; without one, a token sent anyway is ignored.
+    security: tokenRequired ? [{ bearerToken: [] }] : [{}, { bearerToken: [] }],
+    components: { ...document.components, securitySchemes: { bearerToken: bearerScheme } },
+  };
+}
+
+/** The routes, their bodies and answers. */
+function describeRoutes(options: OpenApiOptions): object {
   const { limits } = options;
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
   return {

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { BindRefusedError, decideBind } from './bind-policy.js';
+import { isTokenProtected } from './token-auth.js';
 
 /** Where to listen. */
 export interface ListenOptions {
@@ -17,9 +19,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts an HTTP server for the app and resolves once it listens (rejects when the port is taken). */
+/**
+ * Starts an HTTP server for the app and resolves once it listens. Rejects when the port is taken, and with a
+ * BindRefusedError when the host is beyond loopback and the app was built without a token (see `decideBind`).
+ */
 export function startServer(app: Hono, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const decision = decideBind({ host, hasToken: isTokenProtected(app) });
+  if (!decision.allowed) return Promise.reject(new BindRefusedError(decision.reason));
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       server.off('error', reject);

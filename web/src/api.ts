@@ -1,5 +1,6 @@
 /** The typed client of the Parallax HTTP API (see the API contract); the only module that calls `fetch`. */
 import type { InputFailure, Report } from '../../src/core/model.js';
+import { forgetToken, storedToken, storeToken } from './token-store.js';
 
 /** A story as listed by the API. */
 export interface StorySummary {
@@ -81,12 +82,55 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, failures);
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let response: Response;
+/**
+ * Asks the reader for the server's access token: `rejected` says the last one was refused. Resolves to the token, or
+ * null when the reader declines.
+ */
+export type TokenPrompt = (rejected: boolean) => Promise<string | null>;
+
+let tokenPrompt: TokenPrompt | null = null;
+/** The prompt on screen, shared by every request refused meanwhile, so the reader is asked once. */
+let openPrompt: Promise<string | null> | null = null;
+
+/** Sets how the page asks for the token when the server answers 401 (without one, a 401 is an error like any other). */
+export function setTokenPrompt(prompt: TokenPrompt): void {
+  tokenPrompt = prompt;
+}
+
+function askForToken(rejected: boolean): Promise<string | null> {
+  if (!tokenPrompt) return Promise.resolve(null);
+  openPrompt ??= tokenPrompt(rejected).finally(() => {
+    openPrompt = null;
+  });
+  return openPrompt;
+}
+
+async function send(path: string, init: RequestInit, token: string | null): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/json');
+  if (token !== null) headers.set('authorization', `Bearer ${token}`);
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    return await fetch(path, { ...init, headers });
   } catch (err) {
     throw new ApiError(0, 'network', `The server could not be reached (${String(err)}).`);
+  }
+}
+
+/**
+ * Sends a request with the stored token. On 401 it asks the reader for a token (once for all requests waiting),
+ * keeps it and sends the request again; a refused token is forgotten and asked for again, until the reader declines.
+ */
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let token = storedToken();
+  let response = await send(path, init, token);
+  while (response.status === 401 && tokenPrompt) {
+    if (token !== null && storedToken() === token) forgetToken();
+    // Another request may have stored a good token meanwhile: try it before asking.
+    const next = storedToken() ?? (await askForToken(token !== null));
+    if (next === null) break;
+    storeToken(next);
+    token = next;
+    response = await send(path, init, token);
   }
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return undefined as T;

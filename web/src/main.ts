@@ -1,11 +1,13 @@
 /** Entry point: renders the page of the current `#/` route into `<main>` and keeps the skip link working. */
 import './styles.css';
-import { ApiError, getStory, type StoryWithReport } from './api.js';
+import { ApiError, getStory, setTokenPrompt, type StoryWithReport } from './api.js';
 import { h, on, replaceChildren } from './dom.js';
 import { listPage } from './page-list.js';
 import { newStoryPage } from './page-new.js';
 import { focusSection, storyPage, type AddOutcome } from './page-story.js';
 import { parseRoute, type Route } from './router.js';
+import { mountTokenControl } from './token-control.js';
+import { askForTokenInDialog } from './token-dialog.js';
 
 const main = document.getElementById('main') as HTMLElement;
 /** The story on screen, so moving between its sections does not reload it. */
@@ -20,6 +22,7 @@ function errorPage(err: unknown): HTMLElement {
     { class: 'page page-error' },
     h('h1', { tabindex: -1 }, notFound ? 'Not found' : 'Something went wrong'),
     h('p', {}, err instanceof Error ? err.message : String(err)),
+    err instanceof ApiError && err.status === 401 ? h('p', {}, 'Reload the page to enter the access token.') : null,
     h('p', {}, h('a', { href: '#/' }, 'Back to the stories')),
   );
 }
@@ -83,5 +86,13 @@ if (skip) {
     main.focus();
   });
 }
+setTokenPrompt(askForTokenInDialog);
+const header = document.querySelector('.site-header');
+// Forgetting the token shows the page again, which asks for a token when the server needs one.
+if (header) mountTokenControl(header, () => void render(parseRoute(location.hash) ?? listRoute(), false));
 window.addEventListener('hashchange', onHashChange);
-void render(parseRoute(location.hash) ?? { page: 'list', q: '', pageNumber: 1 }, false);
+void render(parseRoute(location.hash) ?? listRoute(), false);
+
+function listRoute(): Route {
+  return { page: 'list', q: '', pageNumber: 1 };
+}

@@ -1,8 +1,17 @@
 import { resolve } from 'node:path';
 import { openSqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
-import { createApp, DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_UPLOAD_BYTES, type ServerLimits } from '../../server/app.js';
+import { allowedHostProblem } from '../../server/allowed-hosts.js';
+import {
+  createApp,
+  DEFAULT_MAX_JSON_BYTES,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type AppOptions,
+  type ServerLimits,
+} from '../../server/app.js';
+import { BindRefusedError, decideBind } from '../../server/bind-policy.js';
 import { startServer, type RunningServer } from '../../server/start-server.js';
+import { MIN_TOKEN_LENGTH, tokenProblem } from '../../server/token-auth.js';
 import type { Hono } from 'hono';
 import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -21,6 +30,8 @@ export const DEFAULT_DB = '.parallax/parallax.db';
 export const SERVER_OPTIONS: OptionSpec = {
   port: { type: 'string' },
   host: { type: 'string' },
+  token: { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
   db: { type: 'string' },
   'max-json-bytes': { type: 'string' },
   'max-upload-bytes': { type: 'string' },
@@ -30,7 +41,11 @@ export const SERVER_OPTIONS: OptionSpec = {
 
 /** Help lines of the shared server options. */
 export const SERVER_HELP = `  --port N               port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host HOST            interface to bind (default 127.0.0.1, this machine only)
+  --host HOST            interface to bind (default 127.0.0.1, this machine only; any other needs a token)
+  --token TOKEN          API access token, ${MIN_TOKEN_LENGTH}+ characters (or PARALLAX_TOKEN): every API request but
+                         /api/health must send "Authorization: Bearer TOKEN"
+  --allowed-host NAME    also answer to this host name, NAME or NAME:PORT, e.g. a proxy's public name
+                         (repeatable; or PARALLAX_ALLOWED_HOSTS=name1,name2)
   --db PATH              the story library, a SQLite file (default ${DEFAULT_DB} under the current folder)
   --max-json-bytes N     size limit of a JSON request body (default ${DEFAULT_MAX_JSON_BYTES / 1024 / 1024}MB)
   --max-upload-bytes N   size limit of a multipart (upload) request body (default ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024}MB)
@@ -45,6 +60,12 @@ export interface ServerSettings {
   limits: Partial<ServerLimits>;
   /** Which addresses URL fetches may reach. */
   urlAccess: UrlAccess;
+  /** The API token (`--token`, else `PARALLAX_TOKEN`), or null. */
+  token: string | null;
+  /** Host names to answer to besides the loopback ones and `host` (`--allowed-host` and `PARALLAX_ALLOWED_HOSTS`). */
+  allowedHosts: string[];
+  /** A one-line remark to print once the server listens (reachable from other machines), or null. */
+  notice: string | null;
 }
 
 /** Reads the shared server flags (throws UsageError on bad values). */
@@ -62,13 +83,58 @@ export function serverSettings(command: string, values: ParsedValues, io: CliIo)
   set('maxArticleBytes', size('max-bytes'));
   set('maxArticlesPerStory', count('max-articles'));
   set('fetchTimeoutMs', count('timeout'));
+  const host = text('host') ?? '127.0.0.1';
+  const token = accessToken(command, text('token') ?? io.env.PARALLAX_TOKEN);
+  const bind = decideBind({ host, hasToken: token !== null });
+  if (!bind.allowed) throw new UsageError(bind.reason, command);
   return {
     port: parsePort(command, text('port')),
-    host: text('host') ?? '127.0.0.1',
+    host,
     dbPath: resolve(io.cwd, text('db') ?? DEFAULT_DB),
     limits,
     urlAccess: urlAccess(command, values),
+    token,
+    allowedHosts: allowedHosts(command, values['allowed-host'] as unknown, io.env.PARALLAX_ALLOWED_HOSTS),
+    notice: bind.notice,
   };
+}
+
+/** The token from the flag or the environment (an empty value is none), checked. */
+function accessToken(command: string, value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const problem = tokenProblem(value.trim());
+  if (problem !== null) throw new UsageError(`--token: ${problem}`, command);
+  return value.trim();
+}
+
+/** The `--allowed-host` values (parseArgs gives a list for a repeatable flag) and the environment's, checked. */
+function allowedHosts(command: string, flags: unknown, env: string | undefined): string[] {
+  const given = [...(Array.isArray(flags) ? flags.map(String) : []), ...(env ?? '').split(',')]
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of given) {
+    const problem = allowedHostProblem(entry);
+    if (problem !== null) throw new UsageError(`--allowed-host: ${problem}`, command);
+  }
+  return given;
+}
+
+/** The access options of the app for these settings: the hosts it answers to and its token. */
+export function appAccess(
+  settings: ServerSettings,
+): Pick<AppOptions, 'boundHost' | 'allowedHosts' | 'token' | 'allowPrivateUrls' | 'allowPrivateRanges'> {
+  return {
+    ...settings.urlAccess,
+    boundHost: settings.host,
+    allowedHosts: settings.allowedHosts,
+    ...(settings.token === null ? {} : { token: settings.token }),
+  };
+}
+
+/** Prints where the server listens, and the notice when it is reachable from other machines. */
+export function announce(io: CliIo, settings: ServerSettings): void {
+  io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
+  if (settings.notice !== null) io.stderr.write(`parallax: note: ${settings.notice}\n`);
 }
 
 function parsePort(command: string, value: string | undefined): number {
@@ -83,6 +149,7 @@ export async function listen(app: Hono, settings: ServerSettings): Promise<Runni
   try {
     return await startServer(app, settings);
   } catch (error) {
+    if (error instanceof BindRefusedError) throw new CliError(error.message, 2);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${settings.port} is in use: choose another with --port`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on host ${settings.host}`);
@@ -117,13 +184,12 @@ const command: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
     const repo = openSqliteStoryRepository({ path: settings.dbPath });
-    const server = await listen(createApp({ repo, limits: settings.limits, ...settings.urlAccess }), settings).catch(
-      async (error) => {
-        await repo.close();
-        throw error;
-      },
-    );
-    io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
+    const app = createApp({ repo, limits: settings.limits, ...appAccess(settings) });
+    const server = await listen(app, settings).catch(async (error) => {
+      await repo.close();
+      throw error;
+    });
+    announce(io, settings);
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
     return runUntilStopped(server, () => repo.close());
   },

@@ -12,13 +12,22 @@ import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printProblems } from '../print-problems.js';
 import type { Command } from './command.js';
-import { SERVER_HELP, SERVER_OPTIONS, listen, runUntilStopped, serverSettings, type ServerSettings } from './serve.js';
+import {
+  SERVER_HELP,
+  SERVER_OPTIONS,
+  announce,
+  appAccess,
+  listen,
+  runUntilStopped,
+  serverSettings,
+  type ServerSettings,
+} from './serve.js';
 
 const help = `Usage: parallax start [FOLDER] [options]
 
 The quick start: reads the articles in FOLDER (default: the sample story, examples/sample-story), analyzes them and
 stores the story in the library (skipped when the same articles are stored already), builds the web page if it is
-not built, serves it on 127.0.0.1 and prints the address of the story page.
+not built, serves it on 127.0.0.1 (or --host, which then needs --token) and prints the address of the story page.
 
 Options:
 ${SERVER_HELP}
@@ -71,13 +80,11 @@ const command: Command = {
     try {
       const story = await importFolder(folder, settings, repo, io);
       // The default port may be taken by another program: any free port will do for the quick start.
-      const server = await listen(createApp({ repo, limits: settings.limits, ...settings.urlAccess }), settings).catch(
-        (error: unknown) =>
-          values.port === undefined
-            ? listen(createApp({ repo, limits: settings.limits, ...settings.urlAccess }), { ...settings, port: 0 })
-            : Promise.reject(error),
+      const app = createApp({ repo, limits: settings.limits, ...appAccess(settings) });
+      const server = await listen(app, settings).catch((error: unknown) =>
+        values.port === undefined ? listen(app, { ...settings, port: 0 }) : Promise.reject(error),
       );
-      io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
+      announce(io, settings);
       io.stdout.write(`Parallax is running. Open the story: ${server.url}/#/stories/${story.id}\n`);
       io.stdout.write('(Ctrl-C stops the server)\n');
       return await runUntilStopped(server, () => repo.close());
