@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shortHash } from '../core/hash.js';
 import type { InputFailure, RawArticle, Report } from '../core/model.js';
-import { analyzeStory } from '../core/pipeline.js';
 import { articleFromObject } from './inputs/article-object.js';
 import {
   DEFAULT_FETCH_TIMEOUT_MS,
@@ -20,6 +19,8 @@ import {
   type StorySources,
 } from './storage/story-repository.js';
 import { packageVersion } from './version.js';
+import type { AnalysisPool } from './workers/analysis-pool.js';
+import { sharedAnalysisPool } from './workers/shared-pool.js';
 
 /** Default limit of articles in one story (inputs of one request count against it too). */
 export const DEFAULT_MAX_ARTICLES_PER_STORY = 50;
@@ -55,6 +56,8 @@ export interface StoryServiceOptions {
   limits?: Partial<StoryLimits>;
   /** The generator version written into reports. */
   version?: string;
+  /** Where analysis runs: worker threads under budgets (default: the shared pool with the default budgets). */
+  pool?: AnalysisPool;
   now?: () => Date;
   newId?: () => string;
 }
@@ -117,6 +120,7 @@ export class StoryService {
   readonly limits: StoryLimits;
   private readonly repo: StoryRepository;
   private readonly version: string;
+  private readonly pool: AnalysisPool;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
@@ -125,6 +129,7 @@ export class StoryService {
     this.repo = options.repo;
     this.limits = resolveStoryLimits(options.limits);
     this.version = options.version ?? packageVersion();
+    this.pool = options.pool ?? sharedAnalysisPool();
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => randomUUID().replace(/-/g, '').slice(0, 16));
   }
@@ -147,7 +152,7 @@ export class StoryService {
     const id = this.newId();
     const referenceDate = options.referenceDate ?? null;
     const failed = [...inputFailures, ...repeats];
-    const { report, kept, failures } = this.analyzeNew(id, [], raws, referenceDate, failed);
+    const { report, kept, failures } = await this.analyzeNew(id, [], raws, referenceDate, failed);
     const at = this.now().toISOString();
     const story = await this.repo.createStory({
       id,
@@ -174,7 +179,7 @@ export class StoryService {
       this.checkCount(raws.length, sources.articles.length);
       const referenceDate = input.referenceDate ?? sources.referenceDate;
       const failed = [...read.failures, ...repeats];
-      const { report, kept, failures } = this.analyzeNew(storyId, sources.articles, raws, referenceDate, failed);
+      const { report, kept, failures } = await this.analyzeNew(storyId, sources.articles, raws, referenceDate, failed);
       const at = this.now().toISOString();
       const story = await this.repo.appendArticles({
         storyId,
@@ -194,7 +199,7 @@ export class StoryService {
   async reanalyze(storyId: string): Promise<StoryResult> {
     return this.retryOnChange(async () => {
       const sources = await this.requireSources(storyId);
-      const report = this.analyze(storyId, sources.articles, sources.referenceDate);
+      const report = await this.analyze(storyId, sources.articles, sources.referenceDate);
       const at = this.now().toISOString();
       const story = await this.repo.replaceAnalysis({
         storyId,
@@ -263,8 +268,9 @@ export class StoryService {
     }
   }
 
-  private analyze(storyId: string, raws: readonly RawArticle[], referenceDate: string | null): Report {
-    return analyzeStory(raws, {
+  /** The report of the story's articles, analyzed on the pool (rejects with JobStoppedError past a budget). */
+  private analyze(storyId: string, raws: readonly RawArticle[], referenceDate: string | null): Promise<Report> {
+    return this.pool.analyzeStory(raws, {
       storyId,
       version: this.version,
       ...(referenceDate ? { referenceDate } : {}),
@@ -275,14 +281,14 @@ export class StoryService {
    * Analyzes the stored articles with the new ones. New inputs the reader rejects are not stored, and the report is then
    * recomputed without them so that it is exactly what a later re-analysis of the stored articles gives.
    */
-  private analyzeNew(
+  private async analyzeNew(
     storyId: string,
     stored: readonly RawArticle[],
     incoming: readonly RawArticle[],
     referenceDate: string | null,
     inputFailures: readonly InputFailure[],
-  ): { report: Report; kept: RawArticle[]; failures: InputFailure[] } {
-    const first = this.analyze(storyId, [...stored, ...incoming], referenceDate);
+  ): Promise<{ report: Report; kept: RawArticle[]; failures: InputFailure[] }> {
+    const first = await this.analyze(storyId, [...stored, ...incoming], referenceDate);
     const readIds = new Set(first.articles.map((a) => a.id));
     const kept = incoming.filter((raw) => readIds.has(raw.id));
     const failures = [...inputFailures, ...first.failures.filter((f) => incoming.some((r) => r.source === f.source))];
@@ -291,7 +297,8 @@ export class StoryService {
         incoming.length + inputFailures.length === 0 ? 'no article given' : 'none of the new articles could be read';
       throw new NoReadableArticlesError(message, failures);
     }
-    const report = kept.length === incoming.length ? first : this.analyze(storyId, [...stored, ...kept], referenceDate);
+    const report =
+      kept.length === incoming.length ? first : await this.analyze(storyId, [...stored, ...kept], referenceDate);
     return { report, kept, failures };
   }
 
