@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { openSqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
+import { AnalysisPool } from '../../engine/workers/analysis-pool.js';
+import type { PoolOptions } from '../../engine/workers/budget-options.js';
 import { createApp, DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_UPLOAD_BYTES, type ServerLimits } from '../../server/app.js';
+import { DEFAULT_MAX_QUEUE } from '../../server/back-pressure.js';
 import { startServer, type RunningServer } from '../../server/start-server.js';
 import type { Hono } from 'hono';
 import { CliError, UsageError } from '../errors.js';
@@ -9,6 +13,7 @@ import type { CliIo } from '../io.js';
 import { parseByteSize, parsePositiveInteger } from '../option-values.js';
 import type { OptionSpec, ParsedValues } from '../parse-command-args.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { POOL_HELP, POOL_OPTIONS, poolOptions } from '../pool-options.js';
 import { READING_HELP, READING_OPTIONS } from '../reading-options.js';
 import type { Command } from './command.js';
 
@@ -25,7 +30,9 @@ export const SERVER_OPTIONS: OptionSpec = {
   'max-json-bytes': { type: 'string' },
   'max-upload-bytes': { type: 'string' },
   'max-articles': { type: 'string' },
+  'max-queue': { type: 'string' },
   ...READING_OPTIONS,
+  ...POOL_OPTIONS,
 };
 
 /** Help lines of the shared server options. */
@@ -35,7 +42,10 @@ export const SERVER_HELP = `  --port N               port to listen on (default 
   --max-json-bytes N     size limit of a JSON request body (default ${DEFAULT_MAX_JSON_BYTES / 1024 / 1024}MB)
   --max-upload-bytes N   size limit of a multipart (upload) request body (default ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024}MB)
   --max-articles N       most articles in one story (default ${DEFAULT_MAX_ARTICLES_PER_STORY})
-${READING_HELP}`;
+  --max-queue N          analysis requests that may wait while every worker is busy (default ${DEFAULT_MAX_QUEUE});
+                         past it, new ones get 503 with Retry-After (reads are never held up)
+${READING_HELP}
+${POOL_HELP}`;
 
 /** Server settings from parsed flags. */
 export interface ServerSettings {
@@ -43,6 +53,9 @@ export interface ServerSettings {
   host: string;
   dbPath: string;
   limits: Partial<ServerLimits>;
+  /** The worker pool's settings (budgets). */
+  pool: PoolOptions;
+  maxQueue?: number;
 }
 
 /** Reads the shared server flags (throws UsageError on bad values). */
@@ -60,12 +73,30 @@ export function serverSettings(command: string, values: ParsedValues, io: CliIo)
   set('maxArticleBytes', size('max-bytes'));
   set('maxArticlesPerStory', count('max-articles'));
   set('fetchTimeoutMs', count('timeout'));
+  const queue = text('max-queue');
   return {
     port: parsePort(command, text('port')),
     host: text('host') ?? '127.0.0.1',
     dbPath: resolve(io.cwd, text('db') ?? DEFAULT_DB),
     limits,
+    pool: poolOptions(command, values),
+    ...(queue !== undefined ? { maxQueue: parseQueue(command, queue) } : {}),
   };
+}
+
+/** The queue length: 0 (refuse whenever every worker is busy) or more. */
+function parseQueue(command: string, value: string): number {
+  return value.trim() === '0' ? 0 : parsePositiveInteger(command, 'max-queue', value);
+}
+
+/** The app over the library, analyzing on the pool, with the settings' limits and queue. */
+export function serverApp(repo: StoryRepository, pool: AnalysisPool, settings: ServerSettings): Hono {
+  return createApp({
+    repo,
+    pool,
+    limits: settings.limits,
+    ...(settings.maxQueue !== undefined ? { maxQueue: settings.maxQueue } : {}),
+  });
 }
 
 function parsePort(command: string, value: string | undefined): number {
@@ -87,13 +118,21 @@ export async function listen(app: Hono, settings: ServerSettings): Promise<Runni
   }
 }
 
-/** Keeps the server up until Ctrl-C (SIGINT) or SIGTERM, then closes it and the library; resolves to exit code 0. */
-export async function runUntilStopped(server: RunningServer, closeLibrary: () => Promise<void>): Promise<number> {
+/**
+ * Keeps the server up until Ctrl-C (SIGINT) or SIGTERM, then closes it, stops the workers (an analysis still running
+ * is abandoned: nothing of it was stored) and closes the library; resolves to exit code 0.
+ */
+export async function runUntilStopped(
+  server: RunningServer,
+  pool: AnalysisPool,
+  closeLibrary: () => Promise<void>,
+): Promise<number> {
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
   await server.close();
+  await pool.close();
   await closeLibrary();
   return 0;
 }
@@ -114,13 +153,15 @@ const command: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
     const repo = openSqliteStoryRepository({ path: settings.dbPath });
-    const server = await listen(createApp({ repo, limits: settings.limits }), settings).catch(async (error) => {
+    const pool = new AnalysisPool(settings.pool);
+    const server = await listen(serverApp(repo, pool, settings), settings).catch(async (error) => {
+      await pool.close();
       await repo.close();
       throw error;
     });
     io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
-    return runUntilStopped(server, () => repo.close());
+    return runUntilStopped(server, pool, () => repo.close());
   },
 };
 

@@ -40,6 +40,11 @@ export class AnalysisPool {
     return this.pool.queued;
   }
 
+  /** Jobs given and not yet settled (running or waiting). */
+  get active(): number {
+    return this.pool.active;
+  }
+
   /** Reads every raw input, each in its own job; unreadable ones and those past a budget become failures. */
   async readArticles(raws: readonly RawArticle[]): Promise<ReadResult> {
     const story = await this.storyPayload(raws);

@@ -58,6 +58,11 @@ export class BudgetedPool {
     return this.piscina.queueSize;
   }
 
+  /** Jobs given and not yet settled (running or waiting). */
+  get active(): number {
+    return this.pending.size;
+  }
+
   /** Runs one job and resolves to its result; rejects with JobStoppedError when it is stopped. */
   async run<K extends Job['kind']>(job: Extract<Job, { kind: K }>): Promise<JobResults[K]> {
     if (this.closed) throw JobStoppedError.workerFailed('the analysis pool is closed');
