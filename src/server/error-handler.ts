@@ -37,8 +37,8 @@ export function toApiError(error: unknown): ApiError {
 export function createErrorHandler(log: ErrorLogger): (error: Error, c: Context) => Response {
   return function handleError(error, c) {
     const apiError = toApiError(error);
-    // A refusal under load is the server working as meant, not a fault to log.
-    if (apiError.status >= 500 && apiError.code !== 'busy') log(error);
+    // Only faults are logged: a refusal under load or a stopped analysis already says all there is to say.
+    if (apiError.code === 'internal') log(error);
     const body = {
       error: {
         code: apiError.code,
