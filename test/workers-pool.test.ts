@@ -4,7 +4,7 @@ import { analyzeStory } from '../src/core/pipeline.js';
 import { analyze } from '../src/engine/api.js';
 import { AnalysisPool } from '../src/engine/workers/analysis-pool.js';
 import { resolvePoolSettings } from '../src/engine/workers/budget-options.js';
-import { JobStoppedError } from '../src/engine/workers/job-stopped-error.js';
+import { StoryStoppedError } from '../src/engine/workers/story-stopped-error.js';
 import { packStrings, unpackStrings } from '../src/engine/workers/packed-strings.js';
 import { analysisWorkerEntry } from '../src/engine/workers/worker-entry.js';
 import { FERRY_ARTICLES, denseText, longText } from './helpers/fiction.js';
@@ -53,9 +53,14 @@ describe('the analysis pool', () => {
       entry: { ...analysisWorkerEntry(), filename: new URL('./helpers/stuck-report-worker.ts', import.meta.url).href },
     });
     try {
-      await expect(stuck.analyzeStory(ferry)).rejects.toThrow(
-        new JobStoppedError('time', 'analysis stopped: over the time budget of 1.5 s'),
-      );
+      const stopped = await stuck.analyzeStory([...ferry, raw('blank', ' ')]).catch((error: unknown) => error);
+      expect(stopped).toBeInstanceOf(StoryStoppedError);
+      expect(stopped).toMatchObject({
+        reason: 'time',
+        message: 'analysis stopped: over the time budget of 1.5 s',
+        articles: 3,
+        failures: [{ source: 'blank.txt' }],
+      });
       const { report, failures } = await analyze([...FERRY_ARTICLES.map((text) => ({ text })), { text: '' }], {
         pool: stuck,
       });
@@ -109,7 +114,7 @@ describe('the analysis pool', () => {
   it('refuses jobs once closed', async () => {
     const closed = new AnalysisPool({ workers: 1 });
     await closed.close();
-    await expect(closed.report([], [])).rejects.toThrow('analysis stopped: the analysis pool is closed');
+    await expect(closed.analyzeStory([ferry[0]!])).rejects.toThrow('analysis stopped: the analysis pool is closed');
   });
 
   it('checks its settings', () => {

@@ -12,7 +12,7 @@ import type { InputNote, InputResult } from './inputs/result.js';
 import { packageVersion } from './version.js';
 import type { AnalysisPool } from './workers/analysis-pool.js';
 import type { PoolOptions } from './workers/budget-options.js';
-import { JobStoppedError } from './workers/job-stopped-error.js';
+import { StoryStoppedError } from './workers/story-stopped-error.js';
 import { poolFor } from './workers/shared-pool.js';
 
 export type { ArticleObject, InputSpec, InputNote };
@@ -145,13 +145,12 @@ async function analyzeOnPool(
   raws: readonly RawArticle[],
   options: AnalyzeOptions,
 ): Promise<Report> {
-  const { articles, failures } = await pool.readArticles(raws);
   try {
-    return await pool.report(articles, failures, options);
+    return await pool.analyzeStory(raws, options);
   } catch (error) {
-    if (!(error instanceof JobStoppedError)) throw error;
-    const message = `story: ${error.message} (analyzing its ${articles.length} articles together)`;
-    return reportFromArticles([], [...failures, { source: 'story', code: error.code, message }], options);
+    if (!(error instanceof StoryStoppedError)) throw error;
+    const message = `story: ${error.message} (analyzing its ${error.articles} articles together)`;
+    return reportFromArticles([], [...error.failures, { source: 'story', code: error.code, message }], options);
   }
 }
 

@@ -9,6 +9,7 @@ import type { AnalyzeOptions, Article, InputFailure, RawArticle, Report } from '
 import { BudgetedPool, type BudgetedPoolOptions } from './budgeted-pool.js';
 import type { StoryPayload } from './jobs.js';
 import { JobStoppedError } from './job-stopped-error.js';
+import { StoryStoppedError } from './story-stopped-error.js';
 import { packStrings } from './packed-strings.js';
 import type { PoolSettings } from './budget-options.js';
 
@@ -47,9 +48,30 @@ export class AnalysisPool {
 
   /** Reads every raw input, each in its own job; unreadable ones and those past a budget become failures. */
   async readArticles(raws: readonly RawArticle[]): Promise<ReadResult> {
+    const { articles, failures } = await this.readAsJson(raws);
+    return { articles: articles.map((json) => JSON.parse(json) as Article), failures };
+  }
+
+  /**
+   * Reads the inputs (each apart), then analyzes the readable ones into the report in one more job. Rejects with a
+   * StoryStoppedError when that last job goes over a budget: the story as a whole is too much to analyze.
+   */
+  async analyzeStory(raws: readonly RawArticle[], options: AnalyzeOptions = {}): Promise<Report> {
+    const { articles, failures } = await this.readAsJson(raws);
+    try {
+      const json = await this.pool.run({ kind: 'report', articles, failures, options });
+      return JSON.parse(json) as Report;
+    } catch (error) {
+      if (error instanceof JobStoppedError) throw new StoryStoppedError(error, failures, articles.length);
+      throw error;
+    }
+  }
+
+  /** The articles as JSON, passed on to the analysis job as they are (the main thread never rebuilds them). */
+  private async readAsJson(raws: readonly RawArticle[]): Promise<{ articles: string[]; failures: InputFailure[] }> {
     const story = await this.storyPayload(raws);
     const outcomes = await Promise.all(
-      raws.map(async (raw, i): Promise<Outcome<Article>> => {
+      raws.map(async (raw, i): Promise<Outcome<string>> => {
         const counted = story.outcomes[i]!;
         if (!counted.ok) return counted;
         return this.pool.run({ kind: 'read', raw, story: story.payload }).catch((error) => stopped(raw, error));
@@ -59,20 +81,6 @@ export class AnalysisPool {
       articles: outcomes.flatMap((o) => (o.ok ? [o.value] : [])),
       failures: outcomes.flatMap((o) => (o.ok ? [] : [o.failure])),
     };
-  }
-
-  /**
-   * Reads the inputs (each apart), then analyzes the readable ones into the report in one more job. Rejects with a
-   * JobStoppedError when that last job goes over a budget: the story as a whole is too much to analyze.
-   */
-  async analyzeStory(raws: readonly RawArticle[], options: AnalyzeOptions = {}): Promise<Report> {
-    const { articles, failures } = await this.readArticles(raws);
-    return this.report(articles, failures, options);
-  }
-
-  /** Analyzes and composes articles already read into the report, in one job (rejects with JobStoppedError). */
-  report(articles: Article[], failures: InputFailure[], options: AnalyzeOptions = {}): Promise<Report> {
-    return this.pool.run({ kind: 'report', articles, failures, options });
   }
 
   /** Stops the workers (running jobs fail); later calls are refused. */

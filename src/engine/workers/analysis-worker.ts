@@ -3,6 +3,7 @@
  * the pool that the job started, so that the job's time budget counts running time only.
  */
 import { parentPort } from 'node:worker_threads';
+import type { Article } from '../../core/model.js';
 import { reportFromArticles } from '../../core/pipeline.js';
 import { readArticle } from '../../core/read/read-article.js';
 import type { StoryContext } from '../../core/read/story-context.js';
@@ -18,8 +19,10 @@ export default function runJob(job: NumberedJob): JobResults[NumberedJob['kind']
       return JSON.stringify([...countStems(job.text)]);
     case 'read':
       return readOne(job);
-    case 'report':
-      return reportFromArticles(job.articles, job.failures, job.options);
+    case 'report': {
+      const articles = job.articles.map((json) => JSON.parse(json) as Article);
+      return JSON.stringify(reportFromArticles(articles, job.failures, job.options));
+    }
   }
 }
 
@@ -32,7 +35,7 @@ function countStems(text: string): Map<string, number> {
 
 function readOne(job: ReadJob): JobResults['read'] {
   const result = readArticle(job.raw, job.story ? { storyContext: storyContext(job.story) } : {});
-  return result.ok ? { ok: true, value: result.value } : { ok: false, failure: result.failure };
+  return result.ok ? { ok: true, value: JSON.stringify(result.value) } : { ok: false, failure: result.failure };
 }
 
 /** The prepared story context from the shared payload: the same texts and counts `prepareStoryContext` gives. */

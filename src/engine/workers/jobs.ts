@@ -1,8 +1,10 @@
 /**
- * What the main thread sends to an analysis worker and what comes back. Only structured-cloneable data: plain objects,
- * strings, numbers, and the shared buffer of a story's texts (shared, never copied per job).
+ * What the main thread sends to an analysis worker and what comes back. Articles and reports travel as JSON text: the
+ * main thread copies a string instead of rebuilding a large object graph (for a 1 MB article, the report's structured
+ * clone costs the main thread twice what parsing its JSON does), and articles pass from the reading jobs to the
+ * analysis job without being rebuilt on the main thread at all. A story's texts go in one shared buffer.
  */
-import type { AnalyzeOptions, Article, InputFailure, RawArticle, Report } from '../../core/model.js';
+import type { AnalyzeOptions, InputFailure, RawArticle } from '../../core/model.js';
 import type { PackedStrings } from './packed-strings.js';
 
 /** The story's texts and their content-stem counts, packed once per story and shared by its reading jobs. */
@@ -30,7 +32,8 @@ export interface ReadJob {
 /** Analyzes and composes the articles of one story into its report. */
 export interface ReportJob {
   kind: 'report';
-  articles: Article[];
+  /** Each article as JSON (from a `read` job). */
+  articles: string[];
   failures: InputFailure[];
   options: AnalyzeOptions;
 }
@@ -42,8 +45,10 @@ export type Job = StemsJob | ReadJob | ReportJob;
 export interface JobResults {
   /** JSON `[[stem, count], ...]`. */
   stems: string;
-  read: { ok: true; value: Article } | { ok: false; failure: InputFailure };
-  report: Report;
+  /** The article as JSON, or why the input could not be read. */
+  read: { ok: true; value: string } | { ok: false; failure: InputFailure };
+  /** The report as JSON. */
+  report: string;
 }
 
 /** A job as posted to a worker: numbered so that the worker can say when it starts. */
