@@ -118,7 +118,12 @@ describe('the analysis pool', () => {
   });
 
   it('checks its settings', () => {
-    expect(resolvePoolSettings({ workers: 3 })).toEqual({ workers: 3, jobTimeoutMs: 60_000, jobMemoryMb: 1024 });
+    expect(resolvePoolSettings({ workers: 3 })).toEqual({
+      workers: 3,
+      jobTimeoutMs: 60_000,
+      jobMemoryMb: 1024,
+      lowPriority: false,
+    });
     expect(() => resolvePoolSettings({ workers: 0 })).toThrow(/workers must be/);
     expect(() => resolvePoolSettings({ jobTimeoutMs: -1 })).toThrow(/jobTimeoutMs must be/);
     expect(() => resolvePoolSettings({ jobMemoryMb: 64 })).toThrow(/at least 128/);

@@ -60,7 +60,7 @@ export default async function (): Promise<void> {
   const body = JSON.stringify({ articles: files.map((f) => ({ text: readFileSync(join(SEEDS, f), 'utf8') })) });
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-api-'));
   const repo = openSqliteStoryRepository({ path: join(dir, 'bench.db') });
-  const pool = new AnalysisPool();
+  const pool = new AnalysisPool({ lowPriority: true });
   const server = await startServer(createApp({ repo, pool }), { port: 0 });
   try {
     const created = await fetch(`${server.url}/api/stories`, {

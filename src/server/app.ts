@@ -71,7 +71,8 @@ function loadReportSchema(): object | undefined {
 /** Builds the Parallax HTTP app (API + web page) over a story library. It opens no port: see `startServer`. */
 export function createApp(options: AppOptions): Hono {
   const version = options.version ?? packageVersion();
-  const pool = poolFor(options);
+  // A server's workers yield the CPU to the thread that answers requests, unless the caller says otherwise.
+  const pool = poolFor({ ...options, lowPriority: options.lowPriority ?? true });
   const service = new StoryService({
     repo: options.repo,
     version,

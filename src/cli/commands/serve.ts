@@ -153,7 +153,7 @@ const command: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
     const repo = openSqliteStoryRepository({ path: settings.dbPath });
-    const pool = new AnalysisPool(settings.pool);
+    const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     const server = await listen(serverApp(repo, pool, settings), settings).catch(async (error) => {
       await pool.close();
       await repo.close();

@@ -82,7 +82,7 @@ const command: Command = {
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
     const repo = openSqliteStoryRepository({ path: settings.dbPath });
-    const pool = new AnalysisPool(settings.pool);
+    const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
       const story = await importFolder(folder, settings, { repo, pool }, io);
       // The default port may be taken by another program: any free port will do for the quick start.

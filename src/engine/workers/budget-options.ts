@@ -25,6 +25,11 @@ export interface PoolOptions {
   jobTimeoutMs?: number;
   /** Memory budget (JavaScript heap) of one worker in MB (default 1,024; at least 128). */
   jobMemoryMb?: number;
+  /**
+   * Run the workers at a lower CPU priority than the main thread (default false; the server sets it): when the CPUs
+   * are contended, answering requests comes before analyzing. Jobs then take longer on a busy machine.
+   */
+  lowPriority?: boolean;
 }
 
 /** The pool's settings with every default filled in. */
@@ -51,7 +56,7 @@ export function resolvePoolSettings(options: PoolOptions = {}): PoolSettings {
       `jobMemoryMb must be a whole number of at least ${MIN_JOB_MEMORY_MB}, got ${String(jobMemoryMb)}`,
     );
   }
-  return { workers, jobTimeoutMs, jobMemoryMb };
+  return { workers, jobTimeoutMs, jobMemoryMb, lowPriority: options.lowPriority ?? false };
 }
 
 /** A time budget as people read it: "60 s", "1.5 s", "500 ms". */

@@ -10,6 +10,9 @@ import { isJobStarted, type Job, type JobResults } from './jobs.js';
 import { JobStoppedError } from './job-stopped-error.js';
 import { analysisWorkerEntry, type WorkerEntry } from './worker-entry.js';
 
+/** How much lower than the main thread's the CPU priority of low-priority workers is (a nice increment, 0 to 19). */
+const LOW_PRIORITY_NICENESS = 10;
+
 /** Options of a budgeted pool: the budgets and, for tests, another worker module. */
 export interface BudgetedPoolOptions extends PoolOptions {
   /** The worker module (default: the analysis worker). */
@@ -39,6 +42,8 @@ export class BudgetedPool {
       // Workers are slow to start (they load the language models): keep them while there is work now and then.
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.settings.jobMemoryMb },
+      // On Linux, through piscina's optional @napi-rs/nice (elsewhere the setting does nothing).
+      niceIncrement: this.settings.lowPriority ? LOW_PRIORITY_NICENESS : 0,
     });
     this.piscina.on('message', (message: unknown) => {
       if (isJobStarted(message)) this.onStart.get(message.parallaxJobStarted)?.();

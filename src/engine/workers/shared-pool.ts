@@ -10,7 +10,7 @@ const pools = new Map<string, AnalysisPool>();
 /** The shared pool with these settings (created on first use). Throws a TypeError for invalid settings. */
 export function sharedAnalysisPool(options: PoolOptions = {}): AnalysisPool {
   const settings = resolvePoolSettings(options);
-  const key = `${settings.workers}/${settings.jobTimeoutMs}/${settings.jobMemoryMb}`;
+  const key = `${settings.workers}/${settings.jobTimeoutMs}/${settings.jobMemoryMb}/${settings.lowPriority}`;
   let pool = pools.get(key);
   if (!pool) pools.set(key, (pool = new AnalysisPool(settings)));
   return pool;
@@ -30,5 +30,6 @@ export function poolFor(options: PoolOptions & { pool?: AnalysisPool }): Analysi
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.jobTimeoutMs !== undefined ? { jobTimeoutMs: options.jobTimeoutMs } : {}),
     ...(options.jobMemoryMb !== undefined ? { jobMemoryMb: options.jobMemoryMb } : {}),
+    ...(options.lowPriority !== undefined ? { lowPriority: options.lowPriority } : {}),
   });
 }
