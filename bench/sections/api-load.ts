@@ -5,6 +5,7 @@
 // the seed articles.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import { openSqliteStoryRepository } from '../../src/engine/storage/sqlite-story-repository.js';
 import { AnalysisPool } from '../../src/engine/workers/analysis-pool.js';
@@ -110,10 +111,19 @@ export default async function (): Promise<void> {
     const posting = postInLoop(server.url, article, stop.signal, posts);
     // Reads start once the first article is being analyzed.
     while (pool.active === 0) await new Promise((done) => setTimeout(done, 20));
+    // How long the server's own thread is held up at a time: its share of the read latency, whatever the machine load.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
     const reads = await runAutocannon(['-j', '-c', String(CONNECTIONS), '-d', String(SECONDS), '-t', '30', path]);
+    delay.disable();
     stop.abort();
     await posting;
     printReads('while posting', reads);
+    const ms = (ns: number) => (ns / 1e6).toFixed(0);
+    console.log(
+      `server event loop delay while posting: p50 ${ms(delay.percentile(50))} ms  p99 ${ms(delay.percentile(99))} ms  ` +
+        `max ${ms(delay.max)} ms`,
+    );
     const statuses = [...posts.statuses].map(([status, n]) => `${status === 0 ? 'failed' : status}: ${n}`);
     const mean = posts.times.length > 0 ? posts.times.reduce((a, b) => a + b, 0) / posts.times.length / 1000 : NaN;
     console.log(
