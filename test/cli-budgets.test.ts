@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,36 @@ it('analyzes the good inputs, names the one past its time budget with the reason
   expect(run.stderr).toContain('parallax: slow.txt: analysis stopped: over the time budget of 5 s\n');
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }, 150_000);
+
+it('stops serving at SIGINT without waiting for an analysis that is still running', async () => {
+  const args = ['serve', '--port', '0', '--db', join(dir, 'library.db'), '--job-timeout', '600'];
+  const server = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, PARALLAX_DEBUG: '' },
+  });
+  let stdout = '';
+  server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = once(server, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  try {
+    while (!/listening on (\S+)\//.test(stdout)) await new Promise((done) => setTimeout(done, 50));
+    const url = /listening on (\S+)\//.exec(stdout)![1]!;
+    // An analysis that runs for minutes (within its budget of 600 s): the server must not wait for it.
+    const request = fetch(`${url}/api/stories`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ articles: [{ text: longText(4_500_000) }] }),
+    }).catch(() => null);
+    await new Promise((done) => setTimeout(done, 2_000));
+    const stoppedAt = Date.now();
+    server.kill('SIGINT');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    // Not a speed check: a hang detector, far below the minutes the analysis would have taken.
+    expect(Date.now() - stoppedAt).toBeLessThan(30_000);
+    expect(await request).toBeNull();
+  } finally {
+    server.kill('SIGKILL');
+  }
+}, 120_000);
 
 it('reads the pool flags, and refuses bad values as usage errors', () => {
   expect(poolOptions('analyze', { workers: '3', 'job-timeout': '2.5', 'job-memory': '512' })).toEqual({
