@@ -18,6 +18,16 @@ export {
 } from './engine/api.js';
 export { runBatchFile, type BatchOptions, type BatchResult } from './engine/batch.js';
 export { validateReport } from './engine/validate-report.js';
+export { AnalysisPool, type ReadResult } from './engine/workers/analysis-pool.js';
+export {
+  DEFAULT_JOB_MEMORY_MB,
+  DEFAULT_JOB_TIMEOUT_MS,
+  defaultWorkerCount,
+  type PoolOptions,
+} from './engine/workers/budget-options.js';
+export { JobStoppedError } from './engine/workers/job-stopped-error.js';
+export { closeSharedPools } from './engine/workers/shared-pool.js';
+export { StoryStoppedError } from './engine/workers/story-stopped-error.js';
 export { analyzeStory, readArticles, analyzeArticles } from './core/pipeline.js';
 export { renderMarkdown } from './core/render/markdown.js';
 export { renderHtml } from './core/render/html.js';

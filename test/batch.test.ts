@@ -29,8 +29,8 @@ function fakeIo(cwd: string): CliIo & { out: string[]; err: string[] } {
 }
 
 describe('batch engine', () => {
-  it('analyzes a good story line into a report with a summary', () => {
-    const result = analyzeStoryLine(GOOD, 1, { summaryWords: 30 });
+  it('analyzes a good story line into a report with a summary', async () => {
+    const result = await analyzeStoryLine(GOOD, 1, { summaryWords: 30 });
     expect('report' in result).toBe(true);
     if ('report' in result) {
       expect(result.id).toBe('s1');
@@ -39,19 +39,20 @@ describe('batch engine', () => {
     }
   });
 
-  it('turns bad lines into errors naming the line', () => {
-    expect(analyzeStoryLine('{not json', 3)).toMatchObject({ id: 'line-3', error: expect.stringMatching(/line 3/) });
-    expect(analyzeStoryLine('{"id":"x","articles":[]}', 4)).toMatchObject({ id: 'x', error: expect.any(String) });
-    expect(analyzeStoryLine('{"id":"y","articles":[{"text":""}]}', 5)).toMatchObject({ id: 'y' });
-    expect('error' in analyzeStoryLine('{"id":"y","articles":[{"text":""}]}', 5)).toBe(true);
+  it('turns bad lines into errors naming the line', async () => {
+    const lineError = { id: 'line-3', error: expect.stringMatching(/line 3/) };
+    expect(await analyzeStoryLine('{not json', 3)).toMatchObject(lineError);
+    expect(await analyzeStoryLine('{"id":"x","articles":[]}', 4)).toMatchObject({ id: 'x', error: expect.any(String) });
+    expect(await analyzeStoryLine('{"id":"y","articles":[{"text":""}]}', 5)).toMatchObject({ id: 'y' });
+    expect('error' in (await analyzeStoryLine('{"id":"y","articles":[{"text":""}]}', 5))).toBe(true);
   });
 
-  it('keeps a story whose one article is bad, listing it as a failure', () => {
+  it('keeps a story whose one article is bad, listing it as a failure', async () => {
     const line = JSON.stringify({
       id: 'z',
       articles: [{ text: '' }, { text: 'The bridge reopened on Monday after repairs.' }],
     });
-    const result = analyzeStoryLine(line, 1);
+    const result = await analyzeStoryLine(line, 1);
     expect('report' in result && result.report.failures.length).toBe(1);
   });
 

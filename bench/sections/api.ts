@@ -1,15 +1,15 @@
 // API latency under load (autocannon, 50 connections, on 127.0.0.1): reading a stored report, and creating the
-// seed story (POST with the five seed articles as article objects). Target: p99 < 50 ms for a stored report.
+// seed story (POST with the five seed articles as article objects). Target: p99 < 50 ms for a stored report. Posts
+// past the analysis queue are refused with 503 (back-pressure): 2xx counts the stories actually created.
 // autocannon runs as its own process so that the load generator does not share the server's event loop.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Result } from 'autocannon';
 import { openSqliteStoryRepository } from '../../src/engine/storage/sqlite-story-repository.js';
+import { AnalysisPool } from '../../src/engine/workers/analysis-pool.js';
 import { createApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start-server.js';
+import { runAutocannon } from '../lib/autocannon.js';
 
 const SHARED = process.env.PARALLAX_SHARED ?? resolve(import.meta.dirname, '..', '..', '..', 'shared');
 const SEEDS = join(SHARED, 'seeds');
@@ -25,26 +25,12 @@ interface Run {
   seconds: number;
 }
 
-const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-
-function autocannon(args: string[]): Promise<Result> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [AUTOCANNON, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) =>
-      code === 0 ? done(JSON.parse(out) as Result) : fail(new Error(`autocannon: ${code}`)),
-    );
-  });
-}
-
 async function load(base: string, run: Run): Promise<void> {
   const body = run.bodyFile ? ['-i', run.bodyFile, '-H', 'content-type=application/json'] : [];
   const headers = (run.headers ?? []).flatMap((h) => ['-H', h]);
   // The load generator is another process: this process's CPU time is the server's own cost, whatever the machine load.
   const cpuBefore = process.cpuUsage();
-  const result = await autocannon([
+  const result = await runAutocannon([
     '-j',
     ...['-c', String(CONNECTIONS), '-d', String(run.seconds), '-t', '120', '-m', run.method],
     ...body,
@@ -58,7 +44,7 @@ async function load(base: string, run: Run): Promise<void> {
     `${run.label.padEnd(28)} requests ${String(result.requests.total).padStart(6)}  ` +
       `p50 ${latency.p50} ms  p99 ${latency.p99} ms  max ${latency.max} ms  ` +
       `${result.requests.average.toFixed(1)} req/s  server CPU ${cpuPerRequest.toFixed(2)} ms/req  ` +
-      `non-2xx ${result.non2xx}  errors ${result.errors}`,
+      `2xx ${result['2xx']}  non-2xx ${result.non2xx}  errors ${result.errors}`,
   );
 }
 
@@ -74,7 +60,8 @@ export default async function (): Promise<void> {
   const body = JSON.stringify({ articles: files.map((f) => ({ text: readFileSync(join(SEEDS, f), 'utf8') })) });
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-api-'));
   const repo = openSqliteStoryRepository({ path: join(dir, 'bench.db') });
-  const server = await startServer(createApp({ repo }), { port: 0 });
+  const pool = new AnalysisPool({ lowPriority: true });
+  const server = await startServer(createApp({ repo, pool }), { port: 0 });
   try {
     const created = await fetch(`${server.url}/api/stories`, {
       method: 'POST',
@@ -102,6 +89,8 @@ export default async function (): Promise<void> {
     });
   } finally {
     await server.close();
+    // Analyses still running for posts that autocannon has stopped waiting for end here, before their library closes.
+    await pool.close();
     await repo.close();
     rmSync(dir, { recursive: true, force: true });
   }

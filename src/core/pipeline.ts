@@ -55,6 +55,18 @@ export function toReportArticle(article: Article): ReportArticle {
 /** Runs the whole core pipeline on the raw articles of one story and returns the report. */
 export function analyzeStory(raws: readonly RawArticle[], options: AnalyzeOptions = {}): Report {
   const { articles, failures } = readArticles(raws);
+  return reportFromArticles(articles, failures, options);
+}
+
+/**
+ * The phases after reading (analyze, compose) on articles already read, with the inputs that could not be read: lets
+ * a caller read each input apart (e.g. each in its own worker, under a budget) and still get `analyzeStory`'s report.
+ */
+export function reportFromArticles(
+  articles: readonly Article[],
+  failures: readonly InputFailure[],
+  options: AnalyzeOptions = {},
+): Report {
   const referenceDate = storyReferenceDate(articles, options.referenceDate);
   const analyzed = analyzeArticles(articles, referenceDate);
   const composed = composeStory(analyzed, { summaryWords: options.summaryWords ?? 120 });
@@ -71,7 +83,7 @@ export function analyzeStory(raws: readonly RawArticle[], options: AnalyzeOption
       referenceDate,
     },
     articles: articles.map(toReportArticle),
-    failures,
+    failures: [...failures],
     entities: [...analyzed.entities],
     quotes: [...analyzed.quotes],
     numbers: [...analyzed.numbers],

@@ -3,14 +3,18 @@
  * Inputs are paths (files or folders), URLs, `-` for standard input, or article objects. Bad inputs never throw:
  * each becomes a failure naming the input and the reason, and the others go on.
  */
-import type { Embed, InputFailure, Removal, DateValue, Report } from '../core/model.js';
-import { analyzeStory, readArticles } from '../core/pipeline.js';
+import type { AnalyzeOptions, Embed, InputFailure, Removal, DateValue, RawArticle, Report } from '../core/model.js';
+import { reportFromArticles } from '../core/pipeline.js';
 import { isIsoDate, type ArticleObject } from './inputs/article-object.js';
 import type { ByteStream } from './inputs/options.js';
 import { readInputs, type InputSpec } from './inputs/read-inputs.js';
 import type { InputNote, InputResult } from './inputs/result.js';
 import { parseAddressRanges } from './net/address-policy.js';
 import { packageVersion } from './version.js';
+import type { AnalysisPool } from './workers/analysis-pool.js';
+import type { PoolOptions } from './workers/budget-options.js';
+import { StoryStoppedError } from './workers/story-stopped-error.js';
+import { poolFor } from './workers/shared-pool.js';
 
 export type { ArticleObject, InputSpec, InputNote };
 
@@ -24,8 +28,14 @@ export interface ProgressEvent {
   source?: string;
 }
 
-/** Options of `extract` (and the reading part of `analyze`). All optional. */
-export interface ExtractOptions {
+/**
+ * Options of `extract` (and the reading part of `analyze`). All optional. The work runs on worker threads under
+ * per-job budgets (`workers`, `jobTimeoutMs`, `jobMemoryMb`: see docs/security.md); `pool` runs it on the caller's
+ * pool instead (its own settings then apply).
+ */
+export interface ExtractOptions extends PoolOptions {
+  /** The worker pool to run on (default: a shared pool for the budgets given here, kept between calls). */
+  pool?: AnalysisPool;
   /** Size limit of one input in bytes (default 5 MB). */
   maxBytes?: number;
   /** Time limit of one URL fetch in milliseconds (default 15,000). */
@@ -95,9 +105,10 @@ export async function analyze(
   if (options.summaryWords !== undefined && !(Number.isInteger(options.summaryWords) && options.summaryWords > 0)) {
     throw new TypeError(`summaryWords must be a positive integer, got ${String(options.summaryWords)}`);
   }
+  const pool = poolFor(options);
   const read = await readAll(inputs, options);
   options.onProgress?.({ phase: 'analyze', done: 0, total: 1 });
-  const report = analyzeStory(read.articles, {
+  const report = await analyzeOnPool(pool, read.articles, {
     version: packageVersion(),
     ...(options.referenceDate !== undefined ? { referenceDate: options.referenceDate } : {}),
     ...(options.summaryWords !== undefined ? { summaryWords: options.summaryWords } : {}),
@@ -113,8 +124,9 @@ export async function extract(
   inputs: readonly (string | ArticleObject)[],
   options: ExtractOptions = {},
 ): Promise<ExtractResult> {
+  const pool = poolFor(options);
   const read = await readAll(inputs, options);
-  const { articles, failures } = readArticles(read.articles);
+  const { articles, failures } = await pool.readArticles(read.articles);
   const documents = articles.map((a): ExtractedDocument => ({
     id: a.id,
     source: a.source,
@@ -127,6 +139,24 @@ export async function extract(
     embeds: a.embeds,
   }));
   return { documents, failures: [...read.failures, ...failures], notes: read.notes };
+}
+
+/**
+ * The story's report from the pool. When the analysis of the story as a whole goes over a budget, the report has no
+ * articles and a failure that says so (as when no input can be read), so that callers handle both alike.
+ */
+async function analyzeOnPool(
+  pool: AnalysisPool,
+  raws: readonly RawArticle[],
+  options: AnalyzeOptions,
+): Promise<Report> {
+  try {
+    return await pool.analyzeStory(raws, options);
+  } catch (error) {
+    if (!(error instanceof StoryStoppedError)) throw error;
+    const message = `story: ${error.message} (analyzing its ${error.articles} articles together)`;
+    return reportFromArticles([], [...error.failures, { source: 'story', code: error.code, message }], options);
+  }
 }
 
 function readAll(inputs: readonly InputSpec[], options: ExtractOptions): Promise<InputResult> {

@@ -1,13 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { analyzeStory } from '../core/pipeline.js';
 import type { AnalyzeOptions, InputFailure, RawArticle, Report } from '../core/model.js';
 import { articleFromObject } from './inputs/article-object.js';
 import { assignUniqueIds } from './inputs/assign-unique-ids.js';
 import { DEFAULT_MAX_BYTES } from './inputs/index.js';
+import type { AnalysisPool } from './workers/analysis-pool.js';
+import type { PoolOptions } from './workers/budget-options.js';
+import { JobStoppedError } from './workers/job-stopped-error.js';
+import { poolFor } from './workers/shared-pool.js';
 
-/** Options of a batch run. */
-export interface BatchOptions {
+/** Options of a batch run (each story is analyzed on worker threads under the budgets: see `PoolOptions`). */
+export interface BatchOptions extends PoolOptions {
+  /** The worker pool to run on (default: a shared pool for the budgets given here). */
+  pool?: AnalysisPool;
   /** Target summary length in words (default 120). */
   summaryWords?: number;
   /** Reference date for stories whose articles have no date. */
@@ -56,7 +61,11 @@ function storyArticles(
  * Analyzes one line of a stories file (`{id, articles: [...]}`): a bad line or a failing story becomes `{id, error}`
  * so that the batch goes on.
  */
-export function analyzeStoryLine(line: string, lineNumber: number, options: BatchOptions = {}): BatchResult {
+export async function analyzeStoryLine(
+  line: string,
+  lineNumber: number,
+  options: BatchOptions = {},
+): Promise<BatchResult> {
   const fallbackId = `line-${lineNumber}`;
   let parsed: unknown;
   try {
@@ -74,12 +83,13 @@ export function analyzeStoryLine(line: string, lineNumber: number, options: Batc
   if (options.referenceDate) analyzeOptions.referenceDate = options.referenceDate;
   if (options.version) analyzeOptions.version = options.version;
   try {
-    const analyzed = analyzeStory(input.raws, analyzeOptions);
+    const analyzed = await poolFor(options).analyzeStory(input.raws, analyzeOptions);
     const report = { ...analyzed, failures: [...input.failures, ...analyzed.failures] };
     if (report.story.articleCount === 0)
       return fail(id, `no article could be read: ${report.failures.map((f) => f.message).join('; ')}`);
     return { id, report };
   } catch (error) {
+    if (error instanceof JobStoppedError) return fail(id, error.message);
     return fail(id, `analysis failed: ${(error as Error).message}`);
   }
 }
@@ -91,7 +101,7 @@ export async function* runBatch(lines: AsyncIterable<string>, options: BatchOpti
   for await (const line of lines) {
     lineNumber++;
     if (line.trim() === '') continue;
-    yield analyzeStoryLine(line, lineNumber, options);
+    yield await analyzeStoryLine(line, lineNumber, options);
     options.onStory?.(++done);
   }
 }

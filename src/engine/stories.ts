@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shortHash } from '../core/hash.js';
 import type { InputFailure, RawArticle, Report } from '../core/model.js';
-import { analyzeStory } from '../core/pipeline.js';
 import { articleFromObject } from './inputs/article-object.js';
 import {
   DEFAULT_FETCH_TIMEOUT_MS,
@@ -21,6 +20,8 @@ import {
   type StorySources,
 } from './storage/story-repository.js';
 import { packageVersion } from './version.js';
+import type { AnalysisPool } from './workers/analysis-pool.js';
+import { sharedAnalysisPool } from './workers/shared-pool.js';
 
 /** Default limit of articles in one story (inputs of one request count against it too). */
 export const DEFAULT_MAX_ARTICLES_PER_STORY = 50;
@@ -56,6 +57,8 @@ export interface StoryServiceOptions {
   limits?: Partial<StoryLimits>;
   /** The generator version written into reports. */
   version?: string;
+  /** Where analysis runs: worker threads under budgets (default: the shared pool with the default budgets). */
+  pool?: AnalysisPool;
   now?: () => Date;
   newId?: () => string;
   /** Fetch URLs on private, loopback and other non-public addresses too (default false: they are refused). */
@@ -122,6 +125,7 @@ export class StoryService {
   readonly limits: StoryLimits;
   private readonly repo: StoryRepository;
   private readonly version: string;
+  private readonly pool: AnalysisPool;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly urlAccess: { allowPrivateUrls: boolean; allowPrivateRanges: readonly string[] };
@@ -134,6 +138,7 @@ export class StoryService {
     this.urlAccess = { allowPrivateUrls: options.allowPrivateUrls ?? false, allowPrivateRanges };
     this.limits = resolveStoryLimits(options.limits);
     this.version = options.version ?? packageVersion();
+    this.pool = options.pool ?? sharedAnalysisPool();
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => randomUUID().replace(/-/g, '').slice(0, 16));
   }
@@ -156,7 +161,7 @@ export class StoryService {
     const id = this.newId();
     const referenceDate = options.referenceDate ?? null;
     const failed = [...inputFailures, ...repeats];
-    const { report, kept, failures } = this.analyzeNew(id, [], raws, referenceDate, failed);
+    const { report, kept, failures } = await this.analyzeNew(id, [], raws, referenceDate, failed);
     const at = this.now().toISOString();
     const story = await this.repo.createStory({
       id,
@@ -183,7 +188,7 @@ export class StoryService {
       this.checkCount(raws.length, sources.articles.length);
       const referenceDate = input.referenceDate ?? sources.referenceDate;
       const failed = [...read.failures, ...repeats];
-      const { report, kept, failures } = this.analyzeNew(storyId, sources.articles, raws, referenceDate, failed);
+      const { report, kept, failures } = await this.analyzeNew(storyId, sources.articles, raws, referenceDate, failed);
       const at = this.now().toISOString();
       const story = await this.repo.appendArticles({
         storyId,
@@ -203,7 +208,7 @@ export class StoryService {
   async reanalyze(storyId: string): Promise<StoryResult> {
     return this.retryOnChange(async () => {
       const sources = await this.requireSources(storyId);
-      const report = this.analyze(storyId, sources.articles, sources.referenceDate);
+      const report = await this.analyze(storyId, sources.articles, sources.referenceDate);
       const at = this.now().toISOString();
       const story = await this.repo.replaceAnalysis({
         storyId,
@@ -272,8 +277,9 @@ export class StoryService {
     }
   }
 
-  private analyze(storyId: string, raws: readonly RawArticle[], referenceDate: string | null): Report {
-    return analyzeStory(raws, {
+  /** The report of the story's articles, analyzed on the pool (rejects with JobStoppedError past a budget). */
+  private analyze(storyId: string, raws: readonly RawArticle[], referenceDate: string | null): Promise<Report> {
+    return this.pool.analyzeStory(raws, {
       storyId,
       version: this.version,
       ...(referenceDate ? { referenceDate } : {}),
@@ -284,14 +290,14 @@ export class StoryService {
    * Analyzes the stored articles with the new ones. New inputs the reader rejects are not stored, and the report is then
    * recomputed without them so that it is exactly what a later re-analysis of the stored articles gives.
    */
-  private analyzeNew(
+  private async analyzeNew(
     storyId: string,
     stored: readonly RawArticle[],
     incoming: readonly RawArticle[],
     referenceDate: string | null,
     inputFailures: readonly InputFailure[],
-  ): { report: Report; kept: RawArticle[]; failures: InputFailure[] } {
-    const first = this.analyze(storyId, [...stored, ...incoming], referenceDate);
+  ): Promise<{ report: Report; kept: RawArticle[]; failures: InputFailure[] }> {
+    const first = await this.analyze(storyId, [...stored, ...incoming], referenceDate);
     const readIds = new Set(first.articles.map((a) => a.id));
     const kept = incoming.filter((raw) => readIds.has(raw.id));
     const failures = [...inputFailures, ...first.failures.filter((f) => incoming.some((r) => r.source === f.source))];
@@ -300,7 +306,8 @@ export class StoryService {
         incoming.length + inputFailures.length === 0 ? 'no article given' : 'none of the new articles could be read';
       throw new NoReadableArticlesError(message, failures);
     }
-    const report = kept.length === incoming.length ? first : this.analyze(storyId, [...stored, ...kept], referenceDate);
+    const report =
+      kept.length === incoming.length ? first : await this.analyze(storyId, [...stored, ...kept], referenceDate);
     return { report, kept, failures };
   }
 

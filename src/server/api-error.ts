@@ -11,9 +11,14 @@ export type ApiErrorCode =
   | 'too-many-articles'
   | 'unsupported-media-type'
   | 'no-readable-articles'
+  | 'analysis-stopped'
+  | 'busy'
   | 'internal';
 
-/** An error meant for the client: its status, a stable code, a message and optional details (the JSON error body). */
+/**
+ * An error meant for the client: its status, a stable code, a message and optional details (the JSON error body), and
+ * headers to send with it (such as `Retry-After`).
+ */
 export class ApiError extends Error {
   /** @param status HTTP status; @param code stable machine-readable code */
   constructor(
@@ -21,6 +26,7 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -7,7 +7,11 @@ import { reportSchema } from '../engine/validate-report.js';
 import { packageVersion } from '../engine/version.js';
 import type { StoryRepository } from '../engine/storage/story-repository.js';
 import { StoryService, type StoryLimits } from '../engine/stories.js';
+import type { AnalysisPool } from '../engine/workers/analysis-pool.js';
+import type { PoolOptions } from '../engine/workers/budget-options.js';
+import { poolFor } from '../engine/workers/shared-pool.js';
 import { ApiError } from './api-error.js';
+import { backPressure } from './back-pressure.js';
 import { createErrorHandler, type ErrorLogger } from './error-handler.js';
 import { hostCheck } from './host-check.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -32,10 +36,17 @@ export interface ServerLimits extends StoryLimits {
   maxUploadBytes: number;
 }
 
-/** How to build the app. */
-export interface AppOptions {
+/**
+ * How to build the app. Analysis runs on worker threads under per-job budgets (`workers`, `jobTimeoutMs`,
+ * `jobMemoryMb`, see docs/security.md), or on the caller's `pool` (which the caller closes).
+ */
+export interface AppOptions extends PoolOptions {
   repo: StoryRepository;
   limits?: Partial<ServerLimits>;
+  /** The worker pool analysis runs on (default: a shared pool for the budgets given here). */
+  pool?: AnalysisPool;
+  /** Analysis requests that may wait while every worker is busy (default 8); past it they get 503 + Retry-After. */
+  maxQueue?: number;
   /** Folder of the built web page (default `web/dist` of the package). */
   webRoot?: string;
   /** Version reported by `/api/health` and written into reports (default: the package's). */
@@ -73,9 +84,12 @@ function loadReportSchema(): object | undefined {
 /** Builds the Parallax HTTP app (API + web page) over a story library. It opens no port: see `startServer`. */
 export function createApp(options: AppOptions): Hono {
   const version = options.version ?? packageVersion();
+  // A server's workers yield the CPU to the thread that answers requests, unless the caller says otherwise.
+  const pool = poolFor({ ...options, lowPriority: options.lowPriority ?? true });
   const service = new StoryService({
     repo: options.repo,
     version,
+    pool,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.allowPrivateUrls !== undefined ? { allowPrivateUrls: options.allowPrivateUrls } : {}),
@@ -108,7 +122,12 @@ export function createApp(options: AppOptions): Hono {
   }
   app.get('/api/health', (c) => c.json({ ok: true, version }));
   app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
-  app.route('/api/stories', storyRoutes({ service, cache: new ReportResponseCache(), bodyLimit: limitBody(limits) }));
+  const admit = backPressure({
+    workers: pool.settings.workers,
+    ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
+  });
+  const cache = new ReportResponseCache();
+  app.route('/api/stories', storyRoutes({ service, cache, bodyLimit: limitBody(limits), admit }));
   app.route('/api/search', searchRoutes(service));
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', 'no such API route');

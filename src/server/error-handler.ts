@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { NoReadableArticlesError, StoryNotFoundError, TooManyArticlesError } from '../engine/stories.js';
+import { JobStoppedError } from '../engine/workers/job-stopped-error.js';
 import { ApiError } from './api-error.js';
 
 /** Where unexpected errors are reported (the stack stays on the server; the client gets a generic 500). */
@@ -15,6 +16,13 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof NoReadableArticlesError) {
     return new ApiError(422, 'no-readable-articles', error.message, { failures: error.failures });
+  }
+  if (error instanceof JobStoppedError) {
+    // The story as a whole was too much to analyze within the budgets (inputs past a budget fail alone instead); a
+    // worker failing otherwise (the server shutting down) is the server's fault, not the input's.
+    return new ApiError(error.reason === 'worker' ? 503 : 422, 'analysis-stopped', error.message, {
+      reason: error.code,
+    });
   }
   if (error instanceof HTTPException && error.status === 413) {
     return new ApiError(413, 'payload-too-large', 'the request body is over the size limit');
@@ -34,7 +42,7 @@ export function errorResponse(c: Context, apiError: ApiError): Response {
       ...(apiError.details === undefined ? {} : { details: apiError.details }),
     },
   };
-  return c.json(body, apiError.status);
+  return c.json(body, apiError.status, apiError.headers);
 }
 
 /**
@@ -45,7 +53,8 @@ export function createErrorHandler(log: ErrorLogger): (error: Error, c: Context)
   return function handleError(error, c) {
     if (error instanceof HTTPException && error.res) return error.getResponse();
     const apiError = toApiError(error);
-    if (apiError.status >= 500) log(error);
+    // Only faults are logged: a refusal under load or a stopped analysis already says all there is to say.
+    if (apiError.code === 'internal') log(error);
     return errorResponse(c, apiError);
   };
 }

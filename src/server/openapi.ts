@@ -52,7 +52,14 @@ const writeErrors = {
   '400': error('The body does not match the contract.'),
   '413': error('The body, an upload or the number of articles is over its limit.'),
   '415': error('The body is neither JSON nor a multipart form.'),
-  '422': error('No article could be read; `details.failures` says why for each input.'),
+  '422': error(
+    'No article could be read (`no-readable-articles`, `details.failures` says why for each input), or analyzing the ' +
+      'story as a whole went over its time or memory budget (`analysis-stopped`).',
+  ),
+  '503': {
+    ...error('Every worker is busy and the analysis queue is full (`busy`): retry after `Retry-After` seconds.'),
+    headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 }, description: 'Seconds to wait.' } },
+  },
 };
 
 /** The bearer scheme of the API token (`--token` / `PARALLAX_TOKEN`). */

@@ -5,6 +5,7 @@ import { analyze } from '../../engine/api.js';
 import { EXIT, UsageError } from '../errors.js';
 import { parseChoice, parseIsoDate, parsePositiveInteger } from '../option-values.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { POOL_HELP, POOL_OPTIONS, poolOptions, withPool } from '../pool-options.js';
 import { printProblems } from '../print-problems.js';
 import { createProgress } from '../progress.js';
 import { READING_HELP, READING_OPTIONS, readingOptions } from '../reading-options.js';
@@ -33,7 +34,12 @@ Options:
   --date ISO         reference date for relative dates ("yesterday"); default: latest publication date
   --summary-words N  target length of the summary in words (default 120)
 ${READING_HELP}
+${POOL_HELP}
   -h, --help         show this help
+
+Each input is read in its own job on a worker thread, then the story is analyzed in one more job; a job past its
+time or memory budget is stopped and fails with the reason ("analysis stopped: over the time budget of 60 s"), and
+the other inputs go on.
 
 Exit codes: 0 all inputs read; 1 some inputs failed (named on stderr; the others are still analyzed) or none could
 be read; 2 usage error.
@@ -48,18 +54,22 @@ const command: Command = {
       date: { type: 'string' },
       'summary-words': { type: 'string' },
       ...READING_OPTIONS,
+      ...POOL_OPTIONS,
     });
     if (positionals.length === 0) throw new UsageError('no inputs given (files, folders, URLs or -)', 'analyze');
     const format = parseChoice('analyze', 'format', (values.format as string | undefined) ?? 'md', FORMATS);
     const date = values.date as string | undefined;
     const words = values['summary-words'] as string | undefined;
     const progress = createProgress(io);
-    const result = await analyze(positionals, {
+    const options = {
       ...readingOptions('analyze', values, io),
       ...(date !== undefined ? { referenceDate: parseIsoDate('analyze', date) } : {}),
       ...(words !== undefined ? { summaryWords: parsePositiveInteger('analyze', 'summary-words', words) } : {}),
       onProgress: progress.onProgress,
-    }).finally(() => progress.stop());
+    };
+    const result = await withPool(poolOptions('analyze', values), (pool) =>
+      analyze(positionals, { ...options, pool }),
+    ).finally(() => progress.stop());
     printProblems(io, result.failures, result.notes);
     if (result.report.articles.length === 0) {
       io.stderr.write('parallax: no input could be read; no report written\n');

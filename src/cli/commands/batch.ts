@@ -5,6 +5,7 @@ import { runBatchFile } from '../../engine/batch.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { parseIsoDate, parsePositiveInteger } from '../option-values.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { POOL_HELP, POOL_OPTIONS, poolOptions, withPool } from '../pool-options.js';
 import type { Command } from './command.js';
 
 const help = `Usage: parallax batch <stories.jsonl> [options]
@@ -17,6 +18,7 @@ Options:
   --out FILE             write the JSON Lines to FILE instead of standard output
   --summary-words N      target length of each summary in words (default 120)
   --date YYYY-MM-DD      reference date for articles without a publication date
+${POOL_HELP}
   -h, --help             show this help
 
 Exit codes: 0 every story analyzed; 1 some stories failed; 2 usage error.
@@ -29,6 +31,7 @@ const command: Command = {
       out: { type: 'string', short: 'o' },
       'summary-words': { type: 'string' },
       date: { type: 'string' },
+      ...POOL_OPTIONS,
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one stories file (JSON Lines)', 'batch');
     const input = resolve(io.cwd, positionals[0]!);
@@ -36,6 +39,7 @@ const command: Command = {
     const words = values['summary-words'] as string | undefined;
     const date = values.date as string | undefined;
     const out = values.out as string | undefined;
+    const settings = poolOptions('batch', values);
     const file = out ? createWriteStream(resolve(io.cwd, out), { encoding: 'utf8' }) : null;
     const write = async (line: string): Promise<void> => {
       if (!file) {
@@ -44,10 +48,11 @@ const command: Command = {
       }
       if (!file.write(line)) await once(file, 'drain');
     };
-    const totals = await runBatchFile(input, write, {
+    const options = {
       ...(words ? { summaryWords: parsePositiveInteger('batch', 'summary-words', words) } : {}),
       ...(date ? { referenceDate: parseIsoDate('batch', date) } : {}),
-    });
+    };
+    const totals = await withPool(settings, (pool) => runBatchFile(input, write, { ...options, pool }));
     if (file) {
       file.end();
       await once(file, 'finish');

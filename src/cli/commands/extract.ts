@@ -2,6 +2,7 @@ import { extract, type ExtractedDocument } from '../../engine/api.js';
 import { EXIT, UsageError } from '../errors.js';
 import { parseChoice } from '../option-values.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { POOL_HELP, POOL_OPTIONS, poolOptions, withPool } from '../pool-options.js';
 import { printProblems } from '../print-problems.js';
 import { createProgress } from '../progress.js';
 import { READING_HELP, READING_OPTIONS, readingOptions } from '../reading-options.js';
@@ -20,6 +21,7 @@ Options:
                      text: the cleaned text with a header per article
   --out FILE         write to FILE instead of standard output
 ${READING_HELP}
+${POOL_HELP}
   -h, --help         show this help
 
 Exit codes: 0 all inputs read; 1 some inputs failed or none could be read; 2 usage error.
@@ -54,14 +56,15 @@ const command: Command = {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       ...READING_OPTIONS,
+      ...POOL_OPTIONS,
     });
     if (positionals.length === 0) throw new UsageError('no inputs given (files, folders, URLs or -)', 'extract');
     const format = parseChoice('extract', 'format', (values.format as string | undefined) ?? 'json', FORMATS);
     const progress = createProgress(io);
-    const result = await extract(positionals, {
-      ...readingOptions('extract', values, io),
-      onProgress: progress.onProgress,
-    }).finally(() => progress.stop());
+    const options = { ...readingOptions('extract', values, io), onProgress: progress.onProgress };
+    const result = await withPool(poolOptions('extract', values), (pool) =>
+      extract(positionals, { ...options, pool }),
+    ).finally(() => progress.stop());
     printProblems(io, result.failures, result.notes);
     if (result.documents.length === 0) {
       io.stderr.write('parallax: no input could be read\n');

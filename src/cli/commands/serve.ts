@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { openSqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
 import {
@@ -10,6 +11,9 @@ import {
   type ServerLimits,
 } from '../../server/app.js';
 import { BindRefusedError, decideBind } from '../../server/bind-policy.js';
+import { AnalysisPool } from '../../engine/workers/analysis-pool.js';
+import type { PoolOptions } from '../../engine/workers/budget-options.js';
+import { DEFAULT_MAX_QUEUE } from '../../server/back-pressure.js';
 import { startServer, type RunningServer } from '../../server/start-server.js';
 import { MIN_TOKEN_LENGTH, tokenProblem } from '../../server/token-auth.js';
 import type { Hono } from 'hono';
@@ -18,6 +22,7 @@ import type { CliIo } from '../io.js';
 import { parseByteSize, parsePositiveInteger } from '../option-values.js';
 import type { OptionSpec, ParsedValues } from '../parse-command-args.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { POOL_HELP, POOL_OPTIONS, poolOptions } from '../pool-options.js';
 import { READING_HELP, READING_OPTIONS, urlAccess, type UrlAccess } from '../reading-options.js';
 import type { Command } from './command.js';
 
@@ -36,7 +41,9 @@ export const SERVER_OPTIONS: OptionSpec = {
   'max-json-bytes': { type: 'string' },
   'max-upload-bytes': { type: 'string' },
   'max-articles': { type: 'string' },
+  'max-queue': { type: 'string' },
   ...READING_OPTIONS,
+  ...POOL_OPTIONS,
 };
 
 /** Help lines of the shared server options. */
@@ -50,7 +57,10 @@ export const SERVER_HELP = `  --port N               port to listen on (default 
   --max-json-bytes N     size limit of a JSON request body (default ${DEFAULT_MAX_JSON_BYTES / 1024 / 1024}MB)
   --max-upload-bytes N   size limit of a multipart (upload) request body (default ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024}MB)
   --max-articles N       most articles in one story (default ${DEFAULT_MAX_ARTICLES_PER_STORY})
-${READING_HELP}`;
+  --max-queue N          analysis requests that may wait while every worker is busy (default ${DEFAULT_MAX_QUEUE});
+                         past it, new ones get 503 with Retry-After (reads are never held up)
+${READING_HELP}
+${POOL_HELP}`;
 
 /** Server settings from parsed flags. */
 export interface ServerSettings {
@@ -66,6 +76,9 @@ export interface ServerSettings {
   allowedHosts: string[];
   /** A one-line remark to print once the server listens (reachable from other machines), or null. */
   notice: string | null;
+  /** The worker pool's settings (budgets). */
+  pool: PoolOptions;
+  maxQueue?: number;
 }
 
 /** Reads the shared server flags (throws UsageError on bad values). */
@@ -87,6 +100,7 @@ export function serverSettings(command: string, values: ParsedValues, io: CliIo)
   const token = accessToken(command, text('token') ?? io.env.PARALLAX_TOKEN);
   const bind = decideBind({ host, hasToken: token !== null });
   if (!bind.allowed) throw new UsageError(bind.reason, command);
+  const queue = text('max-queue');
   return {
     port: parsePort(command, text('port')),
     host,
@@ -96,6 +110,8 @@ export function serverSettings(command: string, values: ParsedValues, io: CliIo)
     token,
     allowedHosts: allowedHosts(command, values['allowed-host'] as unknown, io.env.PARALLAX_ALLOWED_HOSTS),
     notice: bind.notice,
+    pool: poolOptions(command, values),
+    ...(queue !== undefined ? { maxQueue: parseQueue(command, queue) } : {}),
   };
 }
 
@@ -137,6 +153,22 @@ export function announce(io: CliIo, settings: ServerSettings): void {
   if (settings.notice !== null) io.stderr.write(`parallax: note: ${settings.notice}\n`);
 }
 
+/** The queue length: 0 (refuse whenever every worker is busy) or more. */
+function parseQueue(command: string, value: string): number {
+  return value.trim() === '0' ? 0 : parsePositiveInteger(command, 'max-queue', value);
+}
+
+/** The app over the library, analyzing on the pool, with the settings' limits and queue. */
+export function serverApp(repo: StoryRepository, pool: AnalysisPool, settings: ServerSettings): Hono {
+  return createApp({
+    repo,
+    pool,
+    limits: settings.limits,
+    ...appAccess(settings),
+    ...(settings.maxQueue !== undefined ? { maxQueue: settings.maxQueue } : {}),
+  });
+}
+
 function parsePort(command: string, value: string | undefined): number {
   if (value === undefined) return DEFAULT_PORT;
   const port = /^\d+$/.test(value) ? Number(value) : NaN;
@@ -157,13 +189,21 @@ export async function listen(app: Hono, settings: ServerSettings): Promise<Runni
   }
 }
 
-/** Keeps the server up until Ctrl-C (SIGINT) or SIGTERM, then closes it and the library; resolves to exit code 0. */
-export async function runUntilStopped(server: RunningServer, closeLibrary: () => Promise<void>): Promise<number> {
+/**
+ * Keeps the server up until Ctrl-C (SIGINT) or SIGTERM, then closes it, stops the workers (an analysis still running
+ * is abandoned: nothing of it was stored) and closes the library; resolves to exit code 0.
+ */
+export async function runUntilStopped(
+  server: RunningServer,
+  pool: AnalysisPool,
+  closeLibrary: () => Promise<void>,
+): Promise<number> {
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
   await server.close();
+  await pool.close();
   await closeLibrary();
   return 0;
 }
@@ -184,14 +224,15 @@ const command: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
     const repo = openSqliteStoryRepository({ path: settings.dbPath });
-    const app = createApp({ repo, limits: settings.limits, ...appAccess(settings) });
-    const server = await listen(app, settings).catch(async (error) => {
+    const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
+    const server = await listen(serverApp(repo, pool, settings), settings).catch(async (error) => {
+      await pool.close();
       await repo.close();
       throw error;
     });
     announce(io, settings);
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
-    return runUntilStopped(server, () => repo.close());
+    return runUntilStopped(server, pool, () => repo.close());
   },
 };
 

@@ -6,7 +6,7 @@ import { openSqliteStoryRepository, type SqliteStoryRepository } from '../../eng
 import type { StoryRecord } from '../../engine/storage/story-repository.js';
 import { StoryService, fingerprintArticles } from '../../engine/stories.js';
 import { packageVersion } from '../../engine/version.js';
-import { createApp } from '../../server/app.js';
+import { AnalysisPool } from '../../engine/workers/analysis-pool.js';
 import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -16,9 +16,9 @@ import {
   SERVER_HELP,
   SERVER_OPTIONS,
   announce,
-  appAccess,
   listen,
   runUntilStopped,
+  serverApp,
   serverSettings,
   type ServerSettings,
 } from './serve.js';
@@ -44,11 +44,17 @@ async function buildWebIfMissing(root: string, io: CliIo): Promise<void> {
 }
 
 /** The stored story with exactly these articles, or a new one made from them. */
-async function importFolder(folder: string, settings: ServerSettings, repo: SqliteStoryRepository, io: CliIo) {
+async function importFolder(
+  folder: string,
+  settings: ServerSettings,
+  stores: { repo: SqliteStoryRepository; pool: AnalysisPool },
+  io: CliIo,
+) {
+  const { repo, pool } = stores;
   const read = await readInputs([folder], { cwd: io.cwd, ...pick(settings.limits) });
   printProblems(io, read.failures, read.notes);
   if (read.articles.length === 0) throw new CliError(`no article could be read from ${folder}`);
-  const service = new StoryService({ repo, version: packageVersion(), limits: settings.limits });
+  const service = new StoryService({ repo, pool, version: packageVersion(), limits: settings.limits });
   const stored: StoryRecord | null = await service.findByFingerprint(fingerprintArticles(read.articles));
   if (stored) {
     io.stderr.write(`parallax: "${stored.title}" is already in the library, unchanged\n`);
@@ -77,18 +83,20 @@ const command: Command = {
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
     const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
-      const story = await importFolder(folder, settings, repo, io);
+      const story = await importFolder(folder, settings, { repo, pool }, io);
       // The default port may be taken by another program: any free port will do for the quick start.
-      const app = createApp({ repo, limits: settings.limits, ...appAccess(settings) });
+      const app = serverApp(repo, pool, settings);
       const server = await listen(app, settings).catch((error: unknown) =>
         values.port === undefined ? listen(app, { ...settings, port: 0 }) : Promise.reject(error),
       );
       announce(io, settings);
       io.stdout.write(`Parallax is running. Open the story: ${server.url}/#/stories/${story.id}\n`);
       io.stdout.write('(Ctrl-C stops the server)\n');
-      return await runUntilStopped(server, () => repo.close());
+      return await runUntilStopped(server, pool, () => repo.close());
     } catch (error) {
+      await pool.close();
       await repo.close();
       throw error;
     }

@@ -12,10 +12,12 @@ export interface StoryRoutesOptions {
   cache: ReportResponseCache;
   /** Rejects bodies over the size limit before they are read. */
   bodyLimit: MiddlewareHandler;
+  /** Admits requests that analyze while the workers and their queue have room (503 otherwise). */
+  admit: MiddlewareHandler;
 }
 
 /** `/api/stories`: list, create, read, add articles, delete. */
-export function storyRoutes({ service, cache, bodyLimit }: StoryRoutesOptions): Hono {
+export function storyRoutes({ service, cache, bodyLimit, admit }: StoryRoutesOptions): Hono {
   const routes = new Hono();
 
   routes.get('/', async (c) => {
@@ -25,7 +27,7 @@ export function storyRoutes({ service, cache, bodyLimit }: StoryRoutesOptions): 
     return c.json(await service.list({ ...(q ? { q } : {}), limit, offset }));
   });
 
-  routes.post('/', bodyLimit, async (c) => {
+  routes.post('/', admit, bodyLimit, async (c) => {
     const result = await service.create(await readStoryInput(c));
     return c.json(result, 201);
   });
@@ -42,7 +44,7 @@ export function storyRoutes({ service, cache, bodyLimit }: StoryRoutesOptions): 
     return sendCachedJson(c, cache.set(id, stored.story.updatedAt, json));
   });
 
-  routes.post('/:id/articles', bodyLimit, async (c) => {
+  routes.post('/:id/articles', admit, bodyLimit, async (c) => {
     const id = c.req.param('id');
     const result = await service.addArticles(id, await readStoryInput(c));
     cache.delete(id); // the version check would catch it too, unless two writes share a millisecond
