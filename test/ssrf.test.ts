@@ -261,7 +261,7 @@ describe('the library and the option plumbing', () => {
   });
 
   it('serve and start read the same flags', () => {
-    const io = { cwd: REPO_ROOT } as CliIo;
+    const io = { cwd: REPO_ROOT, env: {} } as unknown as CliIo;
     expect(serverSettings('serve', { 'allow-private-urls': true }, io).urlAccess).toEqual({ allowPrivateUrls: true });
     expect(serverSettings('start', { 'allow-private-range': '10.1.0.0/16, fd00::/8' }, io).urlAccess).toEqual({
       allowPrivateRanges: ['10.1.0.0/16', 'fd00::/8'],
