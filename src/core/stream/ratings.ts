@@ -117,6 +117,8 @@ export function parseRatingsCsv(text: string): ParsedRatings {
     return { ratings: [], problems: [{ row: header.line, message: `the header must name the columns ${need}` }] };
   }
   const ratings: OutletRating[] = [];
+  // A quoted field never closed swallows the rest of the file into one record: that record is not a rating.
+  if (table.unclosedQuoteLine !== null) rows.pop();
   for (const record of rows) {
     const fields: Record<string, string> = {};
     names.forEach((name, i) => {
