@@ -14,7 +14,7 @@ const INTERNAL_SUBSET = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i;
 const ENTITY = /<!ENTITY\s+(%\s+)?([^\s>]+)\s+(SYSTEM|PUBLIC)?/gi;
 
 /** The well-formedness problem of an XML text ("line 3, column 7: ..."), or null when it is well-formed. */
-export function xmlProblem(text: string): string | null {
+function xmlProblem(text: string): string | null {
   const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (result === true) return null;
   const { line, col, msg } = result.err;
@@ -25,7 +25,7 @@ export function xmlProblem(text: string): string | null {
  * Refuses external and parameter entities, and notes internal ones as ignored. Only the start of the text is
  * searched: a DOCTYPE comes before the root element.
  */
-export function checkEntities(text: string, source: string, log: WarningLog): void {
+function checkEntities(text: string, source: string, log: WarningLog): void {
   const subset = INTERNAL_SUBSET.exec(text.slice(0, 256 * 1024))?.[1];
   if (subset === undefined) return;
   let count = 0;
@@ -45,4 +45,19 @@ export function checkEntities(text: string, source: string, log: WarningLog): vo
       `declares ${count} entit${count === 1 ? 'y' : 'ies'} in its DOCTYPE; they are not expanded (left as written)`,
     );
   }
+}
+
+/**
+ * The checks of an XML source before parsing: entities (refused or noted) and well-formedness. Returns the
+ * well-formedness problem, for the caller to name in its error when the parser fails too; `noteRecovered` records it
+ * as a warning when the parser succeeds anyway.
+ */
+export function checkXmlSource(text: string, source: string, log: WarningLog): string | null {
+  checkEntities(text, source, log);
+  return xmlProblem(text);
+}
+
+/** Notes that a malformed source was read all the same (nothing when it was well-formed). */
+export function noteRecovered(log: WarningLog, problem: string | null): void {
+  if (problem) log.noteSource('malformed-xml-recovered', `the XML is malformed (${problem}); read what could be read`);
 }

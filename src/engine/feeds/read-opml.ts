@@ -3,7 +3,7 @@
  * with the folders it sits in. Outlines without a feed address are folders (when they hold others) or skipped.
  */
 import { parseOpml, type Opml } from 'feedsmith';
-import { checkEntities, xmlProblem } from './check-xml.js';
+import { checkXmlSource, noteRecovered } from './check-xml.js';
 import { cleanText } from './entry-builder.js';
 import type { ReadContext } from './read-syndication.js';
 import { resolveLink } from './resolve-link.js';
@@ -30,8 +30,7 @@ function flatten(outlines: readonly Outline[]): { outline: Outline; path: string
 /** Reads an OPML list; a `FeedParseError` when it cannot be read. */
 export function readOpml(text: string, context: ReadContext): ParsedSource {
   const log = new WarningLog();
-  checkEntities(text, context.source, log);
-  const problem = xmlProblem(text);
+  const problem = checkXmlSource(text, context.source, log);
   let doc: Opml.Document<string>;
   try {
     doc = parseOpml(text);
@@ -40,7 +39,7 @@ export function readOpml(text: string, context: ReadContext): ParsedSource {
     const why = problem ?? (cause instanceof Error ? cause.message : (error as Error).message);
     throw new FeedParseError('malformed-xml', `${context.source}: malformed OPML (${why})`);
   }
-  if (problem) log.noteSource('malformed-xml-recovered', `the XML is malformed (${problem}); read what could be read`);
+  noteRecovered(log, problem);
   const feeds: FeedRef[] = [];
   const seen = new Set<string>();
   flatten(doc.body?.outlines ?? []).forEach(({ outline, path }, index) => {

@@ -5,7 +5,7 @@
  * here), prototype-named tags cannot reach an object's prototype, and nesting is bounded.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { checkEntities, xmlProblem } from './check-xml.js';
+import { checkXmlSource, noteRecovered } from './check-xml.js';
 import { buildEntry } from './entry-builder.js';
 import type { ReadContext } from './read-syndication.js';
 import { resolveLink } from './resolve-link.js';
@@ -52,8 +52,7 @@ function childOf(node: unknown, key: string): unknown {
 }
 
 function parseXml(text: string, context: ReadContext, log: WarningLog): Node {
-  checkEntities(text, context.source, log);
-  const problem = xmlProblem(text);
+  const problem = checkXmlSource(text, context.source, log);
   let doc: unknown;
   try {
     doc = parser.parse(text);
@@ -63,7 +62,7 @@ function parseXml(text: string, context: ReadContext, log: WarningLog): Node {
       `${context.source}: malformed XML (${problem ?? (error as Error).message})`,
     );
   }
-  if (problem) log.noteSource('malformed-xml-recovered', `the XML is malformed (${problem}); read what could be read`);
+  noteRecovered(log, problem);
   return (doc ?? {}) as Node;
 }
 
@@ -75,11 +74,9 @@ function listOf(node: unknown, key: string): unknown[] {
 /** Reads a `<urlset>` sitemap into entries (news sitemaps give title, outlet and date). */
 export function readSitemap(text: string, context: ReadContext): ParsedSource {
   const log = new WarningLog();
-  const urls = listOf(parseXml(text, context, log).urlset, 'url');
-  const kept = urls.slice(0, context.limits.maxEntries);
-  log.noteMany('entry-limit-reached', urls.length - kept.length, context.limits.maxEntries + 1);
+  const urls = log.keepFirst(listOf(parseXml(text, context, log).urlset, 'url'), context.limits.maxEntries);
   const entries: FeedEntry[] = [];
-  kept.forEach((url, i) => {
+  urls.forEach((url, i) => {
     const news = childOf(url, 'news');
     const entry = buildEntry(
       {
@@ -101,11 +98,9 @@ export function readSitemap(text: string, context: ReadContext): ParsedSource {
 /** Reads a `<sitemapindex>` into the sitemaps it names. */
 export function readSitemapIndex(text: string, context: ReadContext): ParsedSource {
   const log = new WarningLog();
-  const maps = listOf(parseXml(text, context, log).sitemapindex, 'sitemap');
-  const kept = maps.slice(0, context.limits.maxEntries);
-  log.noteMany('entry-limit-reached', maps.length - kept.length, context.limits.maxEntries + 1);
+  const maps = log.keepFirst(listOf(parseXml(text, context, log).sitemapindex, 'sitemap'), context.limits.maxEntries);
   const feeds: FeedRef[] = [];
-  kept.forEach((map, i) => {
+  maps.forEach((map, i) => {
     const url = resolveLink(textOf(map, 'loc'), context.url, log, i + 1);
     if (url === null) log.note('item-without-link', i + 1);
     else feeds.push({ url, title: null, siteUrl: null, categories: [] });

@@ -5,7 +5,7 @@
  */
 import { parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
 import { buildEntry } from './entry-builder.js';
-import { checkEntities, xmlProblem } from './check-xml.js';
+import { checkXmlSource, noteRecovered } from './check-xml.js';
 import { draftsFromAtom } from './drafts-from-atom.js';
 import { draftsFromJsonFeed } from './drafts-from-json-feed.js';
 import { draftsFromRdf, draftsFromRss, type FeedDrafts } from './drafts-from-rss.js';
@@ -47,8 +47,7 @@ function reasonOf(error: unknown): string {
 export function readSyndication(kind: SyndicationKind, text: string, context: ReadContext): ParsedSource {
   const log = new WarningLog();
   const xml = kind !== 'json-feed';
-  if (xml) checkEntities(text, context.source, log);
-  const problem = xml ? xmlProblem(text) : null;
+  const problem = xml ? checkXmlSource(text, context.source, log) : null;
   let feed: FeedDrafts;
   try {
     feed = draftsOf(kind, text, context.url);
@@ -61,10 +60,8 @@ export function readSyndication(kind: SyndicationKind, text: string, context: Re
     if (!xml) throw new FeedParseError('malformed-json', `${context.source}: not a readable JSON Feed (${why})`);
     throw new FeedParseError('malformed-xml', `${context.source}: malformed XML (${why})`);
   }
-  if (problem) log.noteSource('malformed-xml-recovered', `the XML is malformed (${problem}); read what could be read`);
-  const { maxEntries } = context.limits;
-  const drafts = feed.drafts.slice(0, maxEntries);
-  log.noteMany('entry-limit-reached', feed.drafts.length - drafts.length, maxEntries + 1);
+  noteRecovered(log, problem);
+  const drafts = log.keepFirst(feed.drafts, context.limits.maxEntries);
   const entries: FeedEntry[] = [];
   drafts.forEach((draft, i) => {
     const entry = buildEntry(draft, { expectDate: true }, log, i + 1);

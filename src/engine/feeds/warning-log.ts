@@ -47,6 +47,13 @@ export class WarningLog {
     this.byCode.set(code, { code, message: '', count, examples });
   }
 
+  /** The first `max` items; the rest are dropped and noted as over the entry limit. */
+  keepFirst<T>(items: readonly T[], max: number): T[] {
+    const kept = items.slice(0, max);
+    this.noteMany('entry-limit-reached', items.length - kept.length, max + 1);
+    return kept;
+  }
+
   /** The warnings, with their messages written out. */
   list(unit = 'item'): FeedWarning[] {
     return [...this.byCode.values()].map((w) => {
