@@ -7,7 +7,7 @@ import { parseFeedDate } from '../src/engine/feeds/parse-feed-date.js';
 import { parseSource } from '../src/engine/feeds/parse-source.js';
 import { decodeXmlText } from '../src/engine/feeds/read-sitemap.js';
 import { FeedParseError, type FeedErrorCode, type ParsedSource } from '../src/engine/feeds/types.js';
-import { REPO_ROOT } from './helpers/shared.js';
+import { describeShared, REPO_ROOT, SHARED_DIR } from './helpers/shared.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'feeds');
 const bytesOf = (name: string): Buffer => readFileSync(join(FIXTURES, name));
@@ -313,6 +313,7 @@ describe('detecting the kind of a source', () => {
     expect(detectKind('{"id":"a","text":"b"}', 'application/x-ndjson')).toBe('jsonl');
     expect(detectKind('{"version":"https://jsonfeed.org/version/1","items":[]}', 'application/json')).toBe('json-feed');
     expect(detectKind('[1,2]', 'application/json')).toBeNull();
+    expect(detectKind('{\n  "articles": [{"text": "a"}]\n}', 'application/json')).toBeNull();
     expect(detectKind('https://a.example/1\nhttps://a.example/2', 'text/plain')).toBe('url-list');
   });
 });
@@ -341,5 +342,40 @@ describe('XML text decoding in sitemaps', () => {
     expect(decodeXmlText('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233; &#x41; &nbsp; &#0;')).toBe(
       'a & b <c> "d" \'e\' é A &nbsp; &#0;',
     );
+  });
+});
+
+describeShared('JSON Lines streams from the evaluation data', () => {
+  const path = (name: string): string => join(SHARED_DIR, 'eval', 'clustering', name);
+  const lines = (name: string): number =>
+    readFileSync(path(name), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()).length;
+
+  it('reads the dated AllSides stream: every line an entry with its address, outlet and date, no warnings', () => {
+    const name = 'allsides-stream-2021-apr-jul.jsonl';
+    const stream = parseSource(readFileSync(path(name)), { name });
+    expect(stream.kind).toBe('jsonl');
+    expect(stream.entries).toHaveLength(lines(name));
+    expect(stream.warnings).toEqual([]);
+    expect(stream.entries.every((e) => e.url && e.published && e.outlet && e.content?.format === 'text')).toBe(true);
+    const times = stream.entries.map((e) => Date.parse(e.published!));
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
+  });
+
+  it('reads the undated NeuS events: lines with a text kept and counted as undated, empty ones named', () => {
+    const name = 'neus-events-train-val.jsonl';
+    const rows = readFileSync(path(name), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { text: string });
+    const withText = rows.filter((r) => r.text.trim() !== '').length;
+    const stream = parseSource(readFileSync(path(name)), { name, limits: { maxEntries: 100_000 } });
+    expect(stream.entries).toHaveLength(withText);
+    expect(stream.warnings).toEqual([
+      expect.objectContaining({ code: 'item-without-date', count: withText }),
+      expect.objectContaining({ code: 'bad-line', count: rows.length - withText }),
+    ]);
+    expect(stream.warnings[1]?.message).toMatch(/needs a "url" or the article/);
   });
 });

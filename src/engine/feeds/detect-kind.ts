@@ -53,7 +53,8 @@ function detectJson(text: string, mediaType: string): DetectedKind {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
     const version = (value as { version?: unknown }).version;
     if (typeof version === 'string' && /jsonfeed\.org\/version\//i.test(version)) return 'json-feed';
-    return 'jsonl';
+    // One object on one line is a stream of one article; an object spread over lines is some other JSON document.
+    return text.trim().includes('\n') ? null : 'jsonl';
   } catch {
     // Several JSON values, one a line, are a JSON Lines stream when the first line is one object.
     const first = text.trimStart().split('\n', 1)[0] ?? '';
