@@ -156,6 +156,8 @@ interface Sent {
 function setup(options: Partial<PoliteFetcherOptions> = {}) {
   const clock = new VirtualClock();
   const sent: Sent[] = [];
+  // The outbound function under the fetcher. Once safeFetch (branch h/net) is on this branch, it replaces the stand-in
+  // here, with `allowPrivate: true` as below (127.0.0.1 is a private address).
   const recording: OutboundFetch = (url, o) => {
     sent.push({ url, at: clock.now() });
     return loopbackFetch(url, o);
