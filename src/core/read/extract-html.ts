@@ -29,10 +29,12 @@ export interface HtmlMeta {
   publishedAt: { value: string; basis: string; inferred?: boolean } | null;
   language: string | null;
   url: string | null;
+  /** The address the page names as its own (`rel=canonical`, else `og:url`), absolute; null when it names none. */
+  canonicalUrl?: string | null;
   /** The page's own summary (meta description / og:description). */
   description?: string | null;
   /** Where each other field came from, e.g. `{ title: "json-ld headline", outlet: "meta og:site_name" }`. */
-  basis?: Partial<Record<'title' | 'byline' | 'outlet' | 'language' | 'url' | 'description', string>>;
+  basis?: Partial<Record<'title' | 'byline' | 'outlet' | 'language' | 'url' | 'canonicalUrl' | 'description', string>>;
 }
 
 /** What HTML extraction returns: the article body as plain text (paragraphs separated by blank lines). */
@@ -53,7 +55,14 @@ export function extractHtml(html: string, options: { url?: string } = {}): HtmlE
   const page = indexPage(document, html);
   const jsonLd = readJsonLd(page.jsonLdScripts);
   const tags = readMetaTags(page.metaTags);
-  const meta = collectMeta({ document, titleElement: page.title, tags, jsonLd, url: options.url ?? null });
+  const meta = collectMeta({
+    document,
+    titleElement: page.title,
+    canonicalLink: page.canonicalLink,
+    tags,
+    jsonLd,
+    url: options.url ?? null,
+  });
   const context = { site: pageSite(meta.url), title: meta.title };
   // Readability rewrites the page: the fallback keeps what it needs to know of it first.
   const fallbackTexts = markupTexts(page.markupBody);

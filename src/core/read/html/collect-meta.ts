@@ -11,6 +11,8 @@ export interface MetaSources {
   document: Document;
   /** The page's first `<title>` element (see `PageIndex`). */
   titleElement: Element | null;
+  /** The page's first `link[rel=canonical]` (see `PageIndex`). */
+  canonicalLink: Element | null;
   tags: MetaTags;
   jsonLd: JsonLdArticle | null;
   url: string | null;
@@ -116,21 +118,34 @@ function findDate(src: MetaSources, url: string | null): Found {
   return null;
 }
 
-/** `link[rel="canonical"]` (the value compared without case, as in HTML). */
-function isCanonicalLink(el: Element): boolean {
-  return tagOf(el) === 'link' && el.getAttribute('rel')?.toLowerCase() === 'canonical';
+function findUrl(src: MetaSources, canonical: Found): Found {
+  if (src.url) return { value: src.url, basis: 'input' };
+  return canonical;
 }
 
-function findUrl(src: MetaSources): Found {
-  if (src.url) return { value: src.url, basis: 'input' };
-  const canonical = findFirst(src.document, isCanonicalLink)?.getAttribute('href');
-  if (canonical && /^https?:/.test(canonical)) return { value: canonical, basis: 'link canonical' };
-  return fromTag(src.tags, ['og:url'], (v) => (/^https?:/.test(v) ? v : null));
+/**
+ * The address the page names as its own: `link[rel=canonical]` (resolved against the page's URL when relative), else
+ * `og:url`; only http(s) addresses. Whether to prefer it to the fetched address is the stream stage's decision.
+ */
+function findCanonical(src: MetaSources): Found {
+  const absolute = (v: string): string | null => {
+    try {
+      const url = src.url ? new URL(v.trim(), src.url) : new URL(v.trim());
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
+  const href = src.canonicalLink?.getAttribute('href');
+  const link = href ? absolute(href) : null;
+  if (link) return { value: link, basis: 'link canonical' };
+  return fromTag(src.tags, ['og:url'], absolute);
 }
 
 /** Builds the page metadata, preferring JSON-LD, then meta/Open Graph tags, then the page and the URL. */
 export function collectMeta(src: MetaSources): HtmlMeta {
-  const url = findUrl(src);
+  const canonical = findCanonical(src);
+  const url = findUrl(src, canonical);
   const host = url ? outletFromUrl(url.value) : null;
   const ld = src.jsonLd;
   const title = first(
@@ -161,6 +176,7 @@ export function collectMeta(src: MetaSources): HtmlMeta {
     publishedAt: date ? { ...date, ...(date.basis === 'url path' ? { inferred: true } : {}) } : null,
     language: language?.value ?? null,
     url: url?.value ?? null,
+    canonicalUrl: canonical?.value ?? null,
     description: description?.value ?? null,
     basis: {
       ...(title ? { title: title.basis } : {}),
@@ -168,6 +184,7 @@ export function collectMeta(src: MetaSources): HtmlMeta {
       ...(outlet ? { outlet: outlet.basis } : {}),
       ...(language ? { language: language.basis } : {}),
       ...(url ? { url: url.basis } : {}),
+      ...(canonical ? { canonicalUrl: canonical.basis } : {}),
       ...(description ? { description: description.basis } : {}),
     },
   };

@@ -13,6 +13,8 @@ export interface PageIndex {
   metaTags: Element[];
   /** The first `title`. */
   title: Element | null;
+  /** The first `link[rel=canonical]` (rel compared without case). */
+  canonicalLink: Element | null;
   /** `blockquote` (social embeds are blockquotes). */
   blockquotes: Element[];
   /** The element the page marks as its article body: the first `[itemprop="articleBody"]`, else the first `article`. */
@@ -25,7 +27,14 @@ export interface PageIndex {
  * "itemprop" has no element whose itemprop attribute needs reading.
  */
 export function indexPage(document: Document, source?: string): PageIndex {
-  const index: PageIndex = { jsonLdScripts: [], metaTags: [], title: null, blockquotes: [], markupBody: null };
+  const index: PageIndex = {
+    jsonLdScripts: [],
+    metaTags: [],
+    title: null,
+    canonicalLink: null,
+    blockquotes: [],
+    markupBody: null,
+  };
   const found: Found = {
     itemprop: null,
     article: null,
@@ -64,6 +73,7 @@ function visit(document: Document, index: PageIndex, found: Found): void {
     if (tag === 'meta') index.metaTags.push(el);
     else if (isJsonLdScript(el)) index.jsonLdScripts.push(el);
     else if (tag === 'title') index.title ??= el;
+    else if (tag === 'link' && el.getAttribute('rel')?.toLowerCase() === 'canonical') index.canonicalLink ??= el;
     else if (tag === 'blockquote') index.blockquotes.push(el);
     else if (tag === 'article') found.article ??= el;
     if (found.lookForItemprop && found.itemprop === null && isArticleBodyProp(el)) found.itemprop = el;
