@@ -1,4 +1,5 @@
-import type { RawFeature } from './article-features.js';
+import { CANONICAL_FORMS } from '../lexicon/places.js';
+import { FEATURE_PREFIX, type RawFeature } from './article-features.js';
 import type { ArticleVector, StoryState } from './story-profile.js';
 import type { SharedFeatures } from './types.js';
 
@@ -37,9 +38,16 @@ export function sharedFeatures(
     .filter(([, contribution]) => contribution > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const out = noSharedFeatures();
-  for (const [key] of shared) {
-    const feature = article.features.get(key);
-    if (!feature) continue;
+  const features = shared.map(([key]) => article.features.get(key)).filter((f): f is RawFeature => f !== undefined);
+  // Names first: a term that is a word of a shared name ("biden" of "Joe Biden") says nothing more.
+  const names = features.filter((f) => f.kind === 'name');
+  const nameWords = new Set([
+    ...names.flatMap((f) => f.display.toLowerCase().split(/\s+/)),
+    ...names.map((f) => f.key.slice(FEATURE_PREFIX.name.length)),
+  ]);
+  const inName = (word: string): boolean => nameWords.has(CANONICAL_FORMS.get(word) ?? word);
+  for (const feature of features) {
+    if (feature.kind !== 'name' && feature.display.split(' ').every(inName)) continue;
     const list = out[listOf(feature)];
     if (list.length < limit && !list.includes(feature.display)) list.push(feature.display);
   }

@@ -1,3 +1,5 @@
+import { HONORIFICS } from '../lexicon/titles.js';
+
 /** One word of an article as the clusterer reads it. */
 export interface WordToken {
   /** Offset of the word in the text it was read from. */
@@ -71,8 +73,8 @@ export function tokenize(text: string): WordToken[] {
     let raw = match[0];
     const start = match.index;
     let end = start + raw.length;
-    // "U.S." keeps its final dot; a sentence-final dot after other words does not belong to them.
-    if (text[end] === '.' && INITIALISM.test(raw)) {
+    // "U.S." and "Sen." keep their final dot; a sentence-final dot after other words does not belong to them.
+    if (text[end] === '.' && (INITIALISM.test(raw) || HONORIFICS.has(`${raw.toLowerCase()}.`))) {
       raw += '.';
       end += 1;
     }
