@@ -27,8 +27,10 @@ export interface RawFeature {
   nameKind?: NameKind;
 }
 
-/** How much a word counts by where it stands. */
+/** How much a word counts by where it stands, and how much of the body is read. */
 export interface PlaceWeights {
+  /** Words of the body read (news puts the event first; the rest costs time and adds little). */
+  bodyWords: number;
   /** Weight of a word of the headline. */
   title: number;
   /** Weight of a word of the lede (the first sentence of the body). */
@@ -124,7 +126,8 @@ function ledeEnd(tokens: readonly WordToken[]): number {
  * pass per text, no tagger.
  */
 export function articleFeatures(input: { title: string | null; text: string }, weights: PlaceWeights): RawFeature[] {
-  const body = tokenize(input.text);
+  // A generous cut in characters first, so that a long article is not tokenized to its end.
+  const body = tokenize(input.text.slice(0, weights.bodyWords * 12)).slice(0, weights.bodyWords);
   const title = input.title ? tokenize(input.title) : [];
   const features = new Map<string, RawFeature>();
   const addWords = (tokens: readonly WordToken[], weightAt: (i: number) => number, text: string): void => {

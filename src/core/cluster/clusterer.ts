@@ -89,7 +89,7 @@ function clustererOver(state: ClusterState, options: ResolvedClusterOptions): Cl
     const time = timeOf(doc);
     const raw = articleFeatures(
       { title: text(doc.title), text: doc.text },
-      { title: options.titleWeight, lede: options.ledeWeight },
+      { title: options.titleWeight, lede: options.ledeWeight, bodyWords: options.bodyWords },
     );
     // An undated article is weighed as of the stream's clock.
     const now = time ?? state.clock;

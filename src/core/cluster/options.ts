@@ -48,6 +48,8 @@ export interface ClusterOptions {
   phraseWeight?: number;
   /** Weight of a stated number ("52%", "1.2 trillion") against a term. Default 1. */
   numberWeight?: number;
+  /** Words of the body read per article (the headline is always read): bounds the cost of long articles. Default 300. */
+  bodyWords?: number;
   /** Most features kept per article (the heaviest): bounds the cost of full-length articles. Default 150. */
   articleFeatures?: number;
   /** Most features kept in a story's profile (the heaviest, pruned as it grows). Default 600. */
@@ -82,6 +84,7 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<ResolvedClusterOptions> = Object.
   nameWeight: 0.5,
   phraseWeight: 0.75,
   numberWeight: 1,
+  bodyWords: 300,
   articleFeatures: 150,
   storyFeatures: 600,
   queryFeatures: 20,
@@ -93,6 +96,7 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<ResolvedClusterOptions> = Object.
 
 /** Options that count things: positive whole numbers. */
 const COUNTS = new Set<keyof ClusterOptions>([
+  'bodyWords',
   'articleFeatures',
   'storyFeatures',
   'queryFeatures',
