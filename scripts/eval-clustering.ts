@@ -7,7 +7,6 @@
 // same timestamp in the data, a leak a real feed does not have), and with no dates at all; and the NeuS events (no
 // dates) shuffled with seed 2021. The clusterer's defaults were chosen on April-May with jittered dates; June-July and
 // NeuS are held out. The baseline's threshold is chosen on April-May (best mean of pairwise and B-cubed F1).
-import { createClusterer } from '../src/core/cluster/clusterer.js';
 import { hasShared, SHARED_DIR } from '../test/helpers/shared.js';
 import {
   inMonths,
@@ -19,15 +18,9 @@ import {
   withoutDates,
   type LabelledArticle,
 } from './lib/clustering-data.js';
+import { clusterLabels } from './lib/cluster-labels.js';
 import { scoreClustering, type ClusteringScores } from './lib/clustering-metrics.js';
 import { tfidfBaseline } from './lib/tfidf-baseline.js';
-
-/** Story labels the clusterer gives a stream, fed in order; ids resolved at the end (merges). */
-export function clusterLabels(articles: readonly LabelledArticle[]): Map<string, string> {
-  const clusterer = createClusterer();
-  const placed = articles.map((a) => [a.id, clusterer.add(a).storyId] as const);
-  return new Map(placed.map(([id, story]) => [id, clusterer.resolve(story)]));
-}
 
 /** Mean of the scores of several runs (jitter seeds). */
 function mean(runs: readonly ClusteringScores[]): ClusteringScores {

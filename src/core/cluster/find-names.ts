@@ -99,6 +99,12 @@ export function nameEvidence(...parts: readonly (readonly WordToken[])[]): NameE
 /** Trims a run's ends of words that are not part of the name: stop words, demonyms, a common first word. */
 function trimRun(tokens: readonly WordToken[], run: [number, number], evidence: NameEvidence): [number, number] | null {
   let [first, last] = run;
+  // A name the lexicons know whole ("European Union", "New York Times") is kept as it stands.
+  const whole = tokens
+    .slice(first, last + 1)
+    .map((t) => t.lower)
+    .join(' ');
+  if (lexiconKind(CANONICAL_FORMS.get(whole) ?? whole, [whole]) !== null) return [first, last];
   const weak = (k: number): boolean => {
     const w = tokens[k]!.lower;
     if (STOP_WORDS.has(w) || DEMONYMS.has(w)) return true;
