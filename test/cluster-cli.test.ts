@@ -1,27 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { runCli } from '../src/cli/run-cli.js';
-import { CLUSTER_FIXTURE, CLUSTER_GOLDEN, clusterFixture } from '../scripts/golden/cluster.js';
+import { CLUSTER_FIXTURE, CLUSTER_GOLDEN, clusterFixture, runCaptured } from '../scripts/golden/cluster.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
-/** Runs the CLI in this process with captured streams and the given standard input. */
-async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
-    stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
-    stdin: Readable.from([stdin]),
-    cwd: REPO_ROOT,
-    env: {},
-  } as unknown as CliIo;
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = runCaptured;
 
 const STACK_LINE = /^\s+at /m;
 

@@ -19,19 +19,27 @@ export const CLUSTER_GOLDEN: Readonly<Record<'jsonl' | 'json' | 'text', string>>
   text: join(ROOT, 'test', 'golden', 'cluster', 'stream.txt'),
 };
 
-/** Runs `parallax cluster` in this process on the fixture and returns what it printed and its exit code. */
-export async function clusterFixture(format: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the CLI in this process with captured output and the given standard input (the repository as folder). */
+export async function runCaptured(
+  args: string[],
+  stdin = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io = {
     stdout: { write: (text: string) => ((stdout += text), true), isTTY: false },
     stderr: { write: (text: string) => ((stderr += text), true), isTTY: false },
-    stdin: Readable.from([]),
+    stdin: Readable.from([stdin]),
     cwd: ROOT,
     env: {},
   } as unknown as CliIo;
-  const code = await runCli(['cluster', CLUSTER_FIXTURE, '--format', format], io);
+  const code = await runCli(args, io);
   return { code, stdout, stderr };
+}
+
+/** Runs `parallax cluster` on the fixture in one format. */
+export function clusterFixture(format: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCaptured(['cluster', CLUSTER_FIXTURE, '--format', format]);
 }
 
 /** Writes the golden files. */
