@@ -90,7 +90,8 @@ describe('clusterer on a fictional stream', () => {
     const april = byId.get('bridge-april')!;
     expect(april.decision).toBe('started');
     expect(april.storyId).not.toBe(byId.get('bridge-herald')!.storyId);
-    expect(april.reason.candidates).toBe(0);
+    // The March story may still be listed, but it is quiet as of April: not scored, not joined.
+    expect(april.reason.scored).toBe(0);
   });
 
   it('starts its own story for an article with no names, terms or numbers', () => {
@@ -155,9 +156,11 @@ describe('index bounds', () => {
   it('takes quiet stories out of the index', () => {
     const clusterer = createClusterer();
     for (const d of manyStories(50, '2024-05-01T10:00:00Z')) clusterer.add(d);
-    const later = clusterer.add({ ...manyStories(1, '2024-05-20T10:00:00Z')[0]!, id: 'later' });
-    expect(later.reason.candidates).toBe(0);
-    expect(clusterer.stats().liveStories).toBe(1);
+    // The clock follows the median of the latest dates: the third later article moves it and closes the old stories.
+    const later = manyStories(3, '2024-05-20T10:00:00Z').map((d) => clusterer.add({ ...d, id: `later-${d.id}` }));
+    expect(later[0]!.reason.scored).toBe(0);
+    expect(later[2]!.reason.candidates).toBe(2); // only the two later stories are left
+    expect(clusterer.stats().liveStories).toBe(3);
   });
 });
 
@@ -211,6 +214,32 @@ describe('snapshot and restore', () => {
   });
 });
 
+describe('wrong dates', () => {
+  const docs = fixtureDocs();
+  const storyOf = (assignments: readonly Assignment[], id: string): string =>
+    assignments.find((a) => a.id === id)!.storyId;
+
+  it.each([
+    ['in the middle of the stream', 2],
+    ['first in the stream', 0],
+  ])('one article dated decades ahead, %s, does not close the live stories', (_, at) => {
+    const bogus: ClusterDoc = {
+      id: 'bogus',
+      date: '2099-01-01T00:00:00Z',
+      text: 'Shares of Tallin Mining rose sharply.',
+    };
+    const stream = [...docs.slice(0, at), bogus, ...docs.slice(at)];
+    const assignments = addAll(stream);
+    const normal = addAll(docs);
+    for (const id of ['bridge-tribune', 'bridge-wire', 'wildfire-courier', 'undated-note']) {
+      expect(storyOf(assignments, id)).toBe(
+        storyOf(assignments, id === 'wildfire-courier' ? 'wildfire-gazette' : 'bridge-herald'),
+      );
+      expect(assignments.find((a) => a.id === id)!.decision).toBe(normal.find((a) => a.id === id)!.decision);
+    }
+  });
+});
+
 describe('bad articles', () => {
   it('rejects an empty text, a missing id and an unreadable date with clear errors', () => {
     const clusterer = createClusterer();
@@ -221,7 +250,8 @@ describe('bad articles', () => {
     expect(() => clusterer.add({ id: 'when', text: 'Some text.', date: 'last Tuesday' })).toThrow(
       /article when: the date "last Tuesday" is not an ISO 8601 date/,
     );
-    // The clusterer still works after rejecting them.
+    // Rejected articles change nothing: the clusterer goes on as if they had not come.
+    expect(clusterer.snapshot()).toEqual(createClusterer().snapshot());
     expect(clusterer.add({ id: 'fine', text: 'The ferry resumed service on Sunday.' }).decision).toBe('started');
   });
 

@@ -2,6 +2,7 @@ import { DocumentFrequency } from './document-frequency.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { QuietQueue } from './quiet-queue.js';
 import { StoryIndex } from './story-index.js';
+import { CLOCK_WINDOW } from './stream-clock.js';
 import type { StoryState } from './story-profile.js';
 
 /** Milliseconds in a day: time windows are given in days. */
@@ -23,8 +24,10 @@ export interface ClusterStats {
 
 /** Everything a clusterer knows; quiet and merged-away stories are dropped from it (their ids still resolve). */
 export interface ClusterState {
-  /** Latest article time seen (ms): the stream's clock, which retires quiet stories. */
+  /** The stream's clock (ms), which retires quiet stories: see `advanceClock`. */
   clock: number | null;
+  /** Dates (ms) of the latest dated articles, in arrival order, that the clock follows. */
+  recentTimes: number[];
   nextSeq: number;
   stats: ClusterStats;
   df: DocumentFrequency;
@@ -42,6 +45,7 @@ export interface ClusterSnapshot {
   /** The options the state was built with (a restore uses them unless told otherwise). */
   options: ResolvedClusterOptions;
   clock: number | null;
+  recentTimes: number[];
   nextSeq: number;
   stats: ClusterStats;
   /** Document frequencies: the decayed article count, and per feature `[key, count, time]`. */
@@ -70,6 +74,7 @@ export class InvalidSnapshotError extends Error {
 export function emptyState(options: ResolvedClusterOptions): ClusterState {
   return {
     clock: null,
+    recentTimes: [],
     nextSeq: 1,
     stats: { articles: 0, liveStories: 0, storiesStarted: 0, candidates: 0, scored: 0 },
     df: new DocumentFrequency(options.idfHalfLifeDays * DAY_MS),
@@ -87,6 +92,7 @@ export function toSnapshot(state: ClusterState, options: ResolvedClusterOptions)
     version: 1,
     options: { ...options },
     clock: state.clock,
+    recentTimes: [...state.recentTimes],
     nextSeq: state.nextSeq,
     stats: { ...state.stats },
     documents: [state.df.documents.value, state.df.documents.time],
@@ -159,6 +165,8 @@ export function fromSnapshot(value: unknown, options: ResolvedClusterOptions): C
   if (!isTime(snap.clock) || !isCount(snap.nextSeq)) bad('clock or nextSeq');
   const state = emptyState(options);
   state.clock = snap.clock;
+  const recent = arrayOf(snap.recentTimes, 'recentTimes');
+  state.recentTimes = recent.every(isNumber) && recent.length <= CLOCK_WINDOW ? recent : bad('recentTimes');
   state.nextSeq = snap.nextSeq;
   const stats = (snap.stats ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(state.stats) as (keyof ClusterStats)[]) {

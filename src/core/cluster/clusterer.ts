@@ -11,6 +11,7 @@ import {
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './options.js';
 import { publicScore, scoreStory, storyIdOf, type NumberedScore, type PreparedArticle } from './score-story.js';
 import { noSharedFeatures, sharedFeatures } from './shared-features.js';
+import { advanceClock } from './stream-clock.js';
 import {
   absorbStory,
   addArticle,
@@ -35,6 +36,10 @@ export interface Clusterer {
   /** The options in force, every default filled in. */
   readonly options: Readonly<ResolvedClusterOptions>;
 }
+
+/** Longest headline and outlet name read (a hostile input may send megabytes of either). */
+const MAX_TITLE_CHARS = 1_000;
+const MAX_OUTLET_CHARS = 200;
 
 /** An article with its features, ready to be placed. */
 interface Prepared extends PreparedArticle {
@@ -82,17 +87,21 @@ export function restoreClusterer(snapshot: unknown, options: ClusterOptions = {}
 function clustererOver(state: ClusterState, options: ResolvedClusterOptions): Clusterer {
   const kindWeight = { name: options.nameWeight, term: 1, phrase: options.phraseWeight, number: options.numberWeight };
 
-  const prepare = (doc: ClusterDoc): Prepared => {
+  /** Checks a doc before anything changes: a rejected article leaves the state as it was. */
+  const check = (doc: ClusterDoc): { id: string; time: number | null } => {
     const id = text(doc.id);
     if (id === null) throw new ClusterInputError('an article needs a non-empty id');
     if (text(doc.text) === null) throw new ClusterInputError(`article ${id}: the text is empty`);
-    const time = timeOf(doc);
+    return { id, time: timeOf(doc) };
+  };
+
+  const prepare = (doc: ClusterDoc, checked: { id: string; time: number | null }): Prepared => {
     const raw = articleFeatures(
-      { title: text(doc.title), text: doc.text },
+      { title: text(doc.title)?.slice(0, MAX_TITLE_CHARS) ?? null, text: doc.text },
       { title: options.titleWeight, lede: options.ledeWeight, bodyWords: options.bodyWords },
     );
-    // An undated article is weighed as of the stream's clock.
-    const now = time ?? state.clock;
+    // Rarity is weighed as of the stream's clock (robust to one article's wrong date).
+    const now = state.clock ?? checked.time;
     const weighted = raw.map(
       (f) => [f.key, kindWeight[f.kind] * Math.log1p(f.count) * state.df.idf(f.key, now)] as const,
     );
@@ -101,9 +110,9 @@ function clustererOver(state: ClusterState, options: ResolvedClusterOptions): Cl
       now,
     );
     return {
-      id,
-      time,
-      outlet: text(doc.outlet)?.toLowerCase() ?? null,
+      id: checked.id,
+      time: checked.time,
+      outlet: text(doc.outlet)?.slice(0, MAX_OUTLET_CHARS).toLowerCase() ?? null,
       vector: unitVector(weighted, options.articleFeatures),
       features: new Map(raw.map((f) => [f.key, f])),
     };
@@ -202,8 +211,9 @@ function clustererOver(state: ClusterState, options: ResolvedClusterOptions): Cl
   };
 
   const add = (doc: ClusterDoc): Assignment => {
-    const article = prepare(doc);
-    if (article.time !== null && (state.clock === null || article.time > state.clock)) state.clock = article.time;
+    const checked = check(doc);
+    if (checked.time !== null) advanceClock(state, checked.time);
+    const article = prepare(doc, checked);
     retireQuiet();
     const { scores, candidates } = rank(article);
     state.stats.articles += 1;
