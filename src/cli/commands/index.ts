@@ -7,6 +7,7 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'analyze many stories from a JSON Lines file, one report a line',
     load: () => import('./batch.js'),
   },
+  cluster: { summary: 'group a JSON Lines stream of articles into stories', load: () => import('./cluster.js') },
   extract: { summary: 'print the cleaned text and metadata of each article', load: () => import('./extract.js') },
   serve: { summary: 'serve the HTTP API and the web page over a story library', load: () => import('./serve.js') },
   start: { summary: 'analyze the sample story, store it and serve its page', load: () => import('./start.js') },

@@ -1,0 +1,71 @@
+// The plain baseline of the clustering evaluation: TF-IDF vectors of the headline and text (lower-case words, stop
+// words dropped, no stemming, no names, no dates), single pass in arrival order, each article joining the story whose
+// centroid is most similar when the cosine reaches a threshold, else starting one. Every story is compared (an
+// inverted index only skips the stories that share no word, whose cosine is 0).
+import { STOP_WORDS } from '../../src/core/cluster/stop-words.js';
+import type { LabelledArticle } from './clustering-data.js';
+
+/** Story labels (article id -> story number) given by the baseline at a similarity threshold. */
+export function tfidfBaseline(articles: readonly LabelledArticle[], threshold: number): Map<string, string> {
+  const df = new Map<string, number>();
+  let documents = 0;
+  const centroids: Map<string, number>[] = [];
+  const norms: number[] = [];
+  const storiesOf = new Map<string, number[]>();
+  const labels = new Map<string, string>();
+  for (const article of articles) {
+    const words = `${article.title ?? ''} ${article.text}`.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const tf = new Map<string, number>();
+    for (const w of words) if (!STOP_WORDS.has(w) && w.length > 2) tf.set(w, (tf.get(w) ?? 0) + 1);
+    const vector = new Map<string, number>();
+    for (const [w, n] of tf) vector.set(w, n * (Math.log((documents + 1) / ((df.get(w) ?? 0) + 1)) + 1));
+    for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+    documents += 1;
+    normalize(vector);
+    let best = -1;
+    let bestScore = -1;
+    const sharing = new Set<number>();
+    for (const w of vector.keys()) for (const i of storiesOf.get(w) ?? []) sharing.add(i);
+    for (const i of [...sharing].sort((a, b) => a - b)) {
+      const score = dot(vector, centroids[i]!) / norms[i]!;
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    if (best >= 0 && bestScore >= threshold) {
+      const c = centroids[best]!;
+      for (const [w, x] of vector) {
+        if (!c.has(w)) listUnder(storiesOf, w).push(best);
+        c.set(w, (c.get(w) ?? 0) + x);
+      }
+      norms[best] = length(c);
+      labels.set(article.id, String(best));
+    } else {
+      centroids.push(new Map(vector));
+      norms.push(length(vector) || 1);
+      for (const w of vector.keys()) listUnder(storiesOf, w).push(centroids.length - 1);
+      labels.set(article.id, String(centroids.length - 1));
+    }
+  }
+  return labels;
+}
+
+/** The list under a key, created empty when missing. */
+function listUnder(map: Map<string, number[]>, key: string): number[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+function length(v: ReadonlyMap<string, number>): number {
+  return Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
+}
+
+function normalize(v: Map<string, number>): void {
+  const norm = length(v) || 1;
+  for (const [k, x] of v) v.set(k, x / norm);
+}
+
+function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const [k, x] of a) sum += x * (b.get(k) ?? 0);
+  return sum;
+}
