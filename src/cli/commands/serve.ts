@@ -1,5 +1,9 @@
-import { resolve } from 'node:path';
-import { openSqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import {
+  RepositoryOpenError,
+  describeDb,
+  openRepository,
+  resolveDb,
+} from '../../engine/storage/open-repository.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
@@ -53,7 +57,8 @@ export const SERVER_HELP = `  --port N               port to listen on (default 
                          /api/health must send "Authorization: Bearer TOKEN"
   --allowed-host NAME    also answer to this host name, NAME or NAME:PORT, e.g. a proxy's public name
                          (repeatable; or PARALLAX_ALLOWED_HOSTS=name1,name2)
-  --db PATH              the story library, a SQLite file (default ${DEFAULT_DB} under the current folder)
+  --db PATH|URL          the story library: a SQLite file (default ${DEFAULT_DB} under the current folder)
+                         or a PostgreSQL URL, postgres://user:password@host:port/database
   --max-json-bytes N     size limit of a JSON request body (default ${DEFAULT_MAX_JSON_BYTES / 1024 / 1024}MB)
   --max-upload-bytes N   size limit of a multipart (upload) request body (default ${DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024}MB)
   --max-articles N       most articles in one story (default ${DEFAULT_MAX_ARTICLES_PER_STORY})
@@ -66,6 +71,7 @@ ${POOL_HELP}`;
 export interface ServerSettings {
   port: number;
   host: string;
+  /** The story library: an absolute SQLite path or a PostgreSQL URL. */
   dbPath: string;
   limits: Partial<ServerLimits>;
   /** Which addresses URL fetches may reach. */
@@ -104,7 +110,7 @@ export function serverSettings(command: string, values: ParsedValues, io: CliIo)
   return {
     port: parsePort(command, text('port')),
     host,
-    dbPath: resolve(io.cwd, text('db') ?? DEFAULT_DB),
+    dbPath: resolveDb(io.cwd, text('db') ?? DEFAULT_DB),
     limits,
     urlAccess: urlAccess(command, values),
     token,
@@ -149,8 +155,23 @@ export function appAccess(
 
 /** Prints where the server listens, and the notice when it is reachable from other machines. */
 export function announce(io: CliIo, settings: ServerSettings): void {
-  io.stderr.write(`parallax: story library ${settings.dbPath}\n`);
+  io.stderr.write(`parallax: story library ${describeDb(settings.dbPath)}\n`);
   if (settings.notice !== null) io.stderr.write(`parallax: note: ${settings.notice}\n`);
+}
+
+/**
+ * Opens the library the settings name; a library that cannot be opened is a one-line user error, and a lost database
+ * connection later is a line on stderr (the next query connects again), never the end of the server.
+ */
+export async function openLibrary(settings: ServerSettings, io: CliIo): Promise<StoryRepository> {
+  try {
+    return await openRepository(settings.dbPath, {
+      onConnectionError: (error) => io.stderr.write(`parallax: database connection lost: ${error.message}\n`),
+    });
+  } catch (error) {
+    if (error instanceof RepositoryOpenError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 /** The queue length: 0 (refuse whenever every worker is busy) or more. */
@@ -210,7 +231,8 @@ export async function runUntilStopped(
 
 const help = `Usage: parallax serve [options]
 
-Serves the HTTP API (see docs/api.md) and the web page on one port, over a story library kept in SQLite.
+Serves the HTTP API (see docs/api.md) and the web page on one port, over a story library kept in SQLite or
+PostgreSQL.
 
 Options:
 ${SERVER_HELP}
@@ -223,7 +245,7 @@ const command: Command = {
     const { values, positionals } = parseCommandArgs('serve', argv, SERVER_OPTIONS);
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
-    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const repo = await openLibrary(settings, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     const server = await listen(serverApp(repo, pool, settings), settings).catch(async (error) => {
       await pool.close();

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readInputs } from '../../engine/inputs/index.js';
 import { parallaxPackage } from '../../engine/package-root.js';
-import { openSqliteStoryRepository, type SqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
-import type { StoryRecord } from '../../engine/storage/story-repository.js';
+import type { StoryRecord, StoryRepository } from '../../engine/storage/story-repository.js';
 import { StoryService, fingerprintArticles } from '../../engine/stories.js';
 import { packageVersion } from '../../engine/version.js';
 import { AnalysisPool } from '../../engine/workers/analysis-pool.js';
@@ -17,6 +16,7 @@ import {
   SERVER_OPTIONS,
   announce,
   listen,
+  openLibrary,
   runUntilStopped,
   serverApp,
   serverSettings,
@@ -47,7 +47,7 @@ async function buildWebIfMissing(root: string, io: CliIo): Promise<void> {
 async function importFolder(
   folder: string,
   settings: ServerSettings,
-  stores: { repo: SqliteStoryRepository; pool: AnalysisPool },
+  stores: { repo: StoryRepository; pool: AnalysisPool },
   io: CliIo,
 ) {
   const { repo, pool } = stores;
@@ -82,7 +82,7 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const repo = await openLibrary(settings, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
       const story = await importFolder(folder, settings, { repo, pool }, io);

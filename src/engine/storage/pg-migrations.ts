@@ -73,6 +73,42 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX facts_search ON ${PG_SCHEMA}.facts USING gin (search);
     `,
   },
+  {
+    version: 2,
+    description: 'story assignment: clusterer partitions (single writer each), assignments, merges',
+    sql: `
+      CREATE TABLE ${PG_SCHEMA}.cluster_partitions (
+        key text PRIMARY KEY,
+        position bigint NOT NULL DEFAULT 0,
+        options_json text NOT NULL,
+        checkpoint text,
+        checkpoint_position bigint NOT NULL DEFAULT 0,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE ${PG_SCHEMA}.cluster_assignments (
+        partition_key text NOT NULL REFERENCES ${PG_SCHEMA}.cluster_partitions (key),
+        article_id text NOT NULL,
+        position bigint NOT NULL,
+        story_id text NOT NULL,
+        current_story_id text NOT NULL,
+        decision text NOT NULL,
+        reason_json text NOT NULL,
+        merged_story_ids text[] NOT NULL DEFAULT '{}',
+        doc_json text NOT NULL,
+        assigned_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (partition_key, article_id),
+        UNIQUE (partition_key, position)
+      );
+      CREATE INDEX cluster_assignments_by_story ON ${PG_SCHEMA}.cluster_assignments (current_story_id);
+
+      CREATE TABLE ${PG_SCHEMA}.cluster_merges (
+        story_id text PRIMARY KEY,
+        merged_into text NOT NULL,
+        merged_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

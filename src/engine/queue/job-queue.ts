@@ -1,0 +1,182 @@
+import PgBoss from 'pg-boss';
+import type { PgTransaction } from '../storage/pg-pool.js';
+import {
+  DEAD_RETENTION_DAYS,
+  JOB_NAMES,
+  QUEUE_SCHEMA,
+  QUEUE_SPECS,
+  deadQueueOf,
+  type JobName,
+  type JobPayloads,
+  type QueueSpec,
+} from './job-catalog.js';
+import { readQueueStats, type QueueStats } from './queue-stats.js';
+
+/** How to open the queue. */
+export interface JobQueueOptions {
+  /** A `postgres://` URL: the queue lives in the same database as the library. */
+  url: string;
+  /** Most connections of the queue in this process (default 4). */
+  maxConnections?: number;
+  /**
+   * Overrides of `expireInSeconds` for every queue: how long a job may stay in a worker's hands before it is taken as
+   * lost and run again. Also sets how often lost jobs are looked for (half of it, 1 s to 2 min).
+   */
+  jobTimeoutSeconds?: number;
+  /** Where errors of the queue's background work go (a lost connection); they never end the process. */
+  onError?: (error: Error) => void;
+}
+
+/** A job as a worker receives it. */
+export interface QueueJob<T> {
+  id: string;
+  name: JobName;
+  data: T;
+  /** Attempts before this one. */
+  retryCount: number;
+}
+
+/** Options of sending one job. */
+export interface SendOptions {
+  /** Jobs with the same key in a `stately` queue fold into one while waiting. */
+  singletonKey?: string;
+  /** Seconds to wait before the job may start (a debounce). */
+  startAfterSeconds?: number;
+  /** A fixed job id: sending the same id again while the job is kept does nothing (an idempotent enqueue). */
+  id?: string;
+}
+
+/** The job queue of the pipeline, on PostgreSQL (pg-boss 10). */
+export class JobQueue {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly specs: Readonly<Record<JobName, QueueSpec>>,
+  ) {}
+
+  /** Connects, installs or migrates the queue's schema, and creates every queue and its dead-letter queue. */
+  static async open(options: JobQueueOptions): Promise<JobQueue> {
+    const timeout = options.jobTimeoutSeconds;
+    const specs = Object.fromEntries(
+      JOB_NAMES.map((name) => [name, timeout ? { ...QUEUE_SPECS[name], expireInSeconds: timeout } : QUEUE_SPECS[name]]),
+    ) as Record<JobName, QueueSpec>;
+    const boss = new PgBoss({
+      connectionString: options.url,
+      schema: QUEUE_SCHEMA,
+      application_name: 'parallax-queue',
+      max: options.maxConnections ?? 4,
+      schedule: false,
+      supervise: true,
+      maintenanceIntervalSeconds: timeout ? Math.min(120, Math.max(1, Math.floor(timeout / 2))) : 60,
+    });
+    boss.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+    await boss.start();
+    const queue = new JobQueue(boss, specs);
+    try {
+      await queue.createQueues();
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true });
+      throw error;
+    }
+    return queue;
+  }
+
+  /** The settings of a queue. */
+  spec(name: JobName): QueueSpec {
+    return this.specs[name];
+  }
+
+  /** Enqueues a job; null when an equal job (same id, or same key in a stately queue) is already waiting. */
+  send<N extends JobName>(name: N, data: JobPayloads[N], options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data as object, toBossOptions(options));
+  }
+
+  /** Enqueues a job inside the caller's transaction: it exists exactly when the transaction commits. */
+  sendInTransaction<N extends JobName>(
+    client: PgTransaction,
+    name: N,
+    data: JobPayloads[N],
+    options: SendOptions = {},
+  ): Promise<string | null> {
+    const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
+    return this.boss.send(name, data as object, { ...toBossOptions(options), db });
+  }
+
+  /** Enqueues many jobs in one statement (ids given make it idempotent, as for `send`). */
+  async sendMany<N extends JobName>(name: N, jobs: readonly { data: JobPayloads[N]; id?: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.boss.insert(jobs.map((job) => ({ name, data: job.data as object, ...(job.id ? { id: job.id } : {}) })));
+  }
+
+  /** Takes up to `batchSize` jobs that are due, marking them active (no other worker gets them). */
+  async fetch<N extends JobName>(name: N, batchSize: number): Promise<QueueJob<JobPayloads[N]>[]> {
+    const jobs = await this.boss.fetch<JobPayloads[N]>(name, { batchSize, includeMetadata: true });
+    return jobs.map((job) => ({ id: job.id, name, data: job.data, retryCount: job.retryCount }));
+  }
+
+  /** Marks jobs done. */
+  async complete(name: JobName, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.boss.complete(name, [...ids]);
+  }
+
+  /** Marks jobs failed: each is retried after its back-off, or goes to the dead-letter queue when out of attempts. */
+  async fail(name: JobName, ids: readonly string[], error: Error): Promise<void> {
+    // One at a time: the error goes with each (failures are few).
+    for (const id of ids) await this.boss.fail(name, id, { message: error.message, name: error.name });
+  }
+
+  /**
+   * Ends a job that can never succeed (its input is bad): done, with no retry, and a copy with the reason in the
+   * dead-letter queue (the copy has the job's id, so doing this twice keeps one copy).
+   */
+  async reject(name: JobName, job: QueueJob<unknown>, error: Error): Promise<void> {
+    await this.boss.send(deadQueueOf(name), { ...(job.data as object), error: error.message }, { id: job.id });
+    await this.boss.complete(name, job.id, { rejected: error.message });
+  }
+
+  /** Jobs of these queues that are not finished: waiting, waiting to retry, or in some worker's hands. */
+  async unfinished(names: readonly JobName[]): Promise<number> {
+    const sizes = await Promise.all(names.map((name) => this.boss.getQueueSize(name, { before: 'completed' })));
+    return sizes.reduce((sum, n) => sum + n, 0);
+  }
+
+  /** Counts per queue and state, throughput and the latest dead jobs (the queue view of the API). */
+  stats(): Promise<QueueStats> {
+    const db = this.boss.getDb();
+    return readQueueStats((text, values) => db.executeSql(text, values));
+  }
+
+  /** Stops the queue's background work and closes its connections. */
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: false, wait: true, close: true });
+  }
+
+  private async createQueues(): Promise<void> {
+    for (const name of JOB_NAMES) {
+      const spec = this.specs[name];
+      const dead = deadQueueOf(name);
+      const retentionMinutes = DEAD_RETENTION_DAYS * 24 * 60;
+      await this.boss.createQueue(dead, { name: dead, policy: 'standard', retentionMinutes });
+      const options = {
+        name,
+        policy: spec.policy,
+        retentionMinutes,
+        retryLimit: spec.retryLimit,
+        retryDelay: spec.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: spec.expireInSeconds,
+        deadLetter: dead,
+      };
+      await this.boss.createQueue(name, options);
+      // A queue made by an older build keeps the settings of this one.
+      await this.boss.updateQueue(name, options);
+    }
+  }
+}
+
+function toBossOptions(options: SendOptions): PgBoss.SendOptions {
+  return {
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    ...(options.id ? { id: options.id } : {}),
+  };
+}

@@ -1,0 +1,104 @@
+import type { ClusterOptions } from '../../core/cluster/index.js';
+import { openPgStoryRepository } from '../storage/pg-story-repository.js';
+import { packageVersion } from '../version.js';
+import { AnalysisPool } from '../workers/analysis-pool.js';
+import type { PoolOptions } from '../workers/budget-options.js';
+import { JOB_NAMES, type JobName } from './job-catalog.js';
+import type { JobHandlers } from './job-handler.js';
+import { JobQueue } from './job-queue.js';
+import type { JsonLog } from './json-log.js';
+import { runWorker, type WorkerSummary } from './run-worker.js';
+import { storyAnalyzeHandler } from './story-analyze-handler.js';
+import { storyAssignHandler } from './story-assign-handler.js';
+import { StoryAssigner, type PlacementChanges } from './story-assigner.js';
+import type { PgTransaction } from '../storage/pg-pool.js';
+
+/** Seconds a changed story waits before its analysis starts, so that a burst of articles costs one analysis. */
+export const DEFAULT_ANALYZE_DELAY_SECONDS = 5;
+
+/** Everything a worker process needs. */
+export interface QueueWorkerOptions {
+  /** The PostgreSQL URL of the library and the queue. */
+  url: string;
+  /** The queues to work (default all). */
+  queues?: readonly JobName[];
+  /** Jobs (batches) in hand at once (default 1). */
+  concurrency?: number;
+  exitWhenIdle?: boolean;
+  /** See `JobQueueOptions.jobTimeoutSeconds`. */
+  jobTimeoutSeconds?: number;
+  /** See `WorkerOptions.graceMs`. */
+  graceMs?: number;
+  /** See `DEFAULT_ANALYZE_DELAY_SECONDS`. */
+  analyzeDelaySeconds?: number;
+  /** Options for partitions this worker creates. */
+  cluster?: ClusterOptions;
+  /** The analysis threads and their budgets. */
+  pool?: PoolOptions;
+  pollIntervalMs?: number;
+  signal?: AbortSignal;
+  log: JsonLog;
+}
+
+/** Enqueues the analysis of every story a placement changed, inside the placement's transaction. */
+export function analyzeChangedStories(
+  queue: JobQueue,
+  delaySeconds: number,
+): (client: PgTransaction, changes: PlacementChanges) => Promise<void> {
+  return async (client, changes) => {
+    for (const storyId of [...changes.changed, ...changes.mergedAway]) {
+      await queue.sendInTransaction(
+        client,
+        'story-analyze',
+        { storyId },
+        { singletonKey: storyId, startAfterSeconds: delaySeconds },
+      );
+    }
+  };
+}
+
+/** Connects to the database, works the queues until stopped (or idle), and closes everything. */
+export async function runQueueWorker(options: QueueWorkerOptions): Promise<WorkerSummary> {
+  const { log } = options;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const names = options.queues ?? JOB_NAMES;
+  const onError = (error: Error) => log.log('error', 'database connection error', { error });
+  const repo = await openPgStoryRepository({ url: options.url, maxConnections: concurrency + 2 }, onError);
+  const closers: (() => Promise<unknown>)[] = [() => repo.close()];
+  try {
+    const queue = await JobQueue.open({
+      url: options.url,
+      maxConnections: concurrency + 2,
+      ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
+      onError,
+    });
+    closers.unshift(() => queue.close());
+    const handlers: JobHandlers = {};
+    if (names.includes('story-assign')) {
+      const delay = options.analyzeDelaySeconds ?? DEFAULT_ANALYZE_DELAY_SECONDS;
+      const assigner = new StoryAssigner({
+        pool: repo.pool,
+        ...(options.cluster ? { cluster: options.cluster } : {}),
+        onPlaced: analyzeChangedStories(queue, delay),
+      });
+      handlers['story-assign'] = storyAssignHandler(assigner);
+    }
+    if (names.includes('story-analyze')) {
+      const pool = new AnalysisPool(options.pool ?? {});
+      closers.unshift(() => pool.close());
+      handlers['story-analyze'] = storyAnalyzeHandler({ db: repo.pool, repo, pool, version: packageVersion() });
+    }
+    return await runWorker({
+      queue,
+      handlers,
+      concurrency,
+      log,
+      ...(options.exitWhenIdle ? { exitWhenIdle: true } : {}),
+      ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+      ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } finally {
+    for (const close of closers) await close().catch((error: unknown) => log.log('error', 'close failed', { error }));
+  }
+}

@@ -1,0 +1,67 @@
+// A fictional article stream for the queue tests, written for them: each story happens in an invented town to an
+// invented person, so that its articles share names no other story has, and the clusterer groups them surely.
+import type { StreamDoc } from '../../src/engine/queue/job-catalog.js';
+
+const SYLLABLES = ['bra', 'del', 'mor', 'quin', 'tas', 'vel', 'zor', 'phe', 'lun', 'gar', 'ost', 'rim', 'ska', 'tev'];
+const EVENTS = [
+  ['flood', 'The river burst its banks after three days of rain and water reached the market square.'],
+  ['fire', 'A fire broke out in a warehouse near the rail yard and burned through the night.'],
+  ['strike', 'Bus drivers walked off the job over pay and the depot stood empty all morning.'],
+  ['election', 'Voters chose a new mayor after a close count that ran late into the evening.'],
+  ['bridge', 'The old stone bridge was closed after engineers found deep cracks in two arches.'],
+] as const;
+const OUTLETS = ['Northern Ledger', 'Valley Courier', 'Coastal Times', 'Evening Gazette'];
+
+/** A deterministic pseudo-random source (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function word(next: () => number, syllables: number): string {
+  const parts = Array.from({ length: syllables }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]!);
+  const text = parts.join('');
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** One fictional article with the story it belongs to. */
+export interface FictionalArticle {
+  story: number;
+  doc: StreamDoc;
+}
+
+/**
+ * `stories` stories of `perStory` articles each, in time order (story k on day k, its articles an hour apart), the
+ * articles of one story written from one set of names. Ids are `a<story>-<n>`.
+ */
+export function fictionalStream(stories: number, perStory: number, seed = 7): FictionalArticle[] {
+  const next = random(seed);
+  const out: FictionalArticle[] = [];
+  for (let s = 0; s < stories; s++) {
+    const town = `${word(next, 3)}${s}`;
+    const person = `${word(next, 2)} ${word(next, 3)}`;
+    const agency = `${word(next, 2)} Council`;
+    const [event, line] = EVENTS[s % EVENTS.length]!;
+    for (let n = 0; n < perStory; n++) {
+      const date = new Date(Date.UTC(2024, 0, 1 + s, 8 + n)).toISOString();
+      out.push({
+        story: s,
+        doc: {
+          id: `a${s}-${n}`,
+          url: `https://news.example/${town.toLowerCase()}/${n}`,
+          outlet: OUTLETS[n % OUTLETS.length]!,
+          date,
+          title: `${town} ${event}: ${person} speaks for the ${agency}`,
+          text: `${line} In ${town}, ${person} of the ${agency} said the town would recover. ${person} told reporters in ${town} that the ${agency} had met twice. Residents of ${town} gathered outside the ${agency} offices to hear ${person}.`,
+        },
+      });
+    }
+  }
+  return out;
+}
