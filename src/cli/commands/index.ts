@@ -11,4 +11,8 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
   extract: { summary: 'print the cleaned text and metadata of each article', load: () => import('./extract.js') },
   serve: { summary: 'serve the HTTP API and the web page over a story library', load: () => import('./serve.js') },
   start: { summary: 'analyze the sample story, store it and serve its page', load: () => import('./start.js') },
+  worker: {
+    summary: 'work the job queue in PostgreSQL (place articles, analyze stories)',
+    load: () => import('./worker.js'),
+  },
 };

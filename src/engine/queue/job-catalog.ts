@@ -76,6 +76,14 @@ export const QUEUE_SPECS: Readonly<Record<JobName, QueueSpec>> = {
   },
 };
 
+/**
+ * The key that folds jobs together in a `stately` queue (one waiting and one running per key): the story for an
+ * analysis. Null for other queues.
+ */
+export function singletonKeyOf<N extends JobName>(name: N, data: JobPayloads[N]): string | null {
+  return name === 'story-analyze' ? String((data as StoryAnalyzeJob).storyId) : null;
+}
+
 /** The dead-letter queue of a queue. */
 export function deadQueueOf(name: JobName): string {
   return `${name}-dead`;

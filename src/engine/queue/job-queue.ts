@@ -6,6 +6,7 @@ import {
   QUEUE_SCHEMA,
   QUEUE_SPECS,
   deadQueueOf,
+  singletonKeyOf,
   type JobName,
   type JobPayloads,
   type QueueSpec,
@@ -20,9 +21,11 @@ export interface JobQueueOptions {
   maxConnections?: number;
   /**
    * Overrides of `expireInSeconds` for every queue: how long a job may stay in a worker's hands before it is taken as
-   * lost and run again. Also sets how often lost jobs are looked for (half of it, 1 s to 2 min).
+   * lost and run again. Lost jobs are looked for at half the shortest lease (1 s to 1 min).
    */
   jobTimeoutSeconds?: number;
+  /** Changes to the settings of some queues (e.g. fewer, faster retries in tests). */
+  specs?: { [N in JobName]?: Partial<QueueSpec> };
   /** Where errors of the queue's background work go (a lost connection); they never end the process. */
   onError?: (error: Error) => void;
 }
@@ -38,8 +41,6 @@ export interface QueueJob<T> {
 
 /** Options of sending one job. */
 export interface SendOptions {
-  /** Jobs with the same key in a `stately` queue fold into one while waiting. */
-  singletonKey?: string;
   /** Seconds to wait before the job may start (a debounce). */
   startAfterSeconds?: number;
   /** A fixed job id: sending the same id again while the job is kept does nothing (an idempotent enqueue). */
@@ -57,7 +58,10 @@ export class JobQueue {
   static async open(options: JobQueueOptions): Promise<JobQueue> {
     const timeout = options.jobTimeoutSeconds;
     const specs = Object.fromEntries(
-      JOB_NAMES.map((name) => [name, timeout ? { ...QUEUE_SPECS[name], expireInSeconds: timeout } : QUEUE_SPECS[name]]),
+      JOB_NAMES.map((name) => [
+        name,
+        { ...QUEUE_SPECS[name], ...(timeout ? { expireInSeconds: timeout } : {}), ...options.specs?.[name] },
+      ]),
     ) as Record<JobName, QueueSpec>;
     const boss = new PgBoss({
       connectionString: options.url,
@@ -66,7 +70,8 @@ export class JobQueue {
       max: options.maxConnections ?? 4,
       schedule: false,
       supervise: true,
-      maintenanceIntervalSeconds: timeout ? Math.min(120, Math.max(1, Math.floor(timeout / 2))) : 60,
+      // Lost jobs are looked for at half the shortest lease: a dead worker's job waits at most 1.5 leases.
+      maintenanceIntervalSeconds: Math.min(60, Math.max(1, Math.floor(shortestLease(specs) / 2))),
     });
     boss.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
     await boss.start();
@@ -87,7 +92,7 @@ export class JobQueue {
 
   /** Enqueues a job; null when an equal job (same id, or same key in a stately queue) is already waiting. */
   send<N extends JobName>(name: N, data: JobPayloads[N], options: SendOptions = {}): Promise<string | null> {
-    return this.boss.send(name, data as object, toBossOptions(options));
+    return this.boss.send(name, data as object, toBossOptions(name, data, options));
   }
 
   /** Enqueues a job inside the caller's transaction: it exists exactly when the transaction commits. */
@@ -98,13 +103,23 @@ export class JobQueue {
     options: SendOptions = {},
   ): Promise<string | null> {
     const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
-    return this.boss.send(name, data as object, { ...toBossOptions(options), db });
+    return this.boss.send(name, data as object, { ...toBossOptions(name, data, options), db });
   }
 
   /** Enqueues many jobs in one statement (ids given make it idempotent, as for `send`). */
   async sendMany<N extends JobName>(name: N, jobs: readonly { data: JobPayloads[N]; id?: string }[]): Promise<void> {
     if (jobs.length === 0) return;
-    await this.boss.insert(jobs.map((job) => ({ name, data: job.data as object, ...(job.id ? { id: job.id } : {}) })));
+    await this.boss.insert(
+      jobs.map((job) => {
+        const singletonKey = singletonKeyOf(name, job.data);
+        return {
+          name,
+          data: job.data as object,
+          ...(job.id ? { id: job.id } : {}),
+          ...(singletonKey !== null ? { singletonKey } : {}),
+        };
+      }),
+    );
   }
 
   /** Takes up to `batchSize` jobs that are due, marking them active (no other worker gets them). */
@@ -173,9 +188,14 @@ export class JobQueue {
   }
 }
 
-function toBossOptions(options: SendOptions): PgBoss.SendOptions {
+function shortestLease(specs: Readonly<Record<JobName, QueueSpec>>): number {
+  return Math.min(...JOB_NAMES.map((name) => specs[name].expireInSeconds));
+}
+
+function toBossOptions<N extends JobName>(name: N, data: JobPayloads[N], options: SendOptions): PgBoss.SendOptions {
+  const singletonKey = singletonKeyOf(name, data);
   return {
-    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    ...(singletonKey !== null ? { singletonKey } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     ...(options.id ? { id: options.id } : {}),
   };

@@ -5,7 +5,7 @@ import { AnalysisPool } from '../workers/analysis-pool.js';
 import type { PoolOptions } from '../workers/budget-options.js';
 import { JOB_NAMES, type JobName } from './job-catalog.js';
 import type { JobHandlers } from './job-handler.js';
-import { JobQueue } from './job-queue.js';
+import { JobQueue, type JobQueueOptions } from './job-queue.js';
 import type { JsonLog } from './json-log.js';
 import { runWorker, type WorkerSummary } from './run-worker.js';
 import { storyAnalyzeHandler } from './story-analyze-handler.js';
@@ -27,6 +27,8 @@ export interface QueueWorkerOptions {
   exitWhenIdle?: boolean;
   /** See `JobQueueOptions.jobTimeoutSeconds`. */
   jobTimeoutSeconds?: number;
+  /** See `JobQueueOptions.specs`. */
+  specs?: JobQueueOptions['specs'];
   /** See `WorkerOptions.graceMs`. */
   graceMs?: number;
   /** See `DEFAULT_ANALYZE_DELAY_SECONDS`. */
@@ -47,12 +49,7 @@ export function analyzeChangedStories(
 ): (client: PgTransaction, changes: PlacementChanges) => Promise<void> {
   return async (client, changes) => {
     for (const storyId of [...changes.changed, ...changes.mergedAway]) {
-      await queue.sendInTransaction(
-        client,
-        'story-analyze',
-        { storyId },
-        { singletonKey: storyId, startAfterSeconds: delaySeconds },
-      );
+      await queue.sendInTransaction(client, 'story-analyze', { storyId }, { startAfterSeconds: delaySeconds });
     }
   };
 }
@@ -70,6 +67,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Worke
       url: options.url,
       maxConnections: concurrency + 2,
       ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
+      ...(options.specs ? { specs: options.specs } : {}),
       onError,
     });
     closers.unshift(() => queue.close());
