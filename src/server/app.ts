@@ -16,6 +16,7 @@ import { createErrorHandler, type ErrorLogger } from './error-handler.js';
 import { hostCheck } from './host-check.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ReportResponseCache } from './report-cache.js';
+import { queueHealth, queueRoutes, type QueueView } from './routes/queue.js';
 import { searchRoutes } from './routes/search.js';
 import { sameOriginCheck } from './same-origin-check.js';
 import { storyRoutes } from './routes/stories.js';
@@ -65,6 +66,8 @@ export interface AppOptions extends PoolOptions {
   allowedHosts?: readonly string[];
   /** When set, every API request but `GET /api/health` needs `Authorization: Bearer <token>`. */
   token?: string;
+  /** The job queue (a library on PostgreSQL): `/api/queue` shows it and `/api/health` sums it up. */
+  queue?: QueueView;
 }
 
 /** The default folder of the built web page: `web/dist` at the package root. */
@@ -105,6 +108,7 @@ export function createApp(options: AppOptions): Hono {
       version,
       limits,
       tokenRequired: options.token !== undefined,
+      queue: options.queue !== undefined,
       ...withReportSchema(loadReportSchema()),
     }),
   );
@@ -120,7 +124,18 @@ export function createApp(options: AppOptions): Hono {
     app.use('/api/*', tokenAuth(options.token));
     markTokenProtected(app);
   }
-  app.get('/api/health', (c) => c.json({ ok: true, version }));
+  const queue = options.queue;
+  if (queue) {
+    // The database is part of being up: no answer from it is a 503, without detail (the check needs no token).
+    app.get('/api/health', async (c) => {
+      const stats = await queue.stats().catch(() => null);
+      if (!stats) return c.json({ ok: false, version, error: 'the database does not answer' }, 503);
+      return c.json({ ok: true, version, queue: queueHealth(stats) });
+    });
+    app.route('/api/queue', queueRoutes(queue));
+  } else {
+    app.get('/api/health', (c) => c.json({ ok: true, version }));
+  }
   app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
   const admit = backPressure({
     workers: pool.settings.workers,

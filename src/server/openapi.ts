@@ -1,3 +1,4 @@
+import { queueHealthSchema, queueOpenApiPath } from './routes/queue.js';
 import {
   articleObjectSchema,
   errorSchema,
@@ -15,6 +16,8 @@ export interface OpenApiOptions {
   limits: { maxJsonBytes: number; maxUploadBytes: number; maxArticlesPerStory: number; maxArticleBytes: number };
   /** True when the server was started with a token: every operation but the health check then needs it. */
   tokenRequired?: boolean;
+  /** True when the server has a job queue (a PostgreSQL library): `/api/queue` is listed. */
+  queue?: boolean;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -123,8 +126,13 @@ function describeRoutes(options: OpenApiOptions): object {
             '200': ok('Up.', {
               type: 'object',
               required: ['ok', 'version'],
-              properties: { ok: { const: true }, version: { type: 'string' } },
+              properties: {
+                ok: { const: true },
+                version: { type: 'string' },
+                ...(options.queue ? { queue: queueHealthSchema } : {}),
+              },
             }),
+            ...(options.queue ? { '503': ok('The database does not answer.', { type: 'object' }) } : {}),
           },
         },
       },
@@ -203,6 +211,7 @@ function describeRoutes(options: OpenApiOptions): object {
       '/api/openapi.json': {
         get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1.', { type: 'object' }) } },
       },
+      ...(options.queue ? { '/api/queue': queueOpenApiPath } : {}),
     },
     components: {
       schemas: {

@@ -1,9 +1,6 @@
-import {
-  RepositoryOpenError,
-  describeDb,
-  openRepository,
-  resolveDb,
-} from '../../engine/storage/open-repository.js';
+import { RepositoryOpenError, describeDb, openRepository, resolveDb } from '../../engine/storage/open-repository.js';
+import { JobQueue } from '../../engine/queue/job-queue.js';
+import { isPostgresUrl } from '../../engine/storage/pg-pool.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
@@ -159,18 +156,35 @@ export function announce(io: CliIo, settings: ServerSettings): void {
   if (settings.notice !== null) io.stderr.write(`parallax: note: ${settings.notice}\n`);
 }
 
+/** The story library a server runs on, with its job queue when it is on PostgreSQL. */
+export interface Library {
+  repo: StoryRepository;
+  queue?: JobQueue;
+  close(): Promise<void>;
+}
+
 /**
- * Opens the library the settings name; a library that cannot be opened is a one-line user error, and a lost database
- * connection later is a line on stderr (the next query connects again), never the end of the server.
+ * Opens the library the settings name (and, on PostgreSQL, its job queue, for the queue view); a library that cannot
+ * be opened is a one-line user error, and a lost database connection later is a line on stderr (the next query
+ * connects again), never the end of the server.
  */
-export async function openLibrary(settings: ServerSettings, io: CliIo): Promise<StoryRepository> {
+export async function openLibrary(settings: ServerSettings, io: CliIo): Promise<Library> {
+  const onConnectionError = (error: Error) => io.stderr.write(`parallax: database connection lost: ${error.message}\n`);
+  let repo: StoryRepository;
   try {
-    return await openRepository(settings.dbPath, {
-      onConnectionError: (error) => io.stderr.write(`parallax: database connection lost: ${error.message}\n`),
-    });
+    repo = await openRepository(settings.dbPath, { onConnectionError });
   } catch (error) {
     if (error instanceof RepositoryOpenError) throw new CliError(error.message);
     throw error;
+  }
+  if (!isPostgresUrl(settings.dbPath)) return { repo, close: () => repo.close() };
+  try {
+    const queue = await JobQueue.open({ url: settings.dbPath, onError: onConnectionError });
+    return { repo, queue, close: async () => void (await Promise.all([queue.close(), repo.close()])) };
+  } catch (error) {
+    await repo.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`cannot open the job queue in ${describeDb(settings.dbPath)}: ${reason}`);
   }
 }
 
@@ -180,9 +194,10 @@ function parseQueue(command: string, value: string): number {
 }
 
 /** The app over the library, analyzing on the pool, with the settings' limits and queue. */
-export function serverApp(repo: StoryRepository, pool: AnalysisPool, settings: ServerSettings): Hono {
+export function serverApp(library: Library, pool: AnalysisPool, settings: ServerSettings): Hono {
   return createApp({
-    repo,
+    repo: library.repo,
+    ...(library.queue ? { queue: library.queue } : {}),
     pool,
     limits: settings.limits,
     ...appAccess(settings),
@@ -245,16 +260,16 @@ const command: Command = {
     const { values, positionals } = parseCommandArgs('serve', argv, SERVER_OPTIONS);
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
-    const repo = await openLibrary(settings, io);
+    const library = await openLibrary(settings, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
-    const server = await listen(serverApp(repo, pool, settings), settings).catch(async (error) => {
+    const server = await listen(serverApp(library, pool, settings), settings).catch(async (error) => {
       await pool.close();
-      await repo.close();
+      await library.close();
       throw error;
     });
     announce(io, settings);
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
-    return runUntilStopped(server, pool, () => repo.close());
+    return runUntilStopped(server, pool, () => library.close());
   },
 };
 

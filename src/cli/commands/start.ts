@@ -82,22 +82,22 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const repo = await openLibrary(settings, io);
+    const library = await openLibrary(settings, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
-      const story = await importFolder(folder, settings, { repo, pool }, io);
+      const story = await importFolder(folder, settings, { repo: library.repo, pool }, io);
       // The default port may be taken by another program: any free port will do for the quick start.
-      const app = serverApp(repo, pool, settings);
+      const app = serverApp(library, pool, settings);
       const server = await listen(app, settings).catch((error: unknown) =>
         values.port === undefined ? listen(app, { ...settings, port: 0 }) : Promise.reject(error),
       );
       announce(io, settings);
       io.stdout.write(`Parallax is running. Open the story: ${server.url}/#/stories/${story.id}\n`);
       io.stdout.write('(Ctrl-C stops the server)\n');
-      return await runUntilStopped(server, pool, () => repo.close());
+      return await runUntilStopped(server, pool, () => library.close());
     } catch (error) {
       await pool.close();
-      await repo.close();
+      await library.close();
       throw error;
     }
   },

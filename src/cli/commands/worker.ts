@@ -26,7 +26,8 @@ Options:
   --exit-when-idle       stop once these queues hold no unfinished job
   --grace SECONDS        time the jobs in hand get to finish after a stop request (default ${DEFAULT_GRACE_SECONDS})
   --lease SECONDS        how long a job may stay in a worker's hands before it is taken as lost (its worker died)
-                         and run again (default per queue: 120 for story-assign, 900 for story-analyze)
+                         and run again; stored with the queues, for the jobs sent from then on
+                         (default per queue: 120 for story-assign, 900 for story-analyze)
   --analyze-delay SECONDS  wait after a story changes before analyzing it, so a burst costs one analysis
                          (default ${DEFAULT_ANALYZE_DELAY_SECONDS}; 0 analyzes at once)
 ${POOL_HELP}

@@ -70,7 +70,7 @@ export const QUEUE_SPECS: Readonly<Record<JobName, QueueSpec>> = {
   'story-analyze': {
     policy: 'stately',
     retryLimit: 4,
-    retryDelaySeconds: 10,
+    retryDelaySeconds: 5,
     expireInSeconds: 900,
     batchSize: 1,
   },

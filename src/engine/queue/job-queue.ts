@@ -21,7 +21,8 @@ export interface JobQueueOptions {
   maxConnections?: number;
   /**
    * Overrides of `expireInSeconds` for every queue: how long a job may stay in a worker's hands before it is taken as
-   * lost and run again. Lost jobs are looked for at half the shortest lease (1 s to 1 min).
+   * lost and run again. It is stored with the queue and applies to the jobs sent from then on. Lost jobs are looked
+   * for at half the shortest lease (1 s to 1 min).
    */
   jobTimeoutSeconds?: number;
   /** Changes to the settings of some queues (e.g. fewer, faster retries in tests). */
@@ -52,6 +53,7 @@ export class JobQueue {
   private constructor(
     private readonly boss: PgBoss,
     private readonly specs: Readonly<Record<JobName, QueueSpec>>,
+    private readonly overridden: boolean,
   ) {}
 
   /** Connects, installs or migrates the queue's schema, and creates every queue and its dead-letter queue. */
@@ -75,7 +77,7 @@ export class JobQueue {
     });
     boss.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
     await boss.start();
-    const queue = new JobQueue(boss, specs);
+    const queue = new JobQueue(boss, specs, timeout !== undefined || options.specs !== undefined);
     try {
       await queue.createQueues();
     } catch (error) {
@@ -182,8 +184,8 @@ export class JobQueue {
         deadLetter: dead,
       };
       await this.boss.createQueue(name, options);
-      // A queue made by an older build keeps the settings of this one.
-      await this.boss.updateQueue(name, options);
+      // Settings given on purpose (a lease, retries) replace the stored ones; they apply to jobs sent from now on.
+      if (this.overridden) await this.boss.updateQueue(name, options);
     }
   }
 }

@@ -120,6 +120,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       }
       if (batch) {
         inHand.add(batch);
+        log.log('info', 'jobs taken', { slot, queue: batch.name, jobs: batch.jobs.length });
         await work(batch).catch((error: unknown) => log.log('error', 'cannot settle jobs', { slot, error }));
         continue;
       }
