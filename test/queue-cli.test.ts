@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enqueueArticleFile } from '../src/engine/queue/enqueue-articles.js';
 import { JobQueue } from '../src/engine/queue/job-queue.js';
+import { openQueueDatabase } from '../src/engine/queue/open-queue-database.js';
 import { listAssignedStories } from '../src/engine/storage/pg-cluster-store.js';
 import { openPgStoryRepository } from '../src/engine/storage/pg-story-repository.js';
 import { runCliInProcess } from './helpers/cli-in-process.js';
@@ -25,9 +26,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function enqueue(url: string, stream: readonly FictionalArticle[], name: string, lease?: number): Promise<void> {
   const path = join(dir, name);
   writeFileSync(path, stream.map((a) => JSON.stringify(a.doc)).join('\n'));
-  const queue = await JobQueue.open({ url, ...(lease ? { jobTimeoutSeconds: lease } : {}) });
-  await enqueueArticleFile(queue, path);
-  await queue.close();
+  const db = await openQueueDatabase({ url, ...(lease ? { jobTimeoutSeconds: lease } : {}) });
+  await enqueueArticleFile(path, { queue: db.queue, pool: db.repo.pool });
+  await db.close();
 }
 
 /**
@@ -86,7 +87,7 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
       expect(health.status).toBe(200);
       expect(JSON.parse(health.text)).toMatchObject({
         ok: true,
-        queue: { waiting: 4, running: 0, retrying: 0, failed: 0, dead: 0 },
+        queue: { waiting: 1, running: 0, retrying: 0, failed: 0, dead: 0 },
       });
       const view = JSON.parse((await rawRequest(`${base}/api/queue`)).text);
       expect(view.queues.map((q: { name: string }) => q.name)).toEqual(['story-assign', 'story-analyze']);
@@ -114,33 +115,71 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
     }
   });
 
-  it('loses nothing when a worker is killed (SIGKILL) in the middle of a job: another one finishes the work', { timeout: 180_000 }, async () => {
-    const url = await server().createDatabase();
-    const stream = fictionalStream(8, 4, 31);
-    await enqueue(url, stream, 'crash.jsonl', 2);
-    const common = ['--db', url, '--lease', '2', '--analyze-delay', '0', '--workers', '1'];
-    const first = spawnCli(['worker', ...common, '--concurrency', '2'], { cwd: dir });
-    try {
-      await first.waitFor(/"msg":"jobs taken"[^\n]*"queue":"story-analyze"/);
-      first.child.kill('SIGKILL');
-      expect(await first.exited).toBeNull();
-    } finally {
-      first.cleanup();
-    }
-    const second = spawnCli(['worker', ...common, '--exit-when-idle'], { cwd: dir });
-    try {
-      const code = await second.exited;
-      if (code !== 0) console.error(second.stderr);
-      expect(code).toBe(0);
-    } finally {
-      second.cleanup();
-    }
-    await expectComplete(url, stream);
-    // The job the killed worker held was taken again once its lease ran out.
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const { rows } = await client.query(`SELECT max(retry_count) AS n FROM pgboss.job WHERE name = 'story-analyze'`);
-    await client.end();
-    expect(rows[0].n).toBeGreaterThanOrEqual(1);
-  });
+  it(
+    'loses nothing when a worker is killed (SIGKILL) in the middle of a job: another one finishes the work',
+    { timeout: 180_000 },
+    async () => {
+      const url = await server().createDatabase();
+      const stream = fictionalStream(8, 4, 31);
+      await enqueue(url, stream, 'crash.jsonl', 2);
+      const common = ['--db', url, '--lease', '2', '--analyze-delay', '0', '--workers', '1'];
+      const first = spawnCli(['worker', ...common, '--concurrency', '2'], { cwd: dir });
+      try {
+        await first.waitFor(/"msg":"jobs taken"[^\n]*"queue":"story-analyze"/);
+        first.child.kill('SIGKILL');
+        expect(await first.exited).toBeNull();
+      } finally {
+        first.cleanup();
+      }
+      const second = spawnCli(['worker', ...common, '--exit-when-idle'], { cwd: dir });
+      try {
+        const code = await second.exited;
+        if (code !== 0) console.error(second.stderr);
+        expect(code).toBe(0);
+      } finally {
+        second.cleanup();
+      }
+      await expectComplete(url, stream);
+      // The job the killed worker held was taken again once its lease ran out.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query(`SELECT max(retry_count) AS n FROM pgboss.job WHERE name = 'story-analyze'`);
+      await client.end();
+      expect(rows[0].n).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  it(
+    'keeps going when PostgreSQL restarts in the middle of a run, and finishes the work',
+    { timeout: 180_000 },
+    async () => {
+      const url = await server().createDatabase();
+      const stream = fictionalStream(10, 4, 41);
+      await enqueue(url, stream, 'restart.jsonl', 3);
+      const args = [
+        'worker',
+        '--db',
+        url,
+        '--lease',
+        '3',
+        '--analyze-delay',
+        '0',
+        '--workers',
+        '1',
+        '--exit-when-idle',
+      ];
+      const worker = spawnCli([...args, '--concurrency', '2'], { cwd: dir });
+      try {
+        await worker.waitFor(/"msg":"jobs taken"[^\n]*"queue":"story-analyze"/);
+        await server().restart();
+        const code = await worker.exited;
+        if (code !== 0) console.error(worker.stderr);
+        expect(code).toBe(0);
+      } finally {
+        worker.cleanup();
+      }
+      expect(worker.stderr).toMatch(/"level":"error"/);
+      await expectComplete(url, stream);
+    },
+  );
 });

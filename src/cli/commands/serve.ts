@@ -1,5 +1,6 @@
 import { RepositoryOpenError, describeDb, openRepository, resolveDb } from '../../engine/storage/open-repository.js';
-import { JobQueue } from '../../engine/queue/job-queue.js';
+import type { JobQueue } from '../../engine/queue/job-queue.js';
+import { openQueueDatabase } from '../../engine/queue/open-queue-database.js';
 import { isPostgresUrl } from '../../engine/storage/pg-pool.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
@@ -169,22 +170,17 @@ export interface Library {
  * connects again), never the end of the server.
  */
 export async function openLibrary(settings: ServerSettings, io: CliIo): Promise<Library> {
-  const onConnectionError = (error: Error) => io.stderr.write(`parallax: database connection lost: ${error.message}\n`);
-  let repo: StoryRepository;
+  const onError = (error: Error) => io.stderr.write(`parallax: database connection lost: ${error.message}\n`);
   try {
-    repo = await openRepository(settings.dbPath, { onConnectionError });
+    if (!isPostgresUrl(settings.dbPath)) {
+      const repo = await openRepository(settings.dbPath, { onConnectionError: onError });
+      return { repo, close: () => repo.close() };
+    }
+    return await openQueueDatabase({ url: settings.dbPath, onError });
   } catch (error) {
     if (error instanceof RepositoryOpenError) throw new CliError(error.message);
-    throw error;
-  }
-  if (!isPostgresUrl(settings.dbPath)) return { repo, close: () => repo.close() };
-  try {
-    const queue = await JobQueue.open({ url: settings.dbPath, onError: onConnectionError });
-    return { repo, queue, close: async () => void (await Promise.all([queue.close(), repo.close()])) };
-  } catch (error) {
-    await repo.close();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`cannot open the job queue in ${describeDb(settings.dbPath)}: ${reason}`);
+    throw new CliError(`cannot open the story library ${describeDb(settings.dbPath)}: ${reason}`);
   }
 }
 

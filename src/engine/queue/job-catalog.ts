@@ -20,11 +20,13 @@ export interface StreamDoc extends ClusterDoc {
   url?: string | null;
 }
 
-/** Places one article in a story of its partition (a stream of articles clustered together). */
+/**
+ * Places the articles waiting in a partition (a stream of articles clustered together) into stories, in arrival
+ * order, a turn (up to 500) at a time; sends itself again while more wait.
+ */
 export interface StoryAssignJob {
   /** The partition: lower-case letters, digits and `_` (default `main`). */
   partition: string;
-  article: StreamDoc;
 }
 
 /** (Re)computes a story's report from its articles, once the story stopped changing for a moment. */
@@ -51,7 +53,7 @@ export interface QueueSpec {
   retryDelaySeconds: number;
   /** A job still running after this long is taken as lost (its worker died) and run again. */
   expireInSeconds: number;
-  /** Jobs one worker takes at once (a placement writes many articles in one transaction). */
+  /** Jobs one worker takes at once. */
   batchSize: number;
 }
 
@@ -61,11 +63,11 @@ export const DEAD_RETENTION_DAYS = 30;
 /** The settings of each queue. */
 export const QUEUE_SPECS: Readonly<Record<JobName, QueueSpec>> = {
   'story-assign': {
-    policy: 'standard',
+    policy: 'stately',
     retryLimit: 8,
     retryDelaySeconds: 1,
     expireInSeconds: 120,
-    batchSize: 25,
+    batchSize: 1,
   },
   'story-analyze': {
     policy: 'stately',
@@ -77,11 +79,13 @@ export const QUEUE_SPECS: Readonly<Record<JobName, QueueSpec>> = {
 };
 
 /**
- * The key that folds jobs together in a `stately` queue (one waiting and one running per key): the story for an
- * analysis. Null for other queues.
+ * The key that folds jobs together in a `stately` queue (one waiting and one running per key): the partition of a
+ * placement, the story of an analysis.
  */
-export function singletonKeyOf<N extends JobName>(name: N, data: JobPayloads[N]): string | null {
-  return name === 'story-analyze' ? String((data as StoryAnalyzeJob).storyId) : null;
+export function singletonKeyOf<N extends JobName>(name: N, data: JobPayloads[N]): string {
+  return name === 'story-analyze'
+    ? String((data as StoryAnalyzeJob).storyId)
+    : String((data as StoryAssignJob).partition);
 }
 
 /** The dead-letter queue of a queue. */

@@ -108,20 +108,17 @@ export class JobQueue {
     return this.boss.send(name, data as object, { ...toBossOptions(name, data, options), db });
   }
 
-  /** Enqueues many jobs in one statement (ids given make it idempotent, as for `send`). */
-  async sendMany<N extends JobName>(name: N, jobs: readonly { data: JobPayloads[N]; id?: string }[]): Promise<void> {
-    if (jobs.length === 0) return;
-    await this.boss.insert(
-      jobs.map((job) => {
-        const singletonKey = singletonKeyOf(name, job.data);
-        return {
-          name,
-          data: job.data as object,
-          ...(job.id ? { id: job.id } : {}),
-          ...(singletonKey !== null ? { singletonKey } : {}),
-        };
-      }),
-    );
+  /**
+   * Puts a record of work that can never be done (a bad article) in a queue's dead-letter queue, inside the caller's
+   * transaction, so that the queue view lists it with the reason.
+   */
+  async buryInTransaction(
+    client: PgTransaction,
+    name: JobName,
+    data: { error: string; [field: string]: unknown },
+  ): Promise<void> {
+    const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
+    await this.boss.send(deadQueueOf(name), data, { db });
   }
 
   /** Takes up to `batchSize` jobs that are due, marking them active (no other worker gets them). */
@@ -195,9 +192,8 @@ function shortestLease(specs: Readonly<Record<JobName, QueueSpec>>): number {
 }
 
 function toBossOptions<N extends JobName>(name: N, data: JobPayloads[N], options: SendOptions): PgBoss.SendOptions {
-  const singletonKey = singletonKeyOf(name, data);
   return {
-    ...(singletonKey !== null ? { singletonKey } : {}),
+    singletonKey: singletonKeyOf(name, data),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     ...(options.id ? { id: options.id } : {}),
   };

@@ -1,11 +1,10 @@
-import type { ClusterOptions } from '../../core/cluster/index.js';
-import { openPgStoryRepository } from '../storage/pg-story-repository.js';
 import { packageVersion } from '../version.js';
 import { AnalysisPool } from '../workers/analysis-pool.js';
 import type { PoolOptions } from '../workers/budget-options.js';
 import { JOB_NAMES, type JobName } from './job-catalog.js';
 import type { JobHandlers } from './job-handler.js';
-import { JobQueue, type JobQueueOptions } from './job-queue.js';
+import type { JobQueue, JobQueueOptions } from './job-queue.js';
+import { openQueueDatabase } from './open-queue-database.js';
 import type { JsonLog } from './json-log.js';
 import { runWorker, type WorkerSummary } from './run-worker.js';
 import { storyAnalyzeHandler } from './story-analyze-handler.js';
@@ -33,8 +32,6 @@ export interface QueueWorkerOptions {
   graceMs?: number;
   /** See `DEFAULT_ANALYZE_DELAY_SECONDS`. */
   analyzeDelaySeconds?: number;
-  /** Options for partitions this worker creates. */
-  cluster?: ClusterOptions;
   /** The analysis threads and their budgets. */
   pool?: PoolOptions;
   pollIntervalMs?: number;
@@ -42,14 +39,25 @@ export interface QueueWorkerOptions {
   log: JsonLog;
 }
 
-/** Enqueues the analysis of every story a placement changed, inside the placement's transaction. */
-export function analyzeChangedStories(
+/**
+ * The follow-up of a turn of placement, inside its transaction: the analysis of every story it changed, the next
+ * turn when more articles wait, and a record of each rejected article in the dead-letter queue.
+ */
+export function followPlacement(
   queue: JobQueue,
   delaySeconds: number,
 ): (client: PgTransaction, changes: PlacementChanges) => Promise<void> {
   return async (client, changes) => {
     for (const storyId of [...changes.changed, ...changes.mergedAway]) {
       await queue.sendInTransaction(client, 'story-analyze', { storyId }, { startAfterSeconds: delaySeconds });
+    }
+    if (changes.more) await queue.sendInTransaction(client, 'story-assign', { partition: changes.partition });
+    for (const { articleId, reason } of changes.rejected) {
+      await queue.buryInTransaction(client, 'story-assign', {
+        partition: changes.partition,
+        article: { id: articleId },
+        error: reason,
+      });
     }
   };
 }
@@ -60,24 +68,21 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Worke
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const names = options.queues ?? JOB_NAMES;
   const onError = (error: Error) => log.log('error', 'database connection error', { error });
-  const repo = await openPgStoryRepository({ url: options.url, maxConnections: concurrency + 2 }, onError);
-  const closers: (() => Promise<unknown>)[] = [() => repo.close()];
+  const { repo, queue, close } = await openQueueDatabase({
+    url: options.url,
+    maxConnections: concurrency + 2,
+    ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
+    ...(options.specs ? { specs: options.specs } : {}),
+    onError,
+  });
+  const closers: (() => Promise<unknown>)[] = [close];
   try {
-    const queue = await JobQueue.open({
-      url: options.url,
-      maxConnections: concurrency + 2,
-      ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
-      ...(options.specs ? { specs: options.specs } : {}),
-      onError,
-    });
-    closers.unshift(() => queue.close());
     const handlers: JobHandlers = {};
     if (names.includes('story-assign')) {
       const delay = options.analyzeDelaySeconds ?? DEFAULT_ANALYZE_DELAY_SECONDS;
       const assigner = new StoryAssigner({
         pool: repo.pool,
-        ...(options.cluster ? { cluster: options.cluster } : {}),
-        onPlaced: analyzeChangedStories(queue, delay),
+        onPlaced: followPlacement(queue, delay),
       });
       handlers['story-assign'] = storyAssignHandler(assigner);
     }

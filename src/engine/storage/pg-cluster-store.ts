@@ -1,8 +1,9 @@
 /**
- * Where story assignment keeps its state in PostgreSQL: per partition, the number of articles placed and a checkpoint
- * of the clusterer; per article, where it went and why (with the document it was placed from, so that any worker can
- * replay the partition to its current state); and the merges, so that a merged story's id keeps resolving.
- * Every function runs on a client inside the caller's transaction.
+ * Where story assignment keeps its state in PostgreSQL. Per partition (a stream of articles clustered together): how
+ * many articles were placed, and a checkpoint of the clusterer. Per article: the document as it arrived, in arrival
+ * order, and once placed, its position in the placement order, its story and why (a bad article: why it was
+ * rejected). Per merge: the story a merged story's id now resolves to. Every function runs on a client inside the
+ * caller's transaction (or on the pool, for reads).
  */
 import type pg from 'pg';
 import type { AssignmentReason, ClusterDoc, Decision } from '../../core/cluster/index.js';
@@ -21,49 +22,78 @@ export interface PartitionHead {
   checkpointPosition: number;
 }
 
-/** One placed article as stored. */
-export interface StoredAssignment {
+/** An article waiting to be placed. */
+export interface WaitingArticle {
   articleId: string;
-  position: number;
-  storyId: string;
-  currentStoryId: string;
-  decision: Decision;
-  reason: AssignmentReason;
-  mergedStoryIds: string[];
-}
-
-/** A new assignment to store. */
-export interface NewAssignment {
-  articleId: string;
-  position: number;
-  storyId: string;
-  decision: Decision;
-  reason: AssignmentReason;
-  mergedStoryIds: string[];
   doc: ClusterDoc;
 }
 
-/**
- * Creates the partition if it is new and locks its row to the end of the transaction: whoever holds it is the
- * partition's only writer, so two articles of one new story can never both start it.
- */
-export async function lockPartition(client: PgTransaction, key: string, optionsJson: string): Promise<PartitionHead> {
+/** A placement to store. */
+export interface NewPlacement {
+  articleId: string;
+  position: number;
+  storyId: string;
+  decision: Decision;
+  reason: AssignmentReason;
+  mergedStoryIds: string[];
+}
+
+/** Creates the partition with these clusterer options if it does not exist (its options never change after). */
+export async function ensurePartition(client: PgTransaction, key: string, optionsJson: string): Promise<void> {
   await client.query(
     `INSERT INTO ${S}.cluster_partitions (key, options_json) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
     [key, optionsJson],
   );
+}
+
+/**
+ * Adds articles to the partition's arrivals, in the order given; an article id already there is skipped (sending an
+ * article twice places it once). Returns how many were new.
+ */
+export async function addArrivals(
+  client: PgTransaction,
+  key: string,
+  articles: readonly WaitingArticle[],
+): Promise<number> {
+  if (articles.length === 0) return 0;
+  // One statement; WITH ORDINALITY keeps the given order in the arrival numbers.
+  const result = await client.query(
+    `INSERT INTO ${S}.cluster_articles (partition_key, article_id, doc_json)
+     SELECT $1, a.id, a.doc FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS a (id, doc, n)
+     ORDER BY a.n
+     ON CONFLICT (partition_key, article_id) DO NOTHING`,
+    [key, articles.map((a) => pgText(a.articleId)), articles.map((a) => JSON.stringify(a.doc))],
+  );
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Locks the partition's row to the end of the transaction: whoever holds it is the partition's only writer, so two
+ * articles of one new story can never both start it. Null when the partition does not exist.
+ */
+export async function lockPartition(client: PgTransaction, key: string): Promise<PartitionHead | null> {
   const { rows } = await client.query<{ position: string; options_json: string; checkpoint_position: string }>(
     `SELECT position, options_json, checkpoint_position FROM ${S}.cluster_partitions WHERE key = $1 FOR UPDATE`,
     [key],
   );
   const row = rows[0];
-  if (!row) throw new Error(`the partition ${key} vanished while being locked`);
+  if (!row) return null;
   return {
     key,
     position: Number(row.position),
     optionsJson: row.options_json,
     checkpointPosition: Number(row.checkpoint_position),
   };
+}
+
+/** The articles of the partition not yet placed (nor rejected), oldest arrival first, at most `limit`. */
+export async function waitingArticles(client: PgTransaction, key: string, limit: number): Promise<WaitingArticle[]> {
+  const { rows } = await client.query<{ article_id: string; doc_json: string }>(
+    `SELECT article_id, doc_json FROM ${S}.cluster_articles
+     WHERE partition_key = $1 AND position IS NULL AND rejected IS NULL ORDER BY arrival LIMIT $2`,
+    [key, limit],
+  );
+  return rows.map((row) => ({ articleId: row.article_id, doc: JSON.parse(row.doc_json) as ClusterDoc }));
 }
 
 /** The partition's checkpoint (a clusterer snapshot as JSON) and its position, or null before the first one. */
@@ -80,43 +110,34 @@ export async function readCheckpoint(
 }
 
 /** The documents placed after `position`, in placement order (to replay them). */
-export async function docsAfter(client: PgTransaction, key: string, position: number): Promise<ClusterDoc[]> {
+export async function placedAfter(client: PgTransaction, key: string, position: number): Promise<ClusterDoc[]> {
   const { rows } = await client.query<{ doc_json: string }>(
-    `SELECT doc_json FROM ${S}.cluster_assignments WHERE partition_key = $1 AND position > $2 ORDER BY position`,
+    `SELECT doc_json FROM ${S}.cluster_articles WHERE partition_key = $1 AND position > $2 ORDER BY position`,
     [key, position],
   );
   return rows.map((row) => JSON.parse(row.doc_json) as ClusterDoc);
 }
 
-/** The stored assignments of these articles in the partition, by article id. */
-export async function existingAssignments(
-  client: PgTransaction | pg.Pool,
-  key: string,
-  articleIds: readonly string[],
-): Promise<Map<string, StoredAssignment>> {
-  const { rows } = await client.query<AssignmentRow>(
-    `SELECT ${ASSIGNMENT_COLUMNS} FROM ${S}.cluster_assignments WHERE partition_key = $1 AND article_id = ANY($2)`,
-    [key, articleIds.map(pgText)],
+/** Stores where an article went. */
+export async function recordPlacement(client: PgTransaction, key: string, p: NewPlacement): Promise<void> {
+  await client.query(
+    `UPDATE ${S}.cluster_articles SET position = $3, story_id = $4, current_story_id = $4, decision = $5,
+       reason_json = $6, merged_story_ids = $7, placed_at = now()
+     WHERE partition_key = $1 AND article_id = $2`,
+    [key, p.articleId, p.position, p.storyId, p.decision, JSON.stringify(p.reason), p.mergedStoryIds],
   );
-  return new Map(rows.map((row) => [row.article_id, toAssignment(row)]));
 }
 
-/** Stores one placed article; its current story is its story resolved through the merges stored so far. */
-export async function insertAssignment(client: PgTransaction, key: string, a: NewAssignment): Promise<void> {
+/** Marks an article that can never be placed (a bad input), with the reason. */
+export async function recordRejection(
+  client: PgTransaction,
+  key: string,
+  articleId: string,
+  reason: string,
+): Promise<void> {
   await client.query(
-    `INSERT INTO ${S}.cluster_assignments
-       (partition_key, article_id, position, story_id, current_story_id, decision, reason_json, merged_story_ids, doc_json)
-     VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8)`,
-    [
-      key,
-      pgText(a.articleId),
-      a.position,
-      a.storyId,
-      a.decision,
-      JSON.stringify(a.reason),
-      a.mergedStoryIds,
-      JSON.stringify(a.doc),
-    ],
+    `UPDATE ${S}.cluster_articles SET rejected = $3, placed_at = now() WHERE partition_key = $1 AND article_id = $2`,
+    [key, articleId, reason],
   );
 }
 
@@ -126,7 +147,7 @@ export async function recordMerge(client: PgTransaction, merged: readonly string
     `INSERT INTO ${S}.cluster_merges (story_id, merged_into) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
     [merged, survivor],
   );
-  await client.query(`UPDATE ${S}.cluster_assignments SET current_story_id = $1 WHERE current_story_id = ANY($2)`, [
+  await client.query(`UPDATE ${S}.cluster_articles SET current_story_id = $1 WHERE current_story_id = ANY($2)`, [
     survivor,
     merged,
   ]);
@@ -167,12 +188,9 @@ export async function resolveStoryId(db: PgTransaction | pg.Pool, storyId: strin
 }
 
 /** A story's articles (by the documents they were placed from), in placement order. */
-export async function storyMembers(
-  db: PgTransaction | pg.Pool,
-  storyId: string,
-): Promise<{ articleId: string; doc: ClusterDoc }[]> {
+export async function storyMembers(db: PgTransaction | pg.Pool, storyId: string): Promise<WaitingArticle[]> {
   const { rows } = await db.query<{ article_id: string; doc_json: string }>(
-    `SELECT article_id, doc_json FROM ${S}.cluster_assignments WHERE current_story_id = $1
+    `SELECT article_id, doc_json FROM ${S}.cluster_articles WHERE current_story_id = $1
      ORDER BY partition_key, position`,
     [pgText(storyId)],
   );
@@ -183,32 +201,18 @@ export async function storyMembers(
 export async function listAssignedStories(db: pg.Pool): Promise<{ storyId: string; articleIds: string[] }[]> {
   const { rows } = await db.query<{ story_id: string; article_ids: string[] }>(
     `SELECT current_story_id AS story_id, array_agg(article_id ORDER BY partition_key, position) AS article_ids
-     FROM ${S}.cluster_assignments GROUP BY current_story_id
+     FROM ${S}.cluster_articles WHERE current_story_id IS NOT NULL GROUP BY current_story_id
      ORDER BY MIN(partition_key), MIN(position), current_story_id`,
   );
   return rows.map((row) => ({ storyId: row.story_id, articleIds: row.article_ids }));
 }
 
-interface AssignmentRow {
-  article_id: string;
-  position: string;
-  story_id: string;
-  current_story_id: string;
-  decision: Decision;
-  reason_json: string;
-  merged_story_ids: string[];
-}
-
-const ASSIGNMENT_COLUMNS = 'article_id, position, story_id, current_story_id, decision, reason_json, merged_story_ids';
-
-function toAssignment(row: AssignmentRow): StoredAssignment {
-  return {
-    articleId: row.article_id,
-    position: Number(row.position),
-    storyId: row.story_id,
-    currentStoryId: row.current_story_id,
-    decision: row.decision,
-    reason: JSON.parse(row.reason_json) as AssignmentReason,
-    mergedStoryIds: row.merged_story_ids,
-  };
+/** The articles of the partition that could not be placed, with the reasons. */
+export async function rejectedArticles(db: pg.Pool, key: string): Promise<{ articleId: string; reason: string }[]> {
+  const { rows } = await db.query<{ article_id: string; rejected: string }>(
+    `SELECT article_id, rejected FROM ${S}.cluster_articles WHERE partition_key = $1 AND rejected IS NOT NULL
+     ORDER BY arrival`,
+    [key],
+  );
+  return rows.map((row) => ({ articleId: row.article_id, reason: row.rejected }));
 }

@@ -75,7 +75,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    description: 'story assignment: clusterer partitions (single writer each), assignments, merges',
+    description:
+      'story assignment: partitions (one writer each), articles in arrival order with where they went, merges',
     sql: `
       CREATE TABLE ${PG_SCHEMA}.cluster_partitions (
         key text PRIMARY KEY,
@@ -86,21 +87,27 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now()
       );
 
-      CREATE TABLE ${PG_SCHEMA}.cluster_assignments (
+      CREATE SEQUENCE ${PG_SCHEMA}.cluster_arrivals;
+      CREATE TABLE ${PG_SCHEMA}.cluster_articles (
         partition_key text NOT NULL REFERENCES ${PG_SCHEMA}.cluster_partitions (key),
         article_id text NOT NULL,
-        position bigint NOT NULL,
-        story_id text NOT NULL,
-        current_story_id text NOT NULL,
-        decision text NOT NULL,
-        reason_json text NOT NULL,
-        merged_story_ids text[] NOT NULL DEFAULT '{}',
+        arrival bigint NOT NULL DEFAULT nextval('${PG_SCHEMA}.cluster_arrivals'),
         doc_json text NOT NULL,
-        assigned_at timestamptz NOT NULL DEFAULT now(),
+        received_at timestamptz NOT NULL DEFAULT now(),
+        position bigint,
+        story_id text,
+        current_story_id text,
+        decision text,
+        reason_json text,
+        merged_story_ids text[],
+        rejected text,
+        placed_at timestamptz,
         PRIMARY KEY (partition_key, article_id),
         UNIQUE (partition_key, position)
       );
-      CREATE INDEX cluster_assignments_by_story ON ${PG_SCHEMA}.cluster_assignments (current_story_id);
+      CREATE INDEX cluster_articles_waiting ON ${PG_SCHEMA}.cluster_articles (partition_key, arrival)
+        WHERE position IS NULL AND rejected IS NULL;
+      CREATE INDEX cluster_articles_by_story ON ${PG_SCHEMA}.cluster_articles (current_story_id);
 
       CREATE TABLE ${PG_SCHEMA}.cluster_merges (
         story_id text PRIMARY KEY,

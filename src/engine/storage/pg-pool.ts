@@ -61,6 +61,10 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost while the client is checked out is an 'error' event on it (fatal without a listener); the
+  // next query fails with it anyway, and the client is then destroyed rather than reused.
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query(
       `BEGIN ISOLATION LEVEL ${isolation === 'read committed' ? 'READ COMMITTED' : 'REPEATABLE READ'}`,
@@ -74,6 +78,7 @@ export async function inTransaction<T>(
     });
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }
