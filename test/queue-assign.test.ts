@@ -164,5 +164,9 @@ describePostgres('story assignment with several writers', (server) => {
     const survivor = result[2]!.storyId;
     expect((await stored(repo.pool)).map((r) => r.current_story_id)).toEqual([survivor, survivor, survivor]);
     for (const id of result[2]!.mergedStoryIds) expect(await resolveStoryId(repo.pool, id)).toBe(survivor);
+    const { rows } = await repo.pool.query(
+      `SELECT merged_story_ids FROM ${PG_SCHEMA}.cluster_articles WHERE article_id = 'bridge'`,
+    );
+    expect(rows[0].merged_story_ids).toEqual(result[2]!.mergedStoryIds);
   });
 });

@@ -1,5 +1,6 @@
 // A fictional article stream for the queue tests, written for them: each story happens in an invented town to an
 // invented person, so that its articles share names no other story has, and the clusterer groups them surely.
+import { seededRandom } from '../../scripts/lib/clustering-data.js';
 import type { StreamDoc } from '../../src/engine/queue/job-catalog.js';
 
 const SYLLABLES = ['bra', 'del', 'mor', 'quin', 'tas', 'vel', 'zor', 'phe', 'lun', 'gar', 'ost', 'rim', 'ska', 'tev'];
@@ -11,18 +12,6 @@ const EVENTS = [
   ['bridge', 'The old stone bridge was closed after engineers found deep cracks in two arches.'],
 ] as const;
 const OUTLETS = ['Northern Ledger', 'Valley Courier', 'Coastal Times', 'Evening Gazette'];
-
-/** A deterministic pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function word(next: () => number, syllables: number): string {
   const parts = Array.from({ length: syllables }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]!);
@@ -41,7 +30,7 @@ export interface FictionalArticle {
  * articles of one story written from one set of names. Ids are `a<story>-<n>`.
  */
 export function fictionalStream(stories: number, perStory: number, seed = 7): FictionalArticle[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out: FictionalArticle[] = [];
   for (let s = 0; s < stories; s++) {
     const town = `${word(next, 3)}${s}`;

@@ -29,8 +29,9 @@ import {
   lockPartition,
   placedAfter,
   readCheckpoint,
+  type NewPlacement,
   recordMerge,
-  recordPlacement,
+  recordPlacements,
   recordRejection,
   waitingArticles,
   type PartitionHead,
@@ -166,6 +167,12 @@ export class StoryAssigner {
     const mergedAway: string[] = [];
     const rejected: PlacementChanges['rejected'] = [];
     const placements: Placement[] = [];
+    // Placements are written together; a merge first writes those before it (it moves earlier articles).
+    let unwritten: NewPlacement[] = [];
+    const write = async () => {
+      await recordPlacements(client, head.key, unwritten);
+      unwritten = [];
+    };
     for (const { articleId, doc } of waiting) {
       let assignment;
       try {
@@ -180,7 +187,7 @@ export class StoryAssigner {
       state.position += 1;
       const storyId = globalStoryId(head.key, assignment.storyId);
       const merged = (assignment.mergedStoryIds ?? []).map((local) => globalStoryId(head.key, local));
-      await recordPlacement(client, head.key, {
+      unwritten.push({
         articleId,
         position: state.position,
         storyId,
@@ -189,12 +196,14 @@ export class StoryAssigner {
         mergedStoryIds: merged,
       });
       if (merged.length > 0) {
+        await write();
         await recordMerge(client, merged, storyId);
         mergedAway.push(...merged);
       }
       changed.add(storyId);
       placements.push({ articleId: pgText(articleId), storyId, decision: assignment.decision, mergedStoryIds: merged });
     }
+    await write();
     const more = waiting.length >= this.turnSize;
     if (waiting.length > 0) {
       const due = state.position - head.checkpointPosition >= this.checkpointEvery;

@@ -118,14 +118,35 @@ export async function placedAfter(client: PgTransaction, key: string, position: 
   return rows.map((row) => JSON.parse(row.doc_json) as ClusterDoc);
 }
 
-/** Stores where an article went. */
-export async function recordPlacement(client: PgTransaction, key: string, p: NewPlacement): Promise<void> {
+/** Stores where articles went, in one statement. */
+export async function recordPlacements(
+  client: PgTransaction,
+  key: string,
+  placements: readonly NewPlacement[],
+): Promise<void> {
+  if (placements.length === 0) return;
   await client.query(
-    `UPDATE ${S}.cluster_articles SET position = $3, story_id = $4, current_story_id = $4, decision = $5,
-       reason_json = $6, merged_story_ids = $7, placed_at = now()
-     WHERE partition_key = $1 AND article_id = $2`,
-    [key, p.articleId, p.position, p.storyId, p.decision, JSON.stringify(p.reason), p.mergedStoryIds],
+    `UPDATE ${S}.cluster_articles a SET position = p.position, story_id = p.story_id, current_story_id = p.story_id,
+       decision = p.decision, reason_json = p.reason_json, merged_story_ids = p.merged::text[], placed_at = now()
+     FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS p (article_id, position, story_id, decision, reason_json, merged)
+     WHERE a.partition_key = $1 AND a.article_id = p.article_id`,
+    [
+      key,
+      placements.map((p) => p.articleId),
+      placements.map((p) => p.position),
+      placements.map((p) => p.storyId),
+      placements.map((p) => p.decision),
+      placements.map((p) => JSON.stringify(p.reason)),
+      // Arrays of arrays cannot be unnested row by row: each list goes as its array literal, cast back per row.
+      placements.map((p) => toArrayLiteral(p.mergedStoryIds)),
+    ],
   );
+}
+
+/** A text[] literal (`{"a","b"}`) of plain ids. */
+function toArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 /** Marks an article that can never be placed (a bad input), with the reason. */

@@ -88,5 +88,5 @@ export async function inTransaction<T>(
  * its place; the raw article content, which must come back exactly, is stored as bytes instead.
  */
 export function pgText(value: string): string {
-  return value.includes('\u0000') ? value.replace(/\u0000/g, '\uFFFD') : value;
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
 }
