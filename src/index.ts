@@ -32,3 +32,10 @@ export { analyzeStory, readArticles, analyzeArticles } from './core/pipeline.js'
 export { renderMarkdown } from './core/render/markdown.js';
 export { renderHtml } from './core/render/html.js';
 export type * from './core/model.js';
+export { openRepository, RepositoryOpenError } from './engine/storage/open-repository.js';
+export type { StoryRepository } from './engine/storage/story-repository.js';
+export { openQueueDatabase, type QueueDatabase } from './engine/queue/open-queue-database.js';
+export { enqueueArticleFile, type EnqueueResult } from './engine/queue/enqueue-articles.js';
+export { receiveArticles } from './engine/queue/receive-articles.js';
+export { runQueueWorker, type QueueWorkerOptions } from './engine/queue/queue-worker.js';
+export { jsonLog } from './engine/queue/json-log.js';

@@ -192,4 +192,3 @@ export async function startPostgres(): Promise<PostgresServer> {
     },
   };
 }
-
