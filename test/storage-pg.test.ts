@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { PG_LATEST_SCHEMA_VERSION, PG_SCHEMA, migratePg } from '../src/engine/storage/pg-migrations.js';
+import { PG_LATEST_SCHEMA_VERSION, PG_MIGRATIONS, PG_SCHEMA, migratePg } from '../src/engine/storage/pg-migrations.js';
 import { isPostgresUrl, redactUrl } from '../src/engine/storage/pg-pool.js';
 import { MAX_INDEXED_CHARS, indexedWords, toTsQuery } from '../src/engine/storage/pg-search-query.js';
 import { openPgStoryRepository } from '../src/engine/storage/pg-story-repository.js';
@@ -52,8 +52,9 @@ describePostgres('the PostgreSQL story library', (server) => {
   it('migrates once when many processes open a new database together, and records the version once', async () => {
     const url = await server().createDatabase();
     const repos = await Promise.all(Array.from({ length: 4 }, () => openPgStoryRepository({ url })));
-    const { rows } = await repos[0]!.pool.query(`SELECT version FROM ${PG_SCHEMA}.schema_version`);
-    expect(rows).toEqual([{ version: PG_LATEST_SCHEMA_VERSION }]);
+    const { rows } = await repos[0]!.pool.query(`SELECT version FROM ${PG_SCHEMA}.schema_version ORDER BY version`);
+    expect(rows).toEqual(PG_MIGRATIONS.map((m) => ({ version: m.version })));
+    expect(rows.at(-1)).toEqual({ version: PG_LATEST_SCHEMA_VERSION });
     await Promise.all(repos.map((r) => r.close()));
   });
 

@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import type { Diagnostic, InputMeta, RawArticle, Report } from '../../core/model.js';
+import type { RawArticle, Report } from '../../core/model.js';
 import { PG_SCHEMA, PG_SEARCH_CONFIG, migratePg } from './pg-migrations.js';
 import { inTransaction, openPgPool, pgText, type PgConnectionOptions, type PgTransaction } from './pg-pool.js';
 import { indexedWords, toTsQuery } from './pg-search-query.js';
 import { escapeLike } from './sqlite-fts-query.js';
+import { toHit, toRawArticle, toRecord, type ArticleRow, type HitRow, type StoryRow } from './story-rows.js';
 import {
   StoryChangedError,
   type AnalysisReplacement,
@@ -16,31 +17,6 @@ import {
   type StoryRepository,
   type StorySources,
 } from './story-repository.js';
-
-interface StoryRow {
-  id: string;
-  title: string;
-  article_count: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface ArticleRow {
-  article_id: string;
-  source: string;
-  format: RawArticle['format'];
-  content: Buffer;
-  meta_json: string;
-  diagnostics_json: string;
-}
-
-interface HitRow {
-  story_id: string;
-  story_title: string;
-  kind: 'article' | 'fact';
-  item_id: string;
-  snippet: string;
-}
 
 const S = PG_SCHEMA;
 const CONFIG = `'${PG_SEARCH_CONFIG}'::regconfig`;
@@ -168,12 +144,14 @@ export class PgStoryRepository implements StoryRepository {
         );
         const row = story.rows[0];
         if (!row) return null;
-        const articles = await client.query<ArticleRow>(
+        const articles = await client.query<Omit<ArticleRow, 'content'> & { content: Buffer }>(
           `SELECT article_id, source, format, content, meta_json, diagnostics_json FROM ${S}.articles
            WHERE story_id = $1 ORDER BY position`,
           [pgText(id)],
         );
-        return { articles: articles.rows.map(toRawArticle), referenceDate: row.reference_date, revision: row.revision };
+        // The content is stored as bytes (it may hold NUL, which PostgreSQL text cannot).
+        const raws = articles.rows.map((a) => toRawArticle({ ...a, content: a.content.toString('utf8') }));
+        return { articles: raws, referenceDate: row.reference_date, revision: row.revision };
       },
       'repeatable read',
     );
@@ -333,31 +311,4 @@ async function writeAnalysis(client: PgTransaction, storyId: string, analysis: S
       [id, pgText(fact.id), statement, indexedWords(statement)],
     );
   }
-}
-
-function toRecord(row: StoryRow): StoryRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    articleCount: row.article_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toRawArticle(row: ArticleRow): RawArticle {
-  const diagnostics = JSON.parse(row.diagnostics_json) as Diagnostic[];
-  return {
-    id: row.article_id,
-    source: row.source,
-    format: row.format,
-    content: row.content.toString('utf8'),
-    meta: JSON.parse(row.meta_json) as InputMeta,
-    ...(diagnostics.length > 0 ? { diagnostics } : {}),
-  };
-}
-
-function toHit(row: HitRow): SearchHit {
-  const where = row.kind === 'article' ? { articleId: row.item_id } : { factId: row.item_id };
-  return { storyId: row.story_id, storyTitle: row.story_title, kind: row.kind, ...where, snippet: row.snippet };
 }

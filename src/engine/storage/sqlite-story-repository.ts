@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Diagnostic, InputMeta, RawArticle, Report } from '../../core/model.js';
+import type { RawArticle, Report } from '../../core/model.js';
 import { migrate } from './sqlite-migrations.js';
 import { escapeLike, toFtsQuery } from './sqlite-fts-query.js';
+import { toHit, toRawArticle, toRecord, type ArticleRow, type HitRow, type StoryRow } from './story-rows.js';
 import {
   StoryChangedError,
   type AnalysisReplacement,
@@ -23,31 +24,6 @@ export interface SqliteRepositoryOptions {
   path: string;
   /** Milliseconds to wait for another writer's lock before failing (default 5000). */
   busyTimeoutMs?: number;
-}
-
-interface StoryRow {
-  id: string;
-  title: string;
-  article_count: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface ArticleRow {
-  article_id: string;
-  source: string;
-  format: RawArticle['format'];
-  content: string;
-  meta_json: string;
-  diagnostics_json: string;
-}
-
-interface HitRow {
-  story_id: string;
-  story_title: string;
-  kind: 'article' | 'fact';
-  item_id: string;
-  snippet: string;
 }
 
 const STORY_COLUMNS = `s.id, s.title, s.created_at, s.updated_at,
@@ -275,31 +251,4 @@ export class SqliteStoryRepository implements StoryRepository {
     this.statements.deleteFacts.run(storyId);
     for (const fact of report.facts ?? []) this.statements.insertFact.run(storyId, fact.id, fact.statement);
   }
-}
-
-function toRecord(row: StoryRow): StoryRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    articleCount: row.article_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toRawArticle(row: ArticleRow): RawArticle {
-  const diagnostics = JSON.parse(row.diagnostics_json) as Diagnostic[];
-  return {
-    id: row.article_id,
-    source: row.source,
-    format: row.format,
-    content: row.content,
-    meta: JSON.parse(row.meta_json) as InputMeta,
-    ...(diagnostics.length > 0 ? { diagnostics } : {}),
-  };
-}
-
-function toHit(row: HitRow): SearchHit {
-  const where = row.kind === 'article' ? { articleId: row.item_id } : { factId: row.item_id };
-  return { storyId: row.story_id, storyTitle: row.story_title, kind: row.kind, ...where, snippet: row.snippet };
 }
