@@ -104,21 +104,30 @@ const DATE_LINE_REST =
 /** How far into the text a date line may start (characters): datelines sit at the top. */
 const DATE_LINE_REACH = 600;
 
-/** The parts of a day that a page stamp states, or null when it states none. */
-function stampOf(line: string): StampEvidence | null {
-  const [result] = newsDateParser().parse(line, { instant: noonUtc(PLACEHOLDER_DAY), timezone: 0 });
-  if (!result) return null;
-  const s = result.start;
-  const part = (c: 'year' | 'month' | 'day' | 'weekday') => (s.isCertain(c) ? s.get(c) : null);
-  const stamp = {
-    text: line.trim(),
-    updated: UPDATE_STAMP.test(line),
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    weekday: part('weekday'),
-  };
-  return stamp.month !== null || stamp.weekday !== null ? stamp : null;
+/** Where a stamp line turns from the publication to the update ("Posted: Fri, Feb 16 | Updated: Sat, Feb 17"). */
+const UPDATE_PART = /(?=\b(?:last\s+)?(?:updated|modified|edited)\b)/i;
+
+/**
+ * The days a stamp line states, one per part (publication, update), each with the parts of the day its date
+ * expressions state together ("Fri 6:45 PM, Feb 16, 2018" is parsed in pieces); parts that state no day are left out.
+ */
+function stampsOf(line: string): StampEvidence[] {
+  const stamps: StampEvidence[] = [];
+  for (const part of line.split(UPDATE_PART)) {
+    const results = newsDateParser().parse(part, { instant: noonUtc(PLACEHOLDER_DAY), timezone: 0 });
+    const stated = (c: 'year' | 'month' | 'day' | 'weekday') =>
+      results.find((r) => r.start.isCertain(c))?.start.get(c) ?? null;
+    const stamp = {
+      text: part.trim(),
+      updated: UPDATE_STAMP.test(part),
+      year: stated('year'),
+      month: stated('month'),
+      day: stated('day'),
+      weekday: stated('weekday'),
+    };
+    if (stamp.month !== null || stamp.weekday !== null) stamps.push(stamp);
+  }
+  return stamps;
 }
 
 /** The line of the text holding `at`, when it holds a date and nothing else but a time or separators near the top. */
@@ -140,18 +149,14 @@ export function articleEvidence(article: Article): ArticleEvidence {
   const quoted = quotedSpans(text);
   const relative: RelativeEvidence[] = [];
   const stated: StatedDay[] = [];
-  const stamps = article.removed
-    .filter((r) => r.reason === 'timestamp')
-    .map((r) => stampOf(r.text))
-    .filter((s) => s !== null);
+  const stamps = article.removed.filter((r) => r.reason === 'timestamp').flatMap((r) => stampsOf(r.text));
   for (const result of results) {
     const span = { start: result.index, end: result.index + result.text.length };
     if (isQuoted(span, quoted)) continue;
     const day = statedDay(result);
     const dateLine = day ? dateLineAt(text, result) : null;
     if (dateLine) {
-      const stamp = stampOf(dateLine);
-      if (stamp) stamps.push(stamp);
+      stamps.push(...stampsOf(dateLine));
       continue;
     }
     if (day) {
