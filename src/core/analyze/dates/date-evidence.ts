@@ -4,12 +4,12 @@ import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
 import { formatDay, noonUtc, parseIsoDay, type CalendarDay } from './calendar.js';
 import { newsDateParser } from './date-parser.js';
-import { eventReport, type EventReport } from './same-event.js';
+import { eventReport, lazily, type EventReport } from './same-event.js';
 import { isFutureSlot } from './future-slot.js';
 import { relativeDayOf, type RelativeDay } from './relative-day.js';
 import { isInferred, precisionOf } from './to-date-mention.js';
 
-/** The day every evidence parse is made against: relative expressions are read as rules, not as days, from it. */
+/** The day an evidence parse is made against when no other serves: only stated values and rules are read from it. */
 export const PLACEHOLDER_DAY: CalendarDay = { year: 2000, month: 1, day: 1 };
 
 /** A relative date expression of the article's own prose (not quoted) with what its sentence reports. */
@@ -17,13 +17,15 @@ export interface RelativeEvidence {
   rule: RelativeDay;
   text: string;
   start: number;
-  report: EventReport;
+  /** What its sentence reports (computed on first use). */
+  report: () => EventReport;
 }
 
 /** An event placed on a known day: a day stated in full, a dated embedded post, an event another article dates. */
 export interface DatedEvent {
   day: CalendarDay;
-  report: EventReport;
+  /** What the event's report says (computed on first use). */
+  report: () => EventReport;
   /** Where the day comes from, for the basis ("the post by @UN_Spokesperson", "article b"). */
   source: string;
   /** The other article that dates the event, or null for the article's own evidence. */
@@ -56,8 +58,8 @@ export interface ArticleEvidence {
   stated: StatedDay[];
   embeds: DatedEvent[];
   stamps: StampEvidence[];
-  /** The parse of the whole text against the placeholder day (reused when the date stays unknown). */
-  results: ParsedResult[];
+  /** The parse of the whole text the evidence was read from, and the day it was made against (reused). */
+  parse: { day: CalendarDay; results: ParsedResult[] };
 }
 
 /** A past-tense verb in a clause: a day stated there is one the article reports as past. */
@@ -68,15 +70,17 @@ function spansOf(results: readonly ParsedResult[]): Span[] {
   return results.map((r) => ({ start: r.index, end: r.index + r.text.length }));
 }
 
-/** What the sentence around `at` reports, without the date expressions in it. */
+/** What the sentence around `at` reports, without the date expressions in it (computed on first use). */
 function sentenceReport(
   article: Article,
-  sentences: readonly Span[],
+  sentences: () => readonly Span[],
   dateSpans: readonly Span[],
   at: number,
-): EventReport {
-  const sentence = sentences[sentenceIndexAt(sentences, at)] ?? { start: at, end: at };
-  return eventReport(article.text, sentence, dateSpans);
+): () => EventReport {
+  return lazily(() => {
+    const all = sentences();
+    return eventReport(article.text, all[sentenceIndexAt(all, at)] ?? { start: at, end: at }, dateSpans);
+  });
 }
 
 /** The tense a clause gives a day it states. */
@@ -140,11 +144,15 @@ function dateLineAt(text: string, result: ParsedResult): string | null {
   return rest.length === 0 ? line : null;
 }
 
-/** Collects what an article offers about its writing day from one parse of its text against the placeholder day. */
-export function articleEvidence(article: Article): ArticleEvidence {
+/**
+ * Collects what an article offers about its writing day from one parse of its text against `parseDay` (any day: the
+ * evidence is read as stated values and as rules relative to it; the day the caller will likely resolve against
+ * lets that parse serve again).
+ */
+export function articleEvidence(article: Article, parseDay: CalendarDay = PLACEHOLDER_DAY): ArticleEvidence {
   const { text } = article;
-  const results = newsDateParser().parse(text, { instant: noonUtc(PLACEHOLDER_DAY), timezone: 0 });
-  const sentences = articleSentences(article);
+  const results = newsDateParser().parse(text, { instant: noonUtc(parseDay), timezone: 0 });
+  const sentences = lazily(() => articleSentences(article));
   const dateSpans = spansOf(results);
   const quoted = quotedSpans(text);
   const relative: RelativeEvidence[] = [];
@@ -160,7 +168,7 @@ export function articleEvidence(article: Article): ArticleEvidence {
       continue;
     }
     if (day) {
-      const sentence = sentences[sentenceIndexAt(sentences, result.index)];
+      const sentence = sentences()[sentenceIndexAt(sentences(), result.index)];
       stated.push({
         day,
         text: result.text.trim(),
@@ -171,7 +179,7 @@ export function articleEvidence(article: Article): ArticleEvidence {
       });
       continue;
     }
-    const rule = relativeDayOf(result, text, PLACEHOLDER_DAY);
+    const rule = relativeDayOf(result, text, parseDay);
     if (!rule) continue;
     relative.push({
       rule,
@@ -185,7 +193,7 @@ export function articleEvidence(article: Article): ArticleEvidence {
     const day = embed.date ? parseIsoDay(embed.date) : null;
     if (!day) continue;
     const words = `${embed.text} ${embed.author ?? ''}`;
-    const report = eventReport(words, { start: 0, end: words.length }, []);
+    const report = lazily(() => eventReport(words, { start: 0, end: words.length }, []));
     embeds.push({
       day,
       report,
@@ -193,5 +201,5 @@ export function articleEvidence(article: Article): ArticleEvidence {
       articleId: null,
     });
   }
-  return { articleId: article.id, relative, stated, embeds, stamps, results };
+  return { articleId: article.id, relative, stated, embeds, stamps, parse: { day: parseDay, results } };
 }

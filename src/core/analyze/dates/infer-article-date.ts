@@ -34,13 +34,15 @@ interface Bound {
 function relativeConstraints(
   evidence: ArticleEvidence,
   events: readonly DatedEvent[],
-  vocabulary: StoryVocabulary,
+  vocabulary: () => StoryVocabulary,
 ): Constraint[] {
   const constraints: Constraint[] = [];
   for (const r of evidence.relative) {
+    // The weekday is checked first: it is cheap, and rules out most events before their words are compared.
     const fits = events
-      .map((event) => ({ event, match: eventMatch(r.report, event.report, vocabulary) }))
-      .filter((x) => x.match !== null && writingDaysFor(r.rule, x.event.day).length > 0);
+      .filter((event) => writingDaysFor(r.rule, event.day).length > 0)
+      .map((event) => ({ event, match: eventMatch(r.report(), event.report(), vocabulary()) }))
+      .filter((x) => x.match !== null);
     const first = fits[0];
     if (!first || new Set(fits.map((x) => formatDay(x.event.day))).size > 1) continue;
     const own = fits.find((x) => x.event.articleId === null);
@@ -116,12 +118,13 @@ function daysFromTo(from: CalendarDay, to: CalendarDay): string[] {
 const MIN_SUPPORTS = 2;
 
 /**
- * True when the constraints rest on the article's own evidence, or on at least two reports of other articles (two
+ * True when the constraints rest on the article's own evidence (or there are none: bounds alone are its own), or on
+ * at least two reports of other articles (two
  * of its expressions, or one expression that two articles date the same way): one match of words alone may join two
  * events of the same kind at different times (the weekly jobless claims, two phone calls).
  */
 function corroborated(constraints: readonly Constraint[]): boolean {
-  if (constraints.some((c) => c.strong)) return true;
+  if (constraints.length === 0 || constraints.some((c) => c.strong)) return true;
   return new Set(constraints.flatMap((c) => c.supports)).size >= MIN_SUPPORTS;
 }
 
@@ -136,14 +139,15 @@ function intersect(constraints: readonly Constraint[]): string[] | null {
  * Infers the day an article was written from its own evidence: relative expressions ("on Wednesday", "today") whose
  * events are placed in time by a day it states, a post it embeds or another article of the story (`events`), page
  * stamps, and the bounds its embedded posts and the days it reports as past or to come set. Other articles only
- * place events; they never give their own date to this one. `vocabulary` weighs the words of the story's reports.
+ * place events; they never give their own date to this one. `vocabulary` gives the weights of the story's words
+ * (computed on first use).
  * Returns one day, or a range of at most a week when the
  * evidence allows several days (`value` is then the interval), or null when it does not fix the date.
  */
 export function inferArticleDate(
   evidence: ArticleEvidence,
   events: readonly DatedEvent[],
-  vocabulary: StoryVocabulary,
+  vocabulary: () => StoryVocabulary,
 ): DateValue | null {
   const own = [...evidence.stated, ...evidence.embeds];
   const constraints = [

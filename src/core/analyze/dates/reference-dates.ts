@@ -5,8 +5,8 @@ import { formatDay, parseIsoDay } from './calendar.js';
 import { articleEvidence, type ArticleEvidence, type DatedEvent } from './date-evidence.js';
 import { inferArticleDate } from './infer-article-date.js';
 import { resolveMentions, type ResolvedDates } from './resolve-mentions.js';
-import { eventReport, storyVocabulary, type StoryVocabulary } from './same-event.js';
 import { contentStems } from '../timeline/merge-events.js';
+import { eventReport, lazily, storyVocabulary, type StoryVocabulary } from './same-event.js';
 
 /** Options of the dates stage. */
 export interface StoryDateOptions {
@@ -40,19 +40,22 @@ function givenDate(article: Article): DateValue | null {
   return given;
 }
 
-/** The events an article places on known days: its placeable day expressions outside quotes, with their sentences. */
+/**
+ * The events an article places on known days: its placeable day expressions outside quotes, with their sentences.
+ * Articles of a story share ids only when the caller made them so; each article object is read once.
+ */
 function eventsOf(article: Article, resolved: ResolvedDates): DatedEvent[] {
   const sentences = articleSentences(article);
   const quoted = quotedSpans(article.text);
   const events: DatedEvent[] = [];
-  for (const m of resolved.placeable) {
+  for (const m of resolved.placeable()) {
     if (m.date === null || (m.precision !== 'day' && m.precision !== 'time') || isQuoted(m, quoted)) continue;
     const day = parseIsoDay(m.date);
     const sentence = sentences[sentenceIndexAt(sentences, m.start)];
     if (!day || !sentence) continue;
     events.push({
       day,
-      report: eventReport(article.text, sentence, resolved.mentions),
+      report: lazily(() => eventReport(article.text, sentence, resolved.mentions)),
       source: `the same event in article ${article.id} (“${m.text}”)`,
       articleId: article.id,
     });
@@ -60,7 +63,10 @@ function eventsOf(article: Article, resolved: ResolvedDates): DatedEvent[] {
   return events;
 }
 
-/** The weights of the story's words: every sentence of every article and every embedded post is one report. */
+/**
+ * The weights of the story's words: every sentence of every article and every embedded post is one report, so the
+ * names the story is about weigh little. Computed only when two reports are compared.
+ */
 function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
   const reports = articles.flatMap((a) => [
     ...articleSentences(a).map((s) => ({ stems: contentStems(a.text.slice(s.start, s.end)) })),
@@ -77,50 +83,51 @@ function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
  */
 export function datesOfStory(articles: readonly Article[], options: StoryDateOptions): StoryDates {
   const dates = new Map<string, DateValue | null>();
-  const mentions = new Map<string, DateMention[]>();
-  const evidence = new Map<string, ArticleEvidence>();
-  const events: DatedEvent[] = [];
-  const settle = (article: Article, date: DateValue) => {
+  const resolved = new Map<Article, ResolvedDates>();
+  const evidence = new Map<Article, ArticleEvidence>();
+  const settle = (article: Article, date: DateValue | null) => {
     dates.set(article.id, date);
-    const resolved = resolveMentions(article, date);
-    mentions.set(article.id, resolved.mentions);
-    events.push(...eventsOf(article, resolved));
+    resolved.set(article, resolveMentions(article, date, evidence.get(article)?.parse));
   };
   for (const article of articles) {
     const given = givenDate(article);
     if (given) settle(article, given);
   }
   let undated = articles.filter((a) => !dates.has(a.id));
-  const vocabulary = undated.length > 0 ? vocabularyOf(articles) : storyVocabulary([]);
+  // Parsed for the evidence against the caller's date when there is one: most undated articles end up with it.
+  const fallbackDay = options.referenceDate ? parseIsoDay(options.referenceDate) : null;
+  const words = lazily(() => vocabularyOf(articles));
+  const placed = new Map<Article, DatedEvent[]>();
+  for (const article of undated) evidence.set(article, articleEvidence(article, fallbackDay ?? undefined));
   for (let round = 0; round < MAX_ROUNDS && undated.length > 0; round++) {
-    const known = [...events];
+    // The events the articles dated so far place in time (each article's read once).
+    const known = [...resolved].flatMap(([article, r]) => {
+      let events = placed.get(article);
+      if (!events) placed.set(article, (events = eventsOf(article, r)));
+      return events;
+    });
     const found = undated.flatMap((article) => {
-      let own = evidence.get(article.id);
-      if (!own) evidence.set(article.id, (own = articleEvidence(article)));
-      const date = inferArticleDate(own, known, vocabulary);
+      const date = inferArticleDate(evidence.get(article)!, known, words);
       return date ? [{ article, date }] : [];
     });
     for (const { article, date } of found) settle(article, date);
     undated = undated.filter((a) => !dates.has(a.id));
     if (found.length === 0) break;
   }
-  const fallbackDay = options.referenceDate ? parseIsoDay(options.referenceDate) : null;
   for (const article of undated) {
-    if (fallbackDay) {
-      const date = { value: formatDay(fallbackDay), inferred: true, basis: 'the reference date given for the story' };
-      dates.set(article.id, date);
-      mentions.set(article.id, resolveMentions(article, date).mentions);
-    } else {
-      dates.set(article.id, null);
-      mentions.set(article.id, resolveMentions(article, null, evidence.get(article.id)?.results).mentions);
-    }
+    settle(
+      article,
+      fallbackDay
+        ? { value: formatDay(fallbackDay), inferred: true, basis: 'the reference date given for the story' }
+        : null,
+    );
   }
   const out = articles.map((a) => {
     const dated = { ...a, publishedAt: dates.get(a.id) ?? null };
     settled.add(dated);
     return dated;
   });
-  return { articles: out, mentions: articles.flatMap((a) => mentions.get(a.id) ?? []) };
+  return { articles: out, mentions: articles.flatMap((a) => resolved.get(a)?.mentions ?? []) };
 }
 
 /**

@@ -58,6 +58,19 @@ export function eventReport(text: string, span: Span, dateSpans: readonly Span[]
   return { stems: contentStems(words), figures: figuresOf(words) };
 }
 
+/** A report computed on first use: most date expressions are never compared with an event. */
+export function lazily<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
 /** Counts the reports of a story that hold each stem. */
 export function storyVocabulary(reports: readonly { stems: ReadonlySet<string> }[]): StoryVocabulary {
   const frequency = new Map<string, number>();
@@ -65,10 +78,13 @@ export function storyVocabulary(reports: readonly { stems: ReadonlySet<string> }
   return { reports: reports.length, frequency };
 }
 
-/** The weight of a stem in a story: ln(reports / reports holding it), 0 for a word every report holds. */
+/**
+ * The weight of a stem in a story: ln((reports + 1) / reports holding it), small for a word most reports hold (smoothed
+ * so that a story of two reports still weighs the words they share).
+ */
 function weightOf(stem: string, vocabulary: StoryVocabulary): number {
-  const n = Math.max(vocabulary.reports, 1);
-  return Math.max(0, Math.log(n / Math.min(n, vocabulary.frequency.get(stem) ?? 1)));
+  const n = vocabulary.reports + 1;
+  return Math.log(n / Math.min(n - 1, Math.max(1, vocabulary.frequency.get(stem) ?? 1)));
 }
 
 /** True when two sets of figures can describe one event: one states none, or they share one. */
@@ -83,7 +99,7 @@ export type EventMatch = 'strong' | 'weak' | null;
 
 /**
  * Whether two reports tell the same event: their figures agree (the weekly jobless claims of two Thursdays do not),
- * they share at least three content words that not every report of the story holds, and the shared words carry at
+ * they share at least three content words, and the shared words carry at
  * least 30% of the weight of the lighter report's words ("weak"), or 40% ("strong"). Words weigh by how rare they are
  * in the story, so that the names every sentence holds tell nothing. Whether their days agree is checked apart.
  */
@@ -96,7 +112,7 @@ export function eventMatch(a: EventReport, b: EventReport, vocabulary: StoryVoca
   for (const s of a.stems) {
     const w = weightOf(s, vocabulary);
     weightA += w;
-    if (b.stems.has(s) && w > 0) {
+    if (b.stems.has(s)) {
       shared++;
       sharedWeight += w;
     }
