@@ -241,3 +241,17 @@ describe('relative days and tense', () => {
     expect(isFutureInPastSlot('He met them Friday', at('He met them Friday'))).toBe(false);
   });
 });
+
+describe('page stamps that state no day', () => {
+  it('takes nothing from "Updated today" (a day read off the parse, not stated)', () => {
+    const out = datesOfStory(
+      [
+        article('a', 'On Monday, he spoke.', {
+          removed: [{ text: 'Updated today at 5:19 p.m.', reason: 'timestamp' }],
+        }),
+      ],
+      { referenceDate: null },
+    );
+    expect(out.articles[0]!.publishedAt).toBeNull();
+  });
+});

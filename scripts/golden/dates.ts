@@ -4,18 +4,18 @@
 // jobless claims reports (two AllSides stories read as one running story, every article dated); two extraction pages
 // (../shared/eval/extraction) read from HTML with their date hidden, one dated by its stamp line, one by a date line.
 // Holds ids, offsets, dates and short snippets only.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { composeStory } from '../../src/core/compose/compose.js';
-import type { Article, DateValue, RawArticle } from '../../src/core/model.js';
+import type { Article, DateValue } from '../../src/core/model.js';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import { readArticle } from '../../src/core/read/read-article.js';
+import { seedRaws, SHARED_DIR } from '../../test/helpers/shared.js';
 import { hasExtractionPages, loadExtractionPages } from '../lib/extraction-pages.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHARED = process.env.PARALLAX_SHARED ?? resolve(ROOT, '..', 'shared');
 /** Where the golden files go, one per story. */
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden', 'dates');
 /** Longest snippet of article text kept. */
@@ -36,7 +36,7 @@ function snippet(text: string): string {
 }
 
 function streamArticles(): StreamArticle[] {
-  return readFileSync(join(SHARED, 'eval', 'clustering', 'allsides-stream-2021-apr-jul.jsonl'), 'utf8')
+  return readFileSync(join(SHARED_DIR, 'eval', 'clustering', 'allsides-stream-2021-apr-jul.jsonl'), 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as StreamArticle);
@@ -58,18 +58,7 @@ function streamStory(events: readonly string[], hidden: (s: StreamArticle, k: nu
 }
 
 function seedStory(): Article[] {
-  const dir = join(SHARED, 'seeds');
-  const raws: RawArticle[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({
-      id: f.replace(/\.txt$/, ''),
-      source: f,
-      format: 'text',
-      content: readFileSync(join(dir, f), 'utf8'),
-      meta: {},
-    }));
-  return readArticles(raws).articles;
+  return readArticles(seedRaws()).articles;
 }
 
 /** An extraction page read from its HTML, with the date its metadata states and its URL hidden. */
@@ -137,13 +126,15 @@ export function computeGolden(name: string): unknown {
 
 /** True when the shared data the stories come from is there. */
 export function hasStories(): boolean {
-  return existsSync(join(SHARED, 'seeds')) && existsSync(join(SHARED, 'eval', 'clustering')) && hasExtractionPages();
+  return (
+    existsSync(join(SHARED_DIR, 'seeds')) && existsSync(join(SHARED_DIR, 'eval', 'clustering')) && hasExtractionPages()
+  );
 }
 
 /** Writes the golden files (skipped, with a note, when the shared data is absent). */
 export async function regenerate(): Promise<void> {
   if (!hasStories()) {
-    console.log(`dates: no shared data at ${SHARED}, golden files left as they are`);
+    console.log(`dates: no shared data at ${SHARED_DIR}, golden files left as they are`);
     return;
   }
   mkdirSync(GOLDEN_DIR, { recursive: true });

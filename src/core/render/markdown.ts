@@ -77,8 +77,7 @@ function sourcesSection(ctx: MdContext): string[] {
 }
 
 function publishedText(a: ReportArticle): string {
-  if (!a.publishedAt) return '';
-  return `${md(a.publishedAt.value)}${a.publishedAt.inferred ? ` (inferred: ${md(a.publishedAt.basis)})` : ''}`;
+  return a.publishedAt ? dateText(a.publishedAt) : '';
 }
 
 function factsSection(ctx: MdContext): string[] {

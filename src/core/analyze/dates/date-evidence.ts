@@ -7,7 +7,7 @@ import { newsDateParser } from './date-parser.js';
 import { eventReport, lazily, type EventReport } from './same-event.js';
 import { isFutureSlot } from './future-slot.js';
 import { relativeDayOf, type RelativeDay } from './relative-day.js';
-import { isInferred, precisionOf } from './to-date-mention.js';
+import { isInferred, isRelative, precisionOf } from './to-date-mention.js';
 
 /** The day an evidence parse is made against when no other serves: only stated values and rules are read from it. */
 export const PLACEHOLDER_DAY: CalendarDay = { year: 2000, month: 1, day: 1 };
@@ -118,7 +118,10 @@ const UPDATE_PART = /(?=\b(?:last\s+)?(?:updated|modified|edited)\b)/i;
 function stampsOf(line: string): StampEvidence[] {
   const stamps: StampEvidence[] = [];
   for (const part of line.split(UPDATE_PART)) {
-    const results = newsDateParser().parse(part, { instant: noonUtc(PLACEHOLDER_DAY), timezone: 0 });
+    // "Updated today": a day read off the parse's own reference states nothing.
+    const results = newsDateParser()
+      .parse(part, { instant: noonUtc(PLACEHOLDER_DAY), timezone: 0 })
+      .filter((r) => !isRelative(r));
     const stated = (c: 'year' | 'month' | 'day' | 'weekday') =>
       results.find((r) => r.start.isCertain(c))?.start.get(c) ?? null;
     const stamp = {

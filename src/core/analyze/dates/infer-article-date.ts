@@ -93,7 +93,7 @@ function lowerBound(evidence: ArticleEvidence): Bound | null {
   return bounds.reduce<Bound | null>((best, b) => (!best || daysBetween(best.day, b.day) > 0 ? b : best), null);
 }
 
-/** The earliest upper bound: the article is no younger than the days it reports as to come, or its update stamps. */
+/** The earliest upper bound: the article was written no later than the days it reports as to come or its updates. */
 function upperBound(evidence: ArticleEvidence): Bound | null {
   const bounds = [
     ...evidence.stated
@@ -101,7 +101,7 @@ function upperBound(evidence: ArticleEvidence): Bound | null {
       .map((s) => ({ day: s.day, basis: `it reports ${formatDay(s.day)} as to come` })),
     ...evidence.stamps.flatMap((s) => {
       const day = s.updated ? stampDay(s) : null;
-      return day ? [{ day, basis: `published by its update stamp “${s.text}”` }] : [];
+      return day ? [{ day, basis: `published no later than its update stamp “${s.text}”` }] : [];
     }),
   ];
   return bounds.reduce<Bound | null>((best, b) => (!best || daysBetween(best.day, b.day) < 0 ? b : best), null);
@@ -118,10 +118,10 @@ function daysFromTo(from: CalendarDay, to: CalendarDay): string[] {
 const MIN_SUPPORTS = 2;
 
 /**
- * True when the constraints rest on the article's own evidence (or there are none: bounds alone are its own), or on
- * at least two reports of other articles (two
- * of its expressions, or one expression that two articles date the same way): one match of words alone may join two
- * events of the same kind at different times (the weekly jobless claims, two phone calls).
+ * True when the constraints rest on the article's own evidence (or there are none: bounds alone are its own), on a
+ * close match, or on at least two reports of other articles (two of its expressions, or one expression that two
+ * articles date the same way): one loose match of words may join two events of the same kind at different times (the
+ * weekly jobless claims, two phone calls).
  */
 function corroborated(constraints: readonly Constraint[]): boolean {
   if (constraints.length === 0 || constraints.some((c) => c.strong)) return true;
@@ -140,9 +140,8 @@ function intersect(constraints: readonly Constraint[]): string[] | null {
  * events are placed in time by a day it states, a post it embeds or another article of the story (`events`), page
  * stamps, and the bounds its embedded posts and the days it reports as past or to come set. Other articles only
  * place events; they never give their own date to this one. `vocabulary` gives the weights of the story's words
- * (computed on first use).
- * Returns one day, or a range of at most a week when the
- * evidence allows several days (`value` is then the interval), or null when it does not fix the date.
+ * (computed on first use). Returns one day, or a range of at most a week when the evidence allows several days
+ * (`value` is then the interval), or null when it does not fix the date or contradicts itself.
  */
 export function inferArticleDate(
   evidence: ArticleEvidence,

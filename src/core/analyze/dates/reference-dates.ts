@@ -1,11 +1,11 @@
 import type { Article, DateMention, DateValue } from '../../model.js';
+import { contentStems } from '../timeline/merge-events.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
 import { formatDay, parseIsoDay } from './calendar.js';
 import { articleEvidence, type ArticleEvidence, type DatedEvent } from './date-evidence.js';
 import { inferArticleDate } from './infer-article-date.js';
 import { resolveMentions, type ResolvedDates } from './resolve-mentions.js';
-import { contentStems } from '../timeline/merge-events.js';
 import { eventReport, lazily, storyVocabulary, type StoryVocabulary } from './same-event.js';
 
 /** Options of the dates stage. */
@@ -28,22 +28,18 @@ const MAX_ROUNDS = 3;
 const settled = new WeakSet<Article>();
 
 /**
- * The date an article brings: a stated one, or one the reader inferred from the page (its URL path, the page's own
- * metadata). A date the reader took from embedded posts is only a lower bound, so it is inferred again here.
+ * The date an article brings: a stated one (kept even when it is coarser than a day), or one the reader inferred from
+ * the page (its URL path, the page's own metadata). A date the reader took from embedded posts is only a lower bound
+ * (an article is no older than what it embeds), so it is inferred again here.
  */
 function givenDate(article: Article): DateValue | null {
   const given = article.publishedAt;
   if (!given || settled.has(article)) return given;
-  const day = parseIsoDay(given.value);
-  if (!day) return null;
   if (given.inferred && article.embeds.some((e) => e.date === given.value)) return null;
   return given;
 }
 
-/**
- * The events an article places on known days: its placeable day expressions outside quotes, with their sentences.
- * Articles of a story share ids only when the caller made them so; each article object is read once.
- */
+/** The events an article places on known days: its placeable day expressions outside quotes, with their sentences. */
 function eventsOf(article: Article, resolved: ResolvedDates): DatedEvent[] {
   const sentences = articleSentences(article);
   const quoted = quotedSpans(article.text);
@@ -82,18 +78,18 @@ function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
  * unresolved (date null) when it has none, or when its date is a range over which they name different days.
  */
 export function datesOfStory(articles: readonly Article[], options: StoryDateOptions): StoryDates {
-  const dates = new Map<string, DateValue | null>();
+  const dates = new Map<Article, DateValue | null>();
   const resolved = new Map<Article, ResolvedDates>();
   const evidence = new Map<Article, ArticleEvidence>();
   const settle = (article: Article, date: DateValue | null) => {
-    dates.set(article.id, date);
+    dates.set(article, date);
     resolved.set(article, resolveMentions(article, date, evidence.get(article)?.parse));
   };
   for (const article of articles) {
     const given = givenDate(article);
     if (given) settle(article, given);
   }
-  let undated = articles.filter((a) => !dates.has(a.id));
+  let undated = articles.filter((a) => !dates.has(a));
   // Parsed for the evidence against the caller's date when there is one: most undated articles end up with it.
   const fallbackDay = options.referenceDate ? parseIsoDay(options.referenceDate) : null;
   const words = lazily(() => vocabularyOf(articles));
@@ -111,7 +107,7 @@ export function datesOfStory(articles: readonly Article[], options: StoryDateOpt
       return date ? [{ article, date }] : [];
     });
     for (const { article, date } of found) settle(article, date);
-    undated = undated.filter((a) => !dates.has(a.id));
+    undated = undated.filter((a) => !dates.has(a));
     if (found.length === 0) break;
   }
   for (const article of undated) {
@@ -123,7 +119,7 @@ export function datesOfStory(articles: readonly Article[], options: StoryDateOpt
     );
   }
   const out = articles.map((a) => {
-    const dated = { ...a, publishedAt: dates.get(a.id) ?? null };
+    const dated = { ...a, publishedAt: dates.get(a) ?? null };
     settled.add(dated);
     return dated;
   });

@@ -23,7 +23,7 @@ export function trimDateSpan(text: string, result: ParsedResult): { start: numbe
 }
 
 /** True when chrono computed the value from the reference date ("last week", "today", "two months ago"). */
-function isRelative(result: ParsedResult): boolean {
+export function isRelative(result: ParsedResult): boolean {
   for (const tag of result.tags()) {
     if (tag.startsWith('result/relative') || tag.startsWith('casualReference')) return true;
   }
