@@ -53,7 +53,7 @@ function differenceItem(ctx: StoryContext, difference: Difference): HTMLElement 
       relation ? ' ' : null,
       difference.about,
     ),
-    relation ? h('p', { class: 'meta difference-relation' }, relation.note) : null,
+    relation ? h('p', { class: 'hint difference-relation' }, relation.note) : null,
     h(
       'ul',
       { class: 'claims', 'aria-label': `Versions of: ${difference.about}` },
