@@ -172,6 +172,25 @@ describe('article dates from events other articles date', () => {
     expect(r.date('c')).toBeNull();
   });
 
+  it('bounds the date from below by a figure it shares with a dated report told as past', () => {
+    const withFigure = (released: string) => [
+      article(
+        'a',
+        'On Tuesday, the council approved the school budget following a debate over teacher salaries. ' +
+          'The utility says 3,400 homes are still without power after the storm.',
+      ),
+      dated,
+      article('c', `The utility ${released} that 3,400 homes were still without power after the storm.`, {
+        publishedAt: '2021-05-14',
+      }),
+    ];
+    const r = run(withFigure('said Thursday'));
+    expect(r.date('a')).toMatchObject({ earliest: '2021-05-13', latest: '2021-05-17' });
+    expect(r.date('a')!.basis).toContain('the figure 3400 of article c');
+    // A release still to come bounds nothing.
+    expect(run(withFigure('will say on Saturday')).date('a')).toMatchObject({ earliest: '2021-05-11' });
+  });
+
   it('does not join two reports whose figures differ (the same weekly report of two weeks)', () => {
     const a = eventReport(
       'Jobless claims fell to 498,000, the Labor Department said Thursday.',

@@ -30,6 +30,8 @@ export interface DatedEvent {
   source: string;
   /** The other article that dates the event, or null for the article's own evidence. */
   articleId: string | null;
+  /** True when the report tells the event as past (on or before the day it was written). */
+  past: boolean;
 }
 
 /** A day the article states in full, with what its clause says of it: past (a lower bound), to come, or neither. */
@@ -58,12 +60,17 @@ export interface ArticleEvidence {
   stated: StatedDay[];
   embeds: DatedEvent[];
   stamps: StampEvidence[];
+  /** What its sentences that state figures report (computed on first use): a figure is no older than its release. */
+  figures: () => EventReport[];
   /** The parse of the whole text the evidence was read from, and the day it was made against (reused). */
   parse: { day: CalendarDay; results: ParsedResult[] };
 }
 
 /** A past-tense verb in a clause: a day stated there is one the article reports as past. */
 const PAST_VERB = /\b(?:was|were|had|did|said|told|began|came|went|took|made|held|\p{L}{3,}ed)\b/iu;
+
+/** A figure of two or more digits: a sentence without one states no figure worth comparing. */
+const FIGURE_CUE = /\d[\d,.]*\d/;
 
 /** The spans of a parse's results (blanked from sentences before their words are compared). */
 function spansOf(results: readonly ParsedResult[]): Span[] {
@@ -179,6 +186,7 @@ export function articleEvidence(article: Article, parseDay: CalendarDay = PLACEH
         report: sentenceReport(article, sentences, dateSpans, result.index),
         source: `the date “${result.text.trim()}” it states`,
         articleId: null,
+        past: tenseAt(text, sentence, result.index) === 'past',
       });
       continue;
     }
@@ -202,7 +210,14 @@ export function articleEvidence(article: Article, parseDay: CalendarDay = PLACEH
       report,
       source: `the post${embed.handle ? ` by @${embed.handle}` : ''} it embeds`,
       articleId: null,
+      past: true,
     });
   }
-  return { articleId: article.id, relative, stated, embeds, stamps, parse: { day: parseDay, results } };
+  const figures = lazily(() =>
+    sentences()
+      .filter((sentence) => FIGURE_CUE.test(text.slice(sentence.start, sentence.end)))
+      .map((sentence) => eventReport(text, sentence, dateSpans))
+      .filter((report) => report.figures.size > 0),
+  );
+  return { articleId: article.id, relative, stated, embeds, stamps, figures, parse: { day: parseDay, results } };
 }

@@ -2,7 +2,7 @@ import type { DateValue } from '../../model.js';
 import { addDays, daysBetween, formatDay, parseIsoDay, weekdayOf, type CalendarDay } from './calendar.js';
 import type { ArticleEvidence, DatedEvent, StampEvidence } from './date-evidence.js';
 import { writingDaysFor } from './relative-day.js';
-import { eventMatch, type StoryVocabulary } from './same-event.js';
+import { eventMatch, type EventReport, type StoryVocabulary } from './same-event.js';
 
 /**
  * The widest range an inferred date may span, in days after its first one: a week, what one weekday pinned to a known
@@ -82,13 +82,49 @@ function stampConstraints(stamps: readonly StampEvidence[]): Constraint[] {
   return [];
 }
 
-/** The latest lower bound: the article is no older than the posts it embeds and the days it reports as past. */
-function lowerBound(evidence: ArticleEvidence): Bound | null {
+/** A figure of two or more digits two reports share, or null (a lone digit is too common to tell anything). */
+function sharedFigure(a: EventReport, b: EventReport): string | null {
+  for (const f of a.figures) if (b.figures.has(f) && /\d\D*\d/.test(f)) return f;
+  return null;
+}
+
+/**
+ * The bounds the figures the article shares with dated reports of other articles set: a report of the same event
+ * with the same figure, told as past, dates its release, and the article is no older than that ("473,000" claims,
+ * which another article reports the Labor Department released on Thursday). A release still to come bounds nothing.
+ */
+function figureBounds(
+  evidence: ArticleEvidence,
+  events: readonly DatedEvent[],
+  vocabulary: () => StoryVocabulary,
+): Bound[] {
+  const others = events.filter((e) => e.articleId !== null && e.past);
+  if (others.length === 0) return [];
+  const bounds: Bound[] = [];
+  for (const report of evidence.figures()) {
+    for (const e of others) {
+      const figure = sharedFigure(report, e.report());
+      if (figure === null || eventMatch(report, e.report(), vocabulary()) === null) continue;
+      bounds.push({
+        day: e.day,
+        basis: `it reports the figure ${figure} of ${e.source.replace(/^the same event in /, '')}, dated ${formatDay(e.day)}`,
+      });
+    }
+  }
+  return bounds;
+}
+
+/**
+ * The latest lower bound: the article is no older than the posts it embeds, the days it reports as past, and the
+ * release of the figures it shares with dated reports.
+ */
+function lowerBound(evidence: ArticleEvidence, figureBounds: readonly Bound[]): Bound | null {
   const bounds: Bound[] = [
     ...evidence.embeds.map((e) => ({ day: e.day, basis: `no older than ${e.source} (${formatDay(e.day)})` })),
     ...evidence.stated
       .filter((s) => s.tense === 'past')
       .map((s) => ({ day: s.day, basis: `it reports ${formatDay(s.day)} as past` })),
+    ...figureBounds,
   ];
   return bounds.reduce<Bound | null>((best, b) => (!best || daysBetween(best.day, b.day) > 0 ? b : best), null);
 }
@@ -153,7 +189,7 @@ export function inferArticleDate(
     ...relativeConstraints(evidence, [...own, ...events], vocabulary),
     ...stampConstraints(evidence.stamps),
   ];
-  const lower = lowerBound(evidence);
+  const lower = lowerBound(evidence, figureBounds(evidence, events, vocabulary));
   const upper = upperBound(evidence);
   if (!corroborated(constraints)) return null;
   let days = intersect(constraints);

@@ -2,7 +2,7 @@ import type { Article, DateMention, DateValue } from '../../model.js';
 import { contentStems } from '../timeline/merge-events.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
-import { formatDay, parseIsoDay } from './calendar.js';
+import { daysBetween, formatDay, parseIsoDay } from './calendar.js';
 import { articleEvidence, type ArticleEvidence, type DatedEvent } from './date-evidence.js';
 import { inferArticleDate } from './infer-article-date.js';
 import { resolveMentions, type ResolvedDates } from './resolve-mentions.js';
@@ -40,7 +40,8 @@ function givenDate(article: Article): DateValue | null {
 }
 
 /** The events an article places on known days: its placeable day expressions outside quotes, with their sentences. */
-function eventsOf(article: Article, resolved: ResolvedDates): DatedEvent[] {
+function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDates): DatedEvent[] {
+  const written = date ? parseIsoDay(date.earliest ?? date.value) : null;
   const sentences = articleSentences(article);
   const quoted = quotedSpans(article.text);
   const events: DatedEvent[] = [];
@@ -54,6 +55,7 @@ function eventsOf(article: Article, resolved: ResolvedDates): DatedEvent[] {
       report: lazily(() => eventReport(article.text, sentence, resolved.mentions)),
       source: `the same event in article ${article.id} (“${m.text}”)`,
       articleId: article.id,
+      past: written !== null && daysBetween(day, written) >= 0,
     });
   }
   return events;
@@ -99,7 +101,7 @@ export function datesOfStory(articles: readonly Article[], options: StoryDateOpt
     // The events the articles dated so far place in time (each article's read once).
     const known = [...resolved].flatMap(([article, r]) => {
       let events = placed.get(article);
-      if (!events) placed.set(article, (events = eventsOf(article, r)));
+      if (!events) placed.set(article, (events = eventsOf(article, dates.get(article) ?? null, r)));
       return events;
     });
     const found = undated.flatMap((article) => {
