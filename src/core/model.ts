@@ -353,7 +353,10 @@ export interface Report {
     id: string;
     title: string | null;
     articleCount: number;
-    /** The reference date used to resolve relative dates (the `--date` option or the latest publication date). */
+    /**
+     * The story's date: the `--date` option, else the latest publication date known to the day. Each article's relative
+     * dates are resolved against its own date; `--date` serves the articles whose own evidence fixes none.
+     */
     referenceDate: string | null;
   };
   articles: ReportArticle[];
@@ -372,7 +375,7 @@ export interface Report {
 
 /** Options for the whole core pipeline. Everything time- or environment-dependent comes in here. */
 export interface AnalyzeOptions {
-  /** Reference date (ISO) for resolving relative dates when an article has no publication date. */
+  /** Reference date (ISO) for resolving relative dates of articles whose own date and evidence fix none. */
   referenceDate?: string;
   /** Target summary length in words (default 120). */
   summaryWords?: number;
