@@ -19,7 +19,8 @@
 //
 // Scores: a single day inferred is right (the true day), right within one day, or wrong (more than one day off; the
 // story time of the stream is AllSides' posting time, often a day after the article); a range inferred holds the true
-// day or misses it (wrong); unknown when the evidence fixes no date. "Evidence" counts the articles with a date
+// day or misses it (wrong), and how often the true day is its first day (the day of the event that pinned it) is
+// printed too; unknown when the evidence fixes no date. "Wrong" counts both kinds of miss. "Evidence" counts the articles with a date
 // expression of their own, and those with an anchor: a day stated in full, a dated embedded post, a page stamp, or an
 // event another article of the story dates.
 import { readFileSync } from 'node:fs';
@@ -67,6 +68,9 @@ interface Tally {
   dayWithinOne: number;
   range: number;
   rangeHolds: number;
+  /** Ranges whose first day is the true day, and whose first or second day is. */
+  rangeFirst: number;
+  rangeFirstTwo: number;
   rangeDays: number;
   unknown: number;
   wrongExamples: string[];
@@ -82,6 +86,8 @@ function newTally(): Tally {
     dayWithinOne: 0,
     range: 0,
     rangeHolds: 0,
+    rangeFirst: 0,
+    rangeFirstTwo: 0,
     rangeDays: 0,
     unknown: 0,
     wrongExamples: [],
@@ -151,7 +157,10 @@ function score(t: Tally, c: Case, date: DateValue | null): void {
     const first = parseIsoDay(date.earliest)!;
     const last = parseIsoDay(date.latest)!;
     t.rangeDays += daysBetween(first, last) + 1;
-    if (daysBetween(first, truth) >= 0 && daysBetween(truth, last) >= 0) t.rangeHolds++;
+    const into = daysBetween(first, truth);
+    if (into === 0) t.rangeFirst++;
+    if (into === 0 || into === 1) t.rangeFirstTwo++;
+    if (into >= 0 && daysBetween(truth, last) >= 0) t.rangeHolds++;
     else t.wrongExamples.push(`${c.article.id}: true ${c.truth}, inferred ${date.value} (${date.basis})`);
     return;
   }
@@ -194,6 +203,11 @@ function report(name: string, t: Tally): void {
   console.log(
     `  range inferred                         ${t.range} (${pct(t.range, t.cases)}): holds the true day ${t.rangeHolds}, misses ${t.range - t.rangeHolds}; mean ${t.range ? (t.rangeDays / t.range).toFixed(1) : '-'} days`,
   );
+  if (t.range > 0) {
+    console.log(
+      `    the true day is the range's first day ${t.rangeFirst} (${pct(t.rangeFirst, t.range)}), its first or second ${t.rangeFirstTwo} (${pct(t.rangeFirstTwo, t.range)})`,
+    );
+  }
   console.log(`  unknown                                ${t.unknown} (${pct(t.unknown, t.cases)})`);
   console.log(`  right (day or range holding it)        ${pct(t.dayWithinOne + t.rangeHolds, t.cases)}`);
   console.log(`  wrong                                  ${wrong} (${pct(wrong, t.cases)})`);
