@@ -190,7 +190,7 @@ export function articleEvidence(article: Article, parseDay: CalendarDay = PLACEH
       });
       continue;
     }
-    const rule = relativeDayOf(result, text, parseDay);
+    const rule = relativeDayOf(result, parseDay);
     if (!rule) continue;
     relative.push({
       rule,

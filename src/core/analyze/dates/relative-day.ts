@@ -1,6 +1,6 @@
 import type { ParsedResult } from 'chrono-node';
 import { addDays, daysBetween, weekdayOf, type CalendarDay } from './calendar.js';
-import { EITHER_WAY_TAG, isBareWeekday, isForwardWeekday } from './resolve-weekdays.js';
+import { EITHER_WAY_TAG, FORWARD_TAG, isBareWeekday } from './resolve-weekdays.js';
 
 /**
  * How the day of a relative date expression follows from the day the article was written: a bare weekday read
@@ -23,11 +23,12 @@ const RELATIVE_TAG = /^(?:casualReference\/(?!now)|result\/relativeDate|parser\/
  * The relative-day rule of a chrono result parsed against `parsedAgainst`, or null when the expression is not one
  * (a stated date, a week, a month, "next Friday" whose reading chrono fixes).
  */
-export function relativeDayOf(result: ParsedResult, text: string, parsedAgainst: CalendarDay): RelativeDay | null {
+export function relativeDayOf(result: ParsedResult, parsedAgainst: CalendarDay): RelativeDay | null {
   if (isBareWeekday(result)) {
     if (/weekend/i.test(result.text) || result.tags().has(EITHER_WAY_TAG)) return null;
     const weekday = result.start.get('weekday');
-    return weekday === null ? null : { kind: 'weekday', weekday, forward: isForwardWeekday(text, result) };
+    // The news parser's weekday rule has read the clause already, and tagged a weekday it read forward.
+    return weekday === null ? null : { kind: 'weekday', weekday, forward: result.tags().has(FORWARD_TAG) };
   }
   const expression = result.text.replace(/^[\s,(]*(?:on|at|from|since|until|by)?\s*/i, '').trim();
   if (!DAY_DISTANCE.test(expression) || ![...result.tags()].some((t) => RELATIVE_TAG.test(t))) return null;

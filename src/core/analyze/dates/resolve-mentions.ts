@@ -33,9 +33,7 @@ function mentionsOf(article: Article, results: readonly ParsedResult[], against:
     mentions: pairs.map(({ m }) => m),
     placeable: lazily(() =>
       against
-        ? pairs
-            .filter(({ r, m }) => m.date !== null && (statedDay(r) || relativeDayOf(r, article.text, against)))
-            .map(({ m }) => m)
+        ? pairs.filter(({ r, m }) => m.date !== null && (statedDay(r) || relativeDayOf(r, against))).map(({ m }) => m)
         : [],
     ),
   };

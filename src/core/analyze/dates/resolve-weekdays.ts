@@ -28,8 +28,11 @@ export function isBareWeekday(result: { start: ParsedComponents; text: string })
 /** The tag of a bare weekday whose clause leaves open whether it is past or to come ("said they would meet Friday"). */
 export const EITHER_WAY_TAG = 'parallax/either-way';
 
+/** The tag of a bare weekday read forward, as the clause puts it in the future ("will meet on Thursday"). */
+export const FORWARD_TAG = 'parallax/forward';
+
 /** True when a bare weekday result stands where the clause speaks of the future ("will meet on Thursday"). */
-export function isForwardWeekday(text: string, result: { index: number; text: string }): boolean {
+function isForwardWeekday(text: string, result: { index: number; text: string }): boolean {
   return !/weekend/i.test(result.text) && isFutureSlot(text, result.index);
 }
 
@@ -50,7 +53,7 @@ export const resolveWeekdays: Refiner = {
       const target = weekend ? 6 : (result.start.get('weekday') ?? refWeekday);
       if (isForwardWeekday(context.text, result)) {
         implyDay(result, addDays(ref, (target - refWeekday + 7) % 7));
-        result.addTag('parallax/forward');
+        result.addTag(FORWARD_TAG);
         continue;
       }
       implyDay(result, addDays(ref, -((refWeekday - target + 7) % 7)));
