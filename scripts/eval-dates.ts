@@ -20,9 +20,9 @@
 // Scores: a single day inferred is right (the true day), right within one day, or wrong (more than one day off; the
 // story time of the stream is AllSides' posting time, often a day after the article); a range inferred holds the true
 // day or misses it (wrong), and how often the true day is its first day (the day of the event that pinned it) is
-// printed too; unknown when the evidence fixes no date. "Wrong" counts both kinds of miss. "Evidence" counts the articles with a date
-// expression of their own, and those with an anchor: a day stated in full, a dated embedded post, a page stamp, or an
-// event another article of the story dates.
+// printed too; unknown when the evidence fixes no date. "Wrong" counts both kinds of miss. "Evidence" counts the
+// articles with a date expression of their own, and those with an anchor of their own: a day stated in full, a dated
+// embedded post, a page stamp or date line.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleEvidence } from '../src/core/analyze/dates/date-evidence.js';

@@ -77,7 +77,8 @@ function stampDay(s: StampEvidence): CalendarDay | null {
 function stampConstraints(stamps: readonly StampEvidence[]): Constraint[] {
   for (const s of stamps) {
     const day = s.updated ? null : stampDay(s);
-    if (day) return [{ days: new Set([formatDay(day)]), basis: `the stamp “${s.text}”`, supports: [], strong: true }];
+    if (!day) continue;
+    return [{ days: new Set([formatDay(day)]), basis: `the stamp “${s.text}”`, supports: [], strong: true }];
   }
   return [];
 }
@@ -107,7 +108,7 @@ function figureBounds(
       if (figure === null || eventMatch(report, e.report(), vocabulary()) === null) continue;
       bounds.push({
         day: e.day,
-        basis: `it reports the figure ${figure} of ${e.source.replace(/^the same event in /, '')}, dated ${formatDay(e.day)}`,
+        basis: `it reports the figure ${figure} of ${e.source.replace(/^the same event in /, '')}, ${formatDay(e.day)}`,
       });
     }
   }

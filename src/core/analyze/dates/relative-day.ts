@@ -12,7 +12,10 @@ export type RelativeDay = { kind: 'weekday'; weekday: number; forward: boolean }
 /** Relative expressions further than this many days from the writing day say too little to place it. */
 const MAX_OFFSET = 7;
 
-/** Expressions that name a day by its distance from the writing day ("today", "last night", "two days ago"; "three days later" counts from another event). */
+/**
+ * Expressions that name a day by its distance from the writing day ("today", "last night", "two days ago"); "three
+ * days later" counts from another event.
+ */
 const DAY_DISTANCE =
   /^(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night|(?:\w+|a) days? ago)\b/i;
 
