@@ -236,6 +236,14 @@ describe.skipIf(!hasChromium)('web reader in chromium', () => {
       expect(await page.locator('#differences .difference-number .claim-meta').first().textContent()).toContain(
         'the city transport office',
       );
+      // Whether a difference is a contradiction or the story moving on, and a date known only as a range, in words.
+      expect(await page.locator('#differences [data-relation]').allTextContents()).toEqual([
+        'Conflict',
+        'Timing unknown',
+      ]);
+      expect(await page.locator('#differences .difference-claim .claim-meta').first().textContent()).toContain(
+        'between 4 Mar 2024 and 6 Mar 2024',
+      );
       const headers = await page.locator('#coverage thead th').allTextContents();
       expect(headers).toEqual(['Fact', 'Riverside Courier', 'Lakeview Times', 'Metro Wire']);
       expect(await page.locator('#coverage td.covered').count()).toBe(7);

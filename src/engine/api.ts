@@ -56,7 +56,7 @@ export interface ExtractOptions extends PoolOptions {
 
 /** Options of `analyze`. */
 export interface AnalyzeRunOptions extends ExtractOptions {
-  /** Reference date (ISO 8601) for relative dates; default the latest publication date of the articles. */
+  /** Reference date (ISO 8601) for relative dates of articles whose own date is unknown; default none. */
   referenceDate?: string;
   /** Target summary length in words (default 120). */
   summaryWords?: number;

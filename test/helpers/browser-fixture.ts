@@ -164,6 +164,7 @@ export function fixtureReport(): Report {
           claim(0, 'About 12,000 vehicles cross the bridge each day', 12000, 'the city transport office'),
           claim(1, 'Roughly 15,000 drivers use the span daily', 15000, 'the state highway agency'),
         ],
+        relation: 'conflict',
       },
       {
         id: 'd2',
@@ -176,7 +177,13 @@ export function fixtureReport(): Report {
             articleIds: [FIXTURE_IDS[0], FIXTURE_IDS[2]],
             citations: [cite(0, 'at least three weeks'), cite(2, 'at least three weeks')],
             attribution: 'Mayor Dana Ortiz',
-            asOf: null,
+            asOf: {
+              value: '2024-03-04/2024-03-06',
+              inferred: true,
+              basis: 'the day of the same event in another article',
+              earliest: '2024-03-04',
+              latest: '2024-03-06',
+            },
           },
           {
             text: 'until further notice',
@@ -187,6 +194,7 @@ export function fixtureReport(): Report {
             asOf: { value: '2024-03-05', inferred: false, basis: 'post date' },
           },
         ],
+        relation: 'unknown-timing',
       },
     ],
     omissions: [{ articleId: FIXTURE_IDS[1], factIds: ['f2'] }],

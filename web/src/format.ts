@@ -40,10 +40,13 @@ export function formatDate(value: string, precision: DatePrecision = 'day'): str
   return date;
 }
 
-/** A date value with "(inferred from …)" when it was not stated. */
+/** A date value with "(inferred from …)" when it was not stated; a range as its first and last day. */
 export function formatDateValue(value: DateValue | null): string | null {
   if (!value) return null;
-  const date = formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
+  const date =
+    value.earliest && value.latest
+      ? `between ${formatDate(value.earliest)} and ${formatDate(value.latest)}`
+      : formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
   return value.inferred ? `${date} (inferred from ${value.basis})` : date;
 }
 

@@ -29,7 +29,18 @@ function claimCard(ctx: StoryContext, difference: Difference, claim: DifferenceC
   );
 }
 
+/** What the relation of a difference tells the reader: a contradiction, the story moving on, or unknown timing. */
+const RELATION_TEXT: Record<NonNullable<Difference['relation']>, { badge: string; note: string }> = {
+  conflict: { badge: 'Conflict', note: 'The sources disagree about the same time.' },
+  update: { badge: 'Update', note: 'The versions hold for different dates: a timeline, not a contradiction.' },
+  'unknown-timing': {
+    badge: 'Timing unknown',
+    note: 'A date is unknown, so this may be the story moving on rather than a contradiction.',
+  },
+};
+
 function differenceItem(ctx: StoryContext, difference: Difference): HTMLElement {
+  const relation = difference.relation ? RELATION_TEXT[difference.relation] : null;
   return h(
     'li',
     { class: `difference difference-${difference.kind}`, 'data-difference': difference.id },
@@ -38,8 +49,11 @@ function differenceItem(ctx: StoryContext, difference: Difference): HTMLElement 
       {},
       h('span', { class: 'badge' }, difference.kind === 'number' ? 'Figure' : 'Claim'),
       ' ',
+      relation ? h('span', { class: 'badge badge-muted', 'data-relation': difference.relation }, relation.badge) : null,
+      relation ? ' ' : null,
       difference.about,
     ),
+    relation ? h('p', { class: 'hint difference-relation' }, relation.note) : null,
     h(
       'ul',
       { class: 'claims', 'aria-label': `Versions of: ${difference.about}` },

@@ -31,7 +31,7 @@ http(s):// URLs, and - for standard input. All inputs together form one story.
 Options:
   --format FORMAT    md (default), json or html
   --out FILE         write the report to FILE instead of standard output
-  --date ISO         reference date for relative dates ("yesterday"); default: latest publication date
+  --date ISO         reference date for relative dates ("yesterday") of articles whose own date is unknown
   --summary-words N  target length of the summary in words (default 120)
 ${READING_HELP}
 ${POOL_HELP}

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { dropUnlikelyDates } from './drop-unlikely-dates.js';
 import { yearReferenceParser } from './parse-year-references.js';
-import { resolveWeekdaysBackward } from './resolve-weekdays-backward.js';
+import { resolveWeekdays } from './resolve-weekdays.js';
 import { skipParsersWithoutCues } from './skip-parsers-without-cues.js';
 
 let instance: chrono.Chrono | undefined;
@@ -16,7 +16,7 @@ export function newsDateParser(): chrono.Chrono {
   const parser = chrono.casual.clone();
   parser.parsers.push(yearReferenceParser);
   parser.parsers = skipParsersWithoutCues(parser.parsers);
-  parser.refiners.push(dropUnlikelyDates, resolveWeekdaysBackward);
+  parser.refiners.push(dropUnlikelyDates, resolveWeekdays);
   instance = parser;
   return parser;
 }
