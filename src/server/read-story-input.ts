@@ -27,12 +27,15 @@ async function readJsonInput(c: Context): Promise<StoryInput> {
     throw badRequest('the body is not valid JSON');
   }
   if (!validateJsonInput(body)) throw badRequest(describeErrors(validateJsonInput.errors ?? []));
-  const input = body as { title?: string; articles?: unknown[]; urls?: string[]; referenceDate?: string };
+  // A null field means absent, as in article objects.
+  const input = body as { title?: string | null; articles?: unknown[] | null; urls?: string[] | null } & {
+    referenceDate?: string | null;
+  };
   return {
-    ...(input.title === undefined ? {} : { title: input.title }),
-    ...(input.articles === undefined ? {} : { articles: input.articles }),
-    ...(input.urls === undefined ? {} : { urls: input.urls.map((u) => u.trim()).filter((u) => u !== '') }),
-    ...(input.referenceDate === undefined ? {} : { referenceDate: input.referenceDate }),
+    ...(input.title == null ? {} : { title: input.title }),
+    ...(input.articles == null ? {} : { articles: input.articles }),
+    ...(input.urls == null ? {} : { urls: input.urls.map((u) => u.trim()).filter((u) => u !== '') }),
+    ...(input.referenceDate == null ? {} : { referenceDate: input.referenceDate }),
   };
 }
 

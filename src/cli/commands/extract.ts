@@ -1,11 +1,13 @@
 import { extract, type ExtractedDocument } from '../../engine/api.js';
+import { generatorField, markOutput } from '../../engine/inputs/own-output.js';
+import { packageVersion } from '../../engine/version.js';
 import { EXIT, UsageError } from '../errors.js';
 import { parseChoice } from '../option-values.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printProblems } from '../print-problems.js';
 import { createProgress } from '../progress.js';
 import { READING_HELP, READING_OPTIONS, readingOptions } from '../reading-options.js';
-import { writeOutput } from '../write-output.js';
+import { checkOutput, writeOutput } from '../write-output.js';
 import type { Command } from './command.js';
 
 const FORMATS = { json: 'json', text: 'text', txt: 'text' } as const;
@@ -18,7 +20,7 @@ what was removed as boilerplate and why, and embedded social posts. Inputs as fo
 Options:
   --format FORMAT    json (default): one JSON object for one article, JSON Lines (one object a line) for several;
                      text: the cleaned text with a header per article
-  --out FILE         write to FILE instead of standard output
+  --out FILE         write to FILE instead of standard output (never one of the inputs; the file is replaced whole)
 ${READING_HELP}
   -h, --help         show this help
 
@@ -26,7 +28,7 @@ Exit codes: 0 all inputs read; 1 some inputs failed or none could be read; 2 usa
 `;
 
 /** The cleaned documents as JSON: pretty-printed for one, JSON Lines for several. */
-export function formatJson(documents: readonly ExtractedDocument[]): string {
+export function formatJson(documents: readonly object[]): string {
   if (documents.length === 1) return `${JSON.stringify(documents[0], null, 2)}\n`;
   return documents.map((d) => `${JSON.stringify(d)}\n`).join('');
 }
@@ -57,18 +59,27 @@ const command: Command = {
     });
     if (positionals.length === 0) throw new UsageError('no inputs given (files, folders, URLs or -)', 'extract');
     const format = parseChoice('extract', 'format', (values.format as string | undefined) ?? 'json', FORMATS);
+    const out = values.out as string | undefined;
+    const exclude = await checkOutput('extract', out, positionals, io);
     const progress = createProgress(io);
     const result = await extract(positionals, {
       ...readingOptions('extract', values, io),
       onProgress: progress.onProgress,
+      exclude,
     }).finally(() => progress.stop());
     printProblems(io, result.failures, result.notes);
     if (result.documents.length === 0) {
       io.stderr.write('parallax: no input could be read\n');
       return EXIT.failed;
     }
-    const text = format === 'json' ? formatJson(result.documents) : formatText(result.documents);
-    await writeOutput(io, text, values.out as string | undefined);
+    // Each output carries the generator marker, so that it is never read back as an article from a folder; fed
+    // back in as a file, the JSON documents are article objects again (the extra fields are ignored).
+    const version = packageVersion();
+    const text =
+      format === 'json'
+        ? formatJson(result.documents.map((d) => ({ generator: generatorField(version), ...d })))
+        : markOutput(formatText(result.documents), 'text', version);
+    await writeOutput(io, text, out);
     return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readInputs } from '../../engine/inputs/index.js';
 import { parallaxPackage } from '../../engine/package-root.js';
-import { openSqliteStoryRepository, type SqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import type { SqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
 import type { StoryRecord } from '../../engine/storage/story-repository.js';
 import { StoryService, fingerprintArticles } from '../../engine/stories.js';
 import { packageVersion } from '../../engine/version.js';
@@ -12,7 +12,15 @@ import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printProblems } from '../print-problems.js';
 import type { Command } from './command.js';
-import { SERVER_HELP, SERVER_OPTIONS, listen, runUntilStopped, serverSettings, type ServerSettings } from './serve.js';
+import {
+  SERVER_HELP,
+  SERVER_OPTIONS,
+  listen,
+  openLibrary,
+  runUntilStopped,
+  serverSettings,
+  type ServerSettings,
+} from './serve.js';
 
 const help = `Usage: parallax start [FOLDER] [options]
 
@@ -67,7 +75,7 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const repo = await openLibrary(settings.dbPath);
     try {
       const story = await importFolder(folder, settings, repo, io);
       // The default port may be taken by another program: any free port will do for the quick start.
