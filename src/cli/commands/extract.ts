@@ -1,4 +1,5 @@
 import { extract, type ExtractedDocument } from '../../engine/api.js';
+import { fileKind } from '../../engine/inputs/detect-format.js';
 import { generatorField, markOutput } from '../../engine/inputs/own-output.js';
 import { packageVersion } from '../../engine/version.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -18,7 +19,8 @@ Reads articles and prints each one's cleaned text with its metadata (title, byli
 what was removed as boilerplate and why, and embedded social posts. Inputs as for "parallax analyze".
 
 Options:
-  --format FORMAT    json (default): one JSON object for one article, JSON Lines (one object a line) for several;
+  --format FORMAT    json (default): one JSON object for one article, JSON Lines (one object a line) for several
+                     or when FILE ends in .jsonl;
                      text: the cleaned text with a header per article
   --out FILE         write to FILE instead of standard output (never one of the inputs; the file is replaced whole)
 ${READING_HELP}
@@ -27,9 +29,9 @@ ${READING_HELP}
 Exit codes: 0 all inputs read; 1 some inputs failed or none could be read; 2 usage error.
 `;
 
-/** The cleaned documents as JSON: pretty-printed for one, JSON Lines for several. */
-export function formatJson(documents: readonly object[]): string {
-  if (documents.length === 1) return `${JSON.stringify(documents[0], null, 2)}\n`;
+/** The cleaned documents as JSON: pretty-printed for one (unless `lines` asks for JSON Lines), JSON Lines for several. */
+export function formatJson(documents: readonly object[], options: { lines?: boolean } = {}): string {
+  if (documents.length === 1 && !options.lines) return `${JSON.stringify(documents[0], null, 2)}\n`;
   return documents.map((d) => `${JSON.stringify(d)}\n`).join('');
 }
 
@@ -77,7 +79,11 @@ const command: Command = {
     const version = packageVersion();
     const text =
       format === 'json'
-        ? formatJson(result.documents.map((d) => ({ generator: generatorField(version), ...d })))
+        ? formatJson(
+            result.documents.map((d) => ({ generator: generatorField(version), ...d })),
+            // A .jsonl file gets JSON Lines even when only one input could be read.
+            { lines: out !== undefined && fileKind(out) === 'jsonl' },
+          )
         : markOutput(formatText(result.documents), 'text', version);
     await writeOutput(io, text, out);
     return result.failures.length > 0 ? EXIT.failed : EXIT.ok;
