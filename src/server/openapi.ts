@@ -161,7 +161,10 @@ export function buildOpenApiDocument(options: OpenApiOptions): object {
         ArticleObject: articleObjectSchema,
         StoryInput: {
           ...storyInputSchema,
-          properties: { ...storyInputSchema.properties, articles: { type: ['array', 'null'], items: ref('ArticleObject') } },
+          properties: {
+            ...storyInputSchema.properties,
+            articles: { type: ['array', 'null'], items: ref('ArticleObject') },
+          },
         },
         Story: storySchema,
         Failure: failureSchema,
