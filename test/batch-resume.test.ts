@@ -85,7 +85,7 @@ describe('batch runs that go on', () => {
     expect(totals).toEqual({ stories: 2, failed: 1, skipped: 1, stopped: true });
     expect(written.map((r) => [r.id, 'error' in r ? r.error : 'report'])).toEqual([
       ['south', 'report'],
-      ['line-3', 'line 3: the story id is also on line 1; give each story its own id'],
+      ['line-3', 'line 3: the story id "north" is also on line 1; give each story its own id'],
     ]);
   });
 

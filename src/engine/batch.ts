@@ -4,7 +4,7 @@ import type { AnalyzeOptions, InputFailure, RawArticle, Report } from '../core/m
 import { articleFromObject } from './inputs/article-object.js';
 import { assignUniqueIds } from './inputs/assign-unique-ids.js';
 import { DEFAULT_MAX_BYTES } from './inputs/index.js';
-import { readLines, type StreamLine } from './inputs/read-lines.js';
+import { isBlankLine, readLines, type StreamLine } from './inputs/read-lines.js';
 
 /** Default size limit of one line of a stories file: 64 MB (a story of a dozen long articles, with room to spare). */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -107,25 +107,32 @@ export function analyzeStoryLine(line: string, lineNumber: number, options: Batc
 /** What the run does with each line: a result to write, a line skipped (resume), or the stop. */
 type BatchEvent = { result: BatchResult } | { skipped: string } | { stopped: true };
 
-/**
- * The story id of a line without analyzing it: its `id`, or `line-N` when it has none or is not a story. A line
- * whose id an earlier line already took is named `line-N` too, so that every output line has its own id.
- */
-function lineId(
-  text: string,
-  lineNumber: number,
-  taken: ReadonlyMap<string, number>,
-): { id: string; earlier?: number } {
-  const fallback = `line-${lineNumber}`;
-  let id = fallback;
+/** The `id` a story line gives itself, or null when it has none (or is not a story object). */
+function claimedId(text: string): string | null {
   try {
     const story = JSON.parse(text) as { id?: unknown } | null;
-    if (typeof story?.id === 'string' && story.id.trim() !== '') id = story.id;
+    if (typeof story?.id === 'string' && story.id.trim() !== '') return story.id;
   } catch {
     // A line that is not JSON fails in analyzeStoryLine, under its line id.
   }
-  const earlier = taken.get(id);
-  return earlier === undefined ? { id } : { id: fallback, earlier };
+  return null;
+}
+
+/**
+ * The output id of a line: its own id or `line-N`; when an earlier line took that id, `line-N` (made unique), so
+ * that every output line has its own id and a resumed run can tell them apart.
+ */
+function lineId(line: { number: number; text?: string | undefined }, taken: Map<string, number>) {
+  const fallback = `line-${line.number}`;
+  const wanted = (line.text === undefined ? null : claimedId(line.text)) ?? fallback;
+  const earlier = taken.get(wanted);
+  let id = wanted;
+  if (earlier !== undefined) {
+    id = fallback;
+    for (let n = 2; taken.has(id); n++) id = `${fallback}-${n}`;
+  }
+  taken.set(id, line.number);
+  return { id, wanted, earlier };
 }
 
 async function* batchEvents(lines: AsyncIterable<BatchLine>, options: BatchOptions): AsyncGenerator<BatchEvent> {
@@ -144,7 +151,7 @@ async function* batchEvents(lines: AsyncIterable<BatchLine>, options: BatchOptio
       if (next.done) return;
       const item = next.value;
       const line = typeof item === 'string' ? { number: ++count, text: item } : item;
-      if (line.text !== undefined && line.text.trim() === '') continue;
+      if (line.text !== undefined && isBlankLine(line.text)) continue;
       yield await lineEvent(line, taken, options);
     }
   } finally {
@@ -159,18 +166,20 @@ async function lineEvent(
   taken: Map<string, number>,
   options: BatchOptions,
 ): Promise<BatchEvent> {
-  const { id, earlier } =
-    line.text === undefined ? { id: `line-${line.number}` } : lineId(line.text, line.number, taken);
-  if (earlier === undefined) taken.set(id, line.number);
+  const { id, wanted, earlier } = lineId(line, taken);
   if (options.skipIds?.has(id)) return { skipped: id };
   if (line.text === undefined) return { result: fail(id, line.problem ?? `line ${line.number}: unreadable`) };
   if (earlier !== undefined) {
     return {
-      result: fail(id, `line ${line.number}: the story id is also on line ${earlier}; give each story its own id`),
+      result: fail(
+        id,
+        `line ${line.number}: the story id ${JSON.stringify(wanted)} is also on line ${earlier}; give each story its own id`,
+      ),
     };
   }
   // The one call that analyzes a line: where a worker pool takes the work off this thread.
-  return { result: await analyzeStoryLine(line.text, line.number, options) };
+  const result = await analyzeStoryLine(line.text, line.number, options);
+  return { result: result.id === id ? result : { ...result, id } };
 }
 
 const STOP = Symbol('stop');
