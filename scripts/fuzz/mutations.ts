@@ -244,6 +244,14 @@ export function textMutationArbitrary(refs: readonly CorpusRef[], size: SizeProf
   );
 }
 
+/** Mutations of a serialized input (JSON, a form): usually none, so that most inputs are well formed; else one or two. */
+export function occasionalMutations(refs: readonly CorpusRef[], size: SizeProfile): fc.Arbitrary<TextMutation[]> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constant<TextMutation[]>([]) },
+    { weight: 1, arbitrary: fc.array(textMutationArbitrary(refs, size), { maxLength: 2 }) },
+  );
+}
+
 /** A text recipe: mostly a corpus entry with mutations, sometimes a generated string. */
 export function textRecipeArbitrary(refs: readonly CorpusRef[], size: SizeProfile): fc.Arbitrary<TextRecipe> {
   const base: fc.Arbitrary<TextBase> = fc.oneof(

@@ -45,13 +45,15 @@ export function unclearMessage(message: unknown, source?: string): string | null
   return null;
 }
 
+/** A user-facing message as a verdict: OK, or an unclear error quoting (the start of) the message. */
+export function checkMessage(message: unknown, source?: string): Verdict {
+  const why = unclearMessage(message, source);
+  return why ? problem('unclear-error', `${why}: ${JSON.stringify(String(message).slice(0, 300))}`) : OK;
+}
+
 /** The first unclear message of a list of failures or notes `{source, message}`, as a verdict. */
 export function checkMessages(items: readonly { source: string; message: string }[]): Verdict {
-  for (const item of items) {
-    const why = unclearMessage(item.message, item.source);
-    if (why) return problem('unclear-error', `${why}: ${JSON.stringify(item.message.slice(0, 300))}`);
-  }
-  return OK;
+  return firstProblem(...items.map((item) => checkMessage(item.message, item.source)));
 }
 
 /** The first failing verdict of a list, or OK. */

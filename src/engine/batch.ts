@@ -4,6 +4,7 @@ import type { AnalyzeOptions, InputFailure, RawArticle, Report } from '../core/m
 import { articleFromObject } from './inputs/article-object.js';
 import { assignUniqueIds } from './inputs/assign-unique-ids.js';
 import { DEFAULT_MAX_BYTES } from './inputs/index.js';
+import { quoteValue } from './inputs/quote-value.js';
 import { isBlankLine, readLines, type StreamLine } from './inputs/read-lines.js';
 
 /** Default size limit of one line of a stories file: 64 MB (a story of a dozen long articles, with room to spare). */
@@ -173,7 +174,7 @@ async function lineEvent(
     return {
       result: fail(
         id,
-        `line ${line.number}: the story id ${JSON.stringify(wanted)} is also on line ${earlier}; give each story its own id`,
+        `line ${line.number}: the story id ${quoteValue(wanted)} is also on line ${earlier}; give each story its own id`,
       ),
     };
   }

@@ -10,7 +10,7 @@ import { analyzeStory } from '../../../src/core/pipeline.js';
 import { runBatchLines, type BatchResult } from '../../../src/engine/batch.js';
 import { countNonBlankLines, readLines } from '../../../src/engine/inputs/read-lines.js';
 import { validateReport } from '../../../src/engine/validate-report.js';
-import { materializeText, PROFILES, textMutationArbitrary, type TextMutation } from '../mutations.js';
+import { materializeText, PROFILES, occasionalMutations, type TextMutation } from '../mutations.js';
 import {
   articleShapeArbitrary,
   buildField,
@@ -20,7 +20,7 @@ import {
   type ObjectShape,
 } from '../shapes.js';
 import type { FuzzTarget } from '../target.js';
-import { OK, problem, unclearMessage, type Verdict } from '../verdict.js';
+import { checkMessage, OK, problem, type Verdict } from '../verdict.js';
 
 /** One story line: its id field, and its articles (a list of objects, or any other value). */
 export interface StoryShape {
@@ -64,10 +64,7 @@ export const batchTarget: FuzzTarget<BatchInput> = {
       crlf: fc.boolean(),
       blankLines: fc.nat({ max: 2 }),
       tornTail: fc.boolean(),
-      mutations: fc.oneof(
-        { weight: 3, arbitrary: fc.constant<TextMutation[]>([]) },
-        { weight: 1, arbitrary: fc.array(textMutationArbitrary(corpus.texts, size), { maxLength: 2 }) },
-      ),
+      mutations: occasionalMutations(corpus.texts, size),
       chunkSize: fc.integer({ min: 1, max: 70_000 }),
       maxLineBytes: fc.oneof(fc.constant(64 * 1024 * 1024), fc.integer({ min: 1, max: 4000 })),
     });
@@ -114,8 +111,8 @@ function checkResults(results: readonly BatchResult[], expected: number, stories
   if (ids.size !== results.length) return problem('invalid-output', 'two results with the same id');
   for (const result of results) {
     if ('error' in result) {
-      const why = unclearMessage(result.error);
-      if (why) return problem('unclear-error', `${why}: ${JSON.stringify(result.error.slice(0, 300))}`);
+      const verdict = checkMessage(result.error);
+      if (!verdict.ok) return verdict;
       continue;
     }
     const valid = validateReport(result.report);

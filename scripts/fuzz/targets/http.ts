@@ -17,7 +17,7 @@ import {
   materializeBytes,
   materializeText,
   PROFILES,
-  textMutationArbitrary,
+  occasionalMutations,
   textRecipeArbitrary,
   type BytesRecipe,
   type TextMutation,
@@ -32,7 +32,7 @@ import {
   type ObjectShape,
 } from '../shapes.js';
 import type { FuzzTarget, TargetEnv } from '../target.js';
-import { OK, problem, unclearMessage, type Verdict } from '../verdict.js';
+import { checkMessage, OK, problem, type Verdict } from '../verdict.js';
 
 /** Addresses for the `urls` inputs: none leaves the machine (port 9 refuses at once), most are not web addresses. */
 const URLS = [
@@ -104,10 +104,7 @@ async function send(init: RequestInit & { headers?: Record<string, string> }): P
     return problem('unclear-error', `HTTP ${response.status} with a body that is not JSON: ${body.slice(0, 200)}`);
   }
   if (response.status >= 400) {
-    const why = unclearMessage(json.error?.message);
-    return why
-      ? problem('unclear-error', `HTTP ${response.status}, ${why}: ${JSON.stringify(json.error)?.slice(0, 300)}`)
-      : OK;
+    return checkMessage(json.error?.message);
   }
   const valid = validateReport(json.report);
   if (!valid.valid) return problem('invalid-output', `the created story's report fails its schema: ${valid.errors[0]}`);
@@ -144,10 +141,7 @@ export const httpJsonTarget: FuzzTarget<JsonBodyInput> = {
         },
         { requiredKeys: [] },
       ),
-      mutations: fc.oneof(
-        { weight: 4, arbitrary: fc.constant<TextMutation[]>([]) },
-        { weight: 1, arbitrary: fc.array(textMutationArbitrary(refs, size(env)), { maxLength: 2 }) },
-      ),
+      mutations: occasionalMutations(refs, size(env)),
     });
   },
   async run(input) {
@@ -198,10 +192,7 @@ export const httpFormTarget: FuzzTarget<FormInput> = {
     );
     return fc.record({
       fields: fc.array(field, { minLength: 1, maxLength: 3 }),
-      mutations: fc.oneof(
-        { weight: 4, arbitrary: fc.constant<TextMutation[]>([]) },
-        { weight: 1, arbitrary: fc.array(textMutationArbitrary(refs, size(env)), { maxLength: 2 }) },
-      ),
+      mutations: occasionalMutations(refs, size(env)),
     });
   },
   async run(input) {

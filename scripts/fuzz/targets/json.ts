@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { readArticleObjects, readUploadedFile, DEFAULT_MAX_BYTES } from '../../../src/engine/inputs/index.js';
-import { materializeText, PROFILES, textMutationArbitrary, type TextMutation } from '../mutations.js';
+import { materializeText, PROFILES, occasionalMutations, type TextMutation } from '../mutations.js';
 import { articleShapeArbitrary, buildObject, type ObjectShape } from '../shapes.js';
 import type { FuzzTarget } from '../target.js';
 import { checkMessages, firstProblem } from '../verdict.js';
@@ -28,10 +28,7 @@ export const jsonTarget: FuzzTarget<JsonInput> = {
       kind: fc.constantFrom('json' as const, 'jsonl' as const),
       shape: fc.constantFrom('object' as const, 'wrapper' as const, 'array' as const),
       articles: fc.array(articleShapeArbitrary(corpus.texts, size), { minLength: 1, maxLength: 3 }),
-      mutations: fc.oneof(
-        { weight: 3, arbitrary: fc.constant<TextMutation[]>([]) },
-        { weight: 1, arbitrary: fc.array(textMutationArbitrary(corpus.texts, size), { maxLength: 2 }) },
-      ),
+      mutations: occasionalMutations(corpus.texts, size),
     });
   },
   async run(input) {

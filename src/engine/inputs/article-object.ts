@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../../core/errors.js';
 import { shortHash } from '../../core/hash.js';
 import type { DateValue, Diagnostic, InputMeta, RawArticle } from '../../core/model.js';
 import { formatBytes } from './options.js';
+import { quoteValue } from './quote-value.js';
 
 /**
  * One article given as data (JSON input, library call, HTTP body): text or HTML plus optional metadata. A field that
@@ -54,7 +55,7 @@ export function articleFromObject(value: unknown, context: ObjectContext): Resul
   const date = readPublishedAt(record.publishedAt);
   const problems = [...typeProblems(record, date !== null), ...bodyProblems(record)];
   if (date?.stated !== undefined && !isIsoDate(date.stated)) {
-    problems.push(`"publishedAt" is not an ISO 8601 date: ${JSON.stringify(date.stated).slice(0, 80)}`);
+    problems.push(`"publishedAt" is not an ISO 8601 date: ${quoteValue(date.stated)}`);
   }
   if (problems.length > 0) return fail(source, 'bad-article', `${source}: ${problems.join('; ')}`);
   const html = record.html as string | undefined;
@@ -128,7 +129,8 @@ function readPublishedAt(value: unknown): { stated?: string; note?: Diagnostic }
 function unknownFieldNotes(record: Record<string, unknown>): Diagnostic[] {
   const unknown = Object.keys(record).filter((k) => !KNOWN_FIELDS.has(k) && !OUTPUT_FIELDS.has(k));
   if (unknown.length === 0) return [];
-  const names = unknown.slice(0, 20).join(', ') + (unknown.length > 20 ? `, and ${unknown.length - 20} more` : '');
+  const shown = unknown.slice(0, 20).map((name) => (name.length > 40 ? quoteValue(name, 40) : name));
+  const names = shown.join(', ') + (unknown.length > 20 ? `, and ${unknown.length - 20} more` : '');
   return [{ level: 'warning', code: 'unknown-fields', message: `ignored unknown fields: ${names}` }];
 }
 
