@@ -32,7 +32,12 @@ if (values.replay) {
   process.exitCode = await replay();
 } else {
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
-  const known = new Set(loadCases().map((c) => c.case.signature));
+  // Open cases are known problems: not reported again. A fixed case's problem, found again, is news.
+  const known = new Set(
+    loadCases()
+      .filter((c) => c.case.status === 'open')
+      .map((c) => c.case.signature),
+  );
   console.log(
     `fuzzing ${targets.map((t) => t.name).join(', ')}: ${values.runs} inputs, seed ${seed}, ${mode} sizes, budget ${budgetMs} ms`,
   );
