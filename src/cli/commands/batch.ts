@@ -57,8 +57,10 @@ const command: Command = {
     };
     const input = inputArg === '-' ? null : await checkInput(inputArg, io);
     const output = out === undefined ? null : await openOutput(out, inputArg, values.resume === true, io);
-    const total = input === null ? null : await countNonBlankLines(createReadStream(input));
-    const stream = input === null ? io.stdin : createReadStream(input);
+    // Counted up front for the "left" of the summary; a pipe can be read only once, so only files are counted.
+    const total = input?.regular ? await countNonBlankLines(createReadStream(input.path)) : null;
+    const stream = input === null ? io.stdin : createReadStream(input.path);
+    const inputName = input === null ? 'standard input' : inputArg;
     const stop = stopOnSignals();
     let totals: BatchTotals = { stories: 0, failed: 0, skipped: 0, stopped: false };
     try {
@@ -73,11 +75,11 @@ const command: Command = {
         },
       });
     } catch (error) {
-      io.stderr.write(summary({ totals, total, out, ended: 'stopped', resumable: output !== null }));
+      io.stderr.write(summary({ totals, total, out, inputName, ended: 'stopped', resumable: output !== null }));
       if (error instanceof CliError) throw error;
       // The analysis never throws (a failing story is a result line): what is left is reading the input.
       if (!(error as NodeJS.ErrnoException).code) throw error;
-      throw new CliError(`cannot read ${inputArg === '-' ? 'standard input' : inputArg}: ${fsReason(error)}`);
+      throw new CliError(`cannot read ${inputName}: ${fsReason(error)}`);
     } finally {
       stop.remove();
       await output?.close();
@@ -86,14 +88,14 @@ const command: Command = {
     }
     const stoppedBy = totals.stopped ? (stop.signal() ?? 'SIGINT') : null;
     const ended = stoppedBy ? `stopped by ${stoppedBy}` : 'finished';
-    io.stderr.write(summary({ totals, total, out, ended, resumable: output !== null }));
+    io.stderr.write(summary({ totals, total, out, inputName, ended, resumable: output !== null }));
     if (stoppedBy) return SIGNAL_EXIT[stoppedBy];
     return totals.failed > 0 ? EXIT.failed : EXIT.ok;
   },
 };
 
-/** The input file's absolute path; a missing file, a folder or an unreadable path is an error naming it. */
-async function checkInput(inputArg: string, io: CliIo): Promise<string> {
+/** The input's absolute path and whether it is a regular file; a missing, folder or unreadable path is an error. */
+async function checkInput(inputArg: string, io: CliIo): Promise<{ path: string; regular: boolean }> {
   const path = resolve(io.cwd, inputArg);
   const state = await pathState(path);
   if (state.kind === 'missing') throw new CliError(`no such file: ${inputArg}`);
@@ -101,7 +103,7 @@ async function checkInput(inputArg: string, io: CliIo): Promise<string> {
   if (state.info.isDirectory()) {
     throw new CliError(`${inputArg} is a folder: give a stories file (JSON Lines, one story a line) or - for stdin`);
   }
-  return path;
+  return { path, regular: state.info.isFile() };
 }
 
 /** Opens `--out` after checking it is not a folder, a missing folder or the input itself. */
@@ -151,6 +153,8 @@ function summary(run: {
   totals: BatchTotals;
   total: number | null;
   out: string | undefined;
+  /** The input as named in "the rest of ..." when its lines were not counted. */
+  inputName: string;
   ended: string;
   resumable: boolean;
 }): string {
@@ -160,7 +164,7 @@ function summary(run: {
   const counts = `${analyzed} analyzed, ${totals.failed} failed${skipped}`;
   if (run.ended === 'finished') return `parallax: batch finished: ${counts}\n`;
   const left =
-    total === null ? 'the rest of standard input' : `${Math.max(0, total - totals.stories - totals.skipped)}`;
+    total === null ? `the rest of ${run.inputName}` : `${Math.max(0, total - totals.stories - totals.skipped)}`;
   const again = run.resumable ? '; run it again with --resume to go on' : '';
   return `parallax: batch ${run.ended}: ${counts}, ${left} left${again}\n`;
 }
