@@ -18,16 +18,24 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(args: string[]): { child: ChildProcess; stdout: () => string; exited: Promise<number | string> } {
+interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | string>;
+}
+
+function start(args: string[]): Started {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
+  let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.resume();
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)),
   );
-  return { child, stdout: () => out, exited };
+  return { child, stdout: () => out, stderr: () => err, exited };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
@@ -84,6 +92,30 @@ describe('kill -9 during a batch, then --resume', () => {
       .map((line) => JSON.parse(line) as BatchResult);
     expect(results.map((r) => r.id)).toEqual(Array.from({ length: count }, (_, n) => `story-${n}`));
     expect(results.every((r) => 'report' in r)).toBe(true);
+  });
+});
+
+describe('Ctrl-C (a real SIGINT) during a batch', () => {
+  it('finishes the story at hand, says what is done and left, exits 130, and --resume completes the run', async () => {
+    const count = 6;
+    writeFileSync(
+      join(dir, 'few.jsonl'),
+      `${Array.from({ length: count }, (_, n) => JSON.stringify(story(n))).join('\n')}\n`,
+    );
+    const output = join(dir, 'few-results.jsonl');
+    const run = start(['batch', 'few.jsonl', '--out', 'few-results.jsonl', '--summary-words', '30']);
+    await until(() => lineCount(output) >= 1, 'the first output line');
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    const done = lineCount(output);
+    expect(run.stderr()).toContain(
+      `batch stopped by SIGINT: ${done} analyzed, 0 failed, ${count - done} left; run it again with --resume to go on`,
+    );
+    expect(readFileSync(output, 'utf8').endsWith('\n')).toBe(true);
+    const resumed = start(['batch', 'few.jsonl', '--out', 'few-results.jsonl', '--resume']);
+    expect(await resumed.exited).toBe(0);
+    expect(resumed.stderr()).toContain(`batch finished: ${count - done} analyzed, 0 failed, ${done} skipped`);
+    expect(lineCount(output)).toBe(count);
   });
 });
 
