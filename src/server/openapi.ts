@@ -209,7 +209,10 @@ function describeRoutes(options: OpenApiOptions): object {
         ArticleObject: articleObjectSchema,
         StoryInput: {
           ...storyInputSchema,
-          properties: { ...storyInputSchema.properties, articles: { type: 'array', items: ref('ArticleObject') } },
+          properties: {
+            ...storyInputSchema.properties,
+            articles: { type: ['array', 'null'], items: ref('ArticleObject') },
+          },
         },
         Story: storySchema,
         Failure: failureSchema,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readInputs } from '../../engine/inputs/index.js';
 import { parallaxPackage } from '../../engine/package-root.js';
-import { openSqliteStoryRepository, type SqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import type { SqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
 import type { StoryRecord } from '../../engine/storage/story-repository.js';
 import { StoryService, fingerprintArticles } from '../../engine/stories.js';
 import { packageVersion } from '../../engine/version.js';
@@ -17,6 +17,7 @@ import {
   SERVER_OPTIONS,
   announce,
   listen,
+  openLibrary,
   runUntilStopped,
   serverApp,
   serverSettings,
@@ -82,7 +83,7 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const repo = await openLibrary(settings.dbPath);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
       const story = await importFolder(folder, settings, { repo, pool }, io);
