@@ -74,32 +74,56 @@ function quotedShare(text: string): number {
   return text.length === 0 ? 0 : inside / text.length;
 }
 
-/** Index of the values attached to spans of one article (entity ids, figures, dates) for lookup by range. */
-type SpanValues = Map<string, { start: number; end: number; value: string }[]>;
+/** A value attached to a span of an article; `order` is its place in the list it was given in. */
+interface SpanItem {
+  start: number;
+  end: number;
+  value: string;
+  order: number;
+}
+
+/**
+ * Index of the values attached to spans, per article, sorted by start: each sentence's lookup is then a binary search
+ * and a walk over the items that start inside it, not a scan of the whole article's items (which made statements
+ * quadratic in the length of an article).
+ */
+type SpanValues = Map<string, SpanItem[]>;
 
 function indexByArticle(
   items: readonly { articleId: string; start: number; end: number; value: string }[],
 ): SpanValues {
   const map: SpanValues = new Map();
   for (const item of items) {
-    const list = map.get(item.articleId) ?? [];
-    list.push(item);
-    map.set(item.articleId, list);
+    let list = map.get(item.articleId);
+    if (!list) map.set(item.articleId, (list = []));
+    list.push({ start: item.start, end: item.end, value: item.value, order: list.length });
   }
+  for (const list of map.values()) list.sort((a, b) => a.start - b.start || a.order - b.order);
   return map;
 }
 
-function valuesIn(index: SpanValues, articleId: string, span: Span): string[] {
-  const found = new Set<string>();
-  for (const item of index.get(articleId) ?? []) {
-    if (item.start >= span.start && item.end <= span.end) found.add(item.value);
+/** The items lying wholly inside `span`, in the order they were given. */
+function itemsIn(index: SpanValues, articleId: string, span: Span): SpanItem[] {
+  const list = index.get(articleId) ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return [...found];
+  const found: SpanItem[] = [];
+  for (let i = lo; i < list.length && list[i]!.start <= span.end; i++)
+    if (list[i]!.end <= span.end) found.push(list[i]!);
+  return found.sort((a, b) => a.order - b.order);
+}
+
+function valuesIn(index: SpanValues, articleId: string, span: Span): string[] {
+  return [...new Set(itemsIn(index, articleId, span).map((item) => item.value))];
 }
 
 function mentionsIn(index: SpanValues, articleId: string, span: Span): Statement['entityMentions'] {
-  return (index.get(articleId) ?? [])
-    .filter((m) => m.start >= span.start && m.end <= span.end)
+  return itemsIn(index, articleId, span)
     .map((m) => ({ entityId: m.value, start: m.start, end: m.end }))
     .sort((a, b) => a.start - b.start);
 }

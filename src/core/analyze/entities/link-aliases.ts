@@ -45,7 +45,12 @@ function isShoutedForm(u: WordUnit, entity: Omit<Entity, 'id'>): boolean {
 /** Every entity mention grouped by article, sorted by position. */
 function mentionsByArticle(entities: readonly Omit<Entity, 'id'>[]): Map<string, EntityMention[]> {
   const map = new Map<string, EntityMention[]>();
-  for (const e of entities) for (const m of e.mentions) map.set(m.articleId, [...(map.get(m.articleId) ?? []), m]);
+  for (const e of entities)
+    for (const m of e.mentions) {
+      const list = map.get(m.articleId);
+      if (list) list.push(m);
+      else map.set(m.articleId, [m]);
+    }
   for (const list of map.values()) list.sort((a, b) => a.start - b.start);
   return map;
 }
