@@ -1,5 +1,6 @@
 import type { Sentence, Span } from '../model.js';
 import { sentenceSpans } from '../nlp/wink.js';
+import { splitLongSentences } from './split-long-sentences.js';
 
 /** Abbreviations that precede a name or number and do not end a sentence. */
 const TITLE_ABBREVIATION =
@@ -128,12 +129,13 @@ function fillGaps(text: string, sentences: readonly Span[], paragraphs: readonly
 
 /**
  * Sentence spans of a cleaned text: wink-nlp's sentences, clipped to paragraphs and repaired where wink splits after
- * abbreviations ("Rep.", "(D-Minn.),"), initials, "U.S." before a lower-case word, or before a closing quote.
+ * abbreviations ("Rep.", "(D-Minn.),"), initials, "U.S." before a lower-case word, or before a closing quote. A span
+ * longer than any real sentence (a text without full stops) is cut into pieces (`split-long-sentences.ts`).
  */
 export function segmentSentences(text: string, paragraphs: readonly Span[]): Sentence[] {
   const wink = sentenceSpans(text);
   const clipped = clipToParagraphs(wink, paragraphs)
     .map((s) => trim(text, s))
     .filter((s) => s !== null);
-  return repair(text, fillGaps(text, clipped, paragraphs));
+  return splitLongSentences(text, repair(text, fillGaps(text, clipped, paragraphs)));
 }
