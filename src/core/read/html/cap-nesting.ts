@@ -60,6 +60,8 @@ class NestingCap implements TagEvents {
   private readonly pieces: string[] = [];
   /** Input up to here is written out or dropped. */
   private done = 0;
+  /** The end of the last piece of input written out. */
+  private written = 0;
   /** How many elements whose content is dropped are open in the input. */
   private dropping = 0;
   private pending: PendingTag | null = null;
@@ -158,7 +160,11 @@ class NestingCap implements TagEvents {
   }
 
   private write(start: number, end: number): void {
+    const last = this.pieces.at(-1);
+    // Text that ends in a `<` that began no tag ("a <<b>") must not begin one with what now follows it.
+    if (last?.endsWith('<') && start > this.written) this.pieces[this.pieces.length - 1] = `${last.slice(0, -1)}&lt;`;
     this.pieces.push(this.html.slice(start, end));
+    this.written = end;
   }
 }
 
