@@ -182,3 +182,41 @@ describe.skipIf(!hasExtractionPages())('capNesting on the extraction benchmark p
     for (const page of loadExtractionPages()) expect(capNesting(page.html) === page.html, page.id).toBe(true);
   });
 });
+
+describe('parsePage on fragments', () => {
+  /** The fragment rebuilt with the regular expressions the page reader used before (quadratic on some texts). */
+  function rebuiltBefore(html: string): string {
+    const head = /<head\b[^>]*>([\s\S]*?)<\/head\s*>/i;
+    const body = html.replace(head, '').replace(/<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi, '');
+    return `<!doctype html><html><head>${head.exec(html)?.[1] ?? ''}</head><body>${body}</body></html>`;
+  }
+
+  it('rebuilds a fragment as a document as the regular expressions did', () => {
+    const fragment = fc
+      .array(
+        fc.constantFrom(
+          '<head>',
+          '<head x>',
+          '</head>',
+          '</HEAD >',
+          '<!doctype html>',
+          '<!DOCTYPE',
+          '<body>',
+          '</body>',
+          '<p>',
+          'text ',
+          '>',
+          '<headline>',
+          '<title>T</title>',
+        ),
+        { maxLength: 30 },
+      )
+      .map((parts) => `<p>${parts.join('')}`);
+    fc.assert(
+      fc.property(fragment, (html) => {
+        expect(parsePage(html).toString()).toBe(parseHTML(capNesting(rebuiltBefore(html))).document.toString());
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
+  });
+});
