@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import type { Article, Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
+import { SpanIndex } from '../span-index.js';
 import type { AnalyzedStory } from '../state.js';
 import { junkReason, type JunkReason } from './is-junk-statement.js';
 import { CALL_FOR_STEMS, EXTRA_STOP_WORDS, STEM_CLASSES } from './lexicons.js';
@@ -74,56 +75,33 @@ function quotedShare(text: string): number {
   return text.length === 0 ? 0 : inside / text.length;
 }
 
-/** A value attached to a span of an article; `order` is its place in the list it was given in. */
-interface SpanItem {
-  start: number;
-  end: number;
+/** A value attached to a span of an article (an entity id, a figure, a date). */
+interface SpanValue extends Span {
   value: string;
-  order: number;
 }
 
 /**
- * Index of the values attached to spans, per article, sorted by start: each sentence's lookup is then a binary search
- * and a walk over the items that start inside it, not a scan of the whole article's items (which made statements
- * quadratic in the length of an article).
+ * The values attached to spans, per article, indexed by position: each sentence's lookup is a binary search, not a scan
+ * of the whole article's items (which made statements take time in the square of an article's length).
  */
-type SpanValues = Map<string, SpanItem[]>;
+type SpanValues = Map<string, SpanIndex<SpanValue>>;
 
-function indexByArticle(
-  items: readonly { articleId: string; start: number; end: number; value: string }[],
-): SpanValues {
-  const map: SpanValues = new Map();
+function indexByArticle(items: readonly (SpanValue & { articleId: string })[]): SpanValues {
+  const lists = new Map<string, SpanValue[]>();
   for (const item of items) {
-    let list = map.get(item.articleId);
-    if (!list) map.set(item.articleId, (list = []));
-    list.push({ start: item.start, end: item.end, value: item.value, order: list.length });
+    let list = lists.get(item.articleId);
+    if (!list) lists.set(item.articleId, (list = []));
+    list.push({ start: item.start, end: item.end, value: item.value });
   }
-  for (const list of map.values()) list.sort((a, b) => a.start - b.start || a.order - b.order);
-  return map;
-}
-
-/** The items lying wholly inside `span`, in the order they were given. */
-function itemsIn(index: SpanValues, articleId: string, span: Span): SpanItem[] {
-  const list = index.get(articleId) ?? [];
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: SpanItem[] = [];
-  for (let i = lo; i < list.length && list[i]!.start <= span.end; i++)
-    if (list[i]!.end <= span.end) found.push(list[i]!);
-  return found.sort((a, b) => a.order - b.order);
+  return new Map([...lists].map(([articleId, list]) => [articleId, new SpanIndex(list)]));
 }
 
 function valuesIn(index: SpanValues, articleId: string, span: Span): string[] {
-  return [...new Set(itemsIn(index, articleId, span).map((item) => item.value))];
+  return [...new Set((index.get(articleId)?.within(span) ?? []).map((item) => item.value))];
 }
 
 function mentionsIn(index: SpanValues, articleId: string, span: Span): Statement['entityMentions'] {
-  return itemsIn(index, articleId, span)
+  return (index.get(articleId)?.within(span) ?? [])
     .map((m) => ({ entityId: m.value, start: m.start, end: m.end }))
     .sort((a, b) => a.start - b.start);
 }

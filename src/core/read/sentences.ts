@@ -1,5 +1,6 @@
 import type { Sentence, Span } from '../model.js';
 import { sentenceSpans } from '../nlp/wink.js';
+import { firstEndingAfter, firstStartingFrom } from '../span-index.js';
 import { splitLongSentences } from './split-long-sentences.js';
 
 /** Abbreviations that precede a name or number and do not end a sentence. */
@@ -11,30 +12,6 @@ const INITIAL = /(?:^|\s)\p{Lu}\.$/u;
 const CONTINUES = /^(?:[\p{Ll}]|[,;:)\]}%]|[–—-]\s)/u;
 /** Closing quotation marks (or brackets) that belong to the end of the previous sentence. */
 const CLOSING = /^[”’"')\]]+(?=\s|$)/u;
-
-/** The index of the first span in `spans` (sorted, not overlapping) that ends after `at`. */
-function firstEndingAfter(spans: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The index of the first span in `spans` (sorted by start) that starts at or after `at`. */
-function firstStartingFrom(spans: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Splits spans at paragraph boundaries: a sentence never runs across paragraphs. Paragraphs are in text order and do
