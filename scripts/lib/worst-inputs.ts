@@ -170,6 +170,16 @@ export const WORST_INPUTS = {
     format: 'text',
     content: fill('The council said """" the budget "“”„ passed ", she said. ', chars),
   }),
+  /** Quotations signed with a dash and a name ('"..." — Mara Quenby'), all on one line. */
+  'text-signed-quotes': (chars: number): WorstInput => ({
+    format: 'text',
+    content: fill('"The ferry budget passed," — Mara Quenby and "it will cost more," — Tobin Ashgrove. ', chars),
+  }),
+  /** Single quotation marks that open and never close ('like this), all in one paragraph. */
+  'text-single-quotes': (chars: number): WorstInput => ({
+    format: 'text',
+    content: fill("The council called it 'the plan and 'a start, officials said. ", chars),
+  }),
   /** Prose with every word capitalized: every word is an entity candidate. */
   'text-capitalized': (chars: number): WorstInput => ({
     format: 'text',

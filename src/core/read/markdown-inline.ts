@@ -7,6 +7,7 @@
  * times. Each function returns the line with the matches replaced, left to right and without overlap, as `replace`
  * with a global pattern does.
  */
+import { FirstFrom } from '../first-from.js';
 
 /** A match: its span in the line and what replaces it. */
 interface Replacement {
@@ -169,7 +170,7 @@ export function findImages(line: string): ImageMarkup[] {
   const out: ImageMarkup[] = [];
   // The address runs to the first `)` or white space: openings inside one run share its end, and what follows it.
   let run = { from: -1, to: -1, close: -1 };
-  const quotes = new NextIndex(line, '"');
+  const quotes = new FirstFrom((pos) => line.indexOf('"', pos));
   for (let from = 0; ;) {
     const i = line.indexOf('![', from);
     if (i < 0) break;
@@ -190,7 +191,7 @@ export function findImages(line: string): ImageMarkup[] {
 }
 
 /** The address starting at `u`: where it ends, and the `)` that closes the image there (-1 when none does). */
-function addressRun(line: string, u: number, quotes: NextIndex): { from: number; to: number; close: number } {
+function addressRun(line: string, u: number, quotes: FirstFrom): { from: number; to: number; close: number } {
   let e = u;
   while (e < line.length && line[e] !== ')' && !/\s/.test(line[e]!)) e++;
   if (e >= line.length || line[e] === ')') return { from: u, to: e, close: e < line.length ? e : -1 };
@@ -199,25 +200,6 @@ function addressRun(line: string, u: number, quotes: NextIndex): { from: number;
   while (q < line.length && /\s/.test(line[q]!)) q++;
   const r = line[q] === '"' ? quotes.from(q + 1) : -1;
   return { from: u, to: e, close: r >= 0 && line[r + 1] === ')' ? r + 1 : -1 };
-}
-
-/** `indexOf` of one character, remembering its last answer: asked again from inside the stretch it read, it answers at once. */
-class NextIndex {
-  private start = -1;
-  private found = -1;
-
-  constructor(
-    private readonly line: string,
-    private readonly char: string,
-  ) {}
-
-  /** The index of the first `char` at or after `pos`, or -1. */
-  from(pos: number): number {
-    if (this.start >= 0 && pos >= this.start && (this.found < 0 || pos <= this.found)) return this.found;
-    this.start = pos;
-    this.found = this.line.indexOf(this.char, pos);
-    return this.found;
-  }
 }
 
 /** The line without its images. */

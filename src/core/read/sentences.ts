@@ -109,10 +109,14 @@ function fillGaps(text: string, sentences: readonly Span[], paragraphs: readonly
  * abbreviations ("Rep.", "(D-Minn.),"), initials, "U.S." before a lower-case word, or before a closing quote. A span
  * longer than any real sentence (a text without full stops) is cut into pieces (`split-long-sentences.ts`).
  */
-export function segmentSentences(text: string, paragraphs: readonly Span[]): Sentence[] {
+export function segmentSentences(
+  text: string,
+  paragraphs: readonly Span[],
+  options: { maxSentenceChars?: number } = {},
+): Sentence[] {
   const wink = sentenceSpans(text);
   const clipped = clipToParagraphs(wink, paragraphs)
     .map((s) => trim(text, s))
     .filter((s) => s !== null);
-  return splitLongSentences(text, repair(text, fillGaps(text, clipped, paragraphs)));
+  return splitLongSentences(text, repair(text, fillGaps(text, clipped, paragraphs)), options.maxSentenceChars);
 }

@@ -35,8 +35,8 @@ const PERSONAL = new Set(['he', 'she']);
 const COLLECTIVE = new Set(['they', 'it', 'we']);
 const HEAD_ENDERS = new Set(['of', 'with', 'to', 'from', 'for', 'at', 'familiar', 'close', 'by', 'in', 'on']);
 
-/** Mentions overlapping `[start, end)`, found by binary search on the sorted list. */
-export function mentionsIn(mentions: readonly LinkedMention[], start: number, end: number): LinkedMention[] {
+/** The index of the first mention (of the sorted list) that ends after `start`: a binary search. */
+function firstEndingAfter(mentions: readonly LinkedMention[], start: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -44,11 +44,30 @@ export function mentionsIn(mentions: readonly LinkedMention[], start: number, en
     if (mentions[mid]!.mention.end <= start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Mentions overlapping `[start, end)`, found by binary search on the sorted list. */
+export function mentionsIn(mentions: readonly LinkedMention[], start: number, end: number): LinkedMention[] {
   const out: LinkedMention[] = [];
-  for (let i = lo; i < mentions.length && mentions[i]!.mention.start < end; i++) {
+  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i]!.mention.start < end; i++) {
     if (mentions[i]!.mention.end > start) out.push(mentions[i]!);
   }
   return out;
+}
+
+/** The first mention overlapping `[start, end)` that passes `test` (as `mentionsIn(...).find(test)`, without the list). */
+export function firstMentionIn(
+  mentions: readonly LinkedMention[],
+  start: number,
+  end: number,
+  test: (m: LinkedMention) => boolean,
+): LinkedMention | undefined {
+  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i]!.mention.start < end; i++) {
+    const m = mentions[i]!;
+    if (m.mention.end > start && test(m)) return m;
+  }
+  return undefined;
 }
 
 const PERSON_WALK = 60;
