@@ -8,7 +8,7 @@
 
 /** A generated input: its format and content. */
 export interface WorstInput {
-  format: 'text' | 'html';
+  format: 'text' | 'html' | 'markdown';
   content: string;
 }
 
@@ -198,6 +198,26 @@ export const WORST_INPUTS = {
     }
     return { format: 'text', content: parts.join('') };
   },
+  /** Prose around one enormous word (a run of characters with no white space). */
+  'text-long-word': (chars: number): WorstInput => ({
+    format: 'text',
+    content: `${prose(3000)} ${fill('word-', chars)} ${prose(3000, { seed: 9 })}`,
+  }),
+  /** Words that all begin with an apostrophe, on one line: no run of words anywhere. */
+  'text-apostrophes': (chars: number): WorstInput => ({ format: 'text', content: fill("'tis o'er ", chars) }),
+  /** Markdown prose with links, emphasis and headings. */
+  'markdown-prose': (chars: number): WorstInput => ({
+    format: 'markdown',
+    content: prose(chars, { perParagraph: 4 })
+      .replace(/council/g, '**council**')
+      .replace(/budget/g, '[budget](https://example.org/budget)')
+      .replace(/\n\n/g, '\n\n## Update\n\n'),
+  }),
+  /** Markdown with a long line of openings that never close (`[`, `![a](`, `~~a `, `**a `). */
+  'markdown-openings': (chars: number): WorstInput => ({
+    format: 'markdown',
+    content: `${prose(3000)}\n\n${fill('[![a](~~a **a <a ', chars)}`,
+  }),
   /** One line repeated on every line. */
   'text-repeated-lines': (chars: number): WorstInput => ({
     format: 'text',
