@@ -48,21 +48,19 @@ function nesting(): void {
 function perSize(): void {
   console.log('whole-analysis time per KB at two sizes (analyzeStory, CPU time; equal figures mean linear):');
   const kinds = [
-    'text-one-line',
-    'text-paragraphs',
-    'text-lines',
-    'text-no-stops',
-    'text-unbalanced-quotes',
-    'text-quote-runs',
-    'text-capitalized',
-    'text-numbers-dates',
-    'text-repeated-lines',
-    'html-paragraphs',
-    'html-one-line',
-    'html-table',
-    'html-entities',
-    'div-chains',
+    ...['text-one-line', 'text-paragraphs', 'text-lines', 'text-no-stops', 'text-unbalanced-quotes', 'text-quote-runs'],
+    ...['text-signed-quotes', 'text-single-quotes', 'text-capitalized', 'text-numbers-dates', 'text-repeated-lines'],
+    ...[
+      'text-long-word',
+      'text-apostrophes',
+      'markdown-prose',
+      'markdown-openings',
+      'html-paragraphs',
+      'html-one-line',
+    ],
+    ...['html-table', 'html-entities', 'div-chains'],
   ];
+
   for (const kind of kinds) {
     const [small, large] = [250_000, 1_000_000].map((size) => measure(kind, size, 'all'));
     console.log(
