@@ -6,28 +6,29 @@
  */
 import type { Span } from './model.js';
 
-/** The index of the first of `spans` (sorted by start, not overlapping) that ends after `at`: a binary search. */
-export function firstEndingAfter(spans: readonly Span[], at: number): number {
+/**
+ * The first index below `count` at which `passes` holds, for a test that holds at every index after one where it
+ * holds (a binary search); `count` when it holds nowhere.
+ */
+export function firstIndexWhere(count: number, passes: (index: number) => boolean): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
+    if (passes(mid)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
 
+/** The index of the first of `spans` (sorted by start, not overlapping) that ends after `at`: a binary search. */
+export function firstEndingAfter(spans: readonly Span[], at: number): number {
+  return firstIndexWhere(spans.length, (i) => spans[i]!.end > at);
+}
+
 /** The index of the first of `spans` (sorted by start) that starts at or after `at`: a binary search. */
 export function firstStartingFrom(spans: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(spans.length, (i) => spans[i]!.start >= at);
 }
 
 /** The span of `spans` (sorted by start, not overlapping) that holds offset `at`, or undefined. */

@@ -59,47 +59,56 @@ export function replaceLinks(line: string, reference = false): string {
   return applyReplacements(line, out);
 }
 
-/** `<http://...>` and `<www...>` to the address: `/<((?:https?:\/\/|www\.)[^>]+)>/g` with `'$1'`. */
-export function replaceAutolinks(line: string): string {
+/**
+ * Replaces `<...>` markup: at each `<` where `minEnd(i)` gives the least index its `>` may have (null: no markup
+ * starts there), up to the first `>` after it, by `text(i, gt)`.
+ */
+function replaceAngled(
+  line: string,
+  minEnd: (i: number) => number | null,
+  text: (i: number, gt: number) => string,
+): string {
   const out: Replacement[] = [];
   for (let from = 0; ;) {
     const i = line.indexOf('<', from);
     if (i < 0) break;
-    const prefix = /^(?:https?:\/\/|www\.)/.exec(line.slice(i + 1, i + 9))?.[0];
-    if (!prefix) {
-      from = i + 1;
-      continue;
-    }
-    const gt = line.indexOf('>', i + 1);
+    const least = minEnd(i);
+    const gt = least === null ? i : line.indexOf('>', i + 1);
+    // No `>` after this `<` means none after a later one either.
     if (gt < 0) break;
-    // At least one character after the prefix.
-    if (gt === i + 1 + prefix.length) {
+    if (least === null || gt < least) {
       from = i + 1;
       continue;
     }
-    out.push({ start: i, end: gt + 1, text: line.slice(i + 1, gt) });
+    out.push({ start: i, end: gt + 1, text: text(i, gt) });
     from = gt + 1;
   }
   return applyReplacements(line, out);
 }
 
+/** `<http://...>` and `<www...>` to the address: `/<((?:https?:\/\/|www\.)[^>]+)>/g` with `'$1'`. */
+export function replaceAutolinks(line: string): string {
+  return replaceAngled(
+    line,
+    (i) => {
+      const prefix = /^(?:https?:\/\/|www\.)/.exec(line.slice(i + 1, i + 9))?.[0];
+      // At least one character after the prefix.
+      return prefix ? i + 2 + prefix.length : null;
+    },
+    (i, gt) => line.slice(i + 1, gt),
+  );
+}
+
 /** HTML tags left out: `/<\/?[a-z][^>]*>/gi` with `''`. */
 export function dropTags(line: string): string {
-  const out: Replacement[] = [];
-  for (let from = 0; ;) {
-    const i = line.indexOf('<', from);
-    if (i < 0) break;
-    const letter = line[i + 1] === '/' ? i + 2 : i + 1;
-    if (!/[a-z]/i.test(line[letter] ?? '')) {
-      from = i + 1;
-      continue;
-    }
-    const gt = line.indexOf('>', letter + 1);
-    if (gt < 0) break;
-    out.push({ start: i, end: gt + 1, text: '' });
-    from = gt + 1;
-  }
-  return applyReplacements(line, out);
+  return replaceAngled(
+    line,
+    (i) => {
+      const letter = line[i + 1] === '/' ? i + 2 : i + 1;
+      return /[a-z]/i.test(line[letter] ?? '') ? letter + 1 : null;
+    },
+    () => '',
+  );
 }
 
 /** Characters that the pattern `.` does not match. */

@@ -1,4 +1,5 @@
 import { FirstFrom } from '../../first-from.js';
+import { firstIndexWhere } from '../../span-index.js';
 import type { Span } from '../../model.js';
 
 /**
@@ -91,14 +92,7 @@ function doubleQuotes(text: string, para: Span, paragraph: number): QuotedSpan[]
  * last one opening before it can hold it); an unclosed one runs to the paragraph end.
  */
 function insideDouble(taken: readonly QuotedSpan[], at: number, paraEnd: number): boolean {
-  let lo = 0;
-  let hi = taken.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (taken[mid]!.open <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const q = taken[lo - 1];
+  const q = taken[firstIndexWhere(taken.length, (i) => taken[i]!.open > at) - 1];
   return q !== undefined && at <= (q.close ?? paraEnd);
 }
 

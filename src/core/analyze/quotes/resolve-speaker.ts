@@ -3,6 +3,7 @@ import type { WordUnit } from '../entities/word-units.js';
 import type { PhraseRange } from './find-speaker-phrase.js';
 import { DOCUMENT_NOUNS } from '../../lexicon/cue-verbs.js';
 import { agrees } from './entity-gender.js';
+import { firstIndexWhere } from '../../span-index.js';
 
 /** An entity mention of the article with its entity. */
 export interface LinkedMention {
@@ -37,14 +38,7 @@ const HEAD_ENDERS = new Set(['of', 'with', 'to', 'from', 'for', 'at', 'familiar'
 
 /** The index of the first mention (of the sorted list) that ends after `start`: a binary search. */
 function firstEndingAfter(mentions: readonly LinkedMention[], start: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.mention.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(mentions.length, (i) => mentions[i]!.mention.end > start);
 }
 
 /** Mentions overlapping `[start, end)`, found by binary search on the sorted list. */
