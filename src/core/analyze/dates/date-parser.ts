@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { boundParserLookBacks, boundRefinerLookBacks } from '../../nlp/bound-chrono-scans.js';
 import { dropUnlikelyDates } from './drop-unlikely-dates.js';
 import { yearReferenceParser } from './parse-year-references.js';
 import { resolveWeekdays } from './resolve-weekdays.js';
@@ -15,7 +16,8 @@ export function newsDateParser(): chrono.Chrono {
   if (instance) return instance;
   const parser = chrono.casual.clone();
   parser.parsers.push(yearReferenceParser);
-  parser.parsers = skipParsersWithoutCues(parser.parsers);
+  parser.parsers = skipParsersWithoutCues(boundParserLookBacks(parser.parsers));
+  parser.refiners = boundRefinerLookBacks(parser.refiners);
   parser.refiners.push(dropUnlikelyDates, resolveWeekdays);
   instance = parser;
   return parser;
