@@ -52,6 +52,8 @@ export interface PoliteFetcherOptions {
 export interface FetchRequest {
   /** Extra headers: Accept, If-None-Match, If-Modified-Since. */
   headers?: Record<string, string>;
+  /** A size limit for this body below the fetcher's (an article page is smaller than a feed may be). */
+  maxBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -178,9 +180,10 @@ export class PoliteFetcher {
 
   private send(url: string, request: FetchRequest, maxBytes?: number): Promise<OutboundResponse> {
     const o = this.options;
+    const limit = o.maxBytes ?? 10 * 1024 * 1024;
     return (o.fetch ?? safeFetch)(url, {
       timeoutMs: o.timeoutMs ?? 15_000,
-      maxBytes: maxBytes ?? o.maxBytes ?? 10 * 1024 * 1024,
+      maxBytes: Math.min(maxBytes ?? request.maxBytes ?? limit, limit),
       maxRedirects: o.maxRedirects ?? 5,
       userAgent: o.userAgent,
       ...(request.headers ? { headers: request.headers } : {}),
