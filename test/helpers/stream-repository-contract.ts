@@ -181,6 +181,7 @@ export function describeStreamRepositoryContract(name: string, open: () => Promi
         const feedId = added[0]!.id;
         expect(await repo.enqueue([queued('k1', { feedId }), queued('k2', { feedId }), queued('k1')], at(0))).toBe(2);
         expect(await repo.enqueue([queued('k2')], at(1))).toBe(0);
+        expect(await repo.queueSize()).toBe(2);
         const due = await repo.dueQueue(at(0), 10);
         expect(due.map((i) => i.urlKey)).toEqual(['k1', 'k2']);
         expect(due[0]).toMatchObject({ kind: 'new', attempts: 0, entry: { url: 'https://k1' }, signature: 'sig-k1' });

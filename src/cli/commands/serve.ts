@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { openSqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import { indexRatings, type RatingsIndex } from '../../core/stream/coverage-split.js';
+import { loadRatingsFile } from '../../engine/feeds/load-ratings.js';
+import { openSqliteLibrary } from '../../engine/storage/open-sqlite-library.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
@@ -158,11 +160,17 @@ function parseQueue(command: string, value: string): number {
   return value.trim() === '0' ? 0 : parsePositiveInteger(command, 'max-queue', value);
 }
 
-/** The app over the library, analyzing on the pool, with the settings' limits and queue. */
-export function serverApp(repo: StoryRepository, pool: AnalysisPool, settings: ServerSettings): Hono {
+/** The app over the library, analyzing on the pool, with the settings' limits and queue (and the library's stream). */
+export function serverApp(
+  repo: StoryRepository,
+  pool: AnalysisPool,
+  settings: ServerSettings,
+  stream: Pick<AppOptions, 'stream' | 'ratings'> = {},
+): Hono {
   return createApp({
     repo,
     pool,
+    ...stream,
     limits: settings.limits,
     ...appAccess(settings),
     ...(settings.maxQueue !== undefined ? { maxQueue: settings.maxQueue } : {}),
@@ -214,25 +222,39 @@ Serves the HTTP API (see docs/api.md) and the web page on one port, over a story
 
 Options:
 ${SERVER_HELP}
+  --ratings FILE         outlet ratings (CSV or JSON, see docs/feeds.md): stream stories show their coverage by lean
   -h, --help             show this help
 `;
+
+/** The ratings of \`--ratings FILE\`, their problems printed; null without the option. */
+async function ratingsOption(values: Record<string, unknown>, io: CliIo): Promise<RatingsIndex | null> {
+  if (typeof values.ratings !== 'string') return null;
+  const loaded = await loadRatingsFile(resolve(io.cwd, values.ratings));
+  for (const p of loaded.problems) {
+    io.stderr.write(`parallax: ${values.ratings}${p.row !== null ? `#${p.row}` : ''}: ${p.message}\n`);
+  }
+  if (loaded.ratings.length === 0) throw new CliError(`${values.ratings}: no rating could be read`);
+  return indexRatings(loaded.ratings);
+}
 
 const command: Command = {
   help,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('serve', argv, SERVER_OPTIONS);
+    const { values, positionals } = parseCommandArgs('serve', argv, { ...SERVER_OPTIONS, ratings: { type: 'string' } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
-    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const ratings = await ratingsOption(values, io);
+    const library = openSqliteLibrary({ path: settings.dbPath });
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
-    const server = await listen(serverApp(repo, pool, settings), settings).catch(async (error) => {
+    const stream = { stream: library.stream, ...(ratings ? { ratings } : {}) };
+    const server = await listen(serverApp(library.stories, pool, settings, stream), settings).catch(async (error) => {
       await pool.close();
-      await repo.close();
+      await library.close();
       throw error;
     });
     announce(io, settings);
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
-    return runUntilStopped(server, pool, () => repo.close());
+    return runUntilStopped(server, pool, () => library.close());
   },
 };
 

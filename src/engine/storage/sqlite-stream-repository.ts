@@ -399,6 +399,11 @@ export class SqliteStreamRepository implements StreamRepository {
     return this.s.dueQueue.all(now, limit).map(toQueueItem);
   }
 
+  /** {@inheritDoc StreamRepository.queueSize} */
+  async queueSize(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM stream_queue').get() as { n: number }).n;
+  }
+
   /** {@inheritDoc StreamRepository.nextQueuedAt} */
   async nextQueuedAt(): Promise<string | null> {
     return this.s.nextQueued.get()?.at ?? null;

@@ -370,6 +370,8 @@ export interface StreamRepository {
   }): Promise<{ added: FeedRecord[]; existing: FeedRecord[] }>;
   /** Queued articles due at `now`, in queue order. */
   dueQueue(now: string, limit: number): Promise<QueueItem[]>;
+  /** Articles and addresses in the queue (due now or waiting for a retry). */
+  queueSize(): Promise<number>;
   /** The time the next queued article is due, or null when the queue is empty. */
   nextQueuedAt(): Promise<string | null>;
   /** Records a failed attempt: retried at `retryAt`, or given up (removed and recorded as the feed's failure). */

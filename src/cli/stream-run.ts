@@ -1,0 +1,166 @@
+/**
+ * What `parallax ingest` and `parallax watch` share: their options, the stream opened over the library with the
+ * sources added, and progress on stderr (problems as they happen, a summary now and then and at the end).
+ */
+import { resolve } from 'node:path';
+import { openSqliteLibrary, type SqliteLibrary } from '../engine/storage/open-sqlite-library.js';
+import { addSources, type AddedSources } from '../engine/stream/add-sources.js';
+import { StreamBusyError } from '../engine/stream/stream-lease.js';
+import type { StreamOptions } from '../engine/stream/stream-options.js';
+import { StreamWatcher, type StreamCounters, type StreamEvent } from '../engine/stream/stream-watcher.js';
+import { AnalysisPool } from '../engine/workers/analysis-pool.js';
+import { DEFAULT_DB } from './commands/serve.js';
+import { CliError } from './errors.js';
+import type { CliIo } from './io.js';
+import { parseByteSize, parsePositiveInteger } from './option-values.js';
+import type { OptionSpec, ParsedValues } from './parse-command-args.js';
+import { POOL_HELP, POOL_OPTIONS, poolOptions } from './pool-options.js';
+import { urlAccess } from './reading-options.js';
+
+/** The options of `ingest` and `watch`. */
+export const STREAM_OPTIONS: OptionSpec = {
+  db: { type: 'string' },
+  'max-bytes': { type: 'string' },
+  timeout: { type: 'string' },
+  'allow-private-urls': { type: 'boolean' },
+  'allow-private-range': { type: 'string' },
+  'host-delay': { type: 'string' },
+  'host-concurrency': { type: 'string' },
+  'report-min-articles': { type: 'string' },
+  ...POOL_OPTIONS,
+};
+
+/** Help lines of the stream options. */
+export const STREAM_HELP = `  --db PATH              the library, a SQLite file (default ${DEFAULT_DB} under the current folder)
+  --max-bytes N          size limit of one article page: bytes, or with kB/MB (default 5MB; feeds 10MB)
+  --timeout MS           time limit of one request in milliseconds (default 15000)
+  --host-delay MS        least time between two requests to one host (default 1000)
+  --host-concurrency N   requests to one host at a time (default 1)
+  --report-min-articles N
+                         fewest articles for a story to get a report (default 2)
+  --allow-private-urls   also fetch private, loopback and link-local addresses (refused by default)
+  --allow-private-range LIST
+                         only these private addresses or CIDR ranges, comma-separated
+${POOL_HELP}`;
+
+/** Stream settings from the parsed flags (throws UsageError on bad values). */
+export function streamSettings(command: string, values: ParsedValues, io: CliIo) {
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
+  const count = (name: string) =>
+    text(name) === undefined ? undefined : parsePositiveInteger(command, name, text(name)!);
+  const delay = text('host-delay');
+  const access = urlAccess(command, values);
+  const options: StreamOptions = {
+    hostLimits: {
+      ...(delay !== undefined
+        ? { delayMs: delay.trim() === '0' ? 0 : parsePositiveInteger(command, 'host-delay', delay) }
+        : {}),
+      ...(count('host-concurrency') !== undefined ? { concurrency: count('host-concurrency')! } : {}),
+    },
+    ...(text('max-bytes') !== undefined
+      ? { maxPageBytes: parseByteSize(command, 'max-bytes', text('max-bytes')!) }
+      : {}),
+    ...(count('timeout') !== undefined ? { timeoutMs: count('timeout')! } : {}),
+    ...(count('report-min-articles') !== undefined ? { reportMinArticles: count('report-min-articles')! } : {}),
+    ...(access.allowPrivateUrls ? { allowPrivate: true } : {}),
+    ...(access.allowPrivateRanges ? { allowRanges: access.allowPrivateRanges } : {}),
+  };
+  return { dbPath: resolve(io.cwd, text('db') ?? DEFAULT_DB), options, pool: poolOptions(command, values) };
+}
+
+/** An open stream: the library, the pool, the watcher, and what adding the sources did. */
+export interface OpenStream {
+  library: SqliteLibrary;
+  pool: AnalysisPool;
+  watcher: StreamWatcher;
+  added: AddedSources;
+  /** Closes the watcher, the pool and the library, in that order. */
+  close(): Promise<void>;
+}
+
+/** Opens the library and the stream, and adds the sources (their problems printed). */
+export async function openStream(
+  settings: ReturnType<typeof streamSettings>,
+  sources: readonly string[],
+  io: CliIo,
+  onEvent: (event: StreamEvent) => void,
+  extra: StreamOptions = {},
+): Promise<OpenStream> {
+  const library = openSqliteLibrary({ path: settings.dbPath });
+  const pool = new AnalysisPool(settings.pool);
+  let watcher: StreamWatcher;
+  try {
+    watcher = await StreamWatcher.open({
+      repo: library.stream,
+      pool,
+      options: { ...settings.options, ...extra },
+      onEvent,
+    });
+  } catch (error) {
+    await pool.close();
+    await library.close();
+    if (error instanceof StreamBusyError) throw new CliError(error.message);
+    throw error;
+  }
+  const added = await addSources(sources, { repo: library.stream, cwd: io.cwd, now: Date.now() });
+  for (const p of added.problems)
+    io.stderr.write(`parallax: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+  if (added.feedsAdded.length > 0) io.stderr.write(`parallax: ${added.feedsAdded.length} feeds added\n`);
+  const close = async () => {
+    try {
+      await watcher.close();
+    } finally {
+      // The pool may be closed already (a stop closes it at once).
+      await pool.close().catch(() => undefined);
+      await library.close();
+    }
+  };
+  return { library, pool, watcher, added, close };
+}
+
+/** Prints a stream event worth a line of its own: problems, resumption, new feeds. */
+export function printStreamEvent(io: CliIo, event: StreamEvent): void {
+  const line = (text: string) => io.stderr.write(`parallax: ${text}\n`);
+  switch (event.type) {
+    case 'loaded': {
+      const l = event.load;
+      if (l.checkpointProblem)
+        line(`warning: the clusterer's checkpoint was unreadable (${l.checkpointProblem}); replayed the stream`);
+      if (l.lastSeq > 0) line(`resumed after article ${l.lastSeq} (${l.replayed} replayed since the checkpoint)`);
+      if (l.mismatches > 0) line(`warning: ${l.mismatches} replayed decisions differ from the stored ones (kept)`);
+      return;
+    }
+    case 'poll':
+      if (event.status === 'failed') line(`feed ${event.url}: ${event.messages.join('; ')}`);
+      else for (const m of event.messages) line(`warning: feed ${event.url}: ${m}`);
+      return;
+    case 'feeds-added':
+      if (event.urls.length > 0)
+        line(
+          `${event.from}: ${event.urls.length} feeds added (${event.urls.slice(0, 3).join(', ')}${event.urls.length > 3 ? ', ...' : ''})`,
+        );
+      return;
+    case 'article-failed':
+      line(`${event.message}${event.retryAt ? ` (tried again after ${event.retryAt})` : ' (given up)'}`);
+      return;
+    case 'report-failed':
+      line(`the report of story ${event.storyId} could not be computed: ${event.message}`);
+      return;
+    default:
+      return;
+  }
+}
+
+/** One line summing up the work done. */
+export function summaryLine(c: StreamCounters, queued: number | null): string {
+  const parts = [
+    `${c.polls} polls${c.pollFailures > 0 ? ` (${c.pollFailures} failed)` : ''}`,
+    `${c.newArticles} new articles${c.wireCopies + c.merges > 0 ? ` (${c.wireCopies} wire copies, ${c.merges} merges)` : ''}`,
+    `${c.versions} updated`,
+    `${c.duplicates} duplicates`,
+    `${c.articleFailures} failed`,
+    `${c.reports} reports${c.reportFailures > 0 ? ` (${c.reportFailures} failed)` : ''}`,
+    ...(queued !== null ? [`${queued} queued for later`] : []),
+  ];
+  return `parallax: ${parts.join(', ')}\n`;
+}
