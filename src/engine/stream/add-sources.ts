@@ -1,8 +1,9 @@
 /**
- * What the user hands the stream: addresses and files. A subscription list (OPML) or a sitemap index adds its feeds;
- * an address, or a list of addresses, is probed (fetched once: a feed becomes a feed to poll, a page an article); a
- * feed file, a news sitemap or a JSON Lines article stream queues its articles. Each source's problems are reported
- * for that source and the others go on.
+ * What the user hands the stream: addresses and files. An address is a feed to poll (a page that links its feeds is
+ * replaced by them at its first poll); a subscription list (OPML) or a sitemap index adds its feeds; a file of
+ * addresses, one a line, may list feeds or article pages, so each is probed (fetched once: a feed becomes a feed to
+ * poll, a page an article); a feed file, a news sitemap or a JSON Lines article stream queues its articles. Each
+ * source's problems are reported for that source and the others go on.
  */
 import { stat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -51,6 +52,16 @@ function isAddress(spec: string): boolean {
   return /^https?:\/\//i.test(spec.trim());
 }
 
+/** An address as a feed's: absolute http(s) without credentials (its spelling kept), or null. */
+function feedAddress(spec: string): string | null {
+  try {
+    const url = new URL(spec.trim());
+    return url.username || url.password ? null : url.href;
+  } catch {
+    return null;
+  }
+}
+
 /** The probe queue entry of an address the user gave. */
 function probeEntry(url: string, source: string): QueueEntry | null {
   const key = canonicalUrl(url);
@@ -91,8 +102,8 @@ export async function addSources(specs: readonly string[], options: AddSourcesOp
   };
   for (const spec of specs) {
     if (isAddress(spec)) {
-      const probe = probeEntry(spec.trim(), spec.trim());
-      if (probe) probes.push(probe);
+      const url = feedAddress(spec);
+      if (url) await addFeeds([{ url, title: null }]);
       else result.problems.push({ source: spec, level: 'error', message: `${spec}: not a valid address` });
       continue;
     }

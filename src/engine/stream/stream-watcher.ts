@@ -10,6 +10,7 @@ import { newFeedState, nextFeedState } from '../fetch/feed-state.js';
 import { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import { pollFeed } from '../fetch/poll-feed.js';
 import { parallaxUserAgent } from '../fetch/user-agent.js';
+import type { FeedRef } from '../feeds/types.js';
 import type { FeedRecord, QueueItem, StreamRepository } from '../storage/stream-repository.js';
 import { packageVersion } from '../version.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
@@ -250,6 +251,9 @@ export class StreamWatcher {
     });
     if (result.status === 'aborted') return;
     this.counters.polls++;
+    if (result.status === 'failed' && result.alternates.length > 0 && feed.state.lastSuccessAt === null) {
+      return this.replaceByAlternates(feed, result.alternates);
+    }
     if (result.status !== 'changed') {
       await this.repo.savePoll({ feedId: feed.id, state: result.state, queue: [] });
       const failed = result.status === 'failed';
@@ -296,6 +300,29 @@ export class StreamWatcher {
       queued: entries.queue.length,
       messages,
     });
+  }
+
+  /**
+   * A feed address that has never worked and turned out to be a page linking feeds (a site's front page): its feeds
+   * replace it, since that is what the user meant.
+   */
+  private async replaceByAlternates(feed: FeedRecord, alternates: readonly FeedRef[]): Promise<void> {
+    const at = this.now();
+    const { added } = await this.repo.addFeeds(
+      alternates.map((f) => ({ url: f.url, title: f.title, state: newFeedState(f.url, at), addedAt: this.iso(at) })),
+    );
+    await this.repo.removeFeed(feed.id);
+    const message = `${feed.url}: an HTML page, not a feed: replaced by the feeds it links`;
+    this.emit({
+      type: 'poll',
+      feedId: feed.id,
+      url: feed.url,
+      status: 'failed',
+      queued: 0,
+      messages: [message],
+      code: 'html-not-feed',
+    });
+    this.emit({ type: 'feeds-added', from: feed.url, urls: added.map((f) => f.url) });
   }
 
   /** Fetches, reads and stores one queued article; a failure is retried later or recorded. */
