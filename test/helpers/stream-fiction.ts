@@ -178,11 +178,19 @@ export function fictionArticle(event: FictionEvent, outlet: number): FictionArti
   const wording = WORDING[event.kind](event);
   const style = outlet % 3;
   const closing = `${o.name} will follow the story in ${event.town} as it develops, and readers can send news tips to the newsroom.`;
+  // Every event has places of its own, which every report of it names: events of one kind stay apart.
+  const square = madeUpName(event.n + 100_000);
+  const market = madeUpName(event.n + 200_000);
+  const local = [
+    `Neighbours met at ${square} Square near the ${market} market to talk about what happened.`,
+    `At the ${market} market and on ${square} Square, people spoke of little else.`,
+    `The news spread quickly from ${square} Square to the stalls of the ${market} market.`,
+  ][style]!;
   return {
     event,
     outlet: o,
     title: wording.title[style]!,
-    paragraphs: [...wording.lines[style]!, closing],
+    paragraphs: [...wording.lines[style]!, local, closing],
     path: `/news/${event.kind}-${event.n}-${outlet}`,
   };
 }
