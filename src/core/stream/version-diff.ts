@@ -77,9 +77,16 @@ function sentencesOf(text: string): SentenceRef[] {
   return segmentSentences(text, paragraphSpans(text)).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
 }
 
-/** All matches of a global pattern (its first group when it has one), trimmed of white space and end punctuation. */
+/** All matches of a global pattern (its first group when it has one), white space collapsed, end punctuation dropped. */
 function matchesOf(pattern: RegExp, text: string): string[] {
-  return [...text.matchAll(pattern)].map((m) => (m[1] ?? m[0]).trim().replace(/[,;:]+$/u, '')).filter((v) => v !== '');
+  return [...text.matchAll(pattern)]
+    .map((m) =>
+      (m[1] ?? m[0])
+        .replace(/\s+/gu, ' ')
+        .trim()
+        .replace(/[,;:]+$/u, ''),
+    )
+    .filter((v) => v !== '');
 }
 
 /** Values only in `before` and only in `after`, counted as multisets (a figure stated twice and then once changed). */
