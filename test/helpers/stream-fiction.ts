@@ -186,11 +186,18 @@ export function fictionArticle(event: FictionEvent, outlet: number): FictionArti
     `At the ${market} market and on ${square} Square, people spoke of little else.`,
     `The news spread quickly from ${square} Square to the stalls of the ${market} market.`,
   ][style]!;
+  // ...and things of its own, named in every report of it (made-up words, lower case: terms rather than names).
+  const [t1, t2, t3, t4] = [1, 2, 3, 4].map((k) => madeUpName(event.n * 4 + k + 300_000).toLowerCase());
+  const detail = [
+    `Inspectors listed the ${t1}, the ${t2} and the ${t3} among the first things to check, and the ${t4} next week.`,
+    `The ${t2}, the ${t1} and the ${t3} were checked first; the ${t4} comes next week, officials said.`,
+    `Officials named the ${t3}, the ${t1} and the ${t2} as the first concerns, with the ${t4} to follow.`,
+  ][style]!;
   return {
     event,
     outlet: o,
     title: wording.title[style]!,
-    paragraphs: [...wording.lines[style]!, local, closing],
+    paragraphs: [...wording.lines[style]!, local, detail, closing],
     path: `/news/${event.kind}-${event.n}-${outlet}`,
   };
 }

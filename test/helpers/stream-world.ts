@@ -17,12 +17,15 @@ export interface Published {
   published: string;
 }
 
-/** Publishes the reports of `events` by `outlets` (each a page naming itself canonical); dates one minute apart. */
+/**
+ * Publishes the reports of `events` by `outlets` (each a page naming itself canonical), dated one minute apart, or as
+ * `dateOf` says.
+ */
 export function publish(
   site: FictionSite,
   events: readonly number[],
   outlets: readonly number[],
-  options: { published?: string; prefix?: string } = {},
+  options: { published?: string; prefix?: string; dateOf?: (event: number, outlet: number) => string } = {},
 ): Published[] {
   const base = Date.parse(options.published ?? '2024-05-01T10:00:00Z');
   const out: Published[] = [];
@@ -30,7 +33,7 @@ export function publish(
     for (const o of outlets) {
       const article = fictionArticle(fictionEvent(n), o);
       const path = `${options.prefix ?? ''}/${article.outlet.host}${article.path}`;
-      const published = new Date(base + out.length * 60_000).toISOString();
+      const published = options.dateOf?.(n, o) ?? new Date(base + out.length * 60_000).toISOString();
       site.set(path, { body: articleHtml(article, { canonical: site.url(path), publishedAt: published }) });
       out.push({ article, path, url: site.url(path), published });
     }

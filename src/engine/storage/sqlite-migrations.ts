@@ -107,12 +107,14 @@ export const MIGRATIONS: readonly Migration[] = [
         entry_json TEXT NOT NULL,
         use_entry_content INTEGER NOT NULL,
         signature TEXT NOT NULL,
+        order_key TEXT NOT NULL,
         enqueued_at TEXT NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at TEXT NOT NULL,
         last_error TEXT
       );
-      CREATE INDEX stream_queue_due ON stream_queue (next_attempt_at, pk);
+      CREATE INDEX stream_queue_order ON stream_queue (order_key, pk);
+      CREATE INDEX stream_queue_due ON stream_queue (next_attempt_at);
       CREATE INDEX stream_queue_by_feed ON stream_queue (feed_id);
 
       CREATE TABLE stream_failures (

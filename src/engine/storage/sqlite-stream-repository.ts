@@ -161,11 +161,11 @@ export class SqliteStreamRepository implements StreamRepository {
       deleteFeed: db.prepare('DELETE FROM stream_feeds WHERE id = ?'),
       deleteFeedQueue: db.prepare('DELETE FROM stream_queue WHERE feed_id = ?'),
       enqueue: db.prepare(
-        `INSERT INTO stream_queue (url_key, kind, feed_id, source, entry_json, use_entry_content, signature, enqueued_at,
-           next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url_key) DO NOTHING`,
+        `INSERT INTO stream_queue (url_key, kind, feed_id, source, entry_json, use_entry_content, signature, order_key,
+           enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url_key) DO NOTHING`,
       ),
       dueQueue: db.prepare<[string, number], QueueRow>(
-        'SELECT * FROM stream_queue WHERE next_attempt_at <= ? ORDER BY next_attempt_at, pk LIMIT ?',
+        'SELECT * FROM stream_queue WHERE next_attempt_at <= ? ORDER BY order_key, pk LIMIT ?',
       ),
       nextQueued: db.prepare<[], { at: string | null }>('SELECT MIN(next_attempt_at) AS at FROM stream_queue'),
       queueItem: db.prepare<[number], QueueRow>('SELECT * FROM stream_queue WHERE pk = ?'),
@@ -843,6 +843,7 @@ export class SqliteStreamRepository implements StreamRepository {
         JSON.stringify(e.entry),
         e.useEntryContent ? 1 : 0,
         e.signature,
+        e.orderKey ?? at,
         at,
         at,
       ).changes;

@@ -59,6 +59,11 @@ export interface QueueEntry {
   useEntryContent: boolean;
   /** A hash of what the entry says (title, dates, content): a later entry with another signature is a revisit. */
   signature: string;
+  /**
+   * Where the article goes in the queue's order (ISO time): its publication date, so that a backlog arrives in time
+   * order; null or absent keeps the order it was queued in (a JSON Lines stream is in the order its author gave).
+   */
+  orderKey?: string | null;
 }
 
 /** A queued article. */
@@ -368,7 +373,7 @@ export interface StreamRepository {
     queuePk: number;
     feeds: readonly NewFeed[];
   }): Promise<{ added: FeedRecord[]; existing: FeedRecord[] }>;
-  /** Queued articles due at `now`, in queue order. */
+  /** Queued articles due at `now`, in queue order (by `orderKey`, else the time queued; then as queued). */
   dueQueue(now: string, limit: number): Promise<QueueItem[]>;
   /** Articles and addresses in the queue (due now or waiting for a retry). */
   queueSize(): Promise<number>;

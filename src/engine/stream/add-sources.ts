@@ -127,6 +127,7 @@ export async function addSources(specs: readonly string[], options: AddSourcesOp
         feedId: null,
         source: spec,
         kind: source.kind,
+        now: options.now,
       });
       result.skipped += entries.skipped;
       await queue(entries.queue);

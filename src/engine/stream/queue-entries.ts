@@ -4,6 +4,7 @@
  * Everything else a feed lists again is skipped without a request: polling a feed costs one request when nothing
  * changed, and one per new or changed article otherwise.
  */
+import { clusterDate } from '../../core/stream/cluster-date.js';
 import type { FeedEntry, SourceKind } from '../feeds/types.js';
 import type { QueueEntry, StreamRepository } from '../storage/stream-repository.js';
 import { entryKey, entrySignature } from './entry-keys.js';
@@ -23,6 +24,8 @@ export interface EntrySource {
   /** The feed's address or the file's name. */
   source: string;
   kind: SourceKind;
+  /** The time (ms) the entries were read: a missing or unlikely date orders them as of then. */
+  now: number;
 }
 
 /** The queue entries of a source's entries. */
@@ -47,7 +50,17 @@ export async function queueEntries(
     const signature = entrySignature(entry);
     const stored = known.get(urlKey);
     const carries = entry.content !== null && (from.kind === 'jsonl' || entry.url === null);
-    const base = { urlKey, feedId: from.feedId, source: from.source, entry, useEntryContent: carries, signature };
+    // A backlog arrives in time order; a stream file in its own order.
+    const orderKey = from.kind === 'jsonl' ? null : clusterDate(entry.published, from.now).date;
+    const base = {
+      urlKey,
+      feedId: from.feedId,
+      source: from.source,
+      entry,
+      useEntryContent: carries,
+      signature,
+      orderKey,
+    };
     if (stored) {
       if (stored.kind === 'article' && stored.signature !== signature && !queued.has(urlKey)) {
         queue.push({ ...base, kind: 'revisit' });

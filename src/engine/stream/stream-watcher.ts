@@ -14,6 +14,7 @@ import type { FeedRef } from '../feeds/types.js';
 import type { FeedRecord, QueueItem, StreamRepository } from '../storage/stream-repository.js';
 import { packageVersion } from '../version.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
+import { ArrivalOrder, type Ticket } from './arrival-order.js';
 import { queueEntries } from './queue-entries.js';
 import { readQueuedPage } from './read-queued-page.js';
 import { ReportScheduler, type ReportEvent } from './report-scheduler.js';
@@ -21,6 +22,9 @@ import { StreamIngester, type IngestOutcome } from './stream-ingester.js';
 import { leaseOwner, takeLease } from './stream-lease.js';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './stream-options.js';
 import { StreamState, type StateLoad } from './stream-state.js';
+
+/** Longest wait of a read article behind an earlier one whose page is still being fetched. */
+const ARRIVAL_HOLD_MS = 2_000;
 
 /** What the watcher tells its caller (progress, problems). */
 export type StreamEvent =
@@ -93,6 +97,8 @@ export class StreamWatcher {
   private readonly owner = leaseOwner();
   private readonly polls = new Map<string, Promise<void>>();
   private readonly items = new Map<number, Promise<void>>();
+  /** Articles are stored in queue order, though read in any order. */
+  private readonly order = new ArrivalOrder(ARRIVAL_HOLD_MS);
   private ingester!: StreamIngester;
   private reports!: ReportScheduler;
   private lastHeartbeat = 0;
@@ -232,9 +238,13 @@ export class StreamWatcher {
     if (room <= 0) return 0;
     const due = (await this.repo.dueQueue(this.iso(now), room + this.items.size)).filter((i) => !this.items.has(i.pk));
     for (const item of due.slice(0, room)) {
-      const run = this.process(item, signal)
+      const ticket = this.order.take(item.useEntryContent);
+      const run = this.process(item, ticket, signal)
         .catch((error: unknown) => this.itemCrashed(item, error))
-        .finally(() => this.items.delete(item.pk));
+        .finally(() => {
+          this.order.finish(ticket);
+          this.items.delete(item.pk);
+        });
       this.items.set(item.pk, run);
     }
     return due.length;
@@ -290,6 +300,7 @@ export class StreamWatcher {
       feedId: feed.id,
       source: feed.url,
       kind: source.kind,
+      now: this.now(),
     });
     await this.repo.savePoll({ feedId: feed.id, state: result.state, title: source.title, queue: entries.queue });
     this.emit({
@@ -326,7 +337,7 @@ export class StreamWatcher {
   }
 
   /** Fetches, reads and stores one queued article; a failure is retried later or recorded. */
-  private async process(item: QueueItem, signal: AbortSignal): Promise<void> {
+  private async process(item: QueueItem, ticket: Ticket, signal: AbortSignal): Promise<void> {
     const started = this.now();
     const validators =
       item.kind === 'revisit' ? (await this.repo.findAddresses([item.urlKey])).get(item.urlKey) : undefined;
@@ -363,6 +374,7 @@ export class StreamWatcher {
       case 'read':
         break;
     }
+    await this.order.turn(ticket);
     try {
       const outcome = await this.ingester.ingest({
         queuePk: item.pk,
