@@ -1,13 +1,13 @@
 /**
- * What `parallax ingest` and `parallax watch` share: their options, the stream opened over the library with the
- * sources added, and progress on stderr (problems as they happen, a summary now and then and at the end).
+ * What `parallax ingest` and `parallax watch` share: their options, and the stream opened over the library with the
+ * sources added.
  */
 import { resolve } from 'node:path';
 import { openSqliteLibrary, type SqliteLibrary } from '../engine/storage/open-sqlite-library.js';
 import { addSources, type AddedSources } from '../engine/stream/add-sources.js';
 import { StreamBusyError } from '../engine/stream/stream-lease.js';
 import type { StreamOptions } from '../engine/stream/stream-options.js';
-import { StreamWatcher, type StreamCounters, type StreamEvent } from '../engine/stream/stream-watcher.js';
+import { StreamWatcher, type StreamEvent } from '../engine/stream/stream-watcher.js';
 import { AnalysisPool } from '../engine/workers/analysis-pool.js';
 import { DEFAULT_DB } from './commands/serve.js';
 import { CliError } from './errors.js';
@@ -116,51 +116,4 @@ export async function openStream(
     }
   };
   return { library, pool, watcher, added, close };
-}
-
-/** Prints a stream event worth a line of its own: problems, resumption, new feeds. */
-export function printStreamEvent(io: CliIo, event: StreamEvent): void {
-  const line = (text: string) => io.stderr.write(`parallax: ${text}\n`);
-  switch (event.type) {
-    case 'loaded': {
-      const l = event.load;
-      if (l.checkpointProblem)
-        line(`warning: the clusterer's checkpoint was unreadable (${l.checkpointProblem}); replayed the stream`);
-      if (l.lastSeq > 0) line(`resumed after article ${l.lastSeq} (${l.replayed} replayed since the checkpoint)`);
-      if (l.mismatches > 0) line(`warning: ${l.mismatches} replayed decisions differ from the stored ones (kept)`);
-      return;
-    }
-    case 'poll':
-      if (event.status === 'failed') line(`feed ${event.url}: ${event.messages.join('; ')}`);
-      else for (const m of event.messages) line(`warning: feed ${event.url}: ${m}`);
-      return;
-    case 'feeds-added':
-      if (event.urls.length > 0)
-        line(
-          `${event.from}: ${event.urls.length} feeds added (${event.urls.slice(0, 3).join(', ')}${event.urls.length > 3 ? ', ...' : ''})`,
-        );
-      return;
-    case 'article-failed':
-      line(`${event.message}${event.retryAt ? ` (tried again after ${event.retryAt})` : ' (given up)'}`);
-      return;
-    case 'report-failed':
-      line(`the report of story ${event.storyId} could not be computed: ${event.message}`);
-      return;
-    default:
-      return;
-  }
-}
-
-/** One line summing up the work done. */
-export function summaryLine(c: StreamCounters, queued: number | null): string {
-  const parts = [
-    `${c.polls} polls${c.pollFailures > 0 ? ` (${c.pollFailures} failed)` : ''}`,
-    `${c.newArticles} new articles${c.wireCopies + c.merges > 0 ? ` (${c.wireCopies} wire copies, ${c.merges} merges)` : ''}`,
-    `${c.versions} updated`,
-    `${c.duplicates} duplicates`,
-    `${c.articleFailures} failed`,
-    `${c.reports} reports${c.reportFailures > 0 ? ` (${c.reportFailures} failed)` : ''}`,
-    ...(queued !== null ? [`${queued} queued for later`] : []),
-  ];
-  return `parallax: ${parts.join(', ')}\n`;
 }

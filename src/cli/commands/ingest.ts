@@ -1,13 +1,7 @@
 import { EXIT, UsageError } from '../errors.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import {
-  openStream,
-  printStreamEvent,
-  STREAM_HELP,
-  STREAM_OPTIONS,
-  streamSettings,
-  summaryLine,
-} from '../stream-run.js';
+import { printStreamEvent, summaryLine } from '../stream-progress.js';
+import { openStream, STREAM_HELP, STREAM_OPTIONS, streamSettings } from '../stream-run.js';
 import type { Command } from './command.js';
 
 const help = `Usage: parallax ingest <sources...> --db PATH [options]

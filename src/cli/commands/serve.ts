@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { indexRatings, type RatingsIndex } from '../../core/stream/coverage-split.js';
 import { loadRatingsFile } from '../../engine/feeds/load-ratings.js';
-import { openSqliteLibrary } from '../../engine/storage/open-sqlite-library.js';
+import { openSqliteLibrary, type SqliteLibrary } from '../../engine/storage/open-sqlite-library.js';
+import { StreamBusyError } from '../../engine/stream/stream-lease.js';
+import { StreamWatcher } from '../../engine/stream/stream-watcher.js';
+import { printStreamEvent, summaryLine } from '../stream-progress.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
@@ -223,8 +226,44 @@ Serves the HTTP API (see docs/api.md) and the web page on one port, over a story
 Options:
 ${SERVER_HELP}
   --ratings FILE         outlet ratings (CSV or JSON, see docs/feeds.md): stream stories show their coverage by lean
+  --watch                also poll the library's feeds (those added through /api/feeds too), ingest, cluster and
+                         analyze, as \`parallax watch\` does (politely: one request per host at a time, a second apart)
   -h, --help             show this help
 `;
+
+/**
+ * Runs the library's stream in the server's process until a stop signal (it is stopped before the pool closes, so
+ * that an article being read stays queued); resolves to a function that waits for it to finish and checkpoint.
+ */
+async function startWatching(library: SqliteLibrary, pool: AnalysisPool, settings: ServerSettings, io: CliIo) {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watcher = await StreamWatcher.open({
+    repo: library.stream,
+    pool,
+    options: {
+      ...(settings.urlAccess.allowPrivateUrls ? { allowPrivate: true } : {}),
+      ...(settings.urlAccess.allowPrivateRanges ? { allowRanges: settings.urlAccess.allowPrivateRanges } : {}),
+    },
+    onEvent: (event) => {
+      if (!(stop.signal.aborted && event.type === 'report-failed')) printStreamEvent(io, event);
+    },
+  }).catch((error: unknown) => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    throw error instanceof StreamBusyError ? new CliError(error.message) : error;
+  });
+  const running = watcher.run(stop.signal).finally(() => watcher.close());
+  return async (): Promise<void> => {
+    stop.abort();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await running;
+    io.stderr.write(summaryLine(watcher.counters, null));
+  };
+}
 
 /** The ratings of \`--ratings FILE\`, their problems printed; null without the option. */
 async function ratingsOption(values: Record<string, unknown>, io: CliIo): Promise<RatingsIndex | null> {
@@ -240,7 +279,11 @@ async function ratingsOption(values: Record<string, unknown>, io: CliIo): Promis
 const command: Command = {
   help,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('serve', argv, { ...SERVER_OPTIONS, ratings: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('serve', argv, {
+      ...SERVER_OPTIONS,
+      ratings: { type: 'string' },
+      watch: { type: 'boolean' },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
     const ratings = await ratingsOption(values, io);
@@ -252,9 +295,22 @@ const command: Command = {
       await library.close();
       throw error;
     });
+    const stopWatching =
+      values.watch === true
+        ? await startWatching(library, pool, settings, io).catch(async (error: unknown) => {
+            await server.close();
+            await pool.close();
+            await library.close();
+            throw error;
+          })
+        : null;
     announce(io, settings);
+    if (stopWatching) io.stderr.write("parallax: watching the library's feeds\n");
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
-    return runUntilStopped(server, pool, () => library.close());
+    return runUntilStopped(server, pool, async () => {
+      await stopWatching?.();
+      await library.close();
+    });
   },
 };
 

@@ -1,13 +1,7 @@
 import { parseCommandArgs } from '../parse-command-args.js';
 import { parsePositiveInteger } from '../option-values.js';
-import {
-  openStream,
-  printStreamEvent,
-  STREAM_HELP,
-  STREAM_OPTIONS,
-  streamSettings,
-  summaryLine,
-} from '../stream-run.js';
+import { printStreamEvent, summaryLine } from '../stream-progress.js';
+import { openStream, STREAM_HELP, STREAM_OPTIONS, streamSettings } from '../stream-run.js';
 import type { Command } from './command.js';
 
 /** Seconds between two progress lines. */
