@@ -267,7 +267,7 @@ describe('trouble', () => {
     await s.close();
   });
 
-  it('gives a clear error for malformed XML, an HTML page and an external entity, and reads a billion laughs safely', async () => {
+  it('gives a clear error for malformed XML, an HTML page, an external entity and a huge feed, and reads a billion laughs safely', async () => {
     const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'feeds', name), 'utf8');
     site.set('/g/malformed.xml', { body: fixture('malformed.xml'), contentType: 'application/rss+xml' });
     // A page where a feed was expected; and a front page that links its feed, which replaces it.
@@ -277,17 +277,20 @@ describe('trouble', () => {
     });
     site.set('/g/entity.xml', { body: fixture('external-entity.xml'), contentType: 'application/xml' });
     site.set('/g/laughs.xml', { body: fixture('billion-laughs.xml'), contentType: 'application/rss+xml' });
+    // A huge feed: over the size limit of a feed.
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ title: `Item ${i}`, link: site.url(`/g/item/${i}`) }));
+    serveFeed(site, '/g/huge.xml', many);
     const good = publish(site, [9], [0], { prefix: '/g' });
     serveFeed(site, '/g/good.xml', itemsOf(good));
-    const s = await openStream();
+    const s = await openStream({ maxFeedBytes: 64 * 1024 });
     const { added } = await s.lib.stream.addFeeds(
-      ['malformed.xml', 'page.xml', 'entity.xml', 'laughs.xml', 'front'].map((f) => ({
+      ['malformed.xml', 'page.xml', 'entity.xml', 'laughs.xml', 'huge.xml', 'front'].map((f) => ({
         url: site.url(`/g/${f}`),
         state: newFeedState(site.url(`/g/${f}`), 0),
         addedAt: new Date().toISOString(),
       })),
     );
-    expect(added).toHaveLength(5);
+    expect(added).toHaveLength(6);
     await s.watcher.runOnce();
     const byUrl = new Map(polls(s.events).map((e) => [e.url.replace(site.base, ''), e]));
     expect(byUrl.get('/g/malformed.xml')).toMatchObject({ status: 'failed', code: 'malformed-xml' });
@@ -303,6 +306,7 @@ describe('trouble', () => {
     });
     expect((await s.lib.stream.listFeeds()).map((f) => f.url.replace(site.base, ''))).not.toContain('/g/front');
     expect(byUrl.get('/g/entity.xml')).toMatchObject({ status: 'failed', code: 'external-entity' });
+    expect(byUrl.get('/g/huge.xml')).toMatchObject({ status: 'failed', code: 'too-large' });
     expect(byUrl.get('/g/laughs.xml')).toMatchObject({ status: 'changed' });
     expect(byUrl.get('/g/laughs.xml')!.messages.join()).toMatch(/not expanded/);
     expect(byUrl.get('/g/good.xml')).toMatchObject({ status: 'changed', queued: 1 });
