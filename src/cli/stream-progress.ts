@@ -51,3 +51,10 @@ export function summaryLine(c: StreamCounters, queued: number | null): string {
   ];
   return `parallax: ${parts.join(', ')}\n`;
 }
+
+/** Prints the stream's events until `signal` stops it; reports cut short by the stop are not worth a line then. */
+export function printUntilStopped(io: CliIo, signal: AbortSignal): (event: StreamEvent) => void {
+  return (event) => {
+    if (!(signal.aborted && event.type === 'report-failed')) printStreamEvent(io, event);
+  };
+}

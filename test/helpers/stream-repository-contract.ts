@@ -8,6 +8,7 @@ import type { AssignmentReason } from '../../src/core/cluster/types.js';
 import type { RawArticle } from '../../src/core/model.js';
 import { analyzeStory } from '../../src/core/pipeline.js';
 import type { FeedEntry } from '../../src/engine/feeds/types.js';
+import { addressEntry } from '../../src/engine/stream/entry-keys.js';
 import { newFeedState, nextFeedState } from '../../src/engine/fetch/feed-state.js';
 import type { StoryRepository } from '../../src/engine/storage/story-repository.js';
 import type {
@@ -38,17 +39,7 @@ const REASON: AssignmentReason = {
 };
 
 function entry(url: string | null, title = 'A headline'): FeedEntry {
-  return {
-    url,
-    guid: null,
-    title,
-    published: null,
-    updated: null,
-    author: null,
-    outlet: null,
-    summary: null,
-    content: null,
-  };
+  return { ...addressEntry(url), title };
 }
 
 function queued(key: string, over: Partial<QueueEntry> = {}): QueueEntry {

@@ -4,7 +4,8 @@ import { loadRatingsFile } from '../../engine/feeds/load-ratings.js';
 import { openSqliteLibrary, type SqliteLibrary } from '../../engine/storage/open-sqlite-library.js';
 import { StreamBusyError } from '../../engine/stream/stream-lease.js';
 import { StreamWatcher } from '../../engine/stream/stream-watcher.js';
-import { printStreamEvent, summaryLine } from '../stream-progress.js';
+import { stopOnSignals } from '../stop-signal.js';
+import { printUntilStopped, summaryLine } from '../stream-progress.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
@@ -236,10 +237,7 @@ ${SERVER_HELP}
  * that an article being read stays queued); resolves to a function that waits for it to finish and checkpoint.
  */
 async function startWatching(library: SqliteLibrary, pool: AnalysisPool, settings: ServerSettings, io: CliIo) {
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stop = stopOnSignals();
   const watcher = await StreamWatcher.open({
     repo: library.stream,
     pool,
@@ -247,19 +245,15 @@ async function startWatching(library: SqliteLibrary, pool: AnalysisPool, setting
       ...(settings.urlAccess.allowPrivateUrls ? { allowPrivate: true } : {}),
       ...(settings.urlAccess.allowPrivateRanges ? { allowRanges: settings.urlAccess.allowPrivateRanges } : {}),
     },
-    onEvent: (event) => {
-      if (!(stop.signal.aborted && event.type === 'report-failed')) printStreamEvent(io, event);
-    },
+    onEvent: printUntilStopped(io, stop.signal),
   }).catch((error: unknown) => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.dispose();
     throw error instanceof StreamBusyError ? new CliError(error.message) : error;
   });
   const running = watcher.run(stop.signal).finally(() => watcher.close());
   return async (): Promise<void> => {
-    stop.abort();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.stop();
+    stop.dispose();
     await running;
     io.stderr.write(summaryLine(watcher.counters, null));
   };

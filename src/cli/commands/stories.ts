@@ -9,6 +9,7 @@ import { openSqliteLibrary } from '../../engine/storage/open-sqlite-library.js';
 import type { StoryListing } from '../../engine/storage/stream-repository.js';
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
+import { formatTable } from '../format-table.js';
 import { parseChoice } from '../option-values.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { writeOutput } from '../write-output.js';
@@ -64,14 +65,7 @@ export function formatStoriesTable(rows: readonly Record<string, unknown>[]): st
     lean(r.coverage as CoverageSplit | undefined),
     String(r.title),
   ]);
-  const header = ['id', 'articles', 'outlets', 'lean', 'title'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]) =>
-    c
-      .map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...cells.map(line)].join('\n') + '\n';
+  return formatTable(['id', 'articles', 'outlets', 'lean', 'title'], cells);
 }
 
 const command: Command = {

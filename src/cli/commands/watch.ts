@@ -1,6 +1,7 @@
 import { parseCommandArgs } from '../parse-command-args.js';
 import { parsePositiveInteger } from '../option-values.js';
-import { printStreamEvent, summaryLine } from '../stream-progress.js';
+import { stopOnSignals } from '../stop-signal.js';
+import { printUntilStopped, summaryLine } from '../stream-progress.js';
 import { openStream, STREAM_HELP, STREAM_OPTIONS, streamSettings } from '../stream-run.js';
 import type { Command } from './command.js';
 
@@ -34,20 +35,17 @@ const command: Command = {
     const settings = streamSettings('watch', values, io);
     const interval =
       typeof values.interval === 'string' ? parsePositiveInteger('watch', 'interval', values.interval) : null;
-    const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const stop = stopOnSignals();
     const stream = await openStream(
       settings,
       positionals,
       io,
-      (event) => {
-        // Reports cut short by the stop are computed by the next run: not worth a line.
-        if (!(stop.signal.aborted && event.type === 'report-failed')) printStreamEvent(io, event);
-      },
+      printUntilStopped(io, stop.signal),
       interval !== null ? { schedule: { intervalMs: interval * 60_000 } } : {},
-    );
+    ).catch((error: unknown) => {
+      stop.dispose();
+      throw error;
+    });
     io.stderr.write(`parallax: watching ${settings.dbPath} (Ctrl-C stops)\n`);
     const timer = setInterval(async () => {
       io.stderr.write(summaryLine(stream.watcher.counters, await stream.library.stream.queueSize()));
@@ -61,8 +59,7 @@ const command: Command = {
       return 0;
     } finally {
       clearInterval(timer);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      stop.dispose();
       await stream.close();
     }
   },

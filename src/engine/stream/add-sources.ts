@@ -9,10 +9,11 @@ import { stat, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { canonicalUrl } from '../../core/stream/canonical-url.js';
 import { parseSource } from '../feeds/parse-source.js';
-import { FeedParseError, type FeedEntry, type FeedRef, type ParsedSource } from '../feeds/types.js';
-import { newFeedState } from '../fetch/feed-state.js';
+import { FeedParseError, type FeedRef, type ParsedSource } from '../feeds/types.js';
 import { formatBytes } from '../inputs/options.js';
 import type { QueueEntry, StreamRepository } from '../storage/stream-repository.js';
+import { addressEntry } from './entry-keys.js';
+import { newFeeds } from './new-feeds.js';
 import { queueEntries } from './queue-entries.js';
 
 /** Largest source file read (a JSON Lines stream of many articles). */
@@ -66,17 +67,7 @@ function feedAddress(spec: string): string | null {
 function probeEntry(url: string, source: string): QueueEntry | null {
   const key = canonicalUrl(url);
   if (key === null) return null;
-  const entry: FeedEntry = {
-    url,
-    guid: null,
-    title: null,
-    published: null,
-    updated: null,
-    author: null,
-    outlet: null,
-    summary: null,
-    content: null,
-  };
+  const entry = addressEntry(url);
   return { urlKey: key, kind: 'probe', feedId: null, source, entry, useEntryContent: false, signature: 'probe' };
 }
 
@@ -86,13 +77,7 @@ export async function addSources(specs: readonly string[], options: AddSourcesOp
   const probes: QueueEntry[] = [];
   const at = new Date(options.now).toISOString();
   const addFeeds = async (refs: readonly Pick<FeedRef, 'url' | 'title'>[]) => {
-    const feeds = refs.map((r) => ({
-      url: r.url,
-      title: r.title,
-      state: newFeedState(r.url, options.now),
-      addedAt: at,
-    }));
-    const { added } = await options.repo.addFeeds(feeds);
+    const { added } = await options.repo.addFeeds(newFeeds(refs, options.now));
     result.feedsAdded.push(...added.map((f) => f.url));
   };
   const queue = async (entries: readonly QueueEntry[]) => {

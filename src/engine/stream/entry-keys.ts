@@ -7,6 +7,21 @@ import { createHash } from 'node:crypto';
 import { canonicalUrl } from '../../core/stream/canonical-url.js';
 import type { FeedEntry } from '../feeds/types.js';
 
+/** An entry that names only an address (one the user gave, to be probed). */
+export function addressEntry(url: string | null): FeedEntry {
+  return {
+    url,
+    guid: null,
+    title: null,
+    published: null,
+    updated: null,
+    author: null,
+    outlet: null,
+    summary: null,
+    content: null,
+  };
+}
+
 /** Longest id of an entry without an address kept as its key. */
 const MAX_ID_KEY = 500;
 

@@ -6,7 +6,7 @@
  * is checkpointed (and would be replayed from storage anyway).
  */
 import { ClusterInputError } from '../../core/cluster/types.js';
-import { newFeedState, nextFeedState } from '../fetch/feed-state.js';
+import { nextFeedState } from '../fetch/feed-state.js';
 import { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import { pollFeed } from '../fetch/poll-feed.js';
 import { parallaxUserAgent } from '../fetch/user-agent.js';
@@ -15,6 +15,7 @@ import type { FeedRecord, QueueItem, StreamRepository } from '../storage/stream-
 import { packageVersion } from '../version.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
 import { ArrivalOrder, type Ticket } from './arrival-order.js';
+import { newFeeds } from './new-feeds.js';
 import { queueEntries } from './queue-entries.js';
 import { readQueuedPage } from './read-queued-page.js';
 import { ReportScheduler, type ReportEvent } from './report-scheduler.js';
@@ -264,37 +265,22 @@ export class StreamWatcher {
     if (result.status === 'failed' && result.alternates.length > 0 && feed.state.lastSuccessAt === null) {
       return this.replaceByAlternates(feed, result.alternates);
     }
-    if (result.status !== 'changed') {
+    if (result.status === 'failed') {
       await this.repo.savePoll({ feedId: feed.id, state: result.state, queue: [] });
-      const failed = result.status === 'failed';
-      if (failed) this.counters.pollFailures++;
-      this.emit({
-        type: 'poll',
-        feedId: feed.id,
-        url: feed.url,
-        status: result.status,
-        queued: 0,
-        messages: failed ? [result.message] : [],
-        ...(failed ? { code: result.code } : {}),
-      });
-      return;
+      return this.pollFailed(feed, result.code, result.message);
+    }
+    const event = { type: 'poll', feedId: feed.id, url: feed.url, status: result.status } as const;
+    if (result.status === 'unchanged') {
+      await this.repo.savePoll({ feedId: feed.id, state: result.state, queue: [] });
+      return this.emit({ ...event, queued: 0, messages: [] });
     }
     const { source } = result;
     const messages = source.warnings.map((w) => w.message);
     if (source.kind === 'opml' || source.kind === 'sitemap-index') {
-      const at = this.now();
-      const { added } = await this.repo.addFeeds(
-        source.feeds.map((f) => ({
-          url: f.url,
-          title: f.title,
-          state: newFeedState(f.url, at),
-          addedAt: this.iso(at),
-        })),
-      );
+      const { added } = await this.repo.addFeeds(newFeeds(source.feeds, this.now()));
       await this.repo.savePoll({ feedId: feed.id, state: result.state, title: source.title, queue: [] });
       if (added.length > 0) this.emit({ type: 'feeds-added', from: feed.url, urls: added.map((f) => f.url) });
-      this.emit({ type: 'poll', feedId: feed.id, url: feed.url, status: 'changed', queued: 0, messages });
-      return;
+      return this.emit({ ...event, queued: 0, messages });
     }
     const entries = await queueEntries(this.repo, source.entries, {
       feedId: feed.id,
@@ -303,14 +289,13 @@ export class StreamWatcher {
       now: this.now(),
     });
     await this.repo.savePoll({ feedId: feed.id, state: result.state, title: source.title, queue: entries.queue });
-    this.emit({
-      type: 'poll',
-      feedId: feed.id,
-      url: feed.url,
-      status: 'changed',
-      queued: entries.queue.length,
-      messages,
-    });
+    this.emit({ ...event, queued: entries.queue.length, messages });
+  }
+
+  /** Counts and reports a failed poll (its record is stored by the caller). */
+  private pollFailed(feed: FeedRecord, code: string, message: string): void {
+    this.counters.pollFailures++;
+    this.emit({ type: 'poll', feedId: feed.id, url: feed.url, status: 'failed', queued: 0, messages: [message], code });
   }
 
   /**
@@ -318,21 +303,9 @@ export class StreamWatcher {
    * replace it, since that is what the user meant.
    */
   private async replaceByAlternates(feed: FeedRecord, alternates: readonly FeedRef[]): Promise<void> {
-    const at = this.now();
-    const { added } = await this.repo.addFeeds(
-      alternates.map((f) => ({ url: f.url, title: f.title, state: newFeedState(f.url, at), addedAt: this.iso(at) })),
-    );
+    const { added } = await this.repo.addFeeds(newFeeds(alternates, this.now()));
     await this.repo.removeFeed(feed.id);
-    const message = `${feed.url}: an HTML page, not a feed: replaced by the feeds it links`;
-    this.emit({
-      type: 'poll',
-      feedId: feed.id,
-      url: feed.url,
-      status: 'failed',
-      queued: 0,
-      messages: [message],
-      code: 'html-not-feed',
-    });
+    this.pollFailed(feed, 'html-not-feed', `${feed.url}: an HTML page, not a feed: replaced by the feeds it links`);
     this.emit({ type: 'feeds-added', from: feed.url, urls: added.map((f) => f.url) });
   }
 
@@ -362,8 +335,7 @@ export class StreamWatcher {
         this.counters.unchanged++;
         return;
       case 'feeds': {
-        const at = this.now();
-        const feeds = page.feeds.map((f) => ({ ...f, state: newFeedState(f.url, at), addedAt: this.iso(at) }));
+        const feeds = newFeeds(page.feeds, this.now());
         const { added } = await this.repo.resolveProbe({ queuePk: item.pk, feeds });
         this.emit({ type: 'feeds-added', from: item.source, urls: added.map((f) => f.url) });
         return;
@@ -422,20 +394,15 @@ export class StreamWatcher {
 
   /** An unexpected error while polling: recorded on the feed as a failure (it backs off like any failing feed). */
   private async pollCrashed(feed: FeedRecord, error: unknown): Promise<void> {
-    this.counters.pollFailures++;
     const message = `${feed.url}: ${error instanceof Error ? error.message : String(error)}`;
-    const event = { type: 'failed' as const, code: 'internal', message };
-    const state = nextFeedState(feed.state, event, this.now(), this.options.schedule);
+    const state = nextFeedState(
+      feed.state,
+      { type: 'failed', code: 'internal', message },
+      this.now(),
+      this.options.schedule,
+    );
     await this.repo.savePoll({ feedId: feed.id, state, queue: [] }).catch(() => undefined);
-    this.emit({
-      type: 'poll',
-      feedId: feed.id,
-      url: feed.url,
-      status: 'failed',
-      queued: 0,
-      messages: [message],
-      code: 'internal',
-    });
+    this.pollFailed(feed, 'internal', message);
   }
 
   /** An unexpected error while storing an article: it is tried again later, a bounded number of times. */
