@@ -1,3 +1,5 @@
+import { StreamBusyError } from '../../engine/stream/stream-lease.js';
+import { CliError } from '../errors.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { parsePositiveInteger } from '../option-values.js';
 import { stopOnSignals } from '../stop-signal.js';
@@ -53,7 +55,10 @@ const command: Command = {
     try {
       // A stop closes the pool at once: reads and reports in progress end now, and their articles stay queued.
       stop.signal.addEventListener('abort', () => void stream.pool.close(), { once: true });
-      await stream.watcher.run(stop.signal);
+      await stream.watcher.run(stop.signal).catch((error: unknown) => {
+        // Another watcher took the library over (this one's heartbeat stalled past the lease's time).
+        throw error instanceof StreamBusyError ? new CliError(error.message) : error;
+      });
       io.stderr.write(summaryLine(stream.watcher.counters, await stream.library.stream.queueSize()));
       io.stderr.write('parallax: stopped\n');
       return 0;

@@ -144,7 +144,15 @@ export class StreamIngester {
     const wire: WireLink | null =
       verdict.kind === 'wire-copy' ? { of: verdict.of, original: verdict.original, overlap: verdict.overlap } : null;
     const date = clusterDate(stated, input.fetchedAt).date;
-    const { seq, assignment } = this.state.place({ id, title: version.title, text: page.article.text, date, outlet });
+    let placed: ReturnType<StreamState['place']>;
+    try {
+      placed = this.state.place({ id, title: version.title, text: page.article.text, date, outlet });
+    } catch (error) {
+      // Refused by the clusterer (ClusterInputError): the wire-copy index remembered it; put it back as stored.
+      await this.state.reload(this.now());
+      throw error;
+    }
+    const { seq, assignment } = placed;
     try {
       await this.repo.ingestArticle({
         queuePk: input.queuePk,
