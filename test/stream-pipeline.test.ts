@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../src/core/model.js';
 import { diffVersions } from '../src/core/stream/version-diff.js';
 import { newFeedState } from '../src/engine/fetch/feed-state.js';
 import { openSqliteLibrary, type SqliteLibrary } from '../src/engine/storage/open-sqlite-library.js';
@@ -77,7 +78,7 @@ describe('polling feeds', () => {
   it('stores each article once in its story, with why, and answers an unchanged feed with 304', async () => {
     const pages = publish(site, [0, 1], [0, 1, 2], { prefix: '/a' });
     const feed = serveFeed(site, '/a/feed.xml', itemsOf(pages), { etag: '"a1"' });
-    const s = await openStream({ reportMinArticles: 2, schedule: { intervalMs: 1 } });
+    const s = await openStream({ reportMinArticles: 2, reportMaxArticles: 2, schedule: { intervalMs: 1 } });
     await add(s, [feed]);
     await s.watcher.runOnce();
     const stories = await s.lib.stream.listAllStories();
@@ -91,8 +92,10 @@ describe('polling feeds', () => {
     const names = [0, 1].flatMap((e) => [fictionEvent(e).town, fictionEvent(e).person]);
     const shared = Object.values(joined.shared).flat();
     expect(names.some((name) => shared.includes(name))).toBe(true);
-    // Both stories were analyzed and published in the story library.
+    // Both stories were analyzed and published in the story library; a report reads the latest two articles at most.
     expect((await s.lib.stories.listStories({ limit: 10, offset: 0 })).total).toBe(2);
+    const report = JSON.parse((await s.lib.stories.getStoryReport(stories[0]!.id))!.reportJson) as Report;
+    expect(report.articles.map((a) => a.id)).toEqual(stories[0]!.articleIds.slice(-2));
     expect(detail.story.reportPending).toBe(false);
     expect(pages.every((p) => site.hitsOf(p.path) === 1)).toBe(true);
 

@@ -96,14 +96,16 @@ export class ReportScheduler {
     try {
       const sources = await this.o.repo.storySources(story.id);
       if (!sources || sources.articles.length === 0) return;
-      const report = await this.o.pool.analyzeStory(sources.articles, { storyId: story.id, version: this.o.version });
-      const title = report.story.title ?? sources.articles[0]?.meta.title ?? story.id;
+      // The latest articles of a big story (its members come in arrival order).
+      const articles = sources.articles.slice(-this.o.options.reportMaxArticles);
+      const report = await this.o.pool.analyzeStory(articles, { storyId: story.id, version: this.o.version });
+      const title = report.story.title ?? articles[0]?.meta.title ?? story.id;
       const at = new Date(this.o.now()).toISOString();
       const stored = await this.o.repo.storeReport({
         storyId: story.id,
         revision: sources.revision,
         title,
-        fingerprint: fingerprintArticles(sources.articles),
+        fingerprint: fingerprintArticles(articles),
         analysis: { report, generatedAt: at },
         leadEntities: leadEntities(report.entities),
         at,
@@ -111,7 +113,7 @@ export class ReportScheduler {
       this.failedAt.delete(story.id);
       if (!stored) return;
       const ms = Math.round(performance.now() - started);
-      this.o.onEvent?.({ type: 'report', storyId: story.id, articles: sources.articles.length, ms });
+      this.o.onEvent?.({ type: 'report', storyId: story.id, articles: articles.length, ms });
     } catch (error) {
       this.failedAt.set(story.id, this.o.now());
       const message = error instanceof Error ? error.message : String(error);

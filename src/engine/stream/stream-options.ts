@@ -55,6 +55,11 @@ export interface StreamOptions {
   leaseTtlMs?: number;
   /** Fewest articles for a story to get a report (default 2: one article has nothing to be compared with). */
   reportMinArticles?: number;
+  /**
+   * Most articles a report reads: the latest ones of a bigger story (default 50, the limit of a hand-made story), so
+   * that the cost of a report stays bounded however big a story grows.
+   */
+  reportMaxArticles?: number;
 }
 
 /** Every setting filled in. */
@@ -102,6 +107,7 @@ export function resolveStreamOptions(options: StreamOptions = {}): ResolvedStrea
     reportMinIntervalMs: options.reportMinIntervalMs ?? 2 * 60_000,
     reportConcurrency: options.reportConcurrency ?? null,
     reportMinArticles: options.reportMinArticles ?? 2,
+    reportMaxArticles: options.reportMaxArticles ?? 50,
     tickMs: options.tickMs ?? 1000,
     leaseTtlMs: options.leaseTtlMs ?? 60_000,
   };
