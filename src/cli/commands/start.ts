@@ -11,13 +11,13 @@ import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printProblems } from '../print-problems.js';
+import { openLibrary } from '../open-library.js';
 import type { Command } from './command.js';
 import {
   SERVER_HELP,
   SERVER_OPTIONS,
   announce,
   listen,
-  openLibrary,
   runUntilStopped,
   serverApp,
   serverSettings,
@@ -83,12 +83,13 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const repo = await openLibrary(settings.dbPath);
+    const library = await openLibrary(settings.dbPath);
+    const repo = library.stories;
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
       const story = await importFolder(folder, settings, { repo, pool }, io);
       // The default port may be taken by another program: any free port will do for the quick start.
-      const app = serverApp(repo, pool, settings);
+      const app = serverApp(repo, pool, settings, { stream: library.stream });
       const server = await listen(app, settings).catch((error: unknown) =>
         values.port === undefined ? listen(app, { ...settings, port: 0 }) : Promise.reject(error),
       );
