@@ -1,5 +1,6 @@
 /** The typed client of the Parallax HTTP API (see the API contract); the only module that calls `fetch`. */
 import type { InputFailure, Report } from '../../src/core/model.js';
+import type { CoverageByLean } from './lean.js';
 import { forgetToken, storedToken, storeToken } from './token-store.js';
 
 /** A story as listed by the API. */
@@ -21,6 +22,8 @@ export interface StoryList {
 export interface StoryWithReport {
   story: StorySummary;
   report: Report;
+  /** The story's outlets by lean, when the server has the user's outlet ratings. */
+  coverage?: CoverageByLean | null;
 }
 
 /** `POST /api/stories` and `POST /api/stories/:id/articles` */

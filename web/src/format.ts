@@ -40,11 +40,25 @@ export function formatDate(value: string, precision: DatePrecision = 'day'): str
   return date;
 }
 
-/** A date value with "(inferred from …)" when it was not stated. */
+/** The date of a date value in words, without its basis. */
+function dateOfValue(value: DateValue): string {
+  return formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
+}
+
+/**
+ * A date value with ", inferred from …" when it was not stated. The basis is not put in parentheses: it often holds
+ * some of its own ("latest date of 2 embedded posts (the article is no older)").
+ */
 export function formatDateValue(value: DateValue | null): string | null {
   if (!value) return null;
-  const date = formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
-  return value.inferred ? `${date} (inferred from ${value.basis})` : date;
+  const date = dateOfValue(value);
+  return value.inferred ? `${date}, inferred from ${value.basis}` : date;
+}
+
+/** A date value in few words: the date, and "inferred" when it was not stated (the basis is left to a tooltip). */
+export function formatDateValueShort(value: DateValue | null): string | null {
+  if (!value) return null;
+  return value.inferred ? `${dateOfValue(value)}, inferred` : dateOfValue(value);
 }
 
 /** A number with thousands separators. */

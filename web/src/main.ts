@@ -1,11 +1,18 @@
 /** Entry point: renders the page of the current `#/` route into `<main>` and keeps the skip link working. */
-import './styles.css';
+import './styles/base.css';
+import './styles/story.css';
+import './styles/tables.css';
+import './styles/timeline.css';
+import './styles/sources.css';
+import './styles/list.css';
 import { ApiError, getStory, setTokenPrompt, type StoryWithReport } from './api.js';
 import { h, on, replaceChildren } from './dom.js';
 import { listPage } from './page-list.js';
 import { newStoryPage } from './page-new.js';
 import { focusSection, storyPage, type AddOutcome } from './page-story.js';
+import { startLoading } from './loading.js';
 import { parseRoute, type Route } from './router.js';
+import { trackStickyBar } from './sticky-offset.js';
 import { mountTokenControl } from './token-control.js';
 import { askForTokenInDialog } from './token-dialog.js';
 
@@ -43,6 +50,7 @@ function showStory(
   shownStoryId = data.story.id;
   const page = storyPage(data, (updated, added) => showStory(updated, null, true, added), outcome);
   show(page, data.story.title ?? 'Story', focusHeading && section === null);
+  trackStickyBar(page.querySelector<HTMLElement>('.toc'));
   if (section) focusSection(main, section);
   main.setAttribute('data-story', data.story.id);
 }
@@ -57,6 +65,8 @@ async function render(route: Route, focusHeading: boolean): Promise<void> {
   shownStoryId = null;
   main.removeAttribute('data-story');
   main.setAttribute('aria-busy', 'true');
+  trackStickyBar(null);
+  const stopLoading = startLoading();
   try {
     if (route.page === 'new') show(newStoryPage(), 'New story', focusHeading);
     else if (route.page === 'list') {
@@ -69,7 +79,10 @@ async function render(route: Route, focusHeading: boolean): Promise<void> {
   } catch (err) {
     if (fresh()) show(errorPage(err), 'Error', focusHeading);
   } finally {
-    if (fresh()) main.removeAttribute('aria-busy');
+    if (fresh()) {
+      main.removeAttribute('aria-busy');
+      stopLoading();
+    }
   }
 }
 

@@ -1,11 +1,17 @@
-/** The story page: header, table of contents and every report section, with citations wired to the sources. */
-import type { InputFailure } from '../../src/core/model.js';
+/**
+ * The story page. At a glance first: the neutral headline and summary, who covers the story (with leans where the
+ * user's ratings give them) and the three to five differences that matter most; then a sticky contents bar whose
+ * counts lead to each section, and the sections, each showing its first items with the rest one click away.
+ */
+import type { InputFailure, Report } from '../../src/core/model.js';
 import type { StoryWithReport } from './api.js';
 import { addArticles, deleteStory } from './api.js';
 import { articleForm } from './article-form.js';
+import { coverageStrip } from './coverage-strip.js';
 import { h, on } from './dom.js';
 import { failureList } from './failures.js';
-import { formatDate, plural } from './format.js';
+import { formatDate, formatNumber, plural } from './format.js';
+import { keyDifferencesBlock } from './key-differences.js';
 import { storyHref } from './router.js';
 import { agreementSection } from './section-agreement.js';
 import { coverageSection } from './section-coverage.js';
@@ -13,21 +19,22 @@ import { differencesSection } from './section-differences.js';
 import { framingSection } from './section-framing.js';
 import { quotesSection } from './section-quotes.js';
 import { sourcesSection } from './section-sources.js';
-import { summarySection } from './section-summary.js';
+import { summaryBlock } from './section-summary.js';
 import { timelineSection } from './section-timeline.js';
-import { createStoryContext } from './story-context.js';
+import { createStoryContext, type StoryContext } from './story-context.js';
 
-/** The story page's sections in page order: DOM id and table-of-contents label. */
-export const STORY_SECTIONS: readonly (readonly [string, string])[] = [
-  ['summary', 'Summary'],
-  ['agreement', 'Agreement'],
-  ['differences', 'Differences'],
-  ['coverage', 'Coverage'],
-  ['quotes', 'Quotes'],
-  ['timeline', 'Timeline'],
-  ['framing', 'Framing'],
-  ['sources', 'Sources'],
-];
+/** The story page's sections in page order: DOM id, contents label, and the count shown beside it. */
+export const STORY_SECTIONS: readonly (readonly [string, string, ((r: Report, ctx: StoryContext) => number) | null])[] =
+  [
+    ['summary', 'Overview', null],
+    ['differences', 'Differences', (r) => (r.differences ?? []).length],
+    ['agreement', 'Agreement', (r) => (r.facts ?? []).filter((f) => f.articleIds.length > 1).length],
+    ['coverage', 'Coverage', (r) => (r.facts ?? []).length],
+    ['quotes', 'Quotes', (r) => (r.quotes ?? []).length],
+    ['timeline', 'Timeline', (r) => (r.timeline ?? []).length],
+    ['framing', 'Framing', (r) => (r.framing ?? []).length],
+    ['sources', 'Sources', (_r, ctx) => ctx.articleList.length],
+  ];
 
 /** What the page says after articles were added: that the report was recomputed, and which inputs failed. */
 export interface AddOutcome {
@@ -51,7 +58,6 @@ function addNotice(outcome: AddOutcome | null): HTMLElement | null {
 
 function header(data: StoryWithReport): HTMLElement {
   const { story, report } = data;
-  const outlets = [...new Set(report.articles.map((a) => a.outlet).filter((o): o is string => !!o))];
   return h(
     'header',
     { class: 'story-header' },
@@ -60,28 +66,46 @@ function header(data: StoryWithReport): HTMLElement {
       'p',
       { class: 'story-meta' },
       plural(report.articles.length, 'article'),
-      // Name the outlets only when every article has one; otherwise say how many are known.
-      outlets.length > 0
-        ? report.articles.every((a) => a.outlet)
-          ? ` from ${outlets.join(', ')}`
-          : ` (outlets known: ${outlets.join(', ')})`
-        : '',
-      report.story.referenceDate ? ` · reference date ${formatDate(report.story.referenceDate)}` : '',
+      report.story.referenceDate ? ` · story date ${formatDate(report.story.referenceDate)}` : '',
       ` · updated ${formatDate(story.updatedAt, 'time')}`,
     ),
     failureList(report.failures),
   );
 }
 
-function toc(id: string): HTMLElement {
+function toc(id: string, ctx: StoryContext): HTMLElement {
   return h(
     'nav',
     { class: 'toc', 'aria-label': 'Sections of this story' },
     h(
       'ul',
       {},
-      STORY_SECTIONS.map(([sid, label]) => h('li', {}, h('a', { href: storyHref(id, sid) }, label))),
+      STORY_SECTIONS.map(([sid, label, count]) => {
+        const n = count ? count(ctx.report, ctx) : null;
+        return h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: storyHref(id, sid), 'aria-label': n === null ? undefined : `${label}: ${formatNumber(n)}` },
+            label,
+            n === null ? null : h('span', { class: 'toc-count' }, formatNumber(n)),
+          ),
+        );
+      }),
     ),
+  );
+}
+
+/** The overview: summary, coverage strip and the differences that matter most, all in the first screen. */
+function overview(ctx: StoryContext, storyId: string): HTMLElement {
+  return h(
+    'section',
+    { id: 'summary', class: 'report-section overview', 'aria-labelledby': 'summary-heading' },
+    h('h2', { id: 'summary-heading', tabindex: -1, class: 'visually-hidden' }, 'Overview'),
+    summaryBlock(ctx),
+    coverageStrip(ctx),
+    keyDifferencesBlock(ctx, storyId),
   );
 }
 
@@ -118,7 +142,7 @@ export function storyPage(
   onChange: (data: StoryWithReport, outcome: AddOutcome) => void,
   outcome: AddOutcome | null = null,
 ): HTMLElement {
-  const ctx = createStoryContext(data.report);
+  const ctx = createStoryContext(data.report, data.coverage ?? null);
   // Building the sources wires `ctx.jump`; chips read it when clicked, so the page order stays free.
   const sources = sourcesSection(ctx);
   return h(
@@ -126,10 +150,10 @@ export function storyPage(
     { class: 'page page-story' },
     header(data),
     addNotice(outcome),
-    toc(data.story.id),
-    summarySection(ctx),
-    agreementSection(ctx),
+    toc(data.story.id, ctx),
+    overview(ctx, data.story.id),
     differencesSection(ctx),
+    agreementSection(ctx),
     coverageSection(ctx),
     quotesSection(ctx),
     timelineSection(ctx),
