@@ -15,7 +15,7 @@ const TEXTS = [
   'The Elm Street bridge was shut on Tuesday when inspectors discovered cracks in its supports.\n\n' +
     'Roughly 15,000 drivers use the span daily, the state highway agency said. ' +
     '"Safety comes first," Mayor Dana Ortiz said at a hastily called news conference.\n\n' +
-    'Local shop owners called the decision a disaster for business.',
+    'Local shop owners called the decision a disaster for business. Work could resume next month, the agency said.',
   'Inspectors found cracks in the Elm Street bridge, prompting officials to close it on Tuesday.\n\n' +
     'Mayor Dana Ortiz said the closure would last "at least three weeks." Repairs are expected to begin on March 18.',
 ] as const;
@@ -25,7 +25,8 @@ const EMBED_TEXT = 'Elm Street bridge closed until further notice. Use Mill Road
 /** Article ids of the fixture (deliberately not DOM-safe, to prove the page never builds ids from them). */
 export const FIXTURE_IDS = ['courier "1"', 'lakeview<2>', 'metro wire 3'] as const;
 
-function spansOf(text: string, separator: RegExp): Span[] {
+/** The spans between matches of `separator` (paragraphs of a text, sentences of a paragraph). */
+export function spansOf(text: string, separator: RegExp): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (const m of text.matchAll(separator)) {
@@ -36,7 +37,8 @@ function spansOf(text: string, separator: RegExp): Span[] {
   return spans.filter((s) => s.end > s.start);
 }
 
-function sentencesOf(text: string): Span[] {
+/** Sentence spans of a text: paragraphs split at sentence ends (good enough for invented text). */
+export function sentencesOf(text: string): Span[] {
   return spansOf(text, /\n\n/g).flatMap((p) =>
     spansOf(text.slice(p.start, p.end), /(?<=[.!?]"?)\s+(?=["A-Z])/g).map((s) => ({
       start: p.start + s.start,
@@ -190,6 +192,16 @@ export function fixtureReport(): Report {
       },
     ],
     omissions: [{ articleId: FIXTURE_IDS[1], factIds: ['f2'] }],
+    dates: [
+      {
+        ...cite(1, 'next month'),
+        text: 'next month',
+        // A relative date the dates stage could not place: shown as written, never on the axis.
+        date: null,
+        precision: 'month',
+        inferred: false,
+      },
+    ],
     timeline: [
       {
         date: '2024-03-18',
@@ -235,6 +247,7 @@ export function fixtureReport(): Report {
     ],
     summary: {
       text: '',
+      headline: 'Officials closed the Elm Street bridge on Tuesday after inspectors found cracks in its supports.',
       sentences: [
         {
           text: 'Officials closed the Elm Street bridge on Tuesday after inspectors found cracks in its supports.',

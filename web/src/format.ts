@@ -52,7 +52,32 @@ function dateOfValue(value: DateValue): string {
 export function formatDateValue(value: DateValue | null): string | null {
   if (!value) return null;
   const date = dateOfValue(value);
-  return value.inferred ? `${date}, inferred from ${value.basis}` : date;
+  return value.inferred ? `${date}, inferred from ${unnestParentheses(value.basis)}` : date;
+}
+
+/**
+ * Text without a parenthesis inside another: an outer parenthesis that holds one becomes a colon ("article date
+ * (latest date of 2 posts (the article is no older))" reads "article date: latest date of 2 posts (the article is no
+ * older)"). Unbalanced text is returned as it is.
+ */
+export function unnestParentheses(text: string): string {
+  const pairs: [number, number][] = [];
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')') {
+      const start = open.pop();
+      if (start === undefined) return text;
+      // An outermost pair that holds another pair.
+      if (open.length === 0 && text.slice(start + 1, i).includes('(')) pairs.push([start, i]);
+    }
+  }
+  if (open.length > 0) return text;
+  let out = text;
+  for (const [start, end] of pairs.reverse()) {
+    out = `${out.slice(0, start).trimEnd()}: ${out.slice(start + 1, end)}${out.slice(end + 1)}`;
+  }
+  return out;
 }
 
 /** A date value in few words: the date, and "inferred" when it was not stated (the basis is left to a tooltip). */

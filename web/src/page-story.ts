@@ -22,6 +22,7 @@ import { sourcesSection } from './section-sources.js';
 import { summaryBlock } from './section-summary.js';
 import { timelineSection } from './section-timeline.js';
 import { createStoryContext, type StoryContext } from './story-context.js';
+import { DeferredSections } from './deferred-sections.js';
 
 /** The story page's sections in page order: DOM id, contents label, and the count shown beside it. */
 export const STORY_SECTIONS: readonly (readonly [string, string, ((r: Report, ctx: StoryContext) => number) | null])[] =
@@ -136,35 +137,67 @@ function manage(id: string, onChange: (data: StoryWithReport, outcome: AddOutcom
   );
 }
 
-/** Builds the story page; `onChange` is called with the new data after articles are added. */
-export function storyPage(
-  data: StoryWithReport,
-  onChange: (data: StoryWithReport, outcome: AddOutcome) => void,
-  outcome: AddOutcome | null = null,
-): HTMLElement {
+/** The deferred sections of each story page, so that a link to a section can have it built first. */
+const deferredOf = new WeakMap<Element, DeferredSections>();
+
+/** Options of the story page. */
+export interface StoryPageOptions {
+  /** Called with the new data after articles are added. */
+  onChange: (data: StoryWithReport, outcome: AddOutcome) => void;
+  outcome?: AddOutcome | null;
+  /** Called once every section is built (the first screen is shown before). */
+  onReady?: () => void;
+}
+
+/**
+ * Builds the story page: the first screen at once, the sections below it when the browser is idle or the reader
+ * gets near them (call `startStoryPage` once the page is in the document).
+ */
+export function storyPage(data: StoryWithReport, options: StoryPageOptions): HTMLElement {
   const ctx = createStoryContext(data.report, data.coverage ?? null);
   // Building the sources wires `ctx.jump`; chips read it when clicked, so the page order stays free.
   const sources = sourcesSection(ctx);
-  return h(
+  const deferred = new DeferredSections();
+  // A jump scrolls to the cited words: everything above them must be built first, or the page would shift.
+  const { jump, showSource } = ctx;
+  ctx.jump = (citation, origin) => {
+    deferred.build();
+    jump(citation, origin);
+  };
+  ctx.showSource = (articleId, origin) => {
+    deferred.build();
+    showSource(articleId, origin);
+  };
+  const page = h(
     'div',
     { class: 'page page-story' },
     header(data),
-    addNotice(outcome),
+    addNotice(options.outcome ?? null),
     toc(data.story.id, ctx),
     overview(ctx, data.story.id),
-    differencesSection(ctx),
-    agreementSection(ctx),
-    coverageSection(ctx),
-    quotesSection(ctx),
-    timelineSection(ctx),
-    framingSection(ctx),
+    deferred.add('differences', 'Where the sources differ', () => differencesSection(ctx)),
+    deferred.add('agreement', 'What the sources agree on', () => agreementSection(ctx)),
+    deferred.add('coverage', 'Coverage: who reports what', () => coverageSection(ctx)),
+    deferred.add('quotes', 'Who said what', () => quotesSection(ctx)),
+    deferred.add('timeline', 'Timeline', () => timelineSection(ctx)),
+    deferred.add('framing', 'Framing: each outlet’s words', () => framingSection(ctx)),
     sources,
-    manage(data.story.id, onChange),
+    manage(data.story.id, options.onChange),
   );
+  deferredOf.set(page, deferred);
+  if (options.onReady) deferred.whenBuilt(options.onReady);
+  return page;
 }
 
-/** Scrolls to a section of the story page and moves focus to its heading. */
+/** Starts building the deferred sections of a story page that is now in the document. */
+export function startStoryPage(page: Element): void {
+  deferredOf.get(page)?.start();
+}
+
+/** Scrolls to a section of the story page (built first when it was waiting) and moves focus to its heading. */
 export function focusSection(root: ParentNode, sectionId: string): boolean {
+  const page = root.querySelector('.page-story');
+  if (page) deferredOf.get(page)?.build(sectionId);
   const heading = root.querySelector<HTMLElement>(`#${CSS.escape(sectionId)}-heading`);
   if (!heading) return false;
   heading.scrollIntoView({ block: 'start' });

@@ -25,10 +25,18 @@ function factItem(ctx: StoryContext, fact: Fact): HTMLElement {
 
 /** Facts sorted by how many articles report them, most first. */
 export function factsByReach(facts: readonly Fact[]): Fact[] {
-  return [...facts].sort(
-    (a, b) => b.articleIds.length - a.articleIds.length || b.independentSources - a.independentSources,
-  );
+  let sorted = sortedFacts.get(facts);
+  if (!sorted) {
+    sorted = [...facts].sort(
+      (a, b) => b.articleIds.length - a.articleIds.length || b.independentSources - a.independentSources,
+    );
+    sortedFacts.set(facts, sorted);
+  }
+  return sorted;
 }
+
+/** Sorted once per report: the agreement and coverage sections both need the order (a long story has 30,000 facts). */
+const sortedFacts = new WeakMap<readonly Fact[], Fact[]>();
 
 /** Shared facts shown before "Show all". */
 const INITIAL_FACTS = 5;

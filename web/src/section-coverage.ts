@@ -42,6 +42,15 @@ function leftOut(col: Column, fact: Fact, omissions: Map<string, Set<string>>): 
   return !fact.articleIds.some((id) => col.ids.has(id)) && [...col.ids].some((id) => omissions.get(id)?.has(fact.id));
 }
 
+/** How many facts an outlet leaves out: counted from the omissions (few), not by testing every fact (many). */
+function leftOutCount(col: Column, byId: Map<string, Fact>, omissions: Map<string, Set<string>>): number {
+  const ids = new Set([...col.ids].flatMap((id) => [...(omissions.get(id) ?? [])]));
+  return [...ids].filter((id) => {
+    const fact = byId.get(id);
+    return fact !== undefined && leftOut(col, fact, omissions);
+  }).length;
+}
+
 function cell(ctx: StoryContext, fact: Fact, col: Column, omitted: boolean): HTMLElement {
   const name = col.outlet.name;
   const reporting = fact.articleIds.filter((id) => col.ids.has(id)).length;
@@ -74,10 +83,18 @@ function columns(ctx: StoryContext): Column[] {
   return orderedOutlets(ctx).map((outlet) => ({ outlet, ids: new Set(outlet.articles.map((a) => a.article.id)) }));
 }
 
-/** How many outlets carry a fact. */
+/** How many outlets carry a fact (counted once per fact: a long story has tens of thousands). */
 function outletReach(fact: Fact, ctx: StoryContext): number {
-  return new Set(fact.articleIds.map((id) => ctx.articles.get(id)?.outlet ?? id)).size;
+  let n = reachOf.get(fact);
+  if (n === undefined) {
+    const ids = fact.articleIds;
+    n = ids.length <= 1 ? ids.length : new Set(ids.map((id) => ctx.articles.get(id)?.outlet ?? id)).size;
+    reachOf.set(fact, n);
+  }
+  return n;
 }
+
+const reachOf = new WeakMap<Fact, number>();
 
 function headerCell({ outlet }: Column): HTMLElement {
   const lean = outlet.lean;
@@ -116,6 +133,7 @@ function filtered(ctx: StoryContext, facts: readonly Fact[], filter: Filter): Fa
 /** The matrix, its filters and its "Show all" button; rows are built only when shown. */
 function matrix(ctx: StoryContext, facts: readonly Fact[]): HTMLElement {
   const omissions = omissionSets(ctx);
+  const byId = new Map(facts.map((f) => [f.id, f]));
   const refs = columns(ctx);
   const row = (fact: Fact): HTMLElement =>
     h(
@@ -165,7 +183,7 @@ function matrix(ctx: StoryContext, facts: readonly Fact[]): HTMLElement {
         {},
         h('th', { scope: 'row', class: 'fact-cell' }, 'Facts left out'),
         refs.map((col) => {
-          const n = facts.filter((f) => leftOut(col, f, omissions)).length;
+          const n = leftOutCount(col, byId, omissions);
           return h('td', { class: n > 0 ? 'omission-count has-omissions' : 'omission-count' }, String(n));
         }),
       ),

@@ -21,7 +21,17 @@ export function sourceDomId(index: number): string {
   return `source-${index}`;
 }
 
-/** Words in a text, counted without building an array of them (texts reach megabytes). */
+/** Texts longer than this have their words estimated (about six characters a word), not counted. */
+const COUNTED_CHARS = 200_000;
+
+/** The number of words of a text in words: counted, or estimated for a very long text. */
+function wordsText(text: string): string {
+  return text.length <= COUNTED_CHARS
+    ? plural(countWords(text), 'word')
+    : `about ${formatNumber(Math.round(text.length / 6 / 1000) * 1000)} words`;
+}
+
+/** Words in a text, counted without building an array of them. */
 function countWords(text: string): number {
   let words = 0;
   let inWord = false;
@@ -37,6 +47,7 @@ function countWords(text: string): number {
 function metaList(article: ReportArticle): HTMLElement {
   const href = safeHref(article.url);
   const rows: [string, Node | string | null][] = [
+    ['Outlet', article.outlet],
     ['Title', article.title],
     ['Byline', article.byline],
     ['Dateline', article.dateline],
@@ -160,7 +171,7 @@ export class SourceView {
             { class: 'source-facts' },
             [
               published,
-              plural(countWords(article.text), 'word'),
+              wordsText(article.text),
               article.embeds.length > 0 ? plural(article.embeds.length, 'embedded post') : null,
             ]
               .filter(Boolean)
