@@ -67,6 +67,7 @@ function leftOutCard(ctx: StoryContext, { fact, omittedBy }: LeftOut): HTMLEleme
       'p',
       { class: 'side-meta' },
       `Reported by ${fact.articleIds.length} of ${ctx.articleList.length} articles; not by `,
+      outlets.length > 2 ? `${outlets.length} others: ` : '',
       h('strong', {}, truncate(outlets.join(', '), 80)),
     ),
     citationChips(ctx, fact.citations),
