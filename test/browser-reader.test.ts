@@ -357,6 +357,20 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
       }
     });
 
+    it('opens a link to a section at that section, which stays in place while the page builds', async () => {
+      const { context, page } = await open(DESKTOP);
+      await serveStory(page, 'wide', { report: wideReport(), coverage: wideCoverage() });
+      await page.goto('/#/stories/wide/sources');
+      await page.waitForSelector('main[data-story="wide"]');
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('sources-heading');
+      const bar = (await page.locator('.toc').boundingBox())!;
+      const heading = (await page.locator('#sources-heading').boundingBox())!;
+      expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+      expect(heading.y).toBeLessThan(DESKTOP.height / 2);
+      await context.close();
+    });
+
     it('shows a loading state while the next page loads', async () => {
       const { context, page } = await open(DESKTOP);
       let release: () => void = () => undefined;

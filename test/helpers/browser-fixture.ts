@@ -3,7 +3,7 @@
  * with every section filled, so the browser tests can check each section's rendering whatever state the pipeline is
  * in. Offsets are computed from the texts, so every citation is exact.
  */
-import type { Citation, Report, ReportArticle, Span } from '../../src/core/model.js';
+import type { Citation, Quote, Report, ReportArticle, Span } from '../../src/core/model.js';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
 
@@ -269,15 +269,26 @@ export function fixtureReport(): Report {
   };
 }
 
-function quote(id: string, i: number, words: string, kind: 'direct' | 'partial' | 'indirect') {
+/** A quote of `words` found at `citation`, said (cue "said") by `speaker`: its entity id and name. */
+export function quoteOf(
+  id: string,
+  citation: Citation,
+  words: string,
+  kind: Quote['kind'],
+  speaker: [string, string] = ['e1', 'Dana Ortiz'],
+): Quote {
   return {
     id,
-    ...cite(i, words),
+    ...citation,
     text: words,
     kind,
     cue: 'said',
-    speaker: { entityId: 'e1', name: 'Dana Ortiz', mention: null, inferred: false },
+    speaker: { entityId: speaker[0], name: speaker[1], mention: null, inferred: false },
   };
+}
+
+function quote(id: string, i: number, words: string, kind: Quote['kind']): Quote {
+  return quoteOf(id, cite(i, words), words, kind);
 }
 
 function single(id: string, i: number, sentence: string) {

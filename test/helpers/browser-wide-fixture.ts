@@ -8,7 +8,7 @@
 import type { Citation, Fact, Framing, Quote, Report, ReportArticle, TimelineEvent } from '../../src/core/model.js';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
-import { sentencesOf, spansOf } from './browser-fixture.js';
+import { quoteOf, sentencesOf, spansOf } from './browser-fixture.js';
 
 const TOWNS = [
   'Ashford',
@@ -119,14 +119,7 @@ function fact(f: FactSpec): Fact {
 }
 
 function quote(id: string, i: number, words: string, speaker: [string, string], kind: Quote['kind']): Quote {
-  return {
-    id,
-    ...cite(i, words),
-    text: words,
-    kind,
-    cue: 'said',
-    speaker: { entityId: speaker[0], name: speaker[1], mention: null, inferred: false },
-  };
+  return quoteOf(id, cite(i, words), words, kind, speaker);
 }
 
 function event(

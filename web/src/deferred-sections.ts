@@ -47,9 +47,20 @@ export class DeferredSections {
     else this.waiting.push(callback);
   }
 
-  /** Builds the sections up to and including the one with DOM id `id` (all of them without an id). */
-  build(id?: string): void {
-    const index = id === undefined ? this.pending.length - 1 : this.pending.findIndex((p) => p.placeholder.id === id);
+  /**
+   * Builds the sections up to and including `target` (every waiting section before it in the page, so that it does
+   * not move once scrolled to), or all of them without a target.
+   */
+  build(target?: Element | null): void {
+    if (!target) {
+      this.buildThrough(this.pending.length - 1);
+      return;
+    }
+    const index = this.pending.findLastIndex(
+      (p) =>
+        p.placeholder === target ||
+        !!(p.placeholder.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
     this.buildThrough(index);
   }
 

@@ -197,7 +197,7 @@ export function startStoryPage(page: Element): void {
 /** Scrolls to a section of the story page (built first when it was waiting) and moves focus to its heading. */
 export function focusSection(root: ParentNode, sectionId: string): boolean {
   const page = root.querySelector('.page-story');
-  if (page) deferredOf.get(page)?.build(sectionId);
+  if (page) deferredOf.get(page)?.build(page.querySelector(`#${CSS.escape(sectionId)}`) ?? page.lastElementChild);
   const heading = root.querySelector<HTMLElement>(`#${CSS.escape(sectionId)}-heading`);
   if (!heading) return false;
   heading.scrollIntoView({ block: 'start' });
