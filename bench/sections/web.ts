@@ -107,20 +107,22 @@ async function create(base: string, story: StoryInput): Promise<{ id: string; ms
   return { id: body.story.id, ms: performance.now() - t };
 }
 
-/** One page load: ms from navigation start to the report loaded, the first screen shown and painted, all built. */
+/**
+ * One page load, in ms from navigation start: the report loaded and parsed, the first screen built and painted (the
+ * page's own marks), and every section built.
+ */
 async function load(page: Page, id: string): Promise<{ loaded: number; interactive: number; complete: number }> {
   await page.goto('about:blank');
   await page.goto(`/#/stories/${id}`);
-  await page.waitForFunction(() => performance.getEntriesByName('parallax:story-shown').length > 0, null, {
-    timeout: 120_000,
-  });
-  const interactive = await page.evaluate(
-    () => new Promise<number>((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0))),
-  );
   await page.waitForSelector('main[data-story]', { timeout: 120_000 });
   const complete = await page.evaluate(() => performance.now());
-  const loaded = await page.evaluate(() => performance.getEntriesByName('parallax:story-loaded')[0]?.startTime ?? NaN);
-  return { loaded, interactive, complete };
+  const mark = (name: string): Promise<number> =>
+    page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN, name);
+  return {
+    loaded: await mark('parallax:story-loaded'),
+    interactive: await mark('parallax:story-interactive'),
+    complete,
+  };
 }
 
 function median(values: number[]): number {
@@ -166,6 +168,7 @@ async function jumpTimes(page: Page, articleId: string): Promise<{ median: numbe
   return { median: median(times), max: Math.max(...times), jumps: times.length };
 }
 
+/** Prints the reader's times to interactive and citation-jump times. */
 export default async function (): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) {
     console.log(`skipped: no chromium at ${CHROMIUM_PATH}`);

@@ -8,8 +8,9 @@ import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
 import { sentencesOf, spansOf } from './browser-fixture.js';
 
-/** Ids of the long and the short article. */
+/** Id of the long article. */
 export const LONG_ID = 'minutes';
+/** Id of the short article beside it. */
 export const SHORT_ID = 'notice';
 
 /** An invented paragraph of minutes; `n` makes each one different. */

@@ -87,6 +87,8 @@ async function render(route: Route, focusHeading: boolean): Promise<void> {
       if (fresh()) {
         showStory(data, route.section, focusHeading);
         performance.mark('parallax:story-shown');
+        // After the frame that paints it: the first task after a frame runs before idle work (deferred sections).
+        requestAnimationFrame(() => setTimeout(() => performance.mark('parallax:story-interactive'), 0));
       }
     } else show(errorPage(new ApiError(404, 'not-found', `No page at ${route.path}.`)), 'Not found', focusHeading);
   } catch (err) {
