@@ -2,7 +2,9 @@
 import type { Difference, DifferenceClaim } from '../../src/core/model.js';
 import { citationChips } from './citation-chip.js';
 import { emptyState, h, section } from './dom.js';
+import { expandableList } from './expandable.js';
 import { formatDateValue, formatNumber } from './format.js';
+import { rankDifferences } from './rank-differences.js';
 import { articleLabel, type StoryContext } from './story-context.js';
 
 function claimCard(ctx: StoryContext, difference: Difference, claim: DifferenceClaim): HTMLElement {
@@ -54,28 +56,39 @@ function differenceItem(ctx: StoryContext, difference: Difference): HTMLElement 
       difference.about,
     ),
     relation ? h('p', { class: 'hint difference-relation' }, relation.note) : null,
-    h(
-      'ul',
-      { class: 'claims', 'aria-label': `Versions of: ${difference.about}` },
-      difference.claims.map((c) => claimCard(ctx, difference, c)),
-    ),
+    expandableList({
+      tag: 'ul',
+      className: 'claims',
+      label: `Versions of: ${difference.about}`,
+      items: difference.claims,
+      initial: INITIAL_CLAIMS,
+      render: (c) => claimCard(ctx, difference, c),
+      moreLabel: (n) => `Show ${n} more versions`,
+    }),
   );
 }
 
-/** Builds the differences section: figures first, then contested claims. */
+/** Versions of one difference shown before "Show more versions". */
+const INITIAL_CLAIMS = 4;
+
+/** Differences shown before "Show all". */
+const INITIAL_DIFFERENCES = 5;
+
+/** Builds the differences section: the most important first, the rest behind "Show all". */
 export function differencesSection(ctx: StoryContext): HTMLElement {
-  const differences = [...(ctx.report.differences ?? [])].sort((a, b) =>
-    a.kind === b.kind ? 0 : a.kind === 'number' ? -1 : 1,
-  );
+  const differences = rankDifferences(ctx.report.differences ?? []);
   return section(
     'differences',
     'Where the sources differ',
     differences.length > 0
-      ? h(
-          'ol',
-          { class: 'differences' },
-          differences.map((d) => differenceItem(ctx, d)),
-        )
+      ? expandableList({
+          tag: 'ol',
+          className: 'differences',
+          items: differences,
+          initial: INITIAL_DIFFERENCES,
+          render: (d) => differenceItem(ctx, d),
+          moreLabel: (n) => `Show ${n} more differences`,
+        })
       : emptyState('No differences between the sources were found.'),
   );
 }
