@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, migrate } from '../src/engine/storage/sqlite-migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from '../src/engine/storage/sqlite-migrations.js';
 import { toFtsQuery } from '../src/engine/storage/sqlite-fts-query.js';
 import {
   openSqliteStoryRepository,
@@ -52,7 +52,8 @@ describe('the SQLite story library', () => {
     const db = new Database(dbPath, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const versions = db.prepare('SELECT version FROM schema_version').all();
-    expect(versions).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    expect(versions.at(-1)).toEqual({ version: LATEST_SCHEMA_VERSION });
     db.close();
   });
 

@@ -7,6 +7,7 @@ import {
   storyInputSchema,
   storySchema,
 } from './schemas.js';
+import { streamComponentSchemas, streamPaths } from './stream-openapi.js';
 
 /** What the OpenAPI document states about the running server. */
 export interface OpenApiOptions {
@@ -18,6 +19,8 @@ export interface OpenApiOptions {
   tokenRequired?: boolean;
   /** True when the server has a job queue (a PostgreSQL library): `/api/queue` is listed. */
   queue?: boolean;
+  /** True when the server has the library's stream: its routes are described. */
+  stream?: boolean;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -174,7 +177,8 @@ function describeRoutes(options: OpenApiOptions): object {
               required: ['story', 'report'],
               properties: { story: ref('Story'), report: ref('Report') },
             }),
-            '404': error('No such story.'),
+            '308': { description: 'A stream story merged into another: Location names the story it is now part of.' },
+            '404': error('No such story (or a stream story without a report yet).'),
           },
         },
         delete: {
@@ -212,13 +216,17 @@ function describeRoutes(options: OpenApiOptions): object {
         get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1.', { type: 'object' }) } },
       },
       ...(options.queue ? { '/api/queue': queueOpenApiPath } : {}),
+      ...(options.stream ? streamPaths : {}),
     },
     components: {
       schemas: {
         ArticleObject: articleObjectSchema,
         StoryInput: {
           ...storyInputSchema,
-          properties: { ...storyInputSchema.properties, articles: { type: 'array', items: ref('ArticleObject') } },
+          properties: {
+            ...storyInputSchema.properties,
+            articles: { type: ['array', 'null'], items: ref('ArticleObject') },
+          },
         },
         Story: storySchema,
         Failure: failureSchema,
@@ -228,6 +236,7 @@ function describeRoutes(options: OpenApiOptions): object {
           type: 'object',
           description: 'The Parallax report, version 1 (docs/report.md).',
         },
+        ...(options.stream ? streamComponentSchemas : {}),
       },
     },
   };

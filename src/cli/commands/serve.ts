@@ -1,7 +1,15 @@
-import { RepositoryOpenError, describeDb, openRepository, resolveDb } from '../../engine/storage/open-repository.js';
+import { resolve } from 'node:path';
+import { describeDb, RepositoryOpenError, resolveDb } from '../../engine/storage/open-repository.js';
 import type { JobQueue } from '../../engine/queue/job-queue.js';
 import { openQueueDatabase } from '../../engine/queue/open-queue-database.js';
 import { isPostgresUrl } from '../../engine/storage/pg-pool.js';
+import type { StreamRepository } from '../../engine/storage/stream-repository.js';
+import { indexRatings, type RatingsIndex } from '../../core/stream/coverage-split.js';
+import { loadRatingsFile } from '../../engine/feeds/load-ratings.js';
+import { StreamBusyError } from '../../engine/stream/stream-lease.js';
+import { StreamWatcher } from '../../engine/stream/stream-watcher.js';
+import { stopOnSignals } from '../stop-signal.js';
+import { printUntilStopped, summaryLine } from '../stream-progress.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
@@ -26,6 +34,7 @@ import type { OptionSpec, ParsedValues } from '../parse-command-args.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { POOL_HELP, POOL_OPTIONS, poolOptions } from '../pool-options.js';
 import { READING_HELP, READING_OPTIONS, urlAccess, type UrlAccess } from '../reading-options.js';
+import { openLibrary } from '../open-library.js';
 import type { Command } from './command.js';
 
 /** Default port of `serve` and `start`. */
@@ -157,9 +166,10 @@ export function announce(io: CliIo, settings: ServerSettings): void {
   if (settings.notice !== null) io.stderr.write(`parallax: note: ${settings.notice}\n`);
 }
 
-/** The story library a server runs on, with its job queue when it is on PostgreSQL. */
-export interface Library {
-  repo: StoryRepository;
+/** The story library a server runs on, with its stream, and its job queue when it is on PostgreSQL. */
+export interface ServerLibrary {
+  stories: StoryRepository;
+  stream?: StreamRepository;
   queue?: JobQueue;
   close(): Promise<void>;
 }
@@ -169,14 +179,12 @@ export interface Library {
  * be opened is a one-line user error, and a lost database connection later is a line on stderr (the next query
  * connects again), never the end of the server.
  */
-export async function openLibrary(settings: ServerSettings, io: CliIo): Promise<Library> {
+export async function openServerLibrary(settings: ServerSettings, io: CliIo): Promise<ServerLibrary> {
+  if (!isPostgresUrl(settings.dbPath)) return openLibrary(settings.dbPath);
   const onError = (error: Error) => io.stderr.write(`parallax: database connection lost: ${error.message}\n`);
   try {
-    if (!isPostgresUrl(settings.dbPath)) {
-      const repo = await openRepository(settings.dbPath, { onConnectionError: onError });
-      return { repo, close: () => repo.close() };
-    }
-    return await openQueueDatabase({ url: settings.dbPath, onError });
+    const { repo, queue, close } = await openQueueDatabase({ url: settings.dbPath, onError });
+    return { stories: repo, queue, close };
   } catch (error) {
     if (error instanceof RepositoryOpenError) throw new CliError(error.message);
     const reason = error instanceof Error ? error.message : String(error);
@@ -189,12 +197,19 @@ function parseQueue(command: string, value: string): number {
   return value.trim() === '0' ? 0 : parsePositiveInteger(command, 'max-queue', value);
 }
 
-/** The app over the library, analyzing on the pool, with the settings' limits and queue. */
-export function serverApp(library: Library, pool: AnalysisPool, settings: ServerSettings): Hono {
+/** The app over the library (its stream and job queue too), analyzing on the pool, with the settings' limits. */
+export function serverApp(
+  library: ServerLibrary,
+  pool: AnalysisPool,
+  settings: ServerSettings,
+  extra: Pick<AppOptions, 'ratings'> = {},
+): Hono {
   return createApp({
-    repo: library.repo,
+    repo: library.stories,
+    ...(library.stream ? { stream: library.stream } : {}),
     ...(library.queue ? { queue: library.queue } : {}),
     pool,
+    ...extra,
     limits: settings.limits,
     ...appAccess(settings),
     ...(settings.maxQueue !== undefined ? { maxQueue: settings.maxQueue } : {}),
@@ -247,25 +262,86 @@ PostgreSQL.
 
 Options:
 ${SERVER_HELP}
+  --ratings FILE         outlet ratings (CSV or JSON, see docs/feeds.md): stream stories show their coverage by lean
+  --watch                also poll the library's feeds (those added through /api/feeds too), ingest, cluster and
+                         analyze, as \`parallax watch\` does (politely: one request per host at a time, a second apart)
   -h, --help             show this help
 `;
+
+/**
+ * Runs the library's stream in the server's process until a stop signal (it is stopped before the pool closes, so
+ * that an article being read stays queued); resolves to a function that waits for it to finish and checkpoint.
+ */
+async function startWatching(library: ServerLibrary, pool: AnalysisPool, settings: ServerSettings, io: CliIo) {
+  if (!library.stream) throw new CliError('--watch needs the stream of a SQLite library');
+  const stop = stopOnSignals();
+  const watcher = await StreamWatcher.open({
+    repo: library.stream,
+    pool,
+    options: {
+      ...(settings.urlAccess.allowPrivateUrls ? { allowPrivate: true } : {}),
+      ...(settings.urlAccess.allowPrivateRanges ? { allowRanges: settings.urlAccess.allowPrivateRanges } : {}),
+    },
+    onEvent: printUntilStopped(io, stop.signal),
+  }).catch((error: unknown) => {
+    stop.dispose();
+    throw error instanceof StreamBusyError ? new CliError(error.message) : error;
+  });
+  const running = watcher.run(stop.signal).finally(() => watcher.close());
+  return async (): Promise<void> => {
+    stop.stop();
+    stop.dispose();
+    await running;
+    io.stderr.write(summaryLine(watcher.counters, null));
+  };
+}
+
+/** The ratings of \`--ratings FILE\`, their problems printed; null without the option. */
+async function ratingsOption(values: Record<string, unknown>, io: CliIo): Promise<RatingsIndex | null> {
+  if (typeof values.ratings !== 'string') return null;
+  const loaded = await loadRatingsFile(resolve(io.cwd, values.ratings));
+  for (const p of loaded.problems) {
+    io.stderr.write(`parallax: ${values.ratings}${p.row !== null ? `#${p.row}` : ''}: ${p.message}\n`);
+  }
+  if (loaded.ratings.length === 0) throw new CliError(`${values.ratings}: no rating could be read`);
+  return indexRatings(loaded.ratings);
+}
 
 const command: Command = {
   help,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('serve', argv, SERVER_OPTIONS);
+    const { values, positionals } = parseCommandArgs('serve', argv, {
+      ...SERVER_OPTIONS,
+      ratings: { type: 'string' },
+      watch: { type: 'boolean' },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
-    const library = await openLibrary(settings, io);
+    const ratings = await ratingsOption(values, io);
+    const library = await openServerLibrary(settings, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
-    const server = await listen(serverApp(library, pool, settings), settings).catch(async (error) => {
+    const extra = ratings ? { ratings } : {};
+    const server = await listen(serverApp(library, pool, settings, extra), settings).catch(async (error) => {
       await pool.close();
       await library.close();
       throw error;
     });
+    const stopWatching =
+      values.watch === true
+        ? await startWatching(library, pool, settings, io).catch(async (error: unknown) => {
+            await server.close();
+            await pool.close();
+            await library.close();
+            throw error;
+          })
+        : null;
     announce(io, settings);
+    if (stopWatching) io.stderr.write("parallax: watching the library's feeds\n");
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
-    return runUntilStopped(server, pool, () => library.close());
+    return runUntilStopped(server, pool, async () => {
+      await stopWatching?.();
+      await library.close();
+    });
   },
 };
 

@@ -16,7 +16,7 @@ import {
   SERVER_OPTIONS,
   announce,
   listen,
-  openLibrary,
+  openServerLibrary,
   runUntilStopped,
   serverApp,
   serverSettings,
@@ -82,10 +82,10 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const library = await openLibrary(settings, io);
+    const library = await openServerLibrary(settings, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
-      const story = await importFolder(folder, settings, { repo: library.repo, pool }, io);
+      const story = await importFolder(folder, settings, { repo: library.stories, pool }, io);
       // The default port may be taken by another program: any free port will do for the quick start.
       const app = serverApp(library, pool, settings);
       const server = await listen(app, settings).catch((error: unknown) =>
