@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { AssignmentReason, Decision } from '../../core/cluster/types.js';
 import type { InputMeta, RawArticle } from '../../core/model.js';
 import type { CoverageOutlet } from '../../core/stream/coverage-split.js';
 import type { FeedEntry } from '../feeds/types.js';
@@ -13,7 +12,6 @@ import type {
   DuplicateRecord,
   FeedRecord,
   KnownAddress,
-  LeadEntity,
   NewFeed,
   QueueEntry,
   QueueFailure,
@@ -24,7 +22,6 @@ import type {
   StreamArticleRecord,
   StreamCheckpoint,
   StreamLease,
-  StreamMember,
   StreamReport,
   StreamRepository,
   StreamStoryDetail,
@@ -32,90 +29,43 @@ import type {
   StreamStorySources,
   StreamStorySummary,
   VersionAppend,
-  VersionInfo,
-  WireLink,
 } from './stream-repository.js';
 import { shortHash } from '../../core/hash.js';
+import {
+  addKnown,
+  groupIds,
+  mergeOutlets,
+  outletsOfMeta,
+  storyListings,
+  toArticleRecord,
+  toClusterInput,
+  toDirtyStory,
+  toFeed,
+  toQueueItem,
+  toRawArticle,
+  toMember,
+  toSummary,
+  toVersionInfo,
+  type AliasRow,
+  type ArticleRow as SharedArticleRow,
+  type ClusterRow as SharedClusterRow,
+  type FeedRow as SharedFeedRow,
+  type IdRow,
+  type KnownRow,
+  type ManualStoryRow,
+  type MemberRow as SharedMemberRow,
+  type QueueRow as SharedQueueRow,
+  type StoryRow as SharedStoryRow,
+  type VersionRow as SharedVersionRow,
+} from './stream-rows.js';
 
-interface FeedRow {
-  id: string;
-  url: string;
-  title: string | null;
-  added_at: string;
-  state_json: string;
-  articles: number;
-  queued: number;
-  failed: number;
-  last_failure: string | null;
-}
-
-interface QueueRow {
-  pk: number;
-  url_key: string;
-  kind: QueueEntry['kind'];
-  feed_id: string | null;
-  source: string;
-  entry_json: string;
-  use_entry_content: number;
-  signature: string;
-  enqueued_at: string;
-  attempts: number;
-  last_error: string | null;
-}
-
-interface ArticleRow {
-  pk: number;
-  id: string;
-  url_key: string;
-  url: string | null;
-  feed_id: string | null;
-  outlet: string | null;
-  published_at: string | null;
-  cluster_date: string;
-  first_seen_at: string;
-  updated_at: string;
-  current_version: number;
-  etag: string | null;
-  last_modified: string | null;
-  signature: string | null;
-  wire_of: string | null;
-  wire_original: string | null;
-  wire_overlap: number | null;
-  seq: number;
-  story_id: string;
-  assigned_story_id: string;
-  decision: Decision;
-  reason_json: string;
-}
-
-interface MemberRow extends ArticleRow {
-  title: string | null;
-  format: RawArticle['format'];
-  content: string;
-}
-
-interface StoryRow {
-  id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-  article_count: number;
-  outlets_json: string;
-  merged_into: string | null;
-  revision: number;
-  dirty_since: string | null;
-  last_change_at: string | null;
-  report_at: string | null;
-  lead_entities_json: string;
-}
-
-interface VersionRow {
-  version: number;
-  fetched_at: string;
-  title: string | null;
-  content_hash: string;
-  text_length: number;
-}
+type FeedRow = SharedFeedRow<number>;
+type QueueRow = SharedQueueRow<number>;
+type ArticleRow = SharedArticleRow<number>;
+type MemberRow = SharedMemberRow<number>;
+type StoryRow = SharedStoryRow<number>;
+type VersionRow = SharedVersionRow<number>;
+type ClusterRow = SharedClusterRow<number>;
 
 const FEED_COLUMNS = `f.id, f.url, f.title, f.added_at, f.state_json,
   (SELECT COUNT(*) FROM stream_articles a WHERE a.feed_id = f.id) AS articles,
@@ -225,10 +175,9 @@ export class SqliteStreamRepository implements StreamRepository {
         `SELECT v.version, v.fetched_at, v.title, v.content_hash, length(v.text) AS text_length, v.format, v.content, v.text
          FROM stream_versions v JOIN stream_articles a ON a.pk = v.article_pk WHERE a.id = ? AND v.version = ?`,
       ),
-      aliases: db.prepare<
-        [number],
-        { url: string | null; url_key: string; kind: 'duplicate' | 'address'; seen_at: string }
-      >('SELECT url, url_key, kind, seen_at FROM stream_aliases WHERE article_pk = ? ORDER BY seen_at, url_key'),
+      aliases: db.prepare<[number], AliasRow>(
+        'SELECT url, url_key, kind, seen_at FROM stream_aliases WHERE article_pk = ? ORDER BY seen_at, url_key',
+      ),
       lastSeq: db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM stream_articles'),
       clusterInputs: db.prepare<[number, number, number], ClusterRow>(
         `SELECT a.seq, a.id, v.title, v.text, a.cluster_date, a.outlet, a.published_at, a.url_key, a.assigned_story_id,
@@ -468,17 +417,7 @@ export class SqliteStreamRepository implements StreamRepository {
            JOIN stream_articles a ON a.pk = x.article_pk WHERE x.url_key IN (${list})`,
         )
         .all(...chunk, ...chunk);
-      for (const row of rows) {
-        if (row.kind === 'alias' && found.has(row.url_key)) continue;
-        found.set(row.url_key, {
-          urlKey: row.url_key,
-          kind: row.kind,
-          articleId: row.id,
-          signature: row.signature,
-          etag: row.etag,
-          lastModified: row.last_modified,
-        });
-      }
+      addKnown(found, rows);
     }
     return found;
   }
@@ -577,27 +516,7 @@ export class SqliteStreamRepository implements StreamRepository {
     return this.db.transaction(() => {
       const row = this.s.article.get(id);
       if (!row) return null;
-      return {
-        id: row.id,
-        url: row.url,
-        urlKey: row.url_key,
-        feedId: row.feed_id,
-        outlet: row.outlet,
-        publishedAt: row.published_at,
-        clusterDate: row.cluster_date,
-        firstSeenAt: row.first_seen_at,
-        updatedAt: row.updated_at,
-        seq: row.seq,
-        storyId: row.story_id,
-        assignedStoryId: row.assigned_story_id,
-        decision: row.decision,
-        reason: JSON.parse(row.reason_json) as AssignmentReason,
-        wire: wireOf(row),
-        versions: this.s.versions.all(row.pk).map(toVersionInfo),
-        aliases: this.s.aliases
-          .all(row.pk)
-          .map((a) => ({ url: a.url, urlKey: a.url_key, kind: a.kind, seenAt: a.seen_at })),
-      };
+      return toArticleRecord(row, this.s.versions.all(row.pk), this.s.aliases.all(row.pk));
     })();
   }
 
@@ -616,18 +535,7 @@ export class SqliteStreamRepository implements StreamRepository {
 
   /** {@inheritDoc StreamRepository.clusterInputs} */
   async clusterInputs(afterSeq: number, upToSeq: number, limit: number): Promise<ClusterInput[]> {
-    return this.s.clusterInputs.all(afterSeq, upToSeq, limit).map((r) => ({
-      seq: r.seq,
-      id: r.id,
-      title: r.title,
-      text: r.text,
-      clusterDate: r.cluster_date,
-      outlet: r.outlet,
-      publishedAt: r.published_at,
-      urlKey: r.url_key,
-      assignedStoryId: r.assigned_story_id,
-      decision: r.decision,
-    }));
+    return this.s.clusterInputs.all(afterSeq, upToSeq, limit).map(toClusterInput);
   }
 
   /** {@inheritDoc StreamRepository.saveCheckpoint} */
@@ -691,14 +599,7 @@ export class SqliteStreamRepository implements StreamRepository {
 
   /** {@inheritDoc StreamRepository.dirtyStories} */
   async dirtyStories(limit: number, minArticles: number): Promise<DirtyStory[]> {
-    return this.s.dirty.all(minArticles, limit).map((r) => ({
-      id: r.id,
-      revision: r.revision,
-      articleCount: r.article_count,
-      dirtySince: r.dirty_since!,
-      lastChangeAt: r.last_change_at ?? r.dirty_since!,
-      reportAt: r.report_at,
-    }));
+    return this.s.dirty.all(minArticles, limit).map(toDirtyStory);
   }
 
   /** {@inheritDoc StreamRepository.storySources} */
@@ -752,7 +653,7 @@ export class SqliteStreamRepository implements StreamRepository {
         this.db.prepare<[], IdRow>('SELECT story_id, id FROM stream_articles ORDER BY story_id, seq').all(),
       );
       const manual = this.db
-        .prepare<[], { id: string; title: string; created_at: string; updated_at: string }>(
+        .prepare<[], ManualStoryRow>(
           `SELECT id, title, created_at, updated_at FROM stories WHERE id NOT IN (SELECT id FROM stream_stories)
            ORDER BY created_at, id`,
         )
@@ -768,35 +669,13 @@ export class SqliteStreamRepository implements StreamRepository {
       const outletsOf = this.db.prepare<[string], { meta_json: string; source: string }>(
         'SELECT meta_json, source FROM articles WHERE story_id = ? ORDER BY position',
       );
-      const listings: StoryListing[] = [
-        ...stream.map((r) => ({
-          id: r.id,
-          kind: 'stream' as const,
-          title: r.title,
-          articleIds: memberIds.get(r.id) ?? [],
-          outlets: JSON.parse(r.outlets_json) as CoverageOutlet[],
-          createdAt: r.created_at,
-          updatedAt: r.updated_at,
-          hasReport: r.report_at !== null,
-        })),
-        ...manual.map((r) => ({
-          id: r.id,
-          kind: 'manual' as const,
-          title: r.title,
-          articleIds: manualIds.get(r.id) ?? [],
-          outlets: mergeOutlets(
-            [],
-            outletsOf.all(r.id).map((a) => {
-              const meta = JSON.parse(a.meta_json) as InputMeta;
-              return { outlet: meta.outlet ?? null, url: meta.url ?? null };
-            }),
-          ),
-          createdAt: r.created_at,
-          updatedAt: r.updated_at,
-          hasReport: true,
-        })),
-      ];
-      return listings.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      return storyListings({
+        stream,
+        memberIds,
+        manual,
+        manualIds,
+        manualOutlets: (id) => outletsOfMeta(outletsOf.all(id)),
+      });
     })();
   }
 
@@ -894,33 +773,6 @@ export class SqliteStreamRepository implements StreamRepository {
   }
 }
 
-interface KnownRow {
-  url_key: string;
-  kind: 'article' | 'alias';
-  id: string;
-  signature: string | null;
-  etag: string | null;
-  last_modified: string | null;
-}
-
-interface ClusterRow {
-  seq: number;
-  id: string;
-  title: string | null;
-  text: string;
-  cluster_date: string;
-  outlet: string | null;
-  published_at: string | null;
-  url_key: string;
-  assigned_story_id: string;
-  decision: Decision;
-}
-
-interface IdRow {
-  story_id: string;
-  id: string;
-}
-
 function chunks<T>(list: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += IN_CHUNK) out.push(list.slice(i, i + IN_CHUNK));
@@ -929,133 +781,4 @@ function chunks<T>(list: readonly T[]): T[][] {
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
-}
-
-function groupIds(rows: readonly IdRow[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = map.get(row.story_id);
-    if (list) list.push(row.id);
-    else map.set(row.story_id, [row.id]);
-  }
-  return map;
-}
-
-/** The key an outlet is told apart by: its name, else its site. */
-function outletKey(o: CoverageOutlet): string | null {
-  if (o.outlet) return `name:${o.outlet.trim().toLowerCase()}`;
-  if (o.url) {
-    try {
-      return `host:${new URL(o.url).hostname.replace(/^www\./, '')}`;
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
-/** Each outlet once, in the order first met. */
-export function mergeOutlets(base: readonly CoverageOutlet[], more: readonly CoverageOutlet[]): CoverageOutlet[] {
-  const seen = new Set<string>();
-  const out: CoverageOutlet[] = [];
-  for (const o of [...base, ...more]) {
-    const key = outletKey(o);
-    if (key === null || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ outlet: o.outlet ?? null, url: o.url ?? null });
-  }
-  return out;
-}
-
-function toFeed(row: FeedRow): FeedRecord {
-  const last = row.last_failure
-    ? (JSON.parse(row.last_failure) as { at: string; url: string | null; code: string; message: string })
-    : null;
-  return {
-    id: row.id,
-    url: row.url,
-    title: row.title,
-    addedAt: row.added_at,
-    state: JSON.parse(row.state_json) as FeedState,
-    articles: row.articles,
-    queued: row.queued,
-    failedArticles: row.failed,
-    lastArticleError: last,
-  };
-}
-
-function toQueueItem(row: QueueRow): QueueItem {
-  return {
-    pk: row.pk,
-    urlKey: row.url_key,
-    kind: row.kind,
-    feedId: row.feed_id,
-    source: row.source,
-    entry: JSON.parse(row.entry_json) as FeedEntry,
-    useEntryContent: row.use_entry_content === 1,
-    signature: row.signature,
-    attempts: row.attempts,
-    enqueuedAt: row.enqueued_at,
-    lastError: row.last_error,
-  };
-}
-
-function wireOf(row: ArticleRow): WireLink | null {
-  return row.wire_of === null
-    ? null
-    : { of: row.wire_of, original: row.wire_original ?? row.wire_of, overlap: row.wire_overlap ?? 0 };
-}
-
-function toVersionInfo(row: VersionRow): VersionInfo {
-  return {
-    version: row.version,
-    fetchedAt: row.fetched_at,
-    title: row.title,
-    contentHash: row.content_hash,
-    textLength: row.text_length,
-  };
-}
-
-function toSummary(row: StoryRow): StreamStorySummary {
-  return {
-    id: row.id,
-    title: row.title,
-    articleCount: row.article_count,
-    outlets: JSON.parse(row.outlets_json) as CoverageOutlet[],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    reportAt: row.report_at,
-    reportPending: row.dirty_since !== null,
-    leadEntities: JSON.parse(row.lead_entities_json) as LeadEntity[],
-  };
-}
-
-function toMember(row: MemberRow): StreamMember {
-  return {
-    articleId: row.id,
-    url: row.url,
-    outlet: row.outlet,
-    title: row.title,
-    publishedAt: row.published_at,
-    clusterDate: row.cluster_date,
-    arrivedAt: row.first_seen_at,
-    seq: row.seq,
-    versions: row.current_version,
-    updatedAt: row.updated_at,
-    decision: row.decision,
-    assignedStoryId: row.assigned_story_id,
-    reason: JSON.parse(row.reason_json) as AssignmentReason,
-    wire: wireOf(row),
-  };
-}
-
-/** A member's current version as the analysis reads it: its stated metadata, never the inferred cluster date. */
-function toRawArticle(row: MemberRow): RawArticle {
-  const meta: InputMeta = {
-    ...(row.url ? { url: row.url } : {}),
-    ...(row.title ? { title: row.title } : {}),
-    ...(row.outlet ? { outlet: row.outlet } : {}),
-    ...(row.published_at ? { publishedAt: row.published_at } : {}),
-  };
-  return { id: row.id, source: row.url ?? row.id, format: row.format, content: row.content, meta };
 }
