@@ -76,44 +76,154 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     description:
-      'story assignment: partitions (one writer each), articles in arrival order with where they went, merges',
+      'the stream: feeds, queue (with read articles waiting to be placed), articles with versions and aliases, ' +
+      'stream stories, checkpoint, lease, per-host request slots',
+    // The same tables as SQLite's migration 2, so that one contract holds for both. Times are ISO 8601 text, as in
+    // SQLite (they compare as text). Raw content and cleaned text are bytes: they must come back exactly, and
+    // PostgreSQL text cannot hold NUL.
     sql: `
-      CREATE TABLE ${PG_SCHEMA}.cluster_partitions (
-        key text PRIMARY KEY,
-        position bigint NOT NULL DEFAULT 0,
-        options_json text NOT NULL,
-        checkpoint text,
-        checkpoint_position bigint NOT NULL DEFAULT 0,
-        updated_at timestamptz NOT NULL DEFAULT now()
+      CREATE TABLE ${PG_SCHEMA}.stream_feeds (
+        id text PRIMARY KEY,
+        url text NOT NULL UNIQUE,
+        title text,
+        added_at text NOT NULL,
+        state_json text NOT NULL,
+        next_poll_at text NOT NULL
+      );
+      CREATE INDEX stream_feeds_due ON ${PG_SCHEMA}.stream_feeds (next_poll_at, id);
+
+      CREATE TABLE ${PG_SCHEMA}.stream_queue (
+        pk bigserial PRIMARY KEY,
+        url_key text NOT NULL UNIQUE,
+        kind text NOT NULL,
+        feed_id text,
+        source text NOT NULL,
+        entry_json text NOT NULL,
+        use_entry_content boolean NOT NULL,
+        signature text NOT NULL,
+        order_key text NOT NULL,
+        enqueued_at text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at text NOT NULL,
+        last_error text,
+        -- The article as read by a worker, waiting for the stream's writer to place it (JSON), and when.
+        read_json text,
+        read_at text
+      );
+      CREATE INDEX stream_queue_order ON ${PG_SCHEMA}.stream_queue (order_key, pk);
+      CREATE INDEX stream_queue_due ON ${PG_SCHEMA}.stream_queue (next_attempt_at);
+      CREATE INDEX stream_queue_by_feed ON ${PG_SCHEMA}.stream_queue (feed_id);
+
+      CREATE TABLE ${PG_SCHEMA}.stream_failures (
+        url_key text PRIMARY KEY,
+        url text,
+        feed_id text,
+        signature text NOT NULL,
+        code text NOT NULL,
+        message text NOT NULL,
+        attempts integer NOT NULL,
+        failed_at text NOT NULL
+      );
+      CREATE INDEX stream_failures_by_feed ON ${PG_SCHEMA}.stream_failures (feed_id, failed_at);
+
+      CREATE TABLE ${PG_SCHEMA}.stream_articles (
+        pk bigserial PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        url_key text NOT NULL UNIQUE,
+        url text,
+        feed_id text,
+        outlet text,
+        published_at text,
+        cluster_date text NOT NULL,
+        first_seen_at text NOT NULL,
+        updated_at text NOT NULL,
+        current_version integer NOT NULL,
+        etag text,
+        last_modified text,
+        signature text,
+        wire_of text,
+        wire_original text,
+        wire_overlap double precision,
+        -- The position in the stream: unique, so that a second writer with a stale clusterer can never store an
+        -- article at a position already taken (its write fails and it reloads).
+        seq bigint NOT NULL UNIQUE,
+        story_id text NOT NULL,
+        assigned_story_id text NOT NULL,
+        decision text NOT NULL,
+        reason_json text NOT NULL
+      );
+      CREATE INDEX stream_articles_by_story ON ${PG_SCHEMA}.stream_articles (story_id, seq);
+      CREATE INDEX stream_articles_by_feed ON ${PG_SCHEMA}.stream_articles (feed_id);
+
+      CREATE TABLE ${PG_SCHEMA}.stream_versions (
+        pk bigserial PRIMARY KEY,
+        article_pk bigint NOT NULL REFERENCES ${PG_SCHEMA}.stream_articles (pk) ON DELETE CASCADE,
+        version integer NOT NULL,
+        fetched_at text NOT NULL,
+        format text NOT NULL,
+        content bytea NOT NULL,
+        title text,
+        text bytea NOT NULL,
+        text_length integer NOT NULL,
+        content_hash text NOT NULL,
+        UNIQUE (article_pk, version)
+      );
+      CREATE INDEX stream_versions_by_hash ON ${PG_SCHEMA}.stream_versions (content_hash);
+
+      CREATE TABLE ${PG_SCHEMA}.stream_aliases (
+        url_key text PRIMARY KEY,
+        article_pk bigint NOT NULL REFERENCES ${PG_SCHEMA}.stream_articles (pk) ON DELETE CASCADE,
+        url text,
+        kind text NOT NULL,
+        feed_id text,
+        seen_at text NOT NULL
+      );
+      CREATE INDEX stream_aliases_by_article ON ${PG_SCHEMA}.stream_aliases (article_pk);
+
+      CREATE TABLE ${PG_SCHEMA}.stream_stories (
+        id text PRIMARY KEY,
+        title text NOT NULL,
+        created_at text NOT NULL,
+        updated_at text NOT NULL,
+        article_count integer NOT NULL DEFAULT 0,
+        outlets_json text NOT NULL DEFAULT '[]',
+        merged_into text,
+        merged_at text,
+        revision integer NOT NULL DEFAULT 0,
+        dirty_since text,
+        last_change_at text,
+        report_revision integer,
+        report_at text,
+        lead_entities_json text NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX stream_stories_by_updated ON ${PG_SCHEMA}.stream_stories (merged_into, updated_at DESC, id);
+      CREATE INDEX stream_stories_by_size
+        ON ${PG_SCHEMA}.stream_stories (merged_into, article_count DESC, updated_at DESC, id);
+      CREATE INDEX stream_stories_dirty ON ${PG_SCHEMA}.stream_stories (dirty_since) WHERE dirty_since IS NOT NULL;
+      CREATE INDEX stream_stories_merged ON ${PG_SCHEMA}.stream_stories (merged_into) WHERE merged_into IS NOT NULL;
+
+      CREATE TABLE ${PG_SCHEMA}.stream_checkpoint (
+        id integer PRIMARY KEY CHECK (id = 1),
+        seq bigint NOT NULL,
+        snapshot_json text NOT NULL,
+        saved_at text NOT NULL
       );
 
-      CREATE SEQUENCE ${PG_SCHEMA}.cluster_arrivals;
-      CREATE TABLE ${PG_SCHEMA}.cluster_articles (
-        partition_key text NOT NULL REFERENCES ${PG_SCHEMA}.cluster_partitions (key),
-        article_id text NOT NULL,
-        arrival bigint NOT NULL DEFAULT nextval('${PG_SCHEMA}.cluster_arrivals'),
-        doc_json text NOT NULL,
-        received_at timestamptz NOT NULL DEFAULT now(),
-        position bigint,
-        story_id text,
-        current_story_id text,
-        decision text,
-        reason_json text,
-        merged_story_ids text[],
-        rejected text,
-        placed_at timestamptz,
-        PRIMARY KEY (partition_key, article_id),
-        UNIQUE (partition_key, position)
+      CREATE TABLE ${PG_SCHEMA}.stream_lease (
+        id integer PRIMARY KEY CHECK (id = 1),
+        owner text NOT NULL,
+        heartbeat_at text NOT NULL
       );
-      CREATE INDEX cluster_articles_waiting ON ${PG_SCHEMA}.cluster_articles (partition_key, arrival)
-        WHERE position IS NULL AND rejected IS NULL;
-      CREATE INDEX cluster_articles_by_story ON ${PG_SCHEMA}.cluster_articles (current_story_id);
 
-      CREATE TABLE ${PG_SCHEMA}.cluster_merges (
-        story_id text PRIMARY KEY,
-        merged_into text NOT NULL,
-        merged_at timestamptz NOT NULL DEFAULT now()
+      -- Requests to one host, from every worker: the earliest time the next one may start.
+      CREATE TABLE ${PG_SCHEMA}.stream_hosts (
+        host text PRIMARY KEY,
+        next_at timestamptz NOT NULL
       );
+
+      -- A stream story's articles in the story library point at the stream article (its current version is the
+      -- content) instead of holding a copy.
+      ALTER TABLE ${PG_SCHEMA}.articles ADD COLUMN stream_article_pk bigint;
     `,
   },
 ];

@@ -144,9 +144,14 @@ export class PgStoryRepository implements StoryRepository {
         );
         const row = story.rows[0];
         if (!row) return null;
+        // A stream story's article points at the stream article: its current version is the content.
         const articles = await client.query<Omit<ArticleRow, 'content'> & { content: Buffer }>(
-          `SELECT article_id, source, format, content, meta_json, diagnostics_json FROM ${S}.articles
-           WHERE story_id = $1 ORDER BY position`,
+          `SELECT a.article_id, a.source, COALESCE(v.format, a.format) AS format,
+             COALESCE(v.content, a.content) AS content, a.meta_json, a.diagnostics_json
+           FROM ${S}.articles a
+           LEFT JOIN ${S}.stream_articles sa ON sa.pk = a.stream_article_pk
+           LEFT JOIN ${S}.stream_versions v ON v.article_pk = sa.pk AND v.version = sa.current_version
+           WHERE a.story_id = $1 ORDER BY a.position`,
           [pgText(id)],
         );
         // The content is stored as bytes (it may hold NUL, which PostgreSQL text cannot).
@@ -283,8 +288,11 @@ async function insertArticles(client: PgTransaction, storyId: string, articles: 
   }
 }
 
-/** Writes the report, the searchable fact statements and the articles' cleaned texts (inside a transaction). */
-async function writeAnalysis(client: PgTransaction, storyId: string, analysis: StoredAnalysis): Promise<void> {
+/**
+ * Writes the report, the searchable fact statements and the articles' cleaned texts (inside a transaction); shared
+ * with the stream storage, which publishes its stories' reports in the library.
+ */
+export async function writeAnalysis(client: PgTransaction, storyId: string, analysis: StoredAnalysis): Promise<void> {
   const report: Report = analysis.report;
   const id = pgText(storyId);
   for (const article of report.articles) {
