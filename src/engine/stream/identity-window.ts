@@ -45,6 +45,16 @@ export class IdentityWindow {
   }
 
   /**
+   * Takes in an article stored by another writer as `seq` (the next after the ones the index has seen), as `identify`
+   * would have when it arrived: a writer catching up with the stream keeps the same index as one that never stopped.
+   */
+  async replay(input: ClusterInput): Promise<void> {
+    // A rotation at `seq` rebuilds the window from storage, which holds `seq` itself already.
+    if (input.seq > 1 && (input.seq - 1) % this.generation === 0) await this.rebuild(input.seq);
+    else this.index.add(identityInput(input));
+  }
+
+  /**
    * Tells what the article about to be stored as `seq` is (new, or a copy of a stored one), and remembers it. Rotates
    * the generations first when `seq` starts a new one.
    */

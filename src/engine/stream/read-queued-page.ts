@@ -15,6 +15,37 @@ import { parseContentType } from '../inputs/read-url.js';
 import type { QueueItem } from '../storage/stream-repository.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
 
+/**
+ * What placing an article needs of its read page: a plain value, so that a worker of the job queue can hand it to the
+ * stream's writer through storage (the cleaned text and the few facts read from the page, not the whole article).
+ */
+export interface PageRead {
+  article: Pick<Article, 'title' | 'text' | 'outlet'> & { publishedAt: { value: string } | null };
+  format: InputFormat;
+  /** The raw content as fetched (decoded), or the entry's content. */
+  content: string;
+  /** The address after redirects (null for an entry read without a fetch). */
+  finalUrl: string | null;
+  /** The page's `rel=canonical`, as written. */
+  relCanonical: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** The part of a read page that placing it needs (see `PageRead`). */
+export function pageRead(page: PageRead): PageRead {
+  const { title, text, outlet, publishedAt } = page.article;
+  return {
+    article: { title, text, outlet, publishedAt: publishedAt ? { value: publishedAt.value } : null },
+    format: page.format,
+    content: page.content,
+    finalUrl: page.finalUrl,
+    relCanonical: page.relCanonical,
+    etag: page.etag,
+    lastModified: page.lastModified,
+  };
+}
+
 /** What reading a queued article gave. */
 export type PageOutcome =
   | {

@@ -92,32 +92,45 @@ export class ReportScheduler {
   }
 
   private async compute(story: DirtyStory): Promise<void> {
-    const started = performance.now();
     try {
-      const sources = await this.o.repo.storySources(story.id);
-      if (!sources || sources.articles.length === 0) return;
-      // The latest articles of a big story (its members come in arrival order).
-      const articles = sources.articles.slice(-this.o.options.reportMaxArticles);
-      const report = await this.o.pool.analyzeStory(articles, { storyId: story.id, version: this.o.version });
-      const title = report.story.title ?? articles[0]?.meta.title ?? story.id;
-      const at = new Date(this.o.now()).toISOString();
-      const stored = await this.o.repo.storeReport({
-        storyId: story.id,
-        revision: sources.revision,
-        title,
-        fingerprint: fingerprintArticles(articles),
-        analysis: { report, generatedAt: at },
-        leadEntities: leadEntities(report.entities),
-        at,
-      });
+      const done = await computeStreamReport(this.o, story.id);
       this.failedAt.delete(story.id);
-      if (!stored) return;
-      const ms = Math.round(performance.now() - started);
-      this.o.onEvent?.({ type: 'report', storyId: story.id, articles: articles.length, ms });
+      if (done) this.o.onEvent?.({ type: 'report', storyId: story.id, ...done });
     } catch (error) {
       this.failedAt.set(story.id, this.o.now());
       const message = error instanceof Error ? error.message : String(error);
       this.o.onEvent?.({ type: 'report-failed', storyId: story.id, message });
     }
   }
+}
+
+/**
+ * Computes a stream story's report on the pool from its current articles (the latest `reportMaxArticles` of a big
+ * story) and stores it, publishing the story in the library. Resolves to what was reported, or null when nothing was
+ * stored (no articles, or the story was merged away meanwhile); throws when the analysis fails.
+ */
+export async function computeStreamReport(
+  o: Pick<ReportSchedulerOptions, 'repo' | 'pool' | 'version' | 'now'> & {
+    options: Pick<ResolvedStreamOptions, 'reportMaxArticles'>;
+  },
+  storyId: string,
+): Promise<{ articles: number; ms: number } | null> {
+  const started = performance.now();
+  const sources = await o.repo.storySources(storyId);
+  if (!sources || sources.articles.length === 0) return null;
+  // The latest articles of a big story (its members come in arrival order).
+  const articles = sources.articles.slice(-o.options.reportMaxArticles);
+  const report = await o.pool.analyzeStory(articles, { storyId, version: o.version });
+  const title = report.story.title ?? articles[0]?.meta.title ?? storyId;
+  const at = new Date(o.now()).toISOString();
+  const stored = await o.repo.storeReport({
+    storyId,
+    revision: sources.revision,
+    title,
+    fingerprint: fingerprintArticles(articles),
+    analysis: { report, generatedAt: at },
+    leadEntities: leadEntities(report.entities),
+    at,
+  });
+  return stored ? { articles: articles.length, ms: Math.round(performance.now() - started) } : null;
 }

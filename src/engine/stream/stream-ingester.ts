@@ -14,7 +14,7 @@ import { preferCanonical } from '../../core/stream/prefer-canonical.js';
 import { fingerprintText } from '../../core/stream/text-fingerprint.js';
 import type { FeedEntry } from '../feeds/types.js';
 import type { KnownAddress, NewVersion, StreamRepository, WireLink } from '../storage/stream-repository.js';
-import type { PageOutcome } from './read-queued-page.js';
+import type { PageRead } from './read-queued-page.js';
 import type { StreamState } from './stream-state.js';
 
 /** Fewest words for a text to count as a duplicate by content (an empty or stub page is a failed read, not a copy). */
@@ -31,7 +31,7 @@ export interface IngestInput {
   signature: string | null;
   /** True when the entry carried the article (its own id is kept as the article's id when it can be). */
   useEntryContent: boolean;
-  page: Extract<PageOutcome, { kind: 'read' }>;
+  page: PageRead;
   /** When the page was fetched (ms). */
   fetchedAt: number;
 }

@@ -109,6 +109,37 @@ export class StreamState {
     return { from, checkpointProblem, replayed, mismatches, lastSeq };
   }
 
+  /**
+   * Brings the state up to the stored stream when other writers stored articles since this one last wrote (the job
+   * queue's workers take turns writing one stream): the articles after its position are replayed, in stream order,
+   * or, when they are more than a checkpoint's worth and a newer checkpoint exists, the whole state is reloaded.
+   * Returns how many articles it took in.
+   */
+  async catchUp(now: number): Promise<number> {
+    const lastSeq = await this.repo.lastSeq();
+    if (lastSeq === this.seq) return 0;
+    if (lastSeq < this.seq || lastSeq - this.seq > this.options.checkpointEvery) {
+      const checkpoint = await this.repo.loadCheckpoint();
+      if (lastSeq < this.seq || (checkpoint && checkpoint.seq > this.seq)) {
+        const load = await this.reload(now);
+        return load.replayed;
+      }
+    }
+    let taken = 0;
+    for (let cursor = this.seq; cursor < lastSeq;) {
+      const page = await this.repo.clusterInputs(cursor, lastSeq, REPLAY_PAGE);
+      if (page.length === 0) break;
+      for (const input of page) {
+        this.clusterer.add(clusterDocOf(input));
+        await this.identity.replay(input);
+        taken++;
+      }
+      cursor = page.at(-1)!.seq;
+    }
+    this.seq = lastSeq;
+    return taken;
+  }
+
   /** What an arriving article is (new, or a wire copy of a stored one); it is remembered as the next in the stream. */
   identify(article: Pick<ClusterInput, 'id' | 'text' | 'publishedAt' | 'outlet'>): Promise<IdentityVerdict> {
     return this.identity.identify(this.seq + 1, article);

@@ -6,17 +6,15 @@
  * is checkpointed (and would be replayed from storage anyway).
  */
 import { ClusterInputError } from '../../core/cluster/types.js';
-import { nextFeedState } from '../fetch/feed-state.js';
 import { PoliteFetcher } from '../fetch/polite-fetcher.js';
-import { pollFeed } from '../fetch/poll-feed.js';
 import { parallaxUserAgent } from '../fetch/user-agent.js';
-import type { FeedRef } from '../feeds/types.js';
 import type { FeedRecord, QueueItem, StreamRepository } from '../storage/stream-repository.js';
 import { packageVersion } from '../version.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
 import { ArrivalOrder, type Ticket } from './arrival-order.js';
+import { articleFailure } from './article-failure.js';
 import { newFeeds } from './new-feeds.js';
-import { queueEntries } from './queue-entries.js';
+import { pollOneFeed, type PollEvent } from './poll-one-feed.js';
 import { readQueuedPage } from './read-queued-page.js';
 import { ReportScheduler, type ReportEvent } from './report-scheduler.js';
 import { StreamIngester, type IngestOutcome } from './stream-ingester.js';
@@ -30,17 +28,7 @@ const ARRIVAL_HOLD_MS = 2_000;
 /** What the watcher tells its caller (progress, problems). */
 export type StreamEvent =
   | { type: 'loaded'; load: StateLoad }
-  | {
-      type: 'poll';
-      feedId: string;
-      url: string;
-      status: 'changed' | 'unchanged' | 'failed';
-      queued: number;
-      /** The source's warnings, or the failure's message. */
-      messages: string[];
-      code?: string;
-    }
-  | { type: 'feeds-added'; from: string; urls: string[] }
+  | PollEvent
   | { type: 'article'; url: string | null; outcome: IngestOutcome }
   | { type: 'article-failed'; url: string | null; code: string; message: string; retryAt: string | null }
   | ReportEvent;
@@ -226,9 +214,7 @@ export class StreamWatcher {
     );
     for (const feed of due.slice(0, room)) {
       polled?.add(feed.id);
-      const run = this.poll(feed, signal)
-        .catch((error: unknown) => this.pollCrashed(feed, error))
-        .finally(() => this.polls.delete(feed.id));
+      const run = this.poll(feed, signal).finally(() => this.polls.delete(feed.id));
       this.polls.set(feed.id, run);
     }
     return due.length;
@@ -253,60 +239,19 @@ export class StreamWatcher {
 
   /** Polls one feed and queues what it names. */
   private async poll(feed: FeedRecord, signal: AbortSignal): Promise<void> {
-    const result = await pollFeed({
+    const { polled, events } = await pollOneFeed({
+      repo: this.repo,
       fetcher: this.fetcher,
-      state: feed.state,
-      schedule: this.options.schedule,
-      limits: { maxBytes: this.options.maxFeedBytes },
+      feed,
+      options: this.options,
+      now: this.now,
       signal,
     });
-    if (result.status === 'aborted') return;
-    this.counters.polls++;
-    if (result.status === 'failed' && result.alternates.length > 0 && feed.state.lastSuccessAt === null) {
-      return this.replaceByAlternates(feed, result.alternates);
+    if (polled) this.counters.polls++;
+    for (const event of events) {
+      if (event.type === 'poll' && event.status === 'failed') this.counters.pollFailures++;
+      this.emit(event);
     }
-    if (result.status === 'failed') {
-      await this.repo.savePoll({ feedId: feed.id, state: result.state, queue: [] });
-      return this.pollFailed(feed, result.code, result.message);
-    }
-    const event = { type: 'poll', feedId: feed.id, url: feed.url, status: result.status } as const;
-    if (result.status === 'unchanged') {
-      await this.repo.savePoll({ feedId: feed.id, state: result.state, queue: [] });
-      return this.emit({ ...event, queued: 0, messages: [] });
-    }
-    const { source } = result;
-    const messages = source.warnings.map((w) => w.message);
-    if (source.kind === 'opml' || source.kind === 'sitemap-index') {
-      const { added } = await this.repo.addFeeds(newFeeds(source.feeds, this.now()));
-      await this.repo.savePoll({ feedId: feed.id, state: result.state, title: source.title, queue: [] });
-      if (added.length > 0) this.emit({ type: 'feeds-added', from: feed.url, urls: added.map((f) => f.url) });
-      return this.emit({ ...event, queued: 0, messages });
-    }
-    const entries = await queueEntries(this.repo, source.entries, {
-      feedId: feed.id,
-      source: feed.url,
-      kind: source.kind,
-      now: this.now(),
-    });
-    await this.repo.savePoll({ feedId: feed.id, state: result.state, title: source.title, queue: entries.queue });
-    this.emit({ ...event, queued: entries.queue.length, messages });
-  }
-
-  /** Counts and reports a failed poll (its record is stored by the caller). */
-  private pollFailed(feed: FeedRecord, code: string, message: string): void {
-    this.counters.pollFailures++;
-    this.emit({ type: 'poll', feedId: feed.id, url: feed.url, status: 'failed', queued: 0, messages: [message], code });
-  }
-
-  /**
-   * A feed address that has never worked and turned out to be a page linking feeds (a site's front page): its feeds
-   * replace it, since that is what the user meant.
-   */
-  private async replaceByAlternates(feed: FeedRecord, alternates: readonly FeedRef[]): Promise<void> {
-    const { added } = await this.repo.addFeeds(newFeeds(alternates, this.now()));
-    await this.repo.removeFeed(feed.id);
-    this.pollFailed(feed, 'html-not-feed', `${feed.url}: an HTML page, not a feed: replaced by the feeds it links`);
-    this.emit({ type: 'feeds-added', from: feed.url, urls: added.map((f) => f.url) });
   }
 
   /** Fetches, reads and stores one queued article; a failure is retried later or recorded. */
@@ -377,32 +322,12 @@ export class StreamWatcher {
     else c.duplicates++;
   }
 
-  /**
-   * Records a failed article: tried again later with a growing wait (at least what the server asked for) while
-   * attempts remain and trying again may help (`retryAfterMs` given), given up otherwise.
-   */
+  /** Records a failed article: tried again later, or given up (see `articleFailure`). */
   private async fail(item: QueueItem, code: string, message: string, retryAfterMs?: number | null): Promise<void> {
-    const now = this.now();
-    const attempt = item.attempts + 1;
-    const retry = retryAfterMs !== undefined && attempt < this.options.maxArticleAttempts;
-    const wait = Math.max(retryAfterMs ?? 0, this.options.articleRetryMs * 2 ** (attempt - 1));
-    const retryAt = retry ? this.iso(now + wait) : null;
-    await this.repo.failQueued({ queuePk: item.pk, code, message, retryAt, at: this.iso(now) });
+    const failure = articleFailure(item, { code, message, retryAfterMs }, this.options, this.now());
+    await this.repo.failQueued(failure);
     this.counters.articleFailures++;
-    this.emit({ type: 'article-failed', url: item.entry.url, code, message, retryAt });
-  }
-
-  /** An unexpected error while polling: recorded on the feed as a failure (it backs off like any failing feed). */
-  private async pollCrashed(feed: FeedRecord, error: unknown): Promise<void> {
-    const message = `${feed.url}: ${error instanceof Error ? error.message : String(error)}`;
-    const state = nextFeedState(
-      feed.state,
-      { type: 'failed', code: 'internal', message },
-      this.now(),
-      this.options.schedule,
-    );
-    await this.repo.savePoll({ feedId: feed.id, state, queue: [] }).catch(() => undefined);
-    this.pollFailed(feed, 'internal', message);
+    this.emit({ type: 'article-failed', url: item.entry.url, code, message, retryAt: failure.retryAt });
   }
 
   /** An unexpected error while storing an article: it is tried again later, a bounded number of times. */
