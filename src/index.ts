@@ -33,11 +33,11 @@ export { analyzeStory, readArticles, analyzeArticles } from './core/pipeline.js'
 export { renderMarkdown } from './core/render/markdown.js';
 export { renderHtml } from './core/render/html.js';
 export type * from './core/model.js';
-export { openRepository, RepositoryOpenError } from './engine/storage/open-repository.js';
 export type { StoryRepository } from './engine/storage/story-repository.js';
-export { openQueueDatabase, type QueueDatabase } from './engine/queue/open-queue-database.js';
-export { enqueueArticleFile, type EnqueueResult } from './engine/queue/enqueue-articles.js';
-export { receiveArticles } from './engine/queue/receive-articles.js';
+export type { Library } from './engine/storage/library.js';
+export { openPgLibrary, type PgLibrary, type PgLibraryOptions } from './engine/storage/open-pg-library.js';
+export { openQueueLibrary, type QueueLibrary, type QueueLibraryOptions } from './engine/queue/open-queue-library.js';
+export { reconcileJobs } from './engine/queue/reconcile-jobs.js';
 export { runQueueWorker, type QueueWorkerOptions } from './engine/queue/queue-worker.js';
 export { jsonLog } from './engine/queue/json-log.js';
 export { openSqliteLibrary, type SqliteLibrary } from './engine/storage/open-sqlite-library.js';

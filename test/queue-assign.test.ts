@@ -1,172 +1,263 @@
 /**
- * Story assignment on PostgreSQL with several writers: the partition's row lock makes them take turns, each replays
- * what the others placed, articles are placed in arrival order, and two articles of one new story that arrive and are
- * placed at the same moment by two workers end in one story.
+ * The stream's writer on PostgreSQL with several workers: they take turns (a lock and the stream position), each
+ * catches up with what the others placed, articles are placed in queue order, and two articles of one new story read
+ * and placed at the same moment by two workers end in one story. Reading is left out here (the reads are stored as a
+ * worker would store them): this is about placing.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, expect, it } from 'vitest';
-import { createClusterer, resolveClusterOptions, type ClusterOptions } from '../src/core/cluster/index.js';
-import type { StreamDoc } from '../src/engine/queue/job-catalog.js';
-import { StoryAssigner, globalStoryId, type Placement } from '../src/engine/queue/story-assigner.js';
-import {
-  addArrivals,
-  ensurePartition,
-  rejectedArticles,
-  resolveStoryId,
-} from '../src/engine/storage/pg-cluster-store.js';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import { createClusterer } from '../src/core/cluster/clusterer.js';
+import type { ClusterDoc } from '../src/core/cluster/types.js';
+import type { ClusterOptions } from '../src/core/cluster/options.js';
+import type { StoredRead } from '../src/engine/queue/article-read-handler.js';
+import { StreamWriter } from '../src/engine/queue/stream-writer.js';
+import { openPgLibrary, type PgLibrary } from '../src/engine/storage/open-pg-library.js';
 import { PG_SCHEMA } from '../src/engine/storage/pg-migrations.js';
-import { inTransaction } from '../src/engine/storage/pg-pool.js';
-import { openPgStoryRepository, type PgStoryRepository } from '../src/engine/storage/pg-story-repository.js';
+import type { QueueItem } from '../src/engine/storage/stream-repository.js';
+import { addSources } from '../src/engine/stream/add-sources.js';
+import { resolveStreamOptions, type StreamOptions } from '../src/engine/stream/stream-options.js';
 import { BRIDGED_STORIES, BRIDGE_OPTIONS } from './helpers/cluster-fixtures.js';
 import { describePostgres } from './helpers/postgres.js';
-import { fictionalStream } from './helpers/queue-fiction.js';
+import { fictionalStream, type ArticleLine } from './helpers/queue-fiction.js';
 
-const opened: PgStoryRepository[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'parallax-writer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const opened: PgLibrary[] = [];
 afterEach(async () => {
-  await Promise.all(opened.splice(0).map((r) => r.close()));
+  await Promise.all(opened.splice(0).map((lib) => lib.close()));
 });
+let files = 0;
 
 /** A library on its own connections, as another worker process would have. */
-async function connect(url: string): Promise<PgStoryRepository> {
-  const repo = await openPgStoryRepository({ url });
-  opened.push(repo);
-  return repo;
+async function connect(url: string): Promise<PgLibrary> {
+  const lib = await openPgLibrary({ url });
+  opened.push(lib);
+  return lib;
 }
 
-/** Stores articles as arrived in the partition `main` (what `receiveArticles` does, without the queue). */
-async function arrive(pool: pg.Pool, docs: readonly StreamDoc[], cluster: ClusterOptions = {}): Promise<number> {
-  return inTransaction(pool, async (client) => {
-    await ensurePartition(client, 'main', JSON.stringify(resolveClusterOptions(cluster)));
-    return addArrivals(
-      client,
-      'main',
-      docs.map((doc) => ({ articleId: String(doc.id), doc })),
-    );
-  });
+/** What a worker would store having read a JSON Lines article: the entry's own text, title, outlet and date. */
+function readOf(item: QueueItem): StoredRead {
+  const { entry } = item;
+  const text = entry.content?.value ?? '';
+  return {
+    page: {
+      article: {
+        title: entry.title,
+        text,
+        outlet: entry.outlet,
+        publishedAt: entry.published ? { value: entry.published } : null,
+      },
+      format: 'text',
+      content: text,
+      finalUrl: null,
+      relCanonical: null,
+      etag: null,
+      lastModified: null,
+    },
+    fetchedAt: Date.parse('2030-01-01T00:00:00Z'),
+  };
 }
 
-/** Places until nothing waits; returns every placement. */
-async function placeAll(assigner: StoryAssigner): Promise<Placement[]> {
-  const all: Placement[] = [];
-  for (;;) {
-    const { placements, more } = await assigner.placeWaiting('main');
-    all.push(...placements);
-    if (!more) return all;
+/** Queues the lines as `parallax ingest FILE.jsonl` does, and stores each one's read at once. */
+async function arrive(lib: PgLibrary, lines: readonly ArticleLine[]): Promise<void> {
+  const path = join(dir, `lines-${files++}.jsonl`);
+  writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n'));
+  const added = await addSources([path], { repo: lib.stream, cwd: dir, now: Date.now() });
+  expect(added.problems).toEqual([]);
+  for (const item of await lib.stream.dueQueue('9999', 10_000)) {
+    await lib.stream.storeRead(item.pk, readOf(item), new Date().toISOString());
   }
 }
 
-function placed(p: Placement): Extract<Placement, { storyId: string }> {
-  if ('rejected' in p) throw new Error(`rejected: ${p.rejected}`);
-  return p;
+/** Takes turns until nothing is left to place. */
+async function placeAll(writer: StreamWriter): Promise<void> {
+  for (;;) {
+    const turn = await writer.turn();
+    if (turn.busy) await new Promise((done) => setTimeout(done, 20));
+    else if (!turn.more) return;
+  }
 }
 
-/** Every placement stored, in placement order. */
-async function stored(pool: pg.Pool): Promise<{ article_id: string; story_id: string; current_story_id: string }[]> {
-  const { rows } = await pool.query(
-    `SELECT article_id, story_id, current_story_id FROM ${PG_SCHEMA}.cluster_articles
-     WHERE position IS NOT NULL ORDER BY position`,
+/** Every stored article's [id, story it was placed in, decision], in stream order. */
+async function placed(lib: PgLibrary): Promise<[string, string, string][]> {
+  const { rows } = await lib.pool.query<{ id: string; assigned_story_id: string; decision: string }>(
+    `SELECT id, assigned_story_id, decision FROM ${PG_SCHEMA}.stream_articles ORDER BY seq`,
   );
-  return rows;
+  return rows.map((r) => [r.id, r.assigned_story_id, r.decision]);
 }
 
-describePostgres('story assignment with several writers', (server) => {
-  it('puts two articles of one new story, arriving and placed at the same moment by two workers, in one story', async () => {
+/** What one clusterer alone decides for the lines in their order (as the stream reads them). */
+function alone(lines: readonly (ArticleLine | ClusterDoc)[], cluster: ClusterOptions = {}): [string, string, string][] {
+  const clusterer = createClusterer(resolveStreamOptions({ cluster }).cluster);
+  return lines.map((l) => {
+    const a = clusterer.add({
+      id: l.id,
+      title: l.title ?? null,
+      text: l.text ?? '',
+      date: l.date!,
+      outlet: l.outlet ?? null,
+    });
+    return [l.id, a.storyId, a.decision];
+  });
+}
+
+const writerOf = (lib: PgLibrary, over: StreamOptions = {}, turnSize?: number) =>
+  new StreamWriter(lib.stream, resolveStreamOptions(over), () => Date.now(), turnSize);
+
+describePostgres('the stream writer with several workers', (server) => {
+  it('puts two articles of one new story, read and placed at the same moment by two workers, in one story', async () => {
     const url = await server().createDatabase();
     const stream = fictionalStream(6, 2);
     const workers = await Promise.all([connect(url), connect(url)]);
-    const assigners = workers.map((repo) => new StoryAssigner({ pool: repo.pool }));
+    const writers = workers.map((lib) => writerOf(lib));
     for (let s = 0; s < 6; s++) {
       const docs = stream.filter((a) => a.story === s).map((a) => a.doc);
       await Promise.all(
         [0, 1].map(async (w) => {
-          await arrive(workers[w]!.pool, [docs[w]!]);
-          await assigners[w]!.placeWaiting('main');
+          await arrive(workers[w]!, [docs[w]!]);
+          await placeAll(writers[w]!);
         }),
       );
     }
-    const rows = await stored(workers[0]!.pool);
+    const rows = await placed(workers[0]!);
     expect(rows).toHaveLength(12);
-    const storyOf = new Map(rows.map((r) => [r.article_id, r.story_id]));
+    const storyOf = new Map(rows.map(([id, story]) => [id, story]));
     for (let s = 0; s < 6; s++) expect(storyOf.get(`a${s}-0`)).toBe(storyOf.get(`a${s}-1`));
     expect(new Set(storyOf.values()).size).toBe(6);
+    const listed = await workers[1]!.stream.listAllStories();
+    expect(listed.map((s) => s.articleIds.length)).toEqual([2, 2, 2, 2, 2, 2]);
   });
 
-  it('places in arrival order whichever worker holds the turn: the stories one clusterer gives', async () => {
+  it('places in queue order whichever worker holds the turn: the decisions one clusterer makes alone', async () => {
     const url = await server().createDatabase();
-    const stream = fictionalStream(5, 4, 11).map((a) => a.doc);
+    const lines = fictionalStream(5, 4, 11).map((a) => a.doc);
     const workers = await Promise.all([connect(url), connect(url), connect(url)]);
-    for (const doc of stream) await arrive(workers[0]!.pool, [doc]);
-    const assigners = workers.map((repo) => new StoryAssigner({ pool: repo.pool, checkpointEvery: 3, turnSize: 2 }));
-    await Promise.all(assigners.map((assigner) => placeAll(assigner)));
-    const rows = await stored(workers[0]!.pool);
-    expect(rows.map((r) => r.article_id)).toEqual(stream.map((d) => d.id));
-    const alone = createClusterer();
-    for (const [i, doc] of stream.entries()) {
-      expect(rows[i]!.story_id).toBe(globalStoryId('main', alone.add(doc).storyId));
-    }
-    // A worker with nothing in memory starts from the last checkpoint and continues as the others would.
-    const late = new StoryAssigner({ pool: (await connect(url)).pool });
-    const extra = { ...stream[0]!, id: 'late-copy' };
-    await arrive(workers[1]!.pool, [extra]);
-    const [mine] = (await late.placeWaiting('main')).placements;
-    expect(placed(mine!).storyId).toBe(globalStoryId('main', alone.add(extra).storyId));
+    await arrive(workers[0]!, lines);
+    // Small turns and checkpoints: the workers hand the stream to each other many times, and catch up by replaying
+    // what the others placed or, far behind, from the latest checkpoint.
+    const writers = workers.map((lib) => writerOf(lib, { checkpointEvery: 3 }, 2));
+    await Promise.all(writers.map((writer) => placeAll(writer)));
+    expect(await placed(workers[0]!)).toEqual(alone(lines));
+    // A worker with nothing in memory starts from the last checkpoint and goes on as the others would have.
+    const late = await connect(url);
+    const extra = {
+      ...lines[0]!,
+      id: 'late-copy',
+      url: 'https://elsewhere.example/late',
+      text: `${lines[0]!.text} More.`,
+    };
+    await arrive(late, [extra]);
+    await placeAll(writerOf(late, { checkpointEvery: 3 }));
+    expect((await placed(late)).at(-1)).toEqual(alone([...lines, extra]).at(-1));
   });
 
-  it('receives an article once however often it is sent, and rejects a bad one with the reason', async () => {
+  it('waits for an article that carries its text and is not read yet: JSON Lines are placed in their order', async () => {
     const url = await server().createDatabase();
-    const repo = await connect(url);
-    const assigner = new StoryAssigner({ pool: repo.pool });
-    const [doc] = fictionalStream(1, 1).map((a) => a.doc);
-    expect(await arrive(repo.pool, [doc!, doc!])).toBe(1);
-    await placeAll(assigner);
-    expect(await arrive(repo.pool, [doc!, { id: 'empty', text: '  ' }, { ...doc!, id: 'x', date: 'soon' }])).toBe(2);
-    const turn = await assigner.placeWaiting('main');
-    expect(turn.placements.map((p) => ('rejected' in p ? p.articleId : 'placed'))).toEqual(['empty', 'x']);
-    expect(await stored(repo.pool)).toHaveLength(1);
-    expect(await rejectedArticles(repo.pool, 'main')).toEqual([
-      { articleId: 'empty', reason: 'article empty: the text is empty' },
-      { articleId: 'x', reason: 'article x: the date "soon" is not an ISO 8601 date' },
-    ]);
-    const { rows } = await repo.pool.query(`SELECT position FROM ${PG_SCHEMA}.cluster_partitions WHERE key = 'main'`);
-    expect(rows).toEqual([{ position: '1' }]);
-    expect(() => assigner.placeWaiting('Main; DROP')).toThrow(/partition/);
-    expect(await assigner.placeWaiting('nothing_here')).toEqual({ placements: [], more: false });
+    const lib = await connect(url);
+    const lines = fictionalStream(2, 2).map((a) => a.doc);
+    const path = join(dir, 'ordered.jsonl');
+    writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n'));
+    await addSources([path], { repo: lib.stream, cwd: dir, now: Date.now() });
+    const items = await lib.stream.dueQueue('9999', 10);
+    // The second and fourth are read first: nothing can be placed before the first is.
+    for (const i of [1, 3]) await lib.stream.storeRead(items[i]!.pk, readOf(items[i]!), new Date().toISOString());
+    const writer = writerOf(lib);
+    expect(await writer.turn()).toMatchObject({ busy: false, outcomes: [], more: false });
+    await lib.stream.storeRead(items[0]!.pk, readOf(items[0]!), new Date().toISOString());
+    expect((await writer.turn()).outcomes.map((o) => o.kind)).toEqual(['new', 'new']);
+    await lib.stream.storeRead(items[2]!.pk, readOf(items[2]!), new Date().toISOString());
+    await placeAll(writer);
+    expect(await placed(lib)).toEqual(alone(lines));
   });
 
-  it('forgets what a failed turn changed in memory: nothing of it is stored, and the next turn is right', async () => {
+  it('lets one writer at a time hold the stream: a second one meanwhile is told it is busy', async () => {
     const url = await server().createDatabase();
-    const repo = await connect(url);
-    const stream = fictionalStream(2, 2).map((a) => a.doc);
-    let failing = true;
-    const assigner = new StoryAssigner({
-      pool: repo.pool,
-      onPlaced: async () => {
-        if (failing) throw new Error('injected failure after the placement');
-      },
-    });
-    await arrive(repo.pool, stream);
-    await expect(assigner.placeWaiting('main')).rejects.toThrow(/injected/);
-    expect(await stored(repo.pool)).toEqual([]);
-    failing = false;
-    const result = await placeAll(assigner);
-    const alone = createClusterer();
-    expect(result.map((p) => placed(p).storyId)).toEqual(
-      stream.map((d) => globalStoryId('main', alone.add(d).storyId)),
+    const [a, b] = await Promise.all([connect(url), connect(url)]);
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtext('parallax.stream-writer'))`);
+    expect(await writerOf(a!).turn()).toMatchObject({ busy: true });
+    await holder.query('COMMIT');
+    await holder.end();
+    expect(await writerOf(b!).turn()).toMatchObject({ busy: false });
+  });
+
+  it('gives up a bad article with the reason and places the rest; a failed turn leaves nothing half done', async () => {
+    const url = await server().createDatabase();
+    const lib = await connect(url);
+    const lines = fictionalStream(2, 2).map((a) => a.doc);
+    await arrive(lib, [lines[0]!, lines[1]!]);
+    // An article with no text gets this far only if a reader let it through: the clusterer refuses it.
+    const [blank] = await (async () => {
+      await lib.stream.enqueue(
+        [
+          {
+            urlKey: 'line:blank',
+            kind: 'new',
+            feedId: null,
+            source: 'test',
+            entry: {
+              url: null,
+              guid: 'blank',
+              title: null,
+              published: null,
+              updated: null,
+              author: null,
+              outlet: null,
+              summary: null,
+              content: { format: 'text', value: '  ' },
+            },
+            useEntryContent: true,
+            signature: 'sig-blank',
+          },
+        ],
+        new Date().toISOString(),
+      );
+      return lib.stream.dueQueue('9999', 10).then((items) => items.filter((i) => i.urlKey === 'line:blank'));
+    })();
+    await lib.stream.storeRead(blank!.pk, readOf(blank!), new Date().toISOString());
+    // A write that fails in the middle of a turn (a trigger refusing the second article).
+    await lib.pool.query(`
+      CREATE FUNCTION ${PG_SCHEMA}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+      CREATE TRIGGER refuse BEFORE INSERT ON ${PG_SCHEMA}.stream_articles FOR EACH ROW
+        WHEN (new.seq = 2) EXECUTE FUNCTION ${PG_SCHEMA}.refuse();`);
+    const writer = writerOf(lib);
+    await expect(writer.turn()).rejects.toThrow(/injected/);
+    expect((await placed(lib)).map(([id]) => id)).toEqual([lines[0]!.id]);
+    await lib.pool.query(`DROP TRIGGER refuse ON ${PG_SCHEMA}.stream_articles`);
+    const turn = await writer.turn();
+    expect(turn.rejected).toBe(1);
+    expect((await placed(lib)).map(([id]) => id)).toEqual([lines[0]!.id, lines[1]!.id]);
+    expect(await lib.stream.hasFailed('line:blank', 'sig-blank')).toBe(true);
+    expect(await lib.stream.queueSize()).toBe(0);
+  });
+
+  it('merges stories an article bridges: the merged ids resolve to the survivor, which holds every article', async () => {
+    const url = await server().createDatabase();
+    const lib = await connect(url);
+    await arrive(
+      lib,
+      BRIDGED_STORIES.map((d) => ({
+        id: d.id,
+        title: d.title ?? '',
+        text: d.text,
+        date: String(d.date),
+        outlet: d.outlet ?? '',
+      })),
     );
-  });
-
-  it('resolves a merged story to the one it joined and moves its articles', async () => {
-    const url = await server().createDatabase();
-    const repo = await connect(url);
-    await arrive(repo.pool, BRIDGED_STORIES, BRIDGE_OPTIONS);
-    const result = (await placeAll(new StoryAssigner({ pool: repo.pool }))).map(placed);
-    expect(result.map((p) => p.decision)).toEqual(['started', 'started', 'merged']);
-    const survivor = result[2]!.storyId;
-    expect((await stored(repo.pool)).map((r) => r.current_story_id)).toEqual([survivor, survivor, survivor]);
-    for (const id of result[2]!.mergedStoryIds) expect(await resolveStoryId(repo.pool, id)).toBe(survivor);
-    const { rows } = await repo.pool.query(
-      `SELECT merged_story_ids FROM ${PG_SCHEMA}.cluster_articles WHERE article_id = 'bridge'`,
+    await placeAll(writerOf(lib, { cluster: BRIDGE_OPTIONS }));
+    const rows = await placed(lib);
+    expect(rows).toEqual(alone(BRIDGED_STORIES, BRIDGE_OPTIONS));
+    expect(rows.map(([, , decision]) => decision)).toEqual(['started', 'started', 'merged']);
+    const survivor = rows[2]![1];
+    for (const [, story] of rows) expect(await lib.stream.resolveStory(story)).toBe(survivor);
+    expect((await lib.stream.getStreamStory(survivor))?.members.map((m) => m.articleId)).toEqual(
+      rows.map(([id]) => id),
     );
-    expect(rows[0].merged_story_ids).toEqual(result[2]!.mergedStoryIds);
   });
 });

@@ -1,8 +1,20 @@
 import { dirname, join } from 'node:path';
 import { fsReason } from '../engine/inputs/fs-reason.js';
 import { pathState } from '../engine/inputs/output-path.js';
+import { openQueueLibrary, type QueueLibrary } from '../engine/queue/open-queue-library.js';
+import { describeDb } from '../engine/storage/db-location.js';
 import { openSqliteLibrary, type SqliteLibrary } from '../engine/storage/open-sqlite-library.js';
+import { isPostgresUrl } from '../engine/storage/pg-pool.js';
 import { CliError } from './errors.js';
+import type { CliIo } from './io.js';
+
+/** A library as the commands open it: SQLite, or PostgreSQL with its job queue (its stream's work is the workers'). */
+export type OpenLibrary = SqliteLibrary | QueueLibrary;
+
+/** True for a library on PostgreSQL, whose stream is worked by `parallax worker` processes through the job queue. */
+export function onQueue(library: OpenLibrary): library is QueueLibrary {
+  return 'queue' in library;
+}
 
 /** What SQLite's error codes mean for the user, for the errors a wrong `--db` path gives. */
 const SQLITE_REASONS: Readonly<Record<string, string>> = {
@@ -16,10 +28,13 @@ const SQLITE_REASONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Opens the story library at `dbPath`; a folder, an unwritable place or a file that is not a library is an error
- * naming the path and the reason, not an internal error.
+ * Opens the story library `--db` names: a SQLite file (a folder, an unwritable place or a file that is not a library
+ * is an error naming the path and the reason, not an internal error), or a PostgreSQL database (`postgres://...`,
+ * with its job queue; one that cannot be reached is a one-line error without the password, and a connection lost
+ * later is a line on `io`'s stderr, never the end of the process).
  */
-export async function openLibrary(dbPath: string): Promise<SqliteLibrary> {
+export async function openLibrary(dbPath: string, io?: Pick<CliIo, 'stderr'>): Promise<OpenLibrary> {
+  if (isPostgresUrl(dbPath)) return openPostgres(dbPath.trim(), io);
   const state = await pathState(dbPath);
   if (state.kind === 'found' && state.info.isDirectory()) {
     throw new CliError(
@@ -44,5 +59,15 @@ async function fileInTheWay(folder: string): Promise<string | null> {
     if (state.kind === 'found') return state.info.isDirectory() ? null : dir;
     const notDir = state.kind === 'error' && (state.error as NodeJS.ErrnoException).code === 'ENOTDIR';
     if ((state.kind === 'error' && !notDir) || dirname(dir) === dir) return null;
+  }
+}
+
+async function openPostgres(url: string, io?: Pick<CliIo, 'stderr'>): Promise<OpenLibrary> {
+  const onError = (error: Error) => io?.stderr.write(`parallax: database connection lost: ${error.message}\n`);
+  try {
+    return await openQueueLibrary({ url, onError });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`cannot open the story library ${describeDb(url)}: ${reason}`);
   }
 }

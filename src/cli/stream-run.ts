@@ -2,9 +2,11 @@
  * What `parallax ingest` and `parallax watch` share: their options, and the stream opened over the library with the
  * sources added.
  */
-import { resolve } from 'node:path';
+import type { QueueLibrary } from '../engine/queue/open-queue-library.js';
+import { describeDb, resolveDb } from '../engine/storage/db-location.js';
 import type { SqliteLibrary } from '../engine/storage/open-sqlite-library.js';
-import { openLibrary } from './open-library.js';
+import { onQueue, openLibrary } from './open-library.js';
+import { scheduleJobs } from './queue-schedule.js';
 import { addSources, type AddedSources } from '../engine/stream/add-sources.js';
 import { StreamBusyError } from '../engine/stream/stream-lease.js';
 import type { StreamOptions } from '../engine/stream/stream-options.js';
@@ -32,7 +34,10 @@ export const STREAM_OPTIONS: OptionSpec = {
 };
 
 /** Help lines of the stream options. */
-export const STREAM_HELP = `  --db PATH              the library, a SQLite file (default ${DEFAULT_DB} under the current folder)
+export const STREAM_HELP = `  --db PATH|URL          the library: a SQLite file (default ${DEFAULT_DB} under the current folder), or a
+                         PostgreSQL database (postgres://user:password@host/db), whose stream is worked by
+                         \`parallax worker\` processes: this command then only adds the sources and queues the work
+                         (the fetching and report options below are then the workers')
   --max-bytes N          size limit of one article page: bytes, or with kB/MB (default 5MB; feeds 10MB)
   --timeout MS           time limit of one request in milliseconds (default 15000)
   --host-delay MS        least time between two requests to one host (default 1000)
@@ -66,7 +71,7 @@ export function streamSettings(command: string, values: ParsedValues, io: CliIo)
     ...(access.allowPrivateUrls ? { allowPrivate: true } : {}),
     ...(access.allowPrivateRanges ? { allowRanges: access.allowPrivateRanges } : {}),
   };
-  return { dbPath: resolve(io.cwd, text('db') ?? DEFAULT_DB), options, pool: poolOptions(command, values) };
+  return { dbPath: resolveDb(io.cwd, text('db') ?? DEFAULT_DB), options, pool: poolOptions(command, values) };
 }
 
 /** An open stream: the library, the pool, the watcher, and what adding the sources did. */
@@ -87,7 +92,11 @@ export async function openStream(
   onEvent: (event: StreamEvent) => void,
   extra: StreamOptions = {},
 ): Promise<OpenStream> {
-  const library = await openLibrary(settings.dbPath);
+  const library = await openLibrary(settings.dbPath, io);
+  if (onQueue(library)) {
+    await library.close();
+    throw new Error('a stream runs in this process on a SQLite library only: on PostgreSQL, workers run it');
+  }
   const pool = new AnalysisPool(settings.pool);
   let watcher: StreamWatcher;
   try {
@@ -103,10 +112,7 @@ export async function openStream(
     if (error instanceof StreamBusyError) throw new CliError(error.message);
     throw error;
   }
-  const added = await addSources(sources, { repo: library.stream, cwd: io.cwd, now: Date.now() });
-  for (const p of added.problems)
-    io.stderr.write(`parallax: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}\n`);
-  if (added.feedsAdded.length > 0) io.stderr.write(`parallax: ${added.feedsAdded.length} feeds added\n`);
+  const added = await addAndPrint(library, sources, io);
   const close = async () => {
     try {
       await watcher.close();
@@ -117,4 +123,51 @@ export async function openStream(
     }
   };
   return { library, pool, watcher, added, close };
+}
+
+/** Adds the sources to the library's stream and prints their problems and the feeds added. */
+async function addAndPrint(
+  library: SqliteLibrary | QueueLibrary,
+  sources: readonly string[],
+  io: CliIo,
+): Promise<AddedSources> {
+  const added = await addSources(sources, { repo: library.stream, cwd: io.cwd, now: Date.now() });
+  for (const p of added.problems)
+    io.stderr.write(`parallax: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+  if (added.feedsAdded.length > 0) io.stderr.write(`parallax: ${added.feedsAdded.length} feeds added\n`);
+  return added;
+}
+
+/** A PostgreSQL library with the sources added to its stream (their work on the job queue). */
+export interface QueuedSources {
+  library: QueueLibrary;
+  added: AddedSources;
+}
+
+/**
+ * On a PostgreSQL library: adds the sources (their feeds and articles get their jobs in the same transactions as
+ * they are stored) and makes sure every piece of pending work has its job. The work itself is the workers'.
+ */
+export async function queueSources(
+  settings: ReturnType<typeof streamSettings>,
+  sources: readonly string[],
+  io: CliIo,
+): Promise<QueuedSources> {
+  const library = await openLibrary(settings.dbPath, io);
+  if (!onQueue(library)) {
+    await library.close();
+    throw new Error('the job queue lives in a PostgreSQL library only');
+  }
+  try {
+    const added = await addAndPrint(library, sources, io);
+    await scheduleJobs(library);
+    const waiting = await library.stream.queueSize();
+    io.stderr.write(
+      `parallax: ${added.queued} articles queued (${waiting} waiting in all); \`parallax worker --db ${describeDb(settings.dbPath)}\` does the work\n`,
+    );
+    return { library, added };
+  } catch (error) {
+    await library.close();
+    throw error;
+  }
 }

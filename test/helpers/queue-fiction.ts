@@ -1,7 +1,6 @@
 // A fictional article stream for the queue tests, written for them: each story happens in an invented town to an
 // invented person, so that its articles share names no other story has, and the clusterer groups them surely.
 import { seededRandom } from '../../scripts/lib/clustering-data.js';
-import type { StreamDoc } from '../../src/engine/queue/job-catalog.js';
 
 const SYLLABLES = ['bra', 'del', 'mor', 'quin', 'tas', 'vel', 'zor', 'phe', 'lun', 'gar', 'ost', 'rim', 'ska', 'tev'];
 const EVENTS = [
@@ -12,6 +11,13 @@ const EVENTS = [
   ['bridge', 'The old stone bridge was closed after engineers found deep cracks in two arches.'],
 ] as const;
 const OUTLETS = ['Northern Ledger', 'Valley Courier', 'Coastal Times', 'Evening Gazette'];
+// Each report of a story ends in its own words: the reports are not copies of one another.
+const CLOSINGS = [
+  'More news is expected later in the day.',
+  'Shops on the main street stayed shut until noon.',
+  'A second meeting was called for the morning after.',
+  'Volunteers handed out tea and blankets at the school.',
+];
 
 function word(next: () => number, syllables: number): string {
   const parts = Array.from({ length: syllables }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]!);
@@ -19,10 +25,25 @@ function word(next: () => number, syllables: number): string {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
+/** An article as a JSON Lines stream gives it (`parallax cluster`, `parallax ingest`). */
+export interface ArticleLine {
+  id: string;
+  url?: string;
+  outlet?: string;
+  date?: string;
+  title?: string;
+  text?: string;
+}
+
 /** One fictional article with the story it belongs to. */
 export interface FictionalArticle {
   story: number;
-  doc: StreamDoc;
+  doc: ArticleLine;
+}
+
+/** The articles as a JSON Lines file's text. */
+export function jsonLines(stream: readonly FictionalArticle[]): string {
+  return stream.map((a) => JSON.stringify(a.doc)).join('\n') + '\n';
 }
 
 /**
@@ -47,7 +68,7 @@ export function fictionalStream(stories: number, perStory: number, seed = 7): Fi
           outlet: OUTLETS[n % OUTLETS.length]!,
           date,
           title: `${town} ${event}: ${person} speaks for the ${agency}`,
-          text: `${line} In ${town}, ${person} of the ${agency} said the town would recover. ${person} told reporters in ${town} that the ${agency} had met twice. Residents of ${town} gathered outside the ${agency} offices to hear ${person}.`,
+          text: `${line} In ${town}, ${person} of the ${agency} said the town would recover. ${person} told reporters in ${town} that the ${agency} had met twice. Residents of ${town} gathered outside the ${agency} offices to hear ${person}. ${CLOSINGS[n % CLOSINGS.length]} (${OUTLETS[n % OUTLETS.length]}, report ${n + 1}.)`,
         },
       });
     }

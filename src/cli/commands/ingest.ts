@@ -1,10 +1,11 @@
 import { EXIT, UsageError } from '../errors.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printStreamEvent, summaryLine } from '../stream-progress.js';
-import { openStream, STREAM_HELP, STREAM_OPTIONS, streamSettings } from '../stream-run.js';
+import { isPostgresUrl } from '../../engine/storage/pg-pool.js';
+import { openStream, queueSources, STREAM_HELP, STREAM_OPTIONS, streamSettings } from '../stream-run.js';
 import type { Command } from './command.js';
 
-const help = `Usage: parallax ingest <sources...> --db PATH [options]
+const help = `Usage: parallax ingest <sources...> --db PATH|URL [options]
 
 Adds feeds and articles to the library's stream once: polls the feeds that are due (those added now among them),
 fetches and reads their new and changed articles, drops exact duplicates, links wire copy, places each article in a
@@ -16,11 +17,15 @@ to tell which it is), OPML subscription lists and sitemap indexes (their feeds a
 line (each probed the same way), feed files, and JSON Lines article streams ({"id", "url"?, "outlet"?, "date"?,
 "title"?, "text"? or "html"?}, one a line; an article with its text is not fetched).
 
+On a PostgreSQL library (--db postgres://...) the sources are added and their work queued for \`parallax worker\`
+processes (\`parallax worker --db URL --exit-when-idle\` works until it is done): the articles of a JSON Lines file are
+placed in the file's order, as \`parallax cluster\` places them.
+
 Options:
 ${STREAM_HELP}
   -h, --help             show this help
 
-Exit codes: 0 every source and article was read; 1 some sources, feeds or articles failed (named on stderr; the
+Exit codes: 0 every source and article was read (on PostgreSQL: every source was read and its work queued); 1 some sources, feeds or articles failed (named on stderr; the
 others are stored), or articles wait for a retry; 2 usage error.
 `;
 
@@ -31,6 +36,11 @@ const command: Command = {
     if (positionals.length === 0)
       throw new UsageError('no sources given (feed addresses, OPML, lists or JSON Lines)', 'ingest');
     const settings = streamSettings('ingest', values, io);
+    if (isPostgresUrl(settings.dbPath)) {
+      const { library, added } = await queueSources(settings, positionals, io);
+      await library.close();
+      return added.problems.some((p) => p.level === 'error') ? EXIT.failed : EXIT.ok;
+    }
     const stream = await openStream(settings, positionals, io, (event) => printStreamEvent(io, event));
     try {
       await stream.watcher.runOnce();

@@ -1,16 +1,11 @@
 import { resolve } from 'node:path';
-import { describeDb, RepositoryOpenError, resolveDb } from '../../engine/storage/open-repository.js';
-import type { JobQueue } from '../../engine/queue/job-queue.js';
-import { openQueueDatabase } from '../../engine/queue/open-queue-database.js';
-import { isPostgresUrl } from '../../engine/storage/pg-pool.js';
-import type { StreamRepository } from '../../engine/storage/stream-repository.js';
+import { describeDb, resolveDb } from '../../engine/storage/db-location.js';
 import { indexRatings, type RatingsIndex } from '../../core/stream/coverage-split.js';
 import { loadRatingsFile } from '../../engine/feeds/load-ratings.js';
 import { StreamBusyError } from '../../engine/stream/stream-lease.js';
 import { StreamWatcher } from '../../engine/stream/stream-watcher.js';
 import { stopOnSignals } from '../stop-signal.js';
 import { printUntilStopped, summaryLine } from '../stream-progress.js';
-import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
 import {
@@ -34,7 +29,8 @@ import type { OptionSpec, ParsedValues } from '../parse-command-args.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { POOL_HELP, POOL_OPTIONS, poolOptions } from '../pool-options.js';
 import { READING_HELP, READING_OPTIONS, urlAccess, type UrlAccess } from '../reading-options.js';
-import { openLibrary } from '../open-library.js';
+import { onQueue, openLibrary, type OpenLibrary } from '../open-library.js';
+import { keepJobsScheduled } from '../queue-schedule.js';
 import type { Command } from './command.js';
 
 /** Default port of `serve` and `start`. */
@@ -166,32 +162,6 @@ export function announce(io: CliIo, settings: ServerSettings): void {
   if (settings.notice !== null) io.stderr.write(`parallax: note: ${settings.notice}\n`);
 }
 
-/** The story library a server runs on, with its stream, and its job queue when it is on PostgreSQL. */
-export interface ServerLibrary {
-  stories: StoryRepository;
-  stream?: StreamRepository;
-  queue?: JobQueue;
-  close(): Promise<void>;
-}
-
-/**
- * Opens the library the settings name (and, on PostgreSQL, its job queue, for the queue view); a library that cannot
- * be opened is a one-line user error, and a lost database connection later is a line on stderr (the next query
- * connects again), never the end of the server.
- */
-export async function openServerLibrary(settings: ServerSettings, io: CliIo): Promise<ServerLibrary> {
-  if (!isPostgresUrl(settings.dbPath)) return openLibrary(settings.dbPath);
-  const onError = (error: Error) => io.stderr.write(`parallax: database connection lost: ${error.message}\n`);
-  try {
-    const { repo, queue, close } = await openQueueDatabase({ url: settings.dbPath, onError });
-    return { stories: repo, queue, close };
-  } catch (error) {
-    if (error instanceof RepositoryOpenError) throw new CliError(error.message);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`cannot open the story library ${describeDb(settings.dbPath)}: ${reason}`);
-  }
-}
-
 /** The queue length: 0 (refuse whenever every worker is busy) or more. */
 function parseQueue(command: string, value: string): number {
   return value.trim() === '0' ? 0 : parsePositiveInteger(command, 'max-queue', value);
@@ -199,15 +169,15 @@ function parseQueue(command: string, value: string): number {
 
 /** The app over the library (its stream and job queue too), analyzing on the pool, with the settings' limits. */
 export function serverApp(
-  library: ServerLibrary,
+  library: OpenLibrary,
   pool: AnalysisPool,
   settings: ServerSettings,
   extra: Pick<AppOptions, 'ratings'> = {},
 ): Hono {
   return createApp({
     repo: library.stories,
-    ...(library.stream ? { stream: library.stream } : {}),
-    ...(library.queue ? { queue: library.queue } : {}),
+    stream: library.stream,
+    ...(onQueue(library) ? { queue: library.queue } : {}),
     pool,
     ...extra,
     limits: settings.limits,
@@ -264,7 +234,8 @@ Options:
 ${SERVER_HELP}
   --ratings FILE         outlet ratings (CSV or JSON, see docs/feeds.md): stream stories show their coverage by lean
   --watch                also poll the library's feeds (those added through /api/feeds too), ingest, cluster and
-                         analyze, as \`parallax watch\` does (politely: one request per host at a time, a second apart)
+                         analyze, as \`parallax watch\` does (politely: one request per host at a time, a second apart);
+                         on PostgreSQL the work goes on the job queue for \`parallax worker\` processes instead
   -h, --help             show this help
 `;
 
@@ -272,8 +243,8 @@ ${SERVER_HELP}
  * Runs the library's stream in the server's process until a stop signal (it is stopped before the pool closes, so
  * that an article being read stays queued); resolves to a function that waits for it to finish and checkpoint.
  */
-async function startWatching(library: ServerLibrary, pool: AnalysisPool, settings: ServerSettings, io: CliIo) {
-  if (!library.stream) throw new CliError('--watch needs the stream of a SQLite library');
+async function startWatching(library: OpenLibrary, pool: AnalysisPool, settings: ServerSettings, io: CliIo) {
+  if (onQueue(library)) return keepJobsScheduled(library, io);
   const stop = stopOnSignals();
   const watcher = await StreamWatcher.open({
     repo: library.stream,
@@ -318,7 +289,7 @@ const command: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
     const ratings = await ratingsOption(values, io);
-    const library = await openServerLibrary(settings, io);
+    const library = await openLibrary(settings.dbPath, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     const extra = ratings ? { ratings } : {};
     const server = await listen(serverApp(library, pool, settings, extra), settings).catch(async (error) => {

@@ -10,13 +10,13 @@ import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printProblems } from '../print-problems.js';
+import { openLibrary } from '../open-library.js';
 import type { Command } from './command.js';
 import {
   SERVER_HELP,
   SERVER_OPTIONS,
   announce,
   listen,
-  openServerLibrary,
   runUntilStopped,
   serverApp,
   serverSettings,
@@ -82,7 +82,7 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const library = await openServerLibrary(settings, io);
+    const library = await openLibrary(settings.dbPath, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
       const story = await importFolder(folder, settings, { repo: library.stories, pool }, io);

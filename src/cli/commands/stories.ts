@@ -6,6 +6,7 @@ import {
 } from '../../core/stream/coverage-split.js';
 import { loadRatingsFile } from '../../engine/feeds/load-ratings.js';
 import { openLibrary } from '../open-library.js';
+import { resolveDb } from '../../engine/storage/db-location.js';
 import type { StoryListing } from '../../engine/storage/stream-repository.js';
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
@@ -18,13 +19,14 @@ import { DEFAULT_DB } from './serve.js';
 
 const FORMATS = { jsonl: 'jsonl', json: 'json', text: 'text', txt: 'text' } as const;
 
-const help = `Usage: parallax stories --db PATH [options]
+const help = `Usage: parallax stories --db PATH|URL [options]
 
 Prints every story of the library, oldest first: the stories the stream found (\`parallax ingest\`, \`parallax
 watch\`) and those made by hand, each with its article ids in arrival order.
 
 Options:
-  --db PATH          the library, a SQLite file (default ${DEFAULT_DB} under the current folder)
+  --db PATH|URL      the library: a SQLite file (default ${DEFAULT_DB} under the current folder), or a
+                     PostgreSQL database (postgres://user:password@host/db)
   --format FORMAT    jsonl (default): one story a line; json: one array; text: a table
   --ratings FILE     outlet ratings (CSV or JSON, see docs/feeds.md): adds each story's coverage by lean
   --out FILE         write to FILE instead of standard output
@@ -87,7 +89,7 @@ const command: Command = {
       if (loaded.ratings.length === 0 && loaded.problems.length > 0) return EXIT.failed;
       ratings = indexRatings(loaded.ratings);
     }
-    const library = await openLibrary(resolve(io.cwd, (values.db as string | undefined) ?? DEFAULT_DB));
+    const library = await openLibrary(resolveDb(io.cwd, (values.db as string | undefined) ?? DEFAULT_DB), io);
     try {
       const rows = (await library.stream.listAllStories()).map((s) => row(s, ratings));
       const text =

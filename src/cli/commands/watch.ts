@@ -4,13 +4,16 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { parsePositiveInteger } from '../option-values.js';
 import { stopOnSignals } from '../stop-signal.js';
 import { printUntilStopped, summaryLine } from '../stream-progress.js';
-import { openStream, STREAM_HELP, STREAM_OPTIONS, streamSettings } from '../stream-run.js';
+import { isPostgresUrl } from '../../engine/storage/pg-pool.js';
+import type { CliIo } from '../io.js';
+import { keepJobsScheduled, queueLine } from '../queue-schedule.js';
+import { openStream, queueSources, STREAM_HELP, STREAM_OPTIONS, streamSettings } from '../stream-run.js';
 import type { Command } from './command.js';
 
 /** Seconds between two progress lines. */
 const SUMMARY_EVERY_MS = 30_000;
 
-const help = `Usage: parallax watch [sources...] --db PATH [options]
+const help = `Usage: parallax watch [sources...] --db PATH|URL [options]
 
 Polls the library's feeds (and the sources given, added first: see \`parallax ingest --help\`), ingests, clusters and
 analyzes until stopped with Ctrl-C or SIGTERM. Feeds are polled politely (robots.txt, one request per host at a time,
@@ -18,6 +21,10 @@ conditional GET); new and changed articles are fetched, read on worker threads, 
 placed in stories; a changed story's report is recomputed 30 s after its last change (at most every 2 minutes).
 Progress goes to stderr. Stopping loses nothing: an article not stored yet is fetched again by the next run, which
 resumes where this one stopped with the same story decisions.
+
+On a PostgreSQL library (--db postgres://...) the polling, fetching, placing and reports are done by \`parallax
+worker\` processes through the job queue: watch adds the sources, makes sure every feed's next poll and every other
+piece of pending work has its job (now and every minute), and prints how the queue stands until stopped.
 
 Options:
   --interval MINUTES     time between two polls of a feed (default 15; failing feeds back off up to a day)
@@ -37,6 +44,10 @@ const command: Command = {
     const settings = streamSettings('watch', values, io);
     const interval =
       typeof values.interval === 'string' ? parsePositiveInteger('watch', 'interval', values.interval) : null;
+    if (isPostgresUrl(settings.dbPath)) {
+      if (interval !== null) io.stderr.write('parallax: note: on PostgreSQL the workers poll: give them --interval\n');
+      return watchQueue(settings, positionals, io);
+    }
     const stop = stopOnSignals();
     const stream = await openStream(
       settings,
@@ -71,3 +82,31 @@ const command: Command = {
 };
 
 export default command;
+
+/** `watch` on a PostgreSQL library: the sources added, the jobs made sure of, the queue shown, until stopped. */
+async function watchQueue(
+  settings: ReturnType<typeof streamSettings>,
+  sources: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  const stop = stopOnSignals();
+  const { library } = await queueSources(settings, sources, io).catch((error: unknown) => {
+    stop.dispose();
+    throw error;
+  });
+  const show = async () => io.stderr.write(queueLine(await library.queue.stats()));
+  const timer = setInterval(() => void show().catch(() => undefined), SUMMARY_EVERY_MS);
+  try {
+    const stopScheduling = await keepJobsScheduled(library, io);
+    await show();
+    await new Promise<void>((done) => stop.signal.addEventListener('abort', () => done(), { once: true }));
+    await stopScheduling();
+    await show().catch(() => undefined);
+    io.stderr.write('parallax: stopped\n');
+    return 0;
+  } finally {
+    clearInterval(timer);
+    stop.dispose();
+    await library.close();
+  }
+}

@@ -15,9 +15,10 @@ export type JobOutcome =
 export interface JobHandler<N extends JobName = JobName> {
   /**
    * Does the jobs (up to the queue's batch size at once) and says how each went, in the order given. Throwing fails
-   * every job of the batch (each is retried after its back-off).
+   * every job of the batch (each is retried after its back-off). `signal` aborts when the worker stops and the jobs'
+   * grace time is over: what is left undone is then done again by another worker.
    */
-  run(jobs: readonly QueueJob<JobPayloads[N]>[]): Promise<JobOutcome[]>;
+  run(jobs: readonly QueueJob<JobPayloads[N]>[], signal: AbortSignal): Promise<JobOutcome[]>;
 }
 
 /** The handler of every queue a worker may work. */

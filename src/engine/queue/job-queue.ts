@@ -42,8 +42,9 @@ export interface QueueJob<T> {
 
 /** Options of sending one job. */
 export interface SendOptions {
-  /** Seconds to wait before the job may start (a debounce). */
+  /** Seconds to wait before the job may start (a debounce), or the ISO time it may start at. */
   startAfterSeconds?: number;
+  startAfter?: string;
   /** A fixed job id: sending the same id again while the job is kept does nothing (an idempotent enqueue). */
   id?: string;
 }
@@ -109,16 +110,26 @@ export class JobQueue {
   }
 
   /**
-   * Puts a record of work that can never be done (a bad article) in a queue's dead-letter queue, inside the caller's
-   * transaction, so that the queue view lists it with the reason.
+   * Enqueues many jobs of one queue in one statement inside the caller's transaction (each folded with an equal one
+   * waiting, as `send` does); `startAfter` is an ISO time.
    */
-  async buryInTransaction(
+  async sendManyInTransaction<N extends JobName>(
     client: PgTransaction,
-    name: JobName,
-    data: { error: string; [field: string]: unknown },
+    name: N,
+    jobs: readonly { data: JobPayloads[N]; startAfter?: string }[],
   ): Promise<void> {
+    if (jobs.length === 0) return;
     const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
-    await this.boss.send(deadQueueOf(name), data, { db });
+    const rows = jobs.map(({ data, startAfter }) => {
+      const key = singletonKeyOf(name, data);
+      return {
+        name,
+        data: data as object,
+        ...(startAfter ? { startAfter } : {}),
+        ...(key ? { singletonKey: key } : {}),
+      };
+    });
+    await this.boss.insert(rows, { db });
   }
 
   /** Takes up to `batchSize` jobs that are due, marking them active (no other worker gets them). */
@@ -147,10 +158,20 @@ export class JobQueue {
     await this.boss.complete(name, job.id, { rejected: error.message });
   }
 
-  /** Jobs of these queues that are not finished: waiting, waiting to retry, or in some worker's hands. */
-  async unfinished(names: readonly JobName[]): Promise<number> {
-    const sizes = await Promise.all(names.map((name) => this.boss.getQueueSize(name, { before: 'completed' })));
-    return sizes.reduce((sum, n) => sum + n, 0);
+  /**
+   * Jobs of these queues that are not finished: in some worker's hands, or waiting (or waiting to retry) to start
+   * within `horizonSeconds` (a feed's next poll in a quarter of an hour is not work to wait for; default: any time).
+   */
+  async unfinished(names: readonly JobName[], horizonSeconds?: number): Promise<number> {
+    const horizon =
+      horizonSeconds === undefined ? '' : `AND (state = 'active' OR start_after < now() + $2 * interval '1 second')`;
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(
+        `SELECT count(*)::integer AS n FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) AND state < 'completed' ${horizon}`,
+        horizonSeconds === undefined ? [names] : [names, horizonSeconds],
+      );
+    return (rows[0] as { n: number } | undefined)?.n ?? 0;
   }
 
   /** Counts per queue and state, throughput and the latest dead jobs (the queue view of the API). */
@@ -192,9 +213,11 @@ function shortestLease(specs: Readonly<Record<JobName, QueueSpec>>): number {
 }
 
 function toBossOptions<N extends JobName>(name: N, data: JobPayloads[N], options: SendOptions): PgBoss.SendOptions {
+  const key = singletonKeyOf(name, data);
   return {
-    singletonKey: singletonKeyOf(name, data),
+    ...(key ? { singletonKey: key } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     ...(options.id ? { id: options.id } : {}),
   };
 }

@@ -31,7 +31,7 @@ export interface QueueFigures {
 export interface DeadJob {
   id: string;
   queue: JobName;
-  /** What the job was about: the article id or the story id. */
+  /** What the job was about: the story id, the feed id, or the queued article's number. */
   subject: string | null;
   error: string | null;
   /** When it died (ISO 8601). */
@@ -65,7 +65,7 @@ const THROUGHPUT_SQL = `
   GROUP BY name`;
 
 const DEAD_SQL = `
-  SELECT id::text, name, COALESCE(data->>'storyId', data->'article'->>'id') AS subject,
+  SELECT id::text, name, COALESCE(data->>'storyId', data->>'feedId', data->>'queuePk') AS subject,
     COALESCE(data->>'error', output->>'message') AS error, created_on
   FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) ORDER BY created_on DESC LIMIT ${DEAD_LISTED}`;
 

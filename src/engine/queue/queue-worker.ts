@@ -1,19 +1,24 @@
+import { resolveStreamOptions, type StreamOptions } from '../stream/stream-options.js';
+import { streamFetcher } from '../stream/stream-fetcher.js';
 import { packageVersion } from '../version.js';
 import { AnalysisPool } from '../workers/analysis-pool.js';
 import type { PoolOptions } from '../workers/budget-options.js';
+import { articleReadHandler } from './article-read-handler.js';
+import { feedPollHandler } from './feed-poll-handler.js';
 import { JOB_NAMES, type JobName } from './job-catalog.js';
 import type { JobHandlers } from './job-handler.js';
-import type { JobQueue, JobQueueOptions } from './job-queue.js';
-import { openQueueDatabase } from './open-queue-database.js';
+import type { JobQueueOptions } from './job-queue.js';
 import type { JsonLog } from './json-log.js';
+import { openQueueLibrary } from './open-queue-library.js';
+import { reconcileJobs } from './reconcile-jobs.js';
 import { runWorker, type WorkerSummary } from './run-worker.js';
 import { storyAnalyzeHandler } from './story-analyze-handler.js';
 import { storyAssignHandler } from './story-assign-handler.js';
-import { StoryAssigner, type PlacementChanges } from './story-assigner.js';
-import type { PgTransaction } from '../storage/pg-pool.js';
+import { StreamWriter } from './stream-writer.js';
+import type { StreamWork } from './stream-work.js';
 
-/** Seconds a changed story waits before its analysis starts, so that a burst of articles costs one analysis. */
-export const DEFAULT_ANALYZE_DELAY_SECONDS = 5;
+/** Seconds between two looks for work that lost its job (see `reconcileJobs`). */
+export const DEFAULT_RECONCILE_SECONDS = 300;
 
 /** Everything a worker process needs. */
 export interface QueueWorkerOptions {
@@ -24,42 +29,25 @@ export interface QueueWorkerOptions {
   /** Jobs (batches) in hand at once (default 1). */
   concurrency?: number;
   exitWhenIdle?: boolean;
+  /** See `WorkerOptions.idleHorizonSeconds`. */
+  idleHorizonSeconds?: number;
   /** See `JobQueueOptions.jobTimeoutSeconds`. */
   jobTimeoutSeconds?: number;
   /** See `JobQueueOptions.specs`. */
   specs?: JobQueueOptions['specs'];
   /** See `WorkerOptions.graceMs`. */
   graceMs?: number;
-  /** See `DEFAULT_ANALYZE_DELAY_SECONDS`. */
+  /** Seconds a changed story waits before its analysis (see `jobFollowUps`). */
   analyzeDelaySeconds?: number;
+  /** The stream's settings: fetching (politeness, limits, private addresses), clustering, reports. */
+  stream?: StreamOptions;
   /** The analysis threads and their budgets. */
   pool?: PoolOptions;
   pollIntervalMs?: number;
+  /** Seconds between two looks for work without a job (default 300; 0: only at start). */
+  reconcileSeconds?: number;
   signal?: AbortSignal;
   log: JsonLog;
-}
-
-/**
- * The follow-up of a turn of placement, inside its transaction: the analysis of every story it changed, the next
- * turn when more articles wait, and a record of each rejected article in the dead-letter queue.
- */
-export function followPlacement(
-  queue: JobQueue,
-  delaySeconds: number,
-): (client: PgTransaction, changes: PlacementChanges) => Promise<void> {
-  return async (client, changes) => {
-    for (const storyId of [...changes.changed, ...changes.mergedAway]) {
-      await queue.sendInTransaction(client, 'story-analyze', { storyId }, { startAfterSeconds: delaySeconds });
-    }
-    if (changes.more) await queue.sendInTransaction(client, 'story-assign', { partition: changes.partition });
-    for (const { articleId, reason } of changes.rejected) {
-      await queue.buryInTransaction(client, 'story-assign', {
-        partition: changes.partition,
-        article: { id: articleId },
-        error: reason,
-      });
-    }
-  };
 }
 
 /** Connects to the database, works the queues until stopped (or idle), and closes everything. */
@@ -67,41 +55,63 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Worke
   const { log } = options;
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const names = options.queues ?? JOB_NAMES;
-  const onError = (error: Error) => log.log('error', 'database connection error', { error });
-  const { repo, queue, close } = await openQueueDatabase({
+  const stream = resolveStreamOptions(options.stream);
+  const library = await openQueueLibrary({
     url: options.url,
-    maxConnections: concurrency + 2,
+    // Each job in hand may hold a connection, the writer's turn one more for its lock, and the queue its own pool.
+    maxConnections: concurrency + 3,
     ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
     ...(options.specs ? { specs: options.specs } : {}),
-    onError,
+    ...(options.analyzeDelaySeconds !== undefined ? { analyzeDelaySeconds: options.analyzeDelaySeconds } : {}),
+    onError: (error) => log.log('error', 'database connection error', { error }),
   });
-  const closers: (() => Promise<unknown>)[] = [close];
+  const needsPool = names.includes('article-read') || names.includes('story-analyze');
+  const pool = needsPool ? new AnalysisPool(options.pool ?? {}) : undefined;
+  const work: StreamWork = {
+    repo: library.stream,
+    queue: library.queue,
+    fetcher: streamFetcher(stream),
+    ...(pool ? { pool } : {}),
+    options: stream,
+    now: () => Date.now(),
+    log,
+    version: packageVersion(),
+  };
+  const handlers: JobHandlers = {};
+  if (names.includes('feed-poll')) handlers['feed-poll'] = feedPollHandler(work);
+  if (names.includes('article-read')) handlers['article-read'] = articleReadHandler(work);
+  if (names.includes('story-assign')) {
+    handlers['story-assign'] = storyAssignHandler(new StreamWriter(library.stream, stream), library.queue);
+  }
+  if (names.includes('story-analyze')) handlers['story-analyze'] = storyAnalyzeHandler(work);
+  const reconcile = async () => {
+    try {
+      const sent = await reconcileJobs(library, stream);
+      if (sent.polls + sent.reads + sent.turns + sent.analyses > 0)
+        log.log('warn', 'jobs sent for work without one', { ...sent });
+    } catch (error) {
+      log.log('error', 'cannot look for work without a job', { error });
+    }
+  };
+  const every = (options.reconcileSeconds ?? DEFAULT_RECONCILE_SECONDS) * 1000;
+  const timer = every > 0 ? setInterval(() => void reconcile(), every) : undefined;
+  timer?.unref();
   try {
-    const handlers: JobHandlers = {};
-    if (names.includes('story-assign')) {
-      const delay = options.analyzeDelaySeconds ?? DEFAULT_ANALYZE_DELAY_SECONDS;
-      const assigner = new StoryAssigner({
-        pool: repo.pool,
-        onPlaced: followPlacement(queue, delay),
-      });
-      handlers['story-assign'] = storyAssignHandler(assigner);
-    }
-    if (names.includes('story-analyze')) {
-      const pool = new AnalysisPool(options.pool ?? {});
-      closers.unshift(() => pool.close());
-      handlers['story-analyze'] = storyAnalyzeHandler({ db: repo.pool, repo, pool, version: packageVersion() });
-    }
+    await reconcile();
     return await runWorker({
-      queue,
+      queue: library.queue,
       handlers,
       concurrency,
       log,
       ...(options.exitWhenIdle ? { exitWhenIdle: true } : {}),
+      ...(options.idleHorizonSeconds !== undefined ? { idleHorizonSeconds: options.idleHorizonSeconds } : {}),
       ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
       ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } finally {
-    for (const close of closers) await close().catch((error: unknown) => log.log('error', 'close failed', { error }));
+    clearInterval(timer);
+    await pool?.close().catch((error: unknown) => log.log('error', 'close failed', { error }));
+    await library.close().catch((error: unknown) => log.log('error', 'close failed', { error }));
   }
 }

@@ -17,8 +17,12 @@ export interface WorkerOptions {
   handlers: JobHandlers;
   /** Jobs (batches) in hand at once (default 1). */
   concurrency?: number;
-  /** Stop once the worked queues hold no unfinished job (none waiting, retrying or in anyone's hands). */
+  /**
+   * Stop once the worked queues hold no unfinished job: none in anyone's hands, and none waiting (or waiting to
+   * retry) to start within `idleHorizonSeconds` (default 60: a feed's next poll in a quarter of an hour is not work).
+   */
   exitWhenIdle?: boolean;
+  idleHorizonSeconds?: number;
   /** Pause between looks at empty queues, in milliseconds (default 500). */
   pollIntervalMs?: number;
   /** After a stop request, how long the jobs in hand may take to finish before they are released (default 30 s). */
@@ -49,6 +53,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const summary: WorkerSummary = { completed: 0, failed: 0, rejected: 0, released: 0 };
   const inHand = new Set<InHand>();
   const stop = new AbortController();
+  // Aborted once the grace time after a stop is over: handlers give up what they are doing (it is done again later).
+  const release = new AbortController();
   const stopRequested = options.signal;
   stopRequested?.addEventListener('abort', () => stop.abort(), { once: true });
   if (stopRequested?.aborted) stop.abort();
@@ -98,7 +104,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const started = Date.now();
     let outcomes: JobOutcome[];
     try {
-      outcomes = await handler!.run(batch.jobs as QueueJob<never>[]);
+      outcomes = await handler!.run(batch.jobs as QueueJob<never>[], release.signal);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       outcomes = batch.jobs.map(() => ({ ok: false, error: err, permanent: false }));
@@ -124,7 +130,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         await work(batch).catch((error: unknown) => log.log('error', 'cannot settle jobs', { slot, error }));
         continue;
       }
-      if (options.exitWhenIdle && inHand.size === 0 && (await unfinished(queue, names, log)) === 0) {
+      if (
+        options.exitWhenIdle &&
+        inHand.size === 0 &&
+        (await unfinished(queue, names, options.idleHorizonSeconds ?? 60, log)) === 0
+      ) {
         idle = true;
         break;
       }
@@ -143,16 +153,22 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const grace = new AbortController();
     await Promise.race([finished, sleep(graceMs, undefined, { signal: grace.signal }).catch(() => undefined)]);
     grace.abort();
-    summary.released += await release(queue, inHand, log);
+    release.abort();
+    summary.released += await releaseJobs(queue, inHand, log);
   }
   log.log('info', 'worker stopped', { ...summary, reason: idle ? 'idle' : 'stopped' });
   return summary;
 }
 
 /** Unfinished jobs of the queues, or -1 when the database cannot be asked (the worker then keeps going). */
-async function unfinished(queue: JobQueue, names: readonly JobName[], log: JsonLog): Promise<number> {
+async function unfinished(
+  queue: JobQueue,
+  names: readonly JobName[],
+  horizonSeconds: number,
+  log: JsonLog,
+): Promise<number> {
   try {
-    return await queue.unfinished(names);
+    return await queue.unfinished(names, horizonSeconds);
   } catch (error) {
     log.log('error', 'cannot count unfinished jobs', { error });
     return -1;
@@ -160,7 +176,7 @@ async function unfinished(queue: JobQueue, names: readonly JobName[], log: JsonL
 }
 
 /** Hands the unfinished jobs back to the queue (failed with the reason, so they are retried); returns how many. */
-async function release(queue: JobQueue, inHand: Set<InHand>, log: JsonLog): Promise<number> {
+async function releaseJobs(queue: JobQueue, inHand: Set<InHand>, log: JsonLog): Promise<number> {
   let released = 0;
   for (const batch of [...inHand]) {
     inHand.delete(batch);

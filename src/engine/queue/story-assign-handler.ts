@@ -1,28 +1,31 @@
-import type { JobHandler, JobOutcome } from './job-handler.js';
-import { PartitionKeyError, type StoryAssigner } from './story-assigner.js';
+import type { JobHandler } from './job-handler.js';
+import type { JobQueue } from './job-queue.js';
+import type { StreamWriter } from './stream-writer.js';
+
+/** Seconds a turn waits when another writer holds the stream. */
+const BUSY_RETRY_SECONDS = 2;
 
 /**
- * Places the articles waiting in a partition, a turn at a time, in arrival order (see StoryAssigner). Idempotent: a
- * turn whose worker died before saying so was either rolled back whole (its articles wait still) or committed (they
- * are placed), and the next turn takes whatever waits. A job naming no valid partition is rejected for good.
+ * `story-assign`: a turn of the stream's writer (see StreamWriter). Idempotent: a turn whose worker died before saying
+ * so either committed its articles (they are placed, no longer queued) or not (they wait still), and the next turn
+ * takes whatever waits. When more wait than a turn takes, or another writer held the stream, it sends itself again.
  */
-export function storyAssignHandler(assigner: StoryAssigner): JobHandler<'story-assign'> {
+export function storyAssignHandler(writer: StreamWriter, queue: JobQueue): JobHandler<'story-assign'> {
   return {
     async run(jobs) {
-      const outcomes: JobOutcome[] = [];
-      for (const job of jobs) {
-        try {
-          const { placements, more } = await assigner.placeWaiting(
-            (job.data as { partition?: unknown })?.partition as string,
-          );
-          const rejected = placements.filter((p) => 'rejected' in p).length;
-          outcomes.push({ ok: true, output: { placed: placements.length - rejected, rejected, more } });
-        } catch (error) {
-          if (!(error instanceof PartitionKeyError)) throw error;
-          outcomes.push({ ok: false, error, permanent: true });
-        }
-      }
-      return outcomes;
+      const result = await writer.turn();
+      if (result.busy) await queue.send('story-assign', {}, { startAfterSeconds: BUSY_RETRY_SECONDS });
+      else if (result.more) await queue.send('story-assign', {});
+      const kinds: Record<string, number> = {};
+      for (const o of result.outcomes) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1;
+      const output = {
+        ...kinds,
+        rejected: result.rejected,
+        more: result.more,
+        busy: result.busy,
+        caughtUp: result.caughtUp,
+      };
+      return jobs.map(() => ({ ok: true as const, output }));
     },
   };
 }

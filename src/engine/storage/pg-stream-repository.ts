@@ -94,6 +94,18 @@ export interface PgStreamFollowUps {
 export interface QueuedRead<R> {
   item: QueueItem;
   read: R | null;
+  /** When its next attempt is due (ISO). */
+  dueAt: string;
+}
+
+type ReadRow = QueueRow & { read_json: string | null; next_attempt_at: string };
+
+function toQueuedRead<R>(row: ReadRow): QueuedRead<R> {
+  return {
+    item: toQueueItem(row),
+    read: row.read_json === null ? null : (JSON.parse(row.read_json) as R),
+    dueAt: row.next_attempt_at,
+  };
 }
 
 const FEED_COLUMNS = `f.id, f.url, f.title, f.added_at, f.state_json,
@@ -759,14 +771,11 @@ export class PgStreamRepository implements StreamRepository {
 
   /** A queued article with what was read of it, or null when it is no longer queued (stored, or given up). */
   async queuedRead<R>(queuePk: number): Promise<QueuedRead<R> | null> {
-    const { rows } = await this.pool.query<QueueRow & { read_json: string | null }>(
-      `SELECT ${QUEUE_COLUMNS}, read_json FROM ${S}.stream_queue WHERE pk = $1`,
+    const { rows } = await this.pool.query<ReadRow>(
+      `SELECT ${QUEUE_COLUMNS}, read_json, next_attempt_at FROM ${S}.stream_queue WHERE pk = $1`,
       [queuePk],
     );
-    const row = rows[0];
-    return row
-      ? { item: toQueueItem(row), read: row.read_json === null ? null : (JSON.parse(row.read_json) as R) }
-      : null;
+    return rows[0] ? toQueuedRead<R>(rows[0]) : null;
   }
 
   /**
@@ -791,16 +800,13 @@ export class PgStreamRepository implements StreamRepository {
    * stream's. Pages still being fetched are not waited for.
    */
   async nextToPlace<R>(now: string, limit: number): Promise<QueuedRead<R>[]> {
-    const { rows } = await this.pool.query<QueueRow & { read_json: string | null }>(
-      `SELECT ${QUEUE_COLUMNS}, read_json FROM ${S}.stream_queue
+    const { rows } = await this.pool.query<ReadRow>(
+      `SELECT ${QUEUE_COLUMNS}, read_json, next_attempt_at FROM ${S}.stream_queue
        WHERE read_json IS NOT NULL OR (use_entry_content AND next_attempt_at <= $1)
        ORDER BY order_key COLLATE "C", pk LIMIT $2`,
       [now, limit],
     );
-    return rows.map((row) => ({
-      item: toQueueItem(row),
-      read: row.read_json === null ? null : (JSON.parse(row.read_json) as R),
-    }));
+    return rows.map((row) => toQueuedRead<R>(row));
   }
 
   /**

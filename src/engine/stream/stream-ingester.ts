@@ -43,6 +43,29 @@ export type IngestOutcome =
   | { kind: 'unchanged'; articleId: string }
   | { kind: 'duplicate'; of: string };
 
+/** A conditional revisit answered 304: the queue item it completes, and the page's new validators. */
+export interface NotModified {
+  queuePk: number | null;
+  urlKey: string;
+  signature: string | null;
+  validators: { etag: string | null; lastModified: string | null };
+}
+
+/** Records a conditional revisit answered 304: the stored article's validators and signature move on. */
+export async function recordNotModified(repo: StreamRepository, input: NotModified, at: string): Promise<void> {
+  const known = (await repo.findAddresses([input.urlKey])).get(input.urlKey);
+  if (!known) return;
+  await repo.recordRevisit({
+    queuePk: input.queuePk,
+    articleId: known.articleId,
+    etag: input.validators.etag,
+    lastModified: input.validators.lastModified,
+    signature: input.signature,
+    aliases: [],
+    at,
+  });
+}
+
 /** Ids an entry's own id may be kept as. */
 const SAFE_ID = /^[\w.:~@-]{1,120}$/;
 
@@ -62,25 +85,8 @@ export class StreamIngester {
   }
 
   /** Records a conditional revisit answered 304. */
-  notModified(input: {
-    queuePk: number | null;
-    urlKey: string;
-    signature: string | null;
-    validators: { etag: string | null; lastModified: string | null };
-  }): Promise<void> {
-    return this.serially(async () => {
-      const known = (await this.repo.findAddresses([input.urlKey])).get(input.urlKey);
-      if (!known) return;
-      await this.repo.recordRevisit({
-        queuePk: input.queuePk,
-        articleId: known.articleId,
-        etag: input.validators.etag,
-        lastModified: input.validators.lastModified,
-        signature: input.signature,
-        aliases: [],
-        at: this.isoNow(),
-      });
-    });
+  notModified(input: NotModified): Promise<void> {
+    return this.serially(() => recordNotModified(this.repo, input, this.isoNow()));
   }
 
   /** Saves a checkpoint of the clusterer now (on shutdown). */

@@ -6,8 +6,7 @@
  * is checkpointed (and would be replayed from storage anyway).
  */
 import { ClusterInputError } from '../../core/cluster/types.js';
-import { PoliteFetcher } from '../fetch/polite-fetcher.js';
-import { parallaxUserAgent } from '../fetch/user-agent.js';
+import type { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import type { FeedRecord, QueueItem, StreamRepository } from '../storage/stream-repository.js';
 import { packageVersion } from '../version.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
@@ -17,6 +16,7 @@ import { newFeeds } from './new-feeds.js';
 import { pollOneFeed, type PollEvent } from './poll-one-feed.js';
 import { readQueuedPage } from './read-queued-page.js';
 import { ReportScheduler, type ReportEvent } from './report-scheduler.js';
+import { streamFetcher } from './stream-fetcher.js';
 import { StreamIngester, type IngestOutcome } from './stream-ingester.js';
 import { leaseOwner, takeLease } from './stream-lease.js';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './stream-options.js';
@@ -98,17 +98,7 @@ export class StreamWatcher {
     this.repo = o.repo;
     this.pool = o.pool;
     this.now = o.now ?? (() => Date.now());
-    const opt = this.options;
-    this.fetcher = new PoliteFetcher({
-      userAgent: opt.userAgent ?? parallaxUserAgent({ version: o.version ?? packageVersion() }),
-      timeoutMs: opt.timeoutMs,
-      maxBytes: Math.max(opt.maxFeedBytes, opt.maxPageBytes),
-      hostLimits: opt.hostLimits,
-      retry: opt.retry,
-      respectRobots: opt.respectRobots,
-      ...(opt.allowPrivate ? { allowPrivate: true } : {}),
-      ...(opt.allowRanges.length > 0 ? { allowRanges: opt.allowRanges } : {}),
-    });
+    this.fetcher = streamFetcher(this.options, o.version ?? packageVersion());
   }
 
   /**

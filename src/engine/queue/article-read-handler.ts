@@ -1,0 +1,116 @@
+import type { QueueItem } from '../storage/stream-repository.js';
+import { articleFailure } from '../stream/article-failure.js';
+import { newFeeds } from '../stream/new-feeds.js';
+import { pageRead, readQueuedPage, type PageRead } from '../stream/read-queued-page.js';
+import { recordNotModified } from '../stream/stream-ingester.js';
+import type { JobHandler, JobOutcome } from './job-handler.js';
+import type { QueueJob } from './job-queue.js';
+import type { ArticleReadJob } from './job-catalog.js';
+import { hostTurn, slotOf, type StreamWork } from './stream-work.js';
+
+/** What a worker read of a queued article, kept with it until the stream's writer places it. */
+export interface StoredRead {
+  page: PageRead;
+  /** When the page was fetched (ms). */
+  fetchedAt: number;
+}
+
+/** How early (ms) a read may run before its article is due (a retry's time): clocks of machines differ a little. */
+const EARLY_MS = 5_000;
+
+/**
+ * `article-read`: fetches a queued article's page (politely; conditionally for a revisit; not at all for an entry
+ * that carries its article) and reads it on the pool. A read article is kept with its queue item for the stream's
+ * writer (`story-assign`), sent in the same transaction; an unchanged revisit, a probe that turned out to be a feed,
+ * and a failure (tried again later, or given up and recorded on its feed) are stored at once. Idempotent: an article
+ * no longer queued, or read already, is left alone. The jobs of a batch are read side by side.
+ */
+export function articleReadHandler(work: StreamWork): JobHandler<'article-read'> {
+  return {
+    run: (jobs, signal) => Promise.all(jobs.map((job) => readOne(work, job, signal))),
+  };
+}
+
+async function readOne(work: StreamWork, job: QueueJob<ArticleReadJob>, signal: AbortSignal): Promise<JobOutcome> {
+  const queuePk = (job.data as { queuePk?: unknown } | null)?.queuePk;
+  if (typeof queuePk !== 'number' || !Number.isSafeInteger(queuePk)) {
+    return { ok: false, error: new Error('the job names no queued article (queuePk)'), permanent: true };
+  }
+  const queued = await work.repo.queuedRead<StoredRead>(queuePk);
+  if (!queued) return { ok: true, output: { queuePk, skipped: 'not queued' } };
+  if (queued.read) return { ok: true, output: { queuePk, skipped: 'read already' } };
+  const { item } = queued;
+  // A job sent for an earlier attempt: the retry has a job of its own at its time.
+  if (Date.parse(queued.dueAt) > work.now() + EARLY_MS) return { ok: true, output: { queuePk, skipped: 'not due' } };
+  try {
+    return await fetchAndRead(work, item, job, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    // Not the page's fault (it never throws for that): tried again later, a bounded number of times, like the watcher.
+    const message = `${item.entry.url ?? item.source}: ${error instanceof Error ? error.message : String(error)}`;
+    const failure = articleFailure(item, { code: 'internal', message, retryAfterMs: null }, work.options, work.now());
+    await work.repo.failQueued(failure);
+    work.log.log('warn', 'article failed', { queuePk, url: item.entry.url, code: 'internal', error: message });
+    return { ok: true, output: { queuePk, failed: 'internal', retryAt: failure.retryAt } };
+  }
+}
+
+async function fetchAndRead(
+  work: StreamWork,
+  item: QueueItem,
+  job: QueueJob<ArticleReadJob>,
+  signal: AbortSignal,
+): Promise<JobOutcome> {
+  const queuePk = item.pk;
+  const fetches = !item.useEntryContent && item.entry.url !== null;
+  if (fetches && slotOf(job.data) === null) {
+    const slot = await hostTurn(work, item.entry.url!, signal);
+    if (slot !== null) {
+      await work.queue.send('article-read', { queuePk, slotAt: slot }, { startAfter: slot });
+      return { ok: true, output: { queuePk, deferredTo: slot } };
+    }
+  }
+  if (!work.pool) throw new Error('this worker has no analysis pool to read articles on');
+  const started = work.now();
+  const validators =
+    item.kind === 'revisit' ? (await work.repo.findAddresses([item.urlKey])).get(item.urlKey) : undefined;
+  const page = await readQueuedPage({
+    item,
+    fetcher: work.fetcher,
+    pool: work.pool,
+    ...(validators ? { validators } : {}),
+    maxBytes: work.options.maxPageBytes,
+    signal,
+  });
+  const at = new Date(work.now()).toISOString();
+  switch (page.kind) {
+    case 'aborted':
+      throw new Error('released: the worker stopped during the read');
+    case 'not-modified':
+      await recordNotModified(
+        work.repo,
+        { queuePk, urlKey: item.urlKey, signature: item.signature, validators: page },
+        at,
+      );
+      return { ok: true, output: { queuePk, outcome: 'not-modified' } };
+    case 'feeds': {
+      const { added } = await work.repo.resolveProbe({ queuePk, feeds: newFeeds(page.feeds, work.now()) });
+      work.log.log('info', 'feeds added', { from: item.source, urls: added.map((f) => f.url) });
+      return { ok: true, output: { queuePk, outcome: 'feeds', added: added.length } };
+    }
+    case 'retry':
+    case 'failed': {
+      const retryAfterMs = page.kind === 'retry' ? page.retryAfterMs : undefined;
+      const problem = { code: page.code, message: page.message, retryAfterMs };
+      const failure = articleFailure(item, problem, work.options, work.now());
+      await work.repo.failQueued(failure);
+      work.log.log('warn', 'article failed', { queuePk, url: item.entry.url, code: page.code, error: page.message });
+      return { ok: true, output: { queuePk, failed: page.code, retryAt: failure.retryAt } };
+    }
+    case 'read': {
+      const read: StoredRead = { page: pageRead(page), fetchedAt: started };
+      const stored = await work.repo.storeRead(queuePk, read, at);
+      return { ok: true, output: { queuePk, outcome: stored ? 'read' : 'read already' } };
+    }
+  }
+}
