@@ -1,88 +1,167 @@
 /**
- * The pipeline on the queue, in this process against a real PostgreSQL: articles in, stories with their reports out,
- * with several workers at once; retries with back-off, dead jobs kept and listed, release of the jobs in hand on stop.
+ * The stream pipeline on the job queue, in this process against a real PostgreSQL: articles and feeds in, stories
+ * with their reports out, with several workers at once, equal to what one process makes of the same input on SQLite;
+ * requests to one host spaced across workers; retries with back-off, dead jobs kept and listed, bad jobs rejected,
+ * and the jobs in hand released on stop.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { listAssignedStories } from '../src/engine/storage/pg-cluster-store.js';
-import { enqueueArticleFile } from '../src/engine/queue/enqueue-articles.js';
-import { openQueueDatabase } from '../src/engine/queue/open-queue-database.js';
-import { receiveArticles } from '../src/engine/queue/receive-articles.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JobHandler } from '../src/engine/queue/job-handler.js';
 import { JobQueue } from '../src/engine/queue/job-queue.js';
 import { jsonLog, silentLog } from '../src/engine/queue/json-log.js';
-import { runQueueWorker } from '../src/engine/queue/queue-worker.js';
+import { openQueueLibrary } from '../src/engine/queue/open-queue-library.js';
+import { runQueueWorker, type QueueWorkerOptions } from '../src/engine/queue/queue-worker.js';
 import { runWorker } from '../src/engine/queue/run-worker.js';
+import { openSqliteLibrary } from '../src/engine/storage/open-sqlite-library.js';
+import { addSources } from '../src/engine/stream/add-sources.js';
+import { StreamWatcher } from '../src/engine/stream/stream-watcher.js';
+import { AnalysisPool } from '../src/engine/workers/analysis-pool.js';
+import { runCliInProcess } from './helpers/cli-in-process.js';
+import { FictionSite } from './helpers/fiction-site.js';
 import { describePostgres } from './helpers/postgres.js';
-import { fictionalStream } from './helpers/queue-fiction.js';
+import { expectComplete, storyGroups, storyRows } from './helpers/queue-checks.js';
+import { fictionalStream, jsonLines } from './helpers/queue-fiction.js';
+import { itemsOf, localStreamOptions, publish, serveFeed } from './helpers/stream-world.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-queue-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Writes the articles as a JSON Lines file and returns its path. */
-function jsonl(name: string, docs: readonly object[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-  return path;
-}
+const site = new FictionSite();
+beforeAll(() => site.start());
+afterAll(async () => {
+  await site.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const FAST_RETRIES = {
   'story-assign': { retryLimit: 2, retryDelaySeconds: 1 },
   'story-analyze': { retryLimit: 2, retryDelaySeconds: 1 },
 };
 
-describePostgres('the pipeline on the queue', (server) => {
-  it('turns a file of articles into stories with reports, two workers at once, each article stored once', async () => {
-    const url = await server().createDatabase();
+/** A worker in this process that stops once the queue is done, its reports analyzed at once. */
+function work(url: string, over: Partial<QueueWorkerOptions> = {}) {
+  return runQueueWorker({
+    url,
+    log: silentLog,
+    exitWhenIdle: true,
+    analyzeDelaySeconds: 0,
+    pollIntervalMs: 100,
+    pool: { workers: 1 },
+    ...over,
+  });
+}
+
+describePostgres('the stream pipeline on the job queue', (server) => {
+  it('makes of a JSON Lines file, with two workers at once, the stories one process makes on SQLite', async () => {
     const stream = fictionalStream(5, 3, 23);
-    const { queue, repo, close } = await openQueueDatabase({ url });
-    const intake = { queue, pool: repo.pool };
-    const docs = stream.map((a) => a.doc);
-    const sent = await enqueueArticleFile(jsonl('stream.jsonl', docs), { ...intake, batchSize: 4 });
-    expect(sent).toEqual({ read: 15, enqueued: 15, failures: [] });
+    const file = join(dir, 'stream.jsonl');
+    writeFileSync(file, jsonLines(stream));
+    const sqlite = join(dir, 'alone.db');
+    expect((await runCliInProcess(['ingest', file, '--db', sqlite, '--workers', '1'], { cwd: dir })).code).toBe(0);
+    const alone = openSqliteLibrary({ path: sqlite });
+    const expected = await storyRows(alone.stream);
+    await alone.close();
+    expect(expected).toHaveLength(5);
+
+    const url = await server().createDatabase();
+    const ingest = await runCliInProcess(['ingest', file, '--db', url], { cwd: dir });
+    expect(ingest.code).toBe(0);
+    expect(ingest.stderr).toContain('15 articles queued');
     const lines: string[] = [];
     const log = jsonLog((line) => lines.push(line));
-    const run = () =>
-      runQueueWorker({ url, log, concurrency: 2, exitWhenIdle: true, analyzeDelaySeconds: 0, pool: { workers: 1 } });
-    const summaries = await Promise.all([run(), run()]);
-    expect(summaries.reduce((n, s) => n + s.completed, 0)).toBeGreaterThanOrEqual(1 + 5);
+    const summaries = await Promise.all([work(url, { log, concurrency: 2 }), work(url, { log, concurrency: 2 })]);
     expect(summaries.every((s) => s.failed === 0 && s.rejected === 0)).toBe(true);
 
-    const assigned = await listAssignedStories(repo.pool);
-    const truth = new Map(stream.map((a) => [a.doc.id, a.story]));
-    expect(assigned).toHaveLength(5);
-    for (const story of assigned) {
-      expect(new Set(story.articleIds.map((id) => truth.get(id))).size).toBe(1);
-      const sources = await repo.getSources(story.storyId);
-      expect(sources?.articles.map((a) => a.id).sort()).toEqual([...story.articleIds].sort());
-      const report = JSON.parse((await repo.getStoryReport(story.storyId))!.reportJson);
+    const lib = await openQueueLibrary({ url });
+    try {
+      expect(await storyRows(lib.stream)).toEqual(expected);
+      await expectComplete(
+        lib,
+        stream.map((a) => a.doc.id),
+      );
+      const first = expected[0]![0];
+      const report = JSON.parse((await lib.stories.getStoryReport(first))!.reportJson);
       expect(report.articles).toHaveLength(3);
+      expect((await lib.stories.search(stream[0]!.doc.title!.split(' ')[0]!, 5)).length).toBeGreaterThan(0);
+      const stats = await lib.queue.stats();
+      const reads = stats.queues.find((q) => q.name === 'article-read')!;
+      expect(reads).toMatchObject({ waiting: 0, running: 0, failed: 0, dead: 0 });
+      expect(reads.completedLast15Minutes).toBeGreaterThanOrEqual(15);
+      const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(
+        events.every((e) => typeof e.time === 'string' && typeof e.level === 'string' && typeof e.msg === 'string'),
+      ).toBe(true);
+      const turns = events.filter((e) => e.msg === 'job done' && e.queue === 'story-assign');
+      expect(turns.reduce((n, e) => n + ((e.new as number | undefined) ?? 0), 0)).toBe(15);
+      expect(events.filter((e) => e.msg === 'worker stopped' && e.reason === 'idle')).toHaveLength(2);
+
+      // The same file again stores nothing twice and changes no story.
+      const again = await runCliInProcess(['ingest', file, '--db', url], { cwd: dir });
+      expect(again.stderr).toContain('0 articles queued');
+      await work(url);
+      expect(await storyRows(lib.stream)).toEqual(expected);
+    } finally {
+      await lib.close();
     }
-    expect((await repo.listStories({ limit: 50, offset: 0 })).total).toBe(5);
-    expect((await repo.search(stream[0]!.doc.title!.split(' ')[0]!, 5)).length).toBeGreaterThan(0);
+  });
 
-    const stats = await queue.stats();
-    const assign = stats.queues.find((q) => q.name === 'story-assign')!;
-    expect(assign).toMatchObject({ waiting: 0, running: 0, failed: 0, dead: 0 });
-    expect(assign.completedLastMinute).toBeGreaterThanOrEqual(1);
-    expect(stats.queues.find((q) => q.name === 'story-analyze')!.completedLast15Minutes).toBeGreaterThanOrEqual(5);
-    expect(stats.dead).toEqual([]);
-    const events = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(
-      events.every((e) => typeof e.time === 'string' && typeof e.level === 'string' && typeof e.msg === 'string'),
-    ).toBe(true);
-    const turns = events.filter((e) => e.msg === 'job done' && e.queue === 'story-assign');
-    expect(turns.reduce((n, e) => n + (e.placed as number), 0)).toBe(15);
-    expect(events.filter((e) => e.msg === 'worker stopped' && e.reason === 'idle')).toHaveLength(2);
+  it('polls feeds and fetches their pages through the queue into the stories the watcher makes', async () => {
+    const pages = publish(site, [0, 1, 2], [0, 1, 2], { prefix: '/q' });
+    const feed = serveFeed(site, '/q/feed.xml', itemsOf(pages), { etag: '"q1"' });
+    const options = localStreamOptions({ reportMinArticles: 2 });
+    const alone = openSqliteLibrary({ path: join(dir, 'watcher.db') });
+    const pool = new AnalysisPool({ workers: 1 });
+    const watcher = await StreamWatcher.open({ repo: alone.stream, pool, options });
+    await addSources([feed], { repo: alone.stream, cwd: dir, now: Date.now() });
+    await watcher.runOnce();
+    await watcher.close();
+    await pool.close();
+    const expected = await storyGroups(alone.stream);
+    await alone.close();
+    expect(expected).toHaveLength(3);
 
-    // Sending the same file again places nothing twice and changes no story.
-    const again = await enqueueArticleFile(jsonl('again.jsonl', docs), intake);
-    expect(again).toEqual({ read: 15, enqueued: 0, failures: [] });
-    await runQueueWorker({ url, log: silentLog, exitWhenIdle: true, analyzeDelaySeconds: 0, pool: { workers: 1 } });
-    expect(await listAssignedStories(repo.pool)).toEqual(assigned);
-    await close();
+    const url = await server().createDatabase();
+    const lib = await openQueueLibrary({ url });
+    try {
+      await addSources([feed], { repo: lib.stream, cwd: dir, now: Date.now() });
+      await Promise.all([work(url, { stream: options }), work(url, { stream: options, concurrency: 2 })]);
+      expect(await storyGroups(lib.stream)).toEqual(expected);
+      await expectComplete(lib, expected.flat(), { ignoreFuturePolls: true });
+      const [record] = await lib.stream.listFeeds();
+      expect(record).toMatchObject({ articles: 9, queued: 0, failedArticles: 0 });
+      // The next poll is on the queue for its time.
+      expect(await lib.queue.unfinished(['feed-poll'])).toBe(1);
+    } finally {
+      await lib.close();
+    }
+  });
+
+  it('spaces the requests to one host across every worker', async () => {
+    const pages = publish(site, [3, 4], [0, 1, 2], { prefix: '/slow' });
+    const feed = serveFeed(site, '/slow/feed.xml', itemsOf(pages));
+    const options = localStreamOptions({ hostLimits: { delayMs: 250, concurrency: 4 }, respectRobots: false });
+    const url = await server().createDatabase();
+    const lib = await openQueueLibrary({ url });
+    try {
+      await addSources([feed], { repo: lib.stream, cwd: dir, now: Date.now() });
+      const from = site.requests.length;
+      await Promise.all([
+        work(url, { stream: options, concurrency: 3 }),
+        work(url, { stream: options, concurrency: 3 }),
+      ]);
+      const times = site.requests
+        .slice(from)
+        .filter((r) => r.path.startsWith('/slow/'))
+        .map((r) => r.at)
+        .sort((a, b) => a - b);
+      expect(times).toHaveLength(1 + pages.length);
+      // Slots are 250 ms apart; a request leaves its worker a few ms after its slot, give or take the machine's load.
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(180);
+      expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(0.95 * 250 * (times.length - 1));
+    } finally {
+      await lib.close();
+    }
   });
 
   it('retries a failing job with growing delays, and keeps a job out of attempts in its dead-letter queue', async () => {
@@ -123,33 +202,33 @@ describePostgres('the pipeline on the queue', (server) => {
     await queue.close();
   });
 
-  it('rejects a bad article or job for good (no retry) and lists it among the dead with the reason', async () => {
+  it('rejects a job that names no work for good (no retry) and lists it among the dead with the reason', async () => {
     const url = await server().createDatabase();
-    const { queue, repo, close } = await openQueueDatabase({ url });
-    const [good] = fictionalStream(1, 1).map((a) => a.doc);
-    await receiveArticles({ queue, pool: repo.pool, partition: 'main' }, [{ id: 'blank', text: '   ' }, good!]);
-    await queue.send('story-assign', { partition: 'Not A Key' });
-    await queue.send('story-assign', { nonsense: true } as never);
-    const summary = await runQueueWorker({ url, log: silentLog, exitWhenIdle: true, queues: ['story-assign'] });
-    expect(summary).toMatchObject({ completed: 1, rejected: 2, failed: 0 });
-    const stats = await queue.stats();
-    expect(
-      stats.dead.map((d) => [d.subject, d.error]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
-    ).toEqual([
-      ['blank', 'article blank: the text is empty'],
-      [null, 'the partition "Not A Key" is not lower-case letters, digits and _'],
-      [null, 'the partition undefined is not lower-case letters, digits and _'],
+    const lib = await openQueueLibrary({ url });
+    await lib.queue.send('article-read', { queuePk: 'seven' } as never);
+    await lib.queue.send('feed-poll', { nonsense: true } as never);
+    await lib.queue.send('story-analyze', { storyId: 42 } as never);
+    await lib.queue.send('article-read', { queuePk: 404 });
+    const summary = await work(url);
+    expect(summary).toMatchObject({ completed: 1, rejected: 3, failed: 0 });
+    const dead = (await lib.queue.stats()).dead.map((d) => [d.queue, d.error]).sort();
+    expect(dead).toEqual([
+      ['article-read', 'the job names no queued article (queuePk)'],
+      ['feed-poll', 'the job names no feed (feedId)'],
+      ['story-analyze', 'the job names no story (storyId)'],
     ]);
-    expect((await listAssignedStories(repo.pool)).flatMap((s) => s.articleIds)).toEqual([good!.id]);
-    await close();
+    await lib.close();
   });
 
   it('on a stop request lets the job in hand finish within the grace period, and releases it after', async () => {
     const url = await server().createDatabase();
     const queue = await JobQueue.open({ url, specs: FAST_RETRIES });
     const slow = (ms: number): JobHandler<'story-analyze'> => ({
-      run: async (jobs) => {
-        await new Promise((done) => setTimeout(done, ms));
+      run: async (jobs, signal) => {
+        await new Promise((done) => {
+          const timer = setTimeout(done, ms);
+          signal.addEventListener('abort', () => (clearTimeout(timer), done(undefined)), { once: true });
+        });
         return jobs.map(() => ({ ok: true }));
       },
     });

@@ -28,7 +28,7 @@ export class FictionSite {
   readonly routes = new Map<string, Route>();
   readonly hits = new Map<string, number>();
   /** Request headers, in order. */
-  readonly requests: { path: string; headers: IncomingMessage['headers'] }[] = [];
+  readonly requests: { path: string; headers: IncomingMessage['headers']; at: number }[] = [];
 
   /** Starts listening on a free port. */
   async start(): Promise<void> {
@@ -64,7 +64,7 @@ export class FictionSite {
     const path = (req.url ?? '/').split('?')[0]!;
     const hit = (this.hits.get(path) ?? 0) + 1;
     this.hits.set(path, hit);
-    this.requests.push({ path, headers: req.headers });
+    this.requests.push({ path, headers: req.headers, at: Date.now() });
     const route = this.routes.get(path);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
