@@ -75,9 +75,9 @@ export function updateCase(file: string, saved: RegressionCase, dir = REGRESSION
   writeFileSync(join(dir, file), `${JSON.stringify(saved, null, 2)}\n`);
 }
 
-/** True when a case's input needs the shared data folder (it names corpus entries that are not invented). */
+/** True when a case's input needs the shared data folder (it names corpus entries that are not the repository's own). */
 export function needsSharedData(saved: RegressionCase): boolean {
-  return /"ref":"(?!fiction:)/.test(JSON.stringify(saved.input));
+  return /"ref":"(?!fiction:|fixture:)/.test(JSON.stringify(saved.input));
 }
 
 /** Runs a saved case in the pool: ok when the problem is gone and the input ran within the case's budget. */
