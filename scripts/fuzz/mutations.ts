@@ -175,6 +175,16 @@ const WRAPS = [
 /** The encodings the byte inputs are written in (all known to iconv-lite). */
 export const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'latin1', 'shift_jis', 'koi8-r', 'gb18030'];
 
+let materializeListener: ((chars: number) => void) | null = null;
+
+/**
+ * Sets who is told the length of every text made from a recipe (the fuzz worker, which scales an input's time budget
+ * with the size of the largest text it holds); null for nobody.
+ */
+export function setMaterializeListener(listener: ((chars: number) => void) | null): void {
+  materializeListener = listener;
+}
+
 /** Applies the recipe: the base text, each mutation in order, then the length cap. */
 export function materializeText(recipe: TextRecipe): string {
   let text = 'ref' in recipe.base ? corpusText(recipe.base.ref) : recipe.base.literal;
@@ -182,7 +192,9 @@ export function materializeText(recipe: TextRecipe): string {
     text = applyMutation(text, mutation);
     if (text.length > recipe.maxChars * 4) text = text.slice(0, recipe.maxChars * 4);
   }
-  return text.slice(0, recipe.maxChars);
+  const result = text.slice(0, recipe.maxChars);
+  materializeListener?.(result.length);
+  return result;
 }
 
 function position(fraction: number, length: number): number {
