@@ -202,6 +202,34 @@ describePostgres('the stream pipeline on the job queue', (server) => {
     await queue.close();
   });
 
+  it('settles a placement turn that failed while another waited to retry as folded, not dead; a real death stays', async () => {
+    const url = await server().createDatabase();
+    const queue = await JobQueue.open({ url, specs: { 'story-assign': { retryLimit: 1, retryDelaySeconds: 1 } } });
+    const failOne = async () => {
+      const [job] = await queue.fetch('story-assign', 1);
+      expect(job).toBeDefined();
+      await queue.fail('story-assign', [job!.id], new Error('the database went away'));
+    };
+    await queue.send('story-assign', {});
+    await failOne(); // waits to retry
+    await queue.send('story-assign', {});
+    await failOne(); // cannot retry while the first waits to: pg-boss marks it failed and copies it to the dead
+    expect((await queue.stats()).queues.find((q) => q.name === 'story-assign')).toMatchObject({ failed: 1, dead: 1 });
+    expect(await queue.settleFolded()).toBe(1);
+    expect((await queue.stats()).queues.find((q) => q.name === 'story-assign')).toMatchObject({
+      failed: 0,
+      dead: 0,
+      retrying: 1,
+    });
+    await new Promise((done) => setTimeout(done, 2100));
+    await failOne(); // the first one, out of attempts: dead for real
+    expect(await queue.settleFolded()).toBe(0);
+    const stats = await queue.stats();
+    expect(stats.queues.find((q) => q.name === 'story-assign')).toMatchObject({ failed: 1, dead: 1, retrying: 0 });
+    expect(stats.dead).toMatchObject([{ queue: 'story-assign', error: 'the database went away' }]);
+    await queue.close();
+  });
+
   it('rejects a job that names no work for good (no retry) and lists it among the dead with the reason', async () => {
     const url = await server().createDatabase();
     const lib = await openQueueLibrary({ url });

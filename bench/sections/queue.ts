@@ -1,74 +1,63 @@
 // Ingest throughput through the job queue on PostgreSQL, next to the same work in one process on SQLite. The first N
 // articles of the AllSides 2021 stream (real snippets, in time order; N = PARALLAX_BENCH_QUEUE_ARTICLES, default 400)
-// are put on the queue, then placed into stories and every changed story analyzed by 1, 2 and 4 `parallax worker`
-// processes (1 analysis thread and 2 jobs in hand each, --analyze-delay 1), on a PostgreSQL server started for the
-// benchmark (Debian's binaries, as in the tests). The workers are started and warmed up first (60 other articles, so
-// that every analysis thread has loaded its models); articles/s is wall clock
-// from the first article sent (100 a transaction, as they would come from feeds) to the queue empty, every story
-// analyzed. The single-process figure clusters the same articles, then analyzes each final story once and stores it
-// in SQLite, with one analysis thread. Also: placement cost per article, and the mean time of one analysis job.
+// are added as a JSON Lines file to the library's stream (as `parallax ingest FILE.jsonl --db URL` does), then read,
+// placed into stories in file order and every changed story analyzed by 1, 2 and 4 `parallax worker` processes (1
+// analysis thread and 2 jobs in hand each, --analyze-delay 1), on a PostgreSQL server started for the benchmark
+// (Debian's binaries, as in the tests). The workers are started and warmed up first (60 other articles, so that every
+// analysis thread has loaded its models); articles/s is wall clock from the file added to the queue empty, every story
+// analyzed. The single-process figure is `parallax ingest FILE.jsonl --db library.db --workers 1` on SQLite (the
+// stream watcher: read, place, store, then a report of every story that changed), its analysis thread warmed up too.
+// Also: the mean time in hand of each kind of job, and the placement cost per article.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLUSTERING_DIR, readAllSidesStream, type LabelledArticle } from '../../scripts/lib/clustering-data.js';
 import { hasPostgres, startPostgres } from '../../scripts/lib/postgres-server.js';
 import { REPO_ROOT } from '../../test/helpers/shared.js';
-import { createClusterer } from '../../src/core/cluster/index.js';
-import type { RawArticle } from '../../src/core/model.js';
-import { openQueueDatabase } from '../../src/engine/queue/open-queue-database.js';
-import { receiveArticles } from '../../src/engine/queue/receive-articles.js';
-import { openSqliteStoryRepository } from '../../src/engine/storage/sqlite-story-repository.js';
-import { fingerprintArticles } from '../../src/engine/stories.js';
+import { JOB_NAMES } from '../../src/engine/queue/job-catalog.js';
+import { openQueueLibrary } from '../../src/engine/queue/open-queue-library.js';
+import { openSqliteLibrary } from '../../src/engine/storage/open-sqlite-library.js';
+import { addSources } from '../../src/engine/stream/add-sources.js';
+import { StreamWatcher } from '../../src/engine/stream/stream-watcher.js';
 import { AnalysisPool } from '../../src/engine/workers/analysis-pool.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'parallax.js');
 const WORKER_COUNTS = [1, 2, 4];
 
-/** An article of the stream as the analysis reads it. */
-function rawOf(a: LabelledArticle): RawArticle {
-  const meta = {
-    ...(a.title ? { title: a.title } : {}),
-    ...(a.outlet ? { outlet: a.outlet } : {}),
-    ...(a.date ? { publishedAt: a.date } : {}),
-  };
-  return { id: a.id, source: a.id, format: 'text', content: a.text, meta };
+/** Writes the articles as a JSON Lines stream file; returns its path. */
+function jsonlFile(dir: string, name: string, articles: readonly LabelledArticle[]): string {
+  const path = join(dir, name);
+  const line = ({ id, title, text, date, outlet }: LabelledArticle) =>
+    JSON.stringify({ id, title, text, date, outlet });
+  writeFileSync(path, articles.map(line).join('\n') + '\n');
+  return path;
 }
 
-/** One process, SQLite: cluster, then analyze and store each final story once. Wall milliseconds and stories. */
-async function singleProcess(articles: readonly LabelledArticle[]): Promise<{ ms: number; stories: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-sqlite-'));
-  const repo = openSqliteStoryRepository({ path: join(dir, 'library.db') });
+/** One process, SQLite, as `parallax ingest FILE --workers 1`: wall milliseconds, stories and reports. */
+async function singleProcess(dir: string, file: string, warmup: string) {
   const pool = new AnalysisPool({ workers: 1 });
   try {
+    // Warm-up in a library of its own: the analysis thread loads its models once.
+    const cold = openSqliteLibrary({ path: join(dir, 'warmup.db') });
+    const warm = await StreamWatcher.open({ repo: cold.stream, pool });
+    await addSources([warmup], { repo: cold.stream, cwd: dir, now: Date.now() });
+    await warm.runOnce();
+    await warm.close();
+    await cold.close();
+    const library = openSqliteLibrary({ path: join(dir, 'library.db') });
     const started = performance.now();
-    const clusterer = createClusterer();
-    const placed = articles.map((a) => ({ article: a, story: clusterer.add(a).storyId }));
-    const stories = new Map<string, LabelledArticle[]>();
-    for (const { article, story } of placed) {
-      const id = clusterer.resolve(story);
-      stories.set(id, [...(stories.get(id) ?? []), article]);
-    }
-    for (const [id, members] of stories) {
-      const raws = members.map(rawOf);
-      const report = await pool.analyzeStory(raws, { storyId: id });
-      const at = new Date().toISOString();
-      await repo.createStory({
-        id,
-        title: report.story.title || 'Untitled',
-        fingerprint: fingerprintArticles(raws),
-        createdAt: at,
-        referenceDate: null,
-        articles: raws,
-        analysis: { report, generatedAt: at },
-      });
-    }
-    return { ms: performance.now() - started, stories: stories.size };
+    const watcher = await StreamWatcher.open({ repo: library.stream, pool });
+    await addSources([file], { repo: library.stream, cwd: dir, now: Date.now() });
+    await watcher.runOnce();
+    await watcher.close();
+    const ms = performance.now() - started;
+    const stories = await library.stream.listAllStories();
+    await library.close();
+    return { ms, stories: stories.length, reports: stories.filter((s) => s.hasReport).length };
   } finally {
     await pool.close();
-    await repo.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -100,19 +89,15 @@ async function startWorkers(url: string, count: number): Promise<{ stop: () => P
   };
 }
 
-/** The queue's figures of a finished run: analyses run, mean and total time in hand per kind of job. */
-async function queueFigures(
-  pool: import('pg').Pool,
-): Promise<{ analyses: number; meanMs: Record<string, number>; totalMs: Record<string, number> }> {
+/** Per kind of job of a finished run: how many completed, mean and total milliseconds in a worker's hands. */
+async function jobFigures(pool: import('pg').Pool): Promise<Map<string, { n: number; mean: number; total: number }>> {
   const jobs = await pool.query<{ name: string; n: number; mean: number; total: number }>(
     `SELECT name, count(*)::integer AS n, avg(extract(epoch FROM completed_on - started_on) * 1000)::float8 AS mean,
        sum(extract(epoch FROM completed_on - started_on) * 1000)::float8 AS total
-     FROM pgboss.job WHERE name IN ('story-assign', 'story-analyze') AND state = 'completed' GROUP BY name`,
+     FROM pgboss.job WHERE name = ANY($1) AND state = 'completed' GROUP BY name`,
+    [JOB_NAMES],
   );
-  const meanMs = Object.fromEntries(jobs.rows.map((r) => [r.name, Math.round(r.mean)]));
-  const totalMs = Object.fromEntries(jobs.rows.map((r) => [r.name, r.total]));
-  const analyses = jobs.rows.find((r) => r.name === 'story-analyze')?.n ?? 0;
-  return { analyses, meanMs, totalMs };
+  return new Map(jobs.rows.map((r) => [r.name, r]));
 }
 
 /** Prints the figures. */
@@ -126,47 +111,53 @@ export default async function (): Promise<void> {
     return;
   }
   const n = Number(process.env.PARALLAX_BENCH_QUEUE_ARTICLES ?? 400);
-  const articles = readAllSidesStream().slice(0, n);
-  const asDoc = ({ id, title, text, date, outlet }: LabelledArticle) => ({ id, title, text, date, outlet });
-  const docs = articles.map(asDoc);
-  const warmup = readAllSidesStream().slice(-60).map(asDoc);
-  console.log(`${articles.length} AllSides articles (in time order), placed into stories and analyzed`);
-  console.log(
-    'setup                                    stories  analyses  articles/s  placing ms/article  ms/analysis',
-  );
-  const alone = await singleProcess(articles);
-  const rate = (ms: number) => ((articles.length / ms) * 1000).toFixed(1).padStart(10);
-  console.log(
-    `${'one process, SQLite'.padEnd(40)} ${String(alone.stories).padStart(7)}  ${String(alone.stories).padStart(8)}  ${rate(alone.ms)}`,
-  );
-  const server = await startPostgres();
+  const all = readAllSidesStream();
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-queue-'));
   try {
-    for (const count of WORKER_COUNTS) {
-      const url = await server.createDatabase();
-      const db = await openQueueDatabase({ url });
-      const workers = await startWorkers(url, count);
-      // Warm-up: every worker's analysis thread loads its models once; that start-up is not ingest.
-      await receiveArticles({ queue: db.queue, pool: db.repo.pool, partition: 'warmup' }, warmup);
-      while ((await db.queue.unfinished(['story-assign', 'story-analyze'])) > 0) await sleep(100);
-      await db.repo.pool.query(`DELETE FROM pgboss.job WHERE name IN ('story-assign', 'story-analyze')`);
-      const warmupStories = (await db.repo.listStories({ limit: 1, offset: 0 })).total;
-      const started = performance.now();
-      for (let i = 0; i < docs.length; i += 100) {
-        await receiveArticles({ queue: db.queue, pool: db.repo.pool, partition: 'main' }, docs.slice(i, i + 100));
+    const file = jsonlFile(dir, 'stream.jsonl', all.slice(0, n));
+    const warmup = jsonlFile(dir, 'warmup.jsonl', all.slice(-60));
+    console.log(`${n} AllSides articles (in time order) as a JSON Lines file, placed into stories and analyzed`);
+    console.log(
+      'setup                                    stories  analyses  articles/s  ms/read  ms/placing  ms/analysis',
+    );
+    const rate = (ms: number) => ((n / ms) * 1000).toFixed(1).padStart(10);
+    const alone = await singleProcess(dir, file, warmup);
+    console.log(
+      `${'one process, SQLite'.padEnd(40)} ${String(alone.stories).padStart(7)}  ${String(alone.reports).padStart(8)}  ${rate(alone.ms)}`,
+    );
+    const server = await startPostgres();
+    try {
+      for (const count of WORKER_COUNTS) {
+        const url = await server.createDatabase();
+        const lib = await openQueueLibrary({ url });
+        const workers = await startWorkers(url, count);
+        const drained = async () => {
+          while ((await lib.queue.unfinished(JOB_NAMES)) > 0) await sleep(100);
+        };
+        await addSources([warmup], { repo: lib.stream, cwd: dir, now: Date.now() });
+        await drained();
+        await lib.pool.query(`DELETE FROM pgboss.job WHERE state = 'completed'`);
+        const warmupStories = (await lib.stream.listAllStories()).length;
+        const started = performance.now();
+        await addSources([file], { repo: lib.stream, cwd: dir, now: Date.now() });
+        const enqueueMs = performance.now() - started;
+        await drained();
+        const ms = performance.now() - started;
+        await workers.stop();
+        const jobs = await jobFigures(lib.pool);
+        const stories = (await lib.stream.listAllStories()).length - warmupStories;
+        await lib.close();
+        const mean = (name: string) => String(Math.round(jobs.get(name)?.mean ?? 0));
+        const placing = ((jobs.get('story-assign')?.total ?? 0) / n).toFixed(1);
+        const name = `queue, ${count} worker${count > 1 ? 's' : ''} (enqueue ${rate(enqueueMs).trim()}/s)`;
+        console.log(
+          `${name.padEnd(40)} ${String(stories).padStart(7)}  ${String(jobs.get('story-analyze')?.n ?? 0).padStart(8)}  ${rate(ms)}  ${mean('article-read').padStart(7)}  ${placing.padStart(10)}  ${mean('story-analyze').padStart(11)}`,
+        );
       }
-      const enqueueMs = performance.now() - started;
-      while ((await db.queue.unfinished(['story-assign', 'story-analyze'])) > 0) await sleep(100);
-      const ms = performance.now() - started;
-      await workers.stop();
-      const figures = await queueFigures(db.repo.pool);
-      const stories = (await db.repo.listStories({ limit: 1, offset: 0 })).total - warmupStories;
-      await db.close();
-      const name = `queue, ${count} worker${count > 1 ? 's' : ''} (enqueue ${rate(enqueueMs).trim()}/s)`;
-      console.log(
-        `${name.padEnd(40)} ${String(stories).padStart(7)}  ${String(figures.analyses).padStart(8)}  ${rate(ms)}  ${((figures.totalMs['story-assign'] ?? 0) / articles.length).toFixed(1).padStart(17)}  ${String(figures.meanMs['story-analyze'] ?? '-').padStart(11)}`,
-      );
+    } finally {
+      await server.stop();
     }
   } finally {
-    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -174,6 +174,35 @@ export class JobQueue {
     return (rows[0] as { n: number } | undefined)?.n ?? 0;
   }
 
+  /**
+   * Settles the failures that were folds, and returns how many. A stately queue keeps one job per state and key, so a
+   * job that fails (or outlives its lease, its worker gone) while another of its key waits to retry cannot go to
+   * retry: pg-boss marks it failed and copies it to the dead-letter queue, though it had attempts left and the job
+   * waiting covers its work. Such a job is marked completed (its error kept in its output) and its copy, made in the
+   * same statement (same time), leaves the dead-letter queue, so only jobs out of attempts are shown as dead.
+   */
+  async settleFolded(): Promise<number> {
+    const names = JOB_NAMES.filter((name) => this.specs[name].policy === 'stately');
+    if (names.length === 0) return 0;
+    const { rows } = await this.boss.getDb().executeSql(
+      `WITH folded AS (
+         UPDATE ${QUEUE_SCHEMA}.job SET state = 'completed', output = jsonb_build_object('folded', true, 'error', output)
+         WHERE name = ANY($1) AND state = 'failed' AND retry_count < retry_limit
+         RETURNING name, completed_on
+       ), counts AS (
+         SELECT name || '-dead' AS dead, completed_on AS at, count(*) AS n FROM folded GROUP BY 1, 2
+       ), copies AS (
+         SELECT d.id, row_number() OVER (PARTITION BY d.name, d.created_on ORDER BY d.id) AS rn, c.n
+         FROM ${QUEUE_SCHEMA}.job d JOIN counts c ON d.name = c.dead AND d.created_on = c.at
+       ), removed AS (
+         DELETE FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($2) AND id IN (SELECT id FROM copies WHERE rn <= n)
+       )
+       SELECT count(*)::integer AS n FROM folded`,
+      [names, names.map(deadQueueOf)],
+    );
+    return (rows[0] as { n: number } | undefined)?.n ?? 0;
+  }
+
   /** Counts per queue and state, throughput and the latest dead jobs (the queue view of the API). */
   stats(): Promise<QueueStats> {
     const db = this.boss.getDb();

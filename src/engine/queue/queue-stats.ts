@@ -66,7 +66,7 @@ const THROUGHPUT_SQL = `
 
 const DEAD_SQL = `
   SELECT id::text, name, COALESCE(data->>'storyId', data->>'feedId', data->>'queuePk') AS subject,
-    COALESCE(data->>'error', output->>'message') AS error, created_on
+    COALESCE(data->>'error', output->>'message', output->'value'->>'message') AS error, created_on
   FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) ORDER BY created_on DESC LIMIT ${DEAD_LISTED}`;
 
 const DEAD_COUNT_SQL = `SELECT name, count(*)::integer AS n FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) GROUP BY name`;

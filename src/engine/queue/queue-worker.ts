@@ -92,6 +92,15 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Worke
     } catch (error) {
       log.log('error', 'cannot look for work without a job', { error });
     }
+    await settleFolded();
+  };
+  const settleFolded = async () => {
+    try {
+      const folded = await library.queue.settleFolded();
+      if (folded > 0) log.log('info', 'failed jobs folded into the one waiting to retry', { jobs: folded });
+    } catch (error) {
+      log.log('error', 'cannot settle folded jobs', { error });
+    }
   };
   const every = (options.reconcileSeconds ?? DEFAULT_RECONCILE_SECONDS) * 1000;
   const timer = every > 0 ? setInterval(() => void reconcile(), every) : undefined;
@@ -111,6 +120,8 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Worke
     });
   } finally {
     clearInterval(timer);
+    // The jobs released on stop, or lost by a dead worker, may have folded into a waiting one.
+    await settleFolded();
     await pool?.close().catch((error: unknown) => log.log('error', 'close failed', { error }));
     await library.close().catch((error: unknown) => log.log('error', 'close failed', { error }));
   }
