@@ -8,53 +8,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { enqueueArticleFile } from '../src/engine/queue/enqueue-articles.js';
 import { JobQueue } from '../src/engine/queue/job-queue.js';
-import { openQueueDatabase } from '../src/engine/queue/open-queue-database.js';
-import { listAssignedStories } from '../src/engine/storage/pg-cluster-store.js';
-import { openPgStoryRepository } from '../src/engine/storage/pg-story-repository.js';
+import { openQueueLibrary } from '../src/engine/queue/open-queue-library.js';
 import { runCliInProcess } from './helpers/cli-in-process.js';
 import { describePostgres } from './helpers/postgres.js';
-import { fictionalStream, type FictionalArticle } from './helpers/queue-fiction.js';
+import { expectComplete, storyGroups } from './helpers/queue-checks.js';
+import { fictionalStream, jsonLines, type FictionalArticle } from './helpers/queue-fiction.js';
 import { rawRequest } from './helpers/raw-http.js';
 import { spawnCli } from './helpers/spawned-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-queue-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Puts the stream on the queue of the database. */
+/** Puts the stream on the queue of the database with `parallax ingest`, the jobs' lease set first when given. */
 async function enqueue(url: string, stream: readonly FictionalArticle[], name: string, lease?: number): Promise<void> {
+  if (lease) await (await JobQueue.open({ url, jobTimeoutSeconds: lease })).close();
   const path = join(dir, name);
-  writeFileSync(path, stream.map((a) => JSON.stringify(a.doc)).join('\n'));
-  const db = await openQueueDatabase({ url, ...(lease ? { jobTimeoutSeconds: lease } : {}) });
-  await enqueueArticleFile(path, { queue: db.queue, pool: db.repo.pool });
-  await db.close();
+  writeFileSync(path, jsonLines(stream));
+  const run = await runCliInProcess(['ingest', path, '--db', url], { cwd: dir });
+  expect(run.code, run.stderr).toBe(0);
 }
 
 /**
- * Checks the end state: every article placed once, each fictional story one story, each story in the library with
- * exactly its articles, no job left unfinished or dead.
+ * Checks the end state: every article stored once, each fictional story one story, every story reported and in the
+ * library with exactly its articles, no job left unfinished, failed or dead.
  */
-async function expectComplete(url: string, stream: readonly FictionalArticle[]): Promise<void> {
-  const repo = await openPgStoryRepository({ url });
+async function expectAllDone(url: string, stream: readonly FictionalArticle[]): Promise<void> {
+  const lib = await openQueueLibrary({ url });
   try {
-    const stories = await listAssignedStories(repo.pool);
-    const placed = stories.flatMap((s) => s.articleIds);
-    expect(placed.sort()).toEqual(stream.map((a) => a.doc.id).sort());
-    const truth = new Map(stream.map((a) => [a.doc.id, a.story]));
-    expect(stories).toHaveLength(new Set(truth.values()).size);
-    for (const story of stories) {
-      expect(new Set(story.articleIds.map((id) => truth.get(id))).size).toBe(1);
-      const sources = await repo.getSources(story.storyId);
-      expect(sources?.articles.map((a) => a.id).sort()).toEqual([...story.articleIds].sort());
-    }
-    expect((await repo.listStories({ limit: 100, offset: 0 })).total).toBe(stories.length);
-    const queue = await JobQueue.open({ url });
-    expect(await queue.unfinished(['story-assign', 'story-analyze'])).toBe(0);
-    expect((await queue.stats()).dead).toEqual([]);
-    await queue.close();
+    await expectComplete(
+      lib,
+      stream.map((a) => a.doc.id),
+    );
+    const truth = new Map<number, string[]>();
+    for (const a of stream) truth.set(a.story, [...(truth.get(a.story) ?? []), a.doc.id]);
+    const groups = [...truth.values()].map((ids) => ids.sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+    expect(await storyGroups(lib.stream)).toEqual(groups);
   } finally {
-    await repo.close();
+    await lib.close();
   }
 }
 
@@ -87,10 +78,15 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
       expect(health.status).toBe(200);
       expect(JSON.parse(health.text)).toMatchObject({
         ok: true,
-        queue: { waiting: 1, running: 0, retrying: 0, failed: 0, dead: 0 },
+        queue: { waiting: 4, running: 0, retrying: 0, failed: 0, dead: 0 },
       });
       const view = JSON.parse((await rawRequest(`${base}/api/queue`)).text);
-      expect(view.queues.map((q: { name: string }) => q.name)).toEqual(['story-assign', 'story-analyze']);
+      expect(view.queues.map((q: { name: string }) => q.name)).toEqual([
+        'feed-poll',
+        'article-read',
+        'story-assign',
+        'story-analyze',
+      ]);
       const openapi = JSON.parse((await rawRequest(`${base}/api/openapi.json`)).text);
       expect(Object.keys(openapi.paths)).toContain('/api/queue');
       expect(serve.stderr).toContain('story library postgres://');
@@ -121,8 +117,8 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
     async () => {
       const url = await server().createDatabase();
       const stream = fictionalStream(8, 4, 31);
-      await enqueue(url, stream, 'crash.jsonl', 2);
-      const common = ['--db', url, '--lease', '2', '--analyze-delay', '0', '--workers', '1'];
+      await enqueue(url, stream, 'crash.jsonl', 5);
+      const common = ['--db', url, '--lease', '5', '--analyze-delay', '0', '--workers', '1'];
       const first = spawnCli(['worker', ...common, '--concurrency', '2'], { cwd: dir });
       try {
         await first.waitFor(/"msg":"jobs taken"[^\n]*"queue":"story-analyze"/);
@@ -139,7 +135,14 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
       } finally {
         second.cleanup();
       }
-      await expectComplete(url, stream);
+      await expectAllDone(url, stream);
+      // The command-line contract for scripts: every story with its article ids.
+      const listed = await runCliInProcess(['stories', '--db', url, '--format', 'json'], { cwd: dir });
+      expect(listed.code).toBe(0);
+      const stories = JSON.parse(listed.stdout) as { articleIds: string[]; hasReport: boolean }[];
+      expect(stories.map((s) => s.articleIds.length)).toEqual(Array<number>(8).fill(4));
+      expect(stories.flatMap((s) => s.articleIds).sort()).toEqual(stream.map((a) => a.doc.id).sort());
+      expect(stories.every((s) => s.hasReport)).toBe(true);
       // The job the killed worker held was taken again once its lease ran out.
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -155,13 +158,13 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
     async () => {
       const url = await server().createDatabase();
       const stream = fictionalStream(10, 4, 41);
-      await enqueue(url, stream, 'restart.jsonl', 3);
+      await enqueue(url, stream, 'restart.jsonl', 5);
       const args = [
         'worker',
         '--db',
         url,
         '--lease',
-        '3',
+        '5',
         '--analyze-delay',
         '0',
         '--workers',
@@ -179,7 +182,7 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
         worker.cleanup();
       }
       expect(worker.stderr).toMatch(/"level":"error"/);
-      await expectComplete(url, stream);
+      await expectAllDone(url, stream);
     },
   );
 });
