@@ -20,7 +20,7 @@ import { ClusterInputError } from '../../core/cluster/types.js';
 import type { PgStreamRepository } from '../storage/pg-stream-repository.js';
 import { inTransaction } from '../storage/pg-pool.js';
 import { articleFailure } from '../stream/article-failure.js';
-import { StreamIngester, type IngestOutcome } from '../stream/stream-ingester.js';
+import { StreamIngester, ingestInput, type IngestOutcome } from '../stream/stream-ingester.js';
 import type { ResolvedStreamOptions } from '../stream/stream-options.js';
 import { StreamState } from '../stream/stream-state.js';
 import type { StoredRead } from './article-read-handler.js';
@@ -88,18 +88,7 @@ export class StreamWriter {
         break;
       }
       try {
-        outcomes.push(
-          await ingester.ingest({
-            queuePk: item.pk,
-            urlKey: item.urlKey,
-            entry: item.entry,
-            feedId: item.feedId,
-            signature: item.signature === 'probe' ? null : item.signature,
-            useEntryContent: item.useEntryContent,
-            page: read.page,
-            fetchedAt: read.fetchedAt,
-          }),
-        );
+        outcomes.push(await ingester.ingest(ingestInput(item, read.page, read.fetchedAt)));
       } catch (error) {
         if (!(error instanceof ClusterInputError)) throw error;
         const problem = { code: 'bad-article', message: error.message };

@@ -48,19 +48,7 @@ export function pageRead(page: PageRead): PageRead {
 
 /** What reading a queued article gave. */
 export type PageOutcome =
-  | {
-      kind: 'read';
-      article: Article;
-      format: InputFormat;
-      /** The raw content as fetched (decoded), or the entry's content. */
-      content: string;
-      /** The address after redirects (null for an entry read without a fetch). */
-      finalUrl: string | null;
-      /** The page's `rel=canonical`, as written. */
-      relCanonical: string | null;
-      etag: string | null;
-      lastModified: string | null;
-    }
+  | ({ kind: 'read'; article: Article } & Omit<PageRead, 'article'>)
   /** A conditional revisit answered 304. */
   | { kind: 'not-modified'; etag: string | null; lastModified: string | null }
   /** A probed address is a feed (or lists feeds). */

@@ -13,7 +13,7 @@ import { outletOfUrl } from '../../core/stream/outlets.js';
 import { preferCanonical } from '../../core/stream/prefer-canonical.js';
 import { fingerprintText } from '../../core/stream/text-fingerprint.js';
 import type { FeedEntry } from '../feeds/types.js';
-import type { KnownAddress, NewVersion, StreamRepository, WireLink } from '../storage/stream-repository.js';
+import type { KnownAddress, NewVersion, QueueItem, StreamRepository, WireLink } from '../storage/stream-repository.js';
 import type { PageRead } from './read-queued-page.js';
 import type { StreamState } from './stream-state.js';
 
@@ -34,6 +34,20 @@ export interface IngestInput {
   page: PageRead;
   /** When the page was fetched (ms). */
   fetchedAt: number;
+}
+
+/** What placing a read queue item takes: the item's entry and keys, the page read, and when it was fetched. */
+export function ingestInput(item: QueueItem, page: PageRead, fetchedAt: number): IngestInput {
+  return {
+    queuePk: item.pk,
+    urlKey: item.urlKey,
+    entry: item.entry,
+    feedId: item.feedId,
+    signature: item.signature === 'probe' ? null : item.signature,
+    useEntryContent: item.useEntryContent,
+    page,
+    fetchedAt,
+  };
 }
 
 /** What became of an article. */

@@ -17,7 +17,7 @@ import { pollOneFeed, type PollEvent } from './poll-one-feed.js';
 import { readQueuedPage } from './read-queued-page.js';
 import { ReportScheduler, type ReportEvent } from './report-scheduler.js';
 import { streamFetcher } from './stream-fetcher.js';
-import { StreamIngester, type IngestOutcome } from './stream-ingester.js';
+import { StreamIngester, ingestInput, type IngestOutcome } from './stream-ingester.js';
 import { leaseOwner, takeLease } from './stream-lease.js';
 import { resolveStreamOptions, type ResolvedStreamOptions, type StreamOptions } from './stream-options.js';
 import { StreamState, type StateLoad } from './stream-state.js';
@@ -283,16 +283,7 @@ export class StreamWatcher {
     }
     await this.order.turn(ticket);
     try {
-      const outcome = await this.ingester.ingest({
-        queuePk: item.pk,
-        urlKey: item.urlKey,
-        entry: item.entry,
-        feedId: item.feedId,
-        signature: item.signature === 'probe' ? null : item.signature,
-        useEntryContent: item.useEntryContent,
-        page,
-        fetchedAt: started,
-      });
+      const outcome = await this.ingester.ingest(ingestInput(item, page, started));
       this.count(outcome);
       this.emit({ type: 'article', url: page.finalUrl ?? item.entry.url, outcome });
     } catch (error) {
