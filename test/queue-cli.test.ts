@@ -68,7 +68,7 @@ describe('parallax worker refusals', () => {
 });
 
 describePostgres('the worker and the server on PostgreSQL', (server) => {
-  it('serves the library and the queue view from PostgreSQL, and health says how the queue is', async () => {
+  it('serves the library and the queue view from PostgreSQL, health says how the queue is, and serve and watch enqueue', async () => {
     const url = await server().createDatabase();
     await enqueue(url, fictionalStream(2, 2), 'serve.jsonl');
     const serve = spawnCli(['serve', '--port', '0', '--db', url], { cwd: dir });
@@ -90,10 +90,29 @@ describePostgres('the worker and the server on PostgreSQL', (server) => {
       const openapi = JSON.parse((await rawRequest(`${base}/api/openapi.json`)).text);
       expect(Object.keys(openapi.paths)).toContain('/api/queue');
       expect(serve.stderr).toContain('story library postgres://');
+      // A feed added through the API is not polled by the server: its poll goes on the queue for the workers.
+      const added = await rawRequest(`${base}/api/feeds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: 'https://feeds.example/news.xml' }),
+      });
+      expect(added.status).toBeLessThan(300);
+      const after = JSON.parse((await rawRequest(`${base}/api/queue`)).text);
+      expect(after.queues.find((q: { name: string }) => q.name === 'feed-poll')).toMatchObject({ waiting: 1 });
       serve.child.kill('SIGTERM');
       expect(await serve.exited).toBe(0);
     } finally {
       serve.cleanup();
+    }
+    // watch on PostgreSQL schedules and shows the queue until stopped; the workers do the polling.
+    const watch = spawnCli(['watch', '--db', url], { cwd: dir });
+    try {
+      await watch.waitFor(/jobs waiting\/running: feed-poll 1\/0, article-read 4\/0/);
+      watch.child.kill('SIGTERM');
+      expect(await watch.exited).toBe(0);
+      expect(watch.stderr).toContain('parallax: stopped');
+    } finally {
+      watch.cleanup();
     }
   });
 
