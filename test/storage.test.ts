@@ -113,7 +113,14 @@ describeShared('the SQLite story library on the seed articles', () => {
     };
     const input = newStory('s1', [withMeta, ...given.slice(1)]);
     const story = await repo.createStory(input);
-    expect(story).toEqual({ id: 's1', title: 'Story s1', articleCount: given.length, createdAt: AT, updatedAt: AT });
+    expect(story).toEqual({
+      id: 's1',
+      title: 'Story s1',
+      articleCount: given.length,
+      createdAt: AT,
+      updatedAt: AT,
+      kind: 'manual',
+    });
     const sources = await repo.getSources('s1');
     expect(sources?.referenceDate).toBe('2024-05-20');
     expect(sources?.articles).toEqual([withMeta, ...given.slice(1)]);

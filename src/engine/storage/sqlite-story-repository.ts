@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Diagnostic, InputMeta, RawArticle } from '../../core/model.js';
+import { lightReport, type ArticleText } from '../../core/light-report.js';
+import type { Diagnostic, InputMeta, RawArticle, Removal, Report } from '../../core/model.js';
+import type { StoryDigest } from '../../core/story-digest.js';
 import { analysisWriter, type AnalysisWriter } from './sqlite-analysis-writer.js';
 import { migrate } from './sqlite-migrations.js';
 import { escapeLike, toFtsQuery } from './sqlite-fts-query.js';
@@ -9,12 +11,14 @@ import {
   StoryChangedError,
   type AnalysisReplacement,
   type ArticleAppend,
+  type ListedStory,
   type NewStory,
   type SearchHit,
   type StoryListQuery,
   type StoryRecord,
   type StoryRepository,
   type StorySources,
+  type StoredReport,
 } from './story-repository.js';
 
 /** Options for opening the SQLite story library. */
@@ -31,6 +35,11 @@ interface StoryRow {
   article_count: number;
   created_at: string;
   updated_at: string;
+  kind: 'stream' | 'manual';
+}
+
+interface ListedRow extends StoryRow {
+  digest_json: string | null;
 }
 
 interface ArticleRow {
@@ -51,7 +60,13 @@ interface HitRow {
 }
 
 const STORY_COLUMNS = `s.id, s.title, s.created_at, s.updated_at,
-  (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id) AS article_count`;
+  (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id) AS article_count,
+  CASE WHEN EXISTS (SELECT 1 FROM stream_stories ss WHERE ss.id = s.id) THEN 'stream' ELSE 'manual' END AS kind`;
+
+const LIST_ORDER = {
+  updated: 's.updated_at DESC, s.id',
+  size: 'article_count DESC, s.updated_at DESC, s.id',
+} as const;
 
 // Snippets carry no markup (empty highlight markers): the web page renders them as text, never as HTML.
 const SEARCH_SQL = `
@@ -133,6 +148,13 @@ export class SqliteStoryRepository implements StoryRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       reportJson: db.prepare<[string], { report_json: string }>('SELECT report_json FROM reports WHERE story_id = ?'),
+      lightJson: db.prepare<[string], { report_json: string }>(
+        'SELECT report_json FROM light_reports WHERE story_id = ?',
+      ),
+      digest: db.prepare<[string], { digest_json: string | null }>('SELECT digest_json FROM stories WHERE id = ?'),
+      articleText: db.prepare<[string, string], { text: string; removed_json: string }>(
+        'SELECT text, removed_json FROM articles WHERE story_id = ? AND article_id = ?',
+      ),
       search: db.prepare<{ fts: string; limit: number }, HitRow>(SEARCH_SQL),
     };
     this.writeAnalysis = analysisWriter(db);
@@ -191,12 +213,20 @@ export class SqliteStoryRepository implements StoryRepository {
   }
 
   /** {@inheritDoc StoryRepository.getStoryReport} */
-  async getStoryReport(id: string): Promise<{ story: StoryRecord; reportJson: string } | null> {
+  async getStoryReport(id: string, options: { light?: boolean } = {}): Promise<StoredReport | null> {
     return this.db.transaction(() => {
       const row = this.statements.story.get(id);
-      const report = row ? this.statements.reportJson.get(id) : undefined;
-      return row && report ? { story: toRecord(row), reportJson: report.report_json } : null;
+      if (!row) return null;
+      const reportJson = options.light ? this.lightJson(id) : this.statements.reportJson.get(id)?.report_json;
+      if (reportJson === undefined) return null;
+      return { story: toRecord(row), reportJson, digest: parseDigest(this.statements.digest.get(id)?.digest_json) };
     })();
+  }
+
+  /** {@inheritDoc StoryRepository.getArticleText} */
+  async getArticleText(storyId: string, articleId: string): Promise<ArticleText | null> {
+    const row = this.statements.articleText.get(storyId, articleId);
+    return row ? { text: row.text, removed: JSON.parse(row.removed_json) as Removal[] } : null;
   }
 
   /** {@inheritDoc StoryRepository.findByFingerprint} */
@@ -206,7 +236,7 @@ export class SqliteStoryRepository implements StoryRepository {
   }
 
   /** {@inheritDoc StoryRepository.listStories} */
-  async listStories(query: StoryListQuery): Promise<{ stories: StoryRecord[]; total: number }> {
+  async listStories(query: StoryListQuery): Promise<{ stories: ListedStory[]; total: number }> {
     const q = query.q?.trim() ?? '';
     const fts = q ? toFtsQuery(q) : null;
     // A query without words (e.g. "?!") can still match a title literally; it skips the full-text part.
@@ -214,12 +244,13 @@ export class SqliteStoryRepository implements StoryRepository {
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' OR ')}` : '';
     const params = { ...(q ? { like: `%${escapeLike(q)}%` } : {}), ...(fts ? { fts } : {}) };
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
+    const order = LIST_ORDER[query.sort ?? 'updated'];
     const rows = this.db
-      .prepare<Record<string, unknown>, StoryRow>(
-        `SELECT ${STORY_COLUMNS} FROM stories s ${where} ORDER BY s.updated_at DESC, s.id LIMIT @limit OFFSET @offset`,
+      .prepare<Record<string, unknown>, ListedRow>(
+        `SELECT ${STORY_COLUMNS}, s.digest_json FROM stories s ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.limit, offset: query.offset });
-    return { stories: rows.map(toRecord), total };
+    return { stories: rows.map((row) => ({ ...toRecord(row), digest: parseDigest(row.digest_json) })), total };
   }
 
   /** {@inheritDoc StoryRepository.search} */
@@ -238,6 +269,14 @@ export class SqliteStoryRepository implements StoryRepository {
   /** {@inheritDoc StoryRepository.close} */
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** The stored light report, or one made from the full report when it has none (a view that could not be written). */
+  private lightJson(id: string): string | undefined {
+    const light = this.statements.lightJson.get(id)?.report_json;
+    if (light !== undefined) return light;
+    const full = this.statements.reportJson.get(id)?.report_json;
+    return full === undefined ? undefined : JSON.stringify(lightReport(JSON.parse(full) as Report));
   }
 
   private async requireStory(id: string): Promise<StoryRecord> {
@@ -278,7 +317,12 @@ function toRecord(row: StoryRow): StoryRecord {
     articleCount: row.article_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    kind: row.kind,
   };
+}
+
+function parseDigest(json: string | null | undefined): StoryDigest | null {
+  return json ? (JSON.parse(json) as StoryDigest) : null;
 }
 
 function toRawArticle(row: ArticleRow): RawArticle {

@@ -1,0 +1,77 @@
+/**
+ * What a list of stories shows of each story, taken from its report once when the report is stored (so that a list
+ * never reads the reports themselves): its outlets (each once, with the articles it published), its lede and the
+ * entities it is about. Pure: no I/O.
+ */
+import type { Report } from './model.js';
+import { normalizeDomain } from './stream/ratings.js';
+import { leadEntities, type StoryLeadEntity } from './stream/lead-entities.js';
+
+/** An outlet of a story: its name as shown, the name the articles state and an address on its site. */
+export interface DigestOutlet {
+  /** The stated outlet name, else the site's domain. */
+  name: string;
+  /** The outlet name the first of its articles states, or null (then `name` is the domain). */
+  outlet: string | null;
+  /** An article address on its site (rated by domain), or null. */
+  url: string | null;
+  /** Its articles, in report order. */
+  articleIds: string[];
+}
+
+/** The list's view of a story. */
+export interface StoryDigest {
+  /** Each outlet once, in order of its first article. */
+  outlets: DigestOutlet[];
+  /** The neutral headline, else the summary's first sentence (at most `MAX_LEDE_CHARS`), or null. */
+  lede: string | null;
+  /** The entities named by the most articles. */
+  leadEntities: StoryLeadEntity[];
+}
+
+/** Longest lede kept (a list item shows two or three lines). */
+export const MAX_LEDE_CHARS = 400;
+
+/** A name reduced for grouping: case, a leading "the" and runs of spaces do not count. */
+function outletKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A text cut to `max` characters at a word end, with "…" when cut. */
+function clip(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The digest of a story's report. */
+export function storyDigest(report: Report): StoryDigest {
+  const byKey = new Map<string, DigestOutlet>();
+  for (const article of report.articles) {
+    const stated = article.outlet?.replace(/\s+/g, ' ').trim() || null;
+    const domain = article.url ? normalizeDomain(article.url) : null;
+    const name = stated ?? domain;
+    if (!name) continue;
+    const key = stated ? `name:${outletKey(stated)}` : `site:${name}`;
+    const known = byKey.get(key);
+    if (known) {
+      known.articleIds.push(article.id);
+      known.url ??= article.url;
+    } else byKey.set(key, { name, outlet: stated, url: article.url, articleIds: [article.id] });
+  }
+  const headline = report.summary?.headline?.trim();
+  const first = report.summary?.sentences[0]?.text.trim();
+  const lede = headline || first || null;
+  return {
+    outlets: [...byKey.values()],
+    lede: lede === null ? null : clip(lede, MAX_LEDE_CHARS),
+    leadEntities: leadEntities(report.entities),
+  };
+}
