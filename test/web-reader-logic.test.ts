@@ -10,12 +10,11 @@ import type { Difference, Fact, Quote, TimelineEvent } from '../src/core/model.j
 import { analyzeStory } from '../src/core/pipeline.js';
 import { oneSideFacts, onlySide } from '../web/src/fact-sides.js';
 import { formatDateValue, unnestParentheses } from '../web/src/format.js';
-import { leansOf, outletKey } from '../web/src/lean.js';
+import { articleLeans, outletKey } from '../web/src/lean.js';
 import { filterGroups, groupQuotes } from '../web/src/quote-groups.js';
 import { keyDifferences, rankDifferences } from '../web/src/rank-differences.js';
 import { groupHits } from '../web/src/search-groups.js';
 import { blockAt, buildBlocks, windowAround } from '../web/src/source-blocks.js';
-import { storyPreview } from '../web/src/story-preview.js';
 import { layoutTimeline } from '../web/src/timeline-layout.js';
 import { fixtureReport } from './helpers/browser-fixture.js';
 import { longText } from './helpers/browser-long-fixture.js';
@@ -231,24 +230,24 @@ describe('the differences of the overview', () => {
 });
 
 describe('leans and sides', () => {
-  const coverage = {
-    byLean: { left: ['The Daily Beacon'], right: ['nightly.example'], center: ['Wire (Online News)'] },
-  };
-
-  it('match outlets by name (the, case, qualifiers aside) or by domain, else null', () => {
+  it("take each article's lean from the server, and nothing the server did not rate or could not mean", () => {
     expect(outletKey('The Daily Beacon (Opinion)')).toBe('daily beacon');
-    expect(
-      leansOf(
-        [
-          { outlet: 'daily beacon', url: null },
-          { outlet: null, url: 'https://news.nightly.example/a' },
-          { outlet: 'Wire', url: null },
-          { outlet: 'Elsewhere', url: 'https://notnightly.example/' },
-        ],
-        coverage,
-      ),
-    ).toEqual(['left', 'right', 'center', null]);
-    expect(leansOf([{ outlet: 'x', url: null }], null)).toEqual([null]);
+    const coverage = {
+      byLean: { left: ['The Daily Beacon'] },
+      articleLeans: [
+        { articleId: 'a', lean: 'left' },
+        { articleId: '__proto__', lean: 'right' },
+        { articleId: 'c', lean: 'far-out' },
+      ],
+    };
+    expect(articleLeans(['a', 'b', '__proto__', 'c', 'constructor'], coverage)).toEqual([
+      'left',
+      null,
+      'right',
+      null,
+      null,
+    ]);
+    expect(articleLeans(['a'], null)).toEqual([null]);
   });
 
   it('find facts only one side reports, and none when the story is not covered from both sides', () => {
@@ -277,16 +276,6 @@ describe('leans and sides', () => {
 });
 
 describe('the story list', () => {
-  it('previews a story by its outlets (each once) and its neutral headline', () => {
-    const preview = storyPreview(fixtureReport(), { byLean: { left: ['Lakeview Times'] } });
-    expect(preview.lede).toBe(fixtureReport().summary!.headline);
-    expect(preview.outlets.map((o) => [o.name, o.lean, o.articles])).toEqual([
-      ['Riverside Courier', null, 1],
-      ['Lakeview Times', 'left', 1],
-      ['Metro Wire', null, 1],
-    ]);
-  });
-
   it('groups search hits by story in ranked order, title-only matches last', () => {
     const hit = (storyId: string, kind: 'article' | 'fact') => ({ storyId, storyTitle: storyId, kind, snippet: '' });
     const story = (id: string) => ({ id, title: id, articleCount: 1, createdAt: '', updatedAt: '' });

@@ -1,28 +1,33 @@
 /**
  * A report without its article texts, for a page that shows the analysis first and an article's text only when it
- * is opened: a 4.9 MB article makes a 28 MB report, most of which a reader never looks at. Every offset still points
- * into the cleaned text, which is served on its own. Pure: no I/O.
+ * is opened: a 4.9 MB article makes a 25 MB report, a quarter of which is the text and its layout (paragraph and
+ * sentence spans), which a reader sees only by opening the article. Every offset still points into the cleaned text,
+ * which is served on its own with its layout. Pure: no I/O.
  */
-import type { Removal, Report, ReportArticle } from './model.js';
+import type { Removal, Report, ReportArticle, Sentence, Span } from './model.js';
 
-/** An article of a light report: everything but its text and what cleaning removed, with their sizes. */
-export type LightArticle = Omit<ReportArticle, 'text' | 'removed'> & {
+/** What a light report leaves out of one article: its cleaned text, its layout and what cleaning removed. */
+export interface ArticleText {
+  text: string;
+  /** Paragraph spans of `text` (absent when the report has none). */
+  paragraphs?: Span[];
+  sentences: Sentence[];
+  removed: Removal[];
+}
+
+/** An article of a light report: everything but its text (`ArticleText`), with the sizes of what was left out. */
+export type LightArticle = Omit<ReportArticle, 'text' | 'removed' | 'paragraphs' | 'sentences'> & {
   /** Length of the cleaned text in UTF-16 code units (the unit of every offset). */
   textLength: number;
   /** Words of the cleaned text (runs of non-space characters). */
   wordCount: number;
+  sentenceCount: number;
   /** How many pieces cleaning removed. */
   removedCount: number;
 };
 
 /** A report whose articles are light. */
 export type LightReport = Omit<Report, 'articles'> & { articles: LightArticle[] };
-
-/** What a light report leaves out of one article: its cleaned text and what cleaning removed. */
-export interface ArticleText {
-  text: string;
-  removed: Removal[];
-}
 
 /** Words in a text (runs of characters other than white space), counted without building an array of them. */
 export function countWords(text: string): number {
@@ -37,14 +42,32 @@ export function countWords(text: string): number {
   return words;
 }
 
-/** One article without its text. */
-export function lightArticle(article: ReportArticle): LightArticle {
+/** Splits an article into its light part and its text. */
+export function splitArticle(article: ReportArticle): { light: LightArticle; text: ArticleText } {
   // `original` is not part of a report article, but a report from elsewhere may carry it: never pass it on.
-  const { text, removed, original: _original, ...rest } = article as ReportArticle & { original?: unknown };
-  return { ...rest, textLength: text.length, wordCount: countWords(text), removedCount: removed.length };
+  const {
+    text,
+    removed,
+    paragraphs,
+    sentences,
+    original: _original,
+    ...rest
+  } = article as ReportArticle & {
+    original?: unknown;
+  };
+  return {
+    light: {
+      ...rest,
+      textLength: text.length,
+      wordCount: countWords(text),
+      sentenceCount: sentences.length,
+      removedCount: removed.length,
+    },
+    text: { text, ...(paragraphs ? { paragraphs } : {}), sentences, removed },
+  };
 }
 
 /** The report without its article texts. */
 export function lightReport(report: Report): LightReport {
-  return { ...report, articles: report.articles.map(lightArticle) };
+  return { ...report, articles: report.articles.map((a) => splitArticle(a).light) };
 }

@@ -4,6 +4,7 @@
  * entities it is about. Pure: no I/O.
  */
 import type { Report } from './model.js';
+import { shorten } from './render/escape-markdown.js';
 import { normalizeDomain } from './stream/ratings.js';
 import { leadEntities, type StoryLeadEntity } from './stream/lead-entities.js';
 
@@ -42,15 +43,6 @@ function outletKey(name: string): string {
     .trim();
 }
 
-/** A text cut to `max` characters at a word end, with "…" when cut. */
-function clip(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** The digest of a story's report. */
 export function storyDigest(report: Report): StoryDigest {
   const byKey = new Map<string, DigestOutlet>();
@@ -71,7 +63,7 @@ export function storyDigest(report: Report): StoryDigest {
   const lede = headline || first || null;
   return {
     outlets: [...byKey.values()],
-    lede: lede === null ? null : clip(lede, MAX_LEDE_CHARS),
+    lede: lede === null ? null : shorten(lede, MAX_LEDE_CHARS),
     leadEntities: leadEntities(report.entities),
   };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { lightReport } from '../../core/light-report.js';
+import { splitArticle, type LightReport } from '../../core/light-report.js';
 import type { Report } from '../../core/model.js';
 import { storyDigest } from '../../core/story-digest.js';
 import type { StoredAnalysis } from './story-repository.js';
@@ -10,7 +10,7 @@ export type AnalysisWriter = (storyId: string, analysis: StoredAnalysis) => void
 /** The statements that write what is kept beside a report: its views for the list and the page, and the texts. */
 function viewWriter(db: Database.Database): (storyId: string, report: Report) => void {
   const updateArticleText = db.prepare(
-    'UPDATE articles SET title = ?, text = ?, removed_json = ? WHERE story_id = ? AND article_id = ?',
+    'UPDATE articles SET title = ?, text = ?, text_layout_json = ? WHERE story_id = ? AND article_id = ?',
   );
   const updateDigest = db.prepare('UPDATE stories SET digest_json = ? WHERE id = ?');
   const upsertLight = db.prepare(
@@ -18,19 +18,22 @@ function viewWriter(db: Database.Database): (storyId: string, report: Report) =>
      ON CONFLICT (story_id) DO UPDATE SET report_json = excluded.report_json`,
   );
   return (storyId, report) => {
+    const light: LightReport = { ...report, articles: [] };
     for (const article of report.articles) {
-      const removed = JSON.stringify(article.removed);
-      updateArticleText.run(article.title ?? '', article.text, removed, storyId, article.id);
+      const { light: rest, text } = splitArticle(article);
+      light.articles.push(rest);
+      const { text: cleaned, ...layout } = text;
+      updateArticleText.run(article.title ?? '', cleaned, JSON.stringify(layout), storyId, article.id);
     }
     updateDigest.run(JSON.stringify(storyDigest(report)), storyId);
-    upsertLight.run(storyId, JSON.stringify(lightReport(report)));
+    upsertLight.run(storyId, JSON.stringify(light));
   };
 }
 
 /**
  * Prepares the writer of a story's report: the report itself, its fact statements (searchable), the articles'
- * cleaned texts as the report read them (searchable, and served one at a time), and the report's views: the digest a
- * story list shows and the report without article texts. Call it inside a transaction.
+ * cleaned texts as the report read them (searchable, and served one at a time with their layout), and the report's
+ * views: the digest a story list shows and the report without article texts. Call it inside a transaction.
  */
 export function analysisWriter(db: Database.Database): AnalysisWriter {
   const upsertReport = db.prepare(

@@ -224,12 +224,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    description: "what a story list shows, the report without article texts, what cleaning removed per article",
+    description: "what a story list shows, the report without article texts, each article's text layout",
     sql: `
       -- The list's view of a story (outlets, lede, lead entities: StoryDigest), written with its report.
       ALTER TABLE stories ADD COLUMN digest_json TEXT;
-      -- What cleaning removed from the article (the report article's removed list), served with its text.
-      ALTER TABLE articles ADD COLUMN removed_json TEXT NOT NULL DEFAULT '[]';
+      -- The layout of the cleaned text (paragraph and sentence spans) and what cleaning removed, as the report read
+      -- them: served with the text (ArticleText), left out of the light report.
+      ALTER TABLE articles ADD COLUMN text_layout_json TEXT;
       -- The report without article texts (LightReport), in a table of its own so that reading it never walks the
       -- pages of the full report.
       CREATE TABLE light_reports (

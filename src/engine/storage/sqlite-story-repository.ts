@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { lightReport, type ArticleText } from '../../core/light-report.js';
-import type { Diagnostic, InputMeta, RawArticle, Removal, Report } from '../../core/model.js';
+import type { Diagnostic, InputMeta, RawArticle, Report } from '../../core/model.js';
 import type { StoryDigest } from '../../core/story-digest.js';
 import { analysisWriter, type AnalysisWriter } from './sqlite-analysis-writer.js';
 import { migrate } from './sqlite-migrations.js';
@@ -152,8 +152,8 @@ export class SqliteStoryRepository implements StoryRepository {
         'SELECT report_json FROM light_reports WHERE story_id = ?',
       ),
       digest: db.prepare<[string], { digest_json: string | null }>('SELECT digest_json FROM stories WHERE id = ?'),
-      articleText: db.prepare<[string, string], { text: string; removed_json: string }>(
-        'SELECT text, removed_json FROM articles WHERE story_id = ? AND article_id = ?',
+      articleText: db.prepare<[string, string], { text: string; text_layout_json: string | null }>(
+        'SELECT text, text_layout_json FROM articles WHERE story_id = ? AND article_id = ?',
       ),
       search: db.prepare<{ fts: string; limit: number }, HitRow>(SEARCH_SQL),
     };
@@ -226,7 +226,9 @@ export class SqliteStoryRepository implements StoryRepository {
   /** {@inheritDoc StoryRepository.getArticleText} */
   async getArticleText(storyId: string, articleId: string): Promise<ArticleText | null> {
     const row = this.statements.articleText.get(storyId, articleId);
-    return row ? { text: row.text, removed: JSON.parse(row.removed_json) as Removal[] } : null;
+    // An article the stored report did not read (or one stored before the report was) has no layout: no text either.
+    if (!row?.text_layout_json) return null;
+    return { text: row.text, ...(JSON.parse(row.text_layout_json) as Omit<ArticleText, 'text'>) };
   }
 
   /** {@inheritDoc StoryRepository.findByFingerprint} */

@@ -90,7 +90,7 @@ export function storyRoutes(options: StoryRoutesOptions): Hono {
     if (!story) return missing(c, id, `/articles/${encodeURIComponent(articleId)}`);
     const text = await service.getArticleText(id, articleId);
     if (!text) throw new ApiError(404, 'not-found', `story "${id}" has no article "${articleId}"`);
-    const json = JSON.stringify({ storyId: id, articleId, text: text.text, removed: text.removed });
+    const json = JSON.stringify({ storyId: id, articleId, ...text });
     return sendCachedJson(c, cachedBody(`${id}\n${articleId}`, story.updatedAt, json));
   });
 
