@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { RawArticle, Report } from '../../src/core/model.js';
 import type { RatingsIndex } from '../../src/core/stream/coverage-split.js';
@@ -44,7 +44,32 @@ export interface BrowserRig {
   library: SqliteLibrary;
   /** The temporary folder of this run (removed on close). */
   dir: string;
+  /** The built web page. */
+  webRoot: string;
   close(): Promise<void>;
+}
+
+/** A second server of a rig (another library, a token): its address and how to stop it. */
+export interface ExtraServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts another real server on the rig's built page, over `library` (which the caller closes). */
+export async function serveLibrary(
+  rig: BrowserRig,
+  library: SqliteLibrary,
+  options: { token?: string; ratings?: RatingsIndex; pool?: AnalysisPool } = {},
+): Promise<ExtraServer> {
+  const app = createApp({
+    repo: library.stories,
+    stream: library.stream,
+    webRoot: rig.webRoot,
+    logError: () => undefined,
+    ...options,
+  });
+  const server = await startServer(app, { host: '127.0.0.1', port: 0 });
+  return { url: server.url, close: () => server.close() };
 }
 
 /** How to start a rig. */
@@ -96,6 +121,7 @@ export async function startRig(options: RigOptions = {}): Promise<BrowserRig> {
     browser,
     library,
     dir,
+    webRoot,
     async close() {
       await browser.close();
       await server.close();
@@ -186,6 +212,11 @@ export async function storeStory(library: SqliteLibrary, id: string, fixture: St
       analysis: { report: fixture.report, generatedAt: fixture.updatedAt },
     });
   }
+}
+
+/** Screenshot of one element (a section, a panel) under `test-results/screenshots/<name>.png`. */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** Viewport screenshot (the first screen) under `test-results/screenshots/<name>.png`. */
