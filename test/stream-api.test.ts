@@ -276,6 +276,15 @@ describe('merges and guards', () => {
     const library = await mergedApp.request(`/api/stories/${old}`);
     expect(library.status).toBe(308);
     expect(library.headers.get('location')).toBe(`/api/stories/${last.storyId}`);
+    // The report without texts and an article's text follow too, keeping what was asked.
+    const light = await mergedApp.request(`/api/stories/${old}?texts=0`);
+    expect([light.status, light.headers.get('location')]).toEqual([308, `/api/stories/${last.storyId}?texts=0`]);
+    const text = await mergedApp.request(`/api/stories/${old}/articles/strike`);
+    expect([text.status, text.headers.get('location')]).toEqual([308, `/api/stories/${last.storyId}/articles/strike`]);
+    const moved = await json<{ text: string }>(mergedApp.request(`/api/stories/${last.storyId}/articles/strike`));
+    expect(moved.text).toContain('Dockworkers at the Port of Calloway');
+    const listed = await json<{ stories: { id: string; kind: string }[] }>(mergedApp.request('/api/stories'));
+    expect(listed.stories).toEqual([expect.objectContaining({ id: last.storyId, kind: 'stream' })]);
     await merged.close();
   });
 
