@@ -79,6 +79,7 @@ describe('the API without stored stories', () => {
         'get /api/stories/{id}',
         'delete /api/stories/{id}',
         'post /api/stories/{id}/articles',
+        'get /api/stories/{id}/articles/{articleId}',
         'get /api/search',
         'get /api/openapi.json',
       ].sort(),
