@@ -30,9 +30,15 @@ import {
 } from './helpers/browser.js';
 import { BRIDGE_OPTIONS, BRIDGED_STORIES } from './helpers/cluster-fixtures.js';
 import { FictionSite } from './helpers/fiction-site.js';
-import { articleHtml } from './helpers/stream-fiction.js';
 import { wideReport } from './helpers/browser-wide-fixture.js';
-import { itemsOf, localStreamOptions, publish, serveFeed, type Published } from './helpers/stream-world.js';
+import {
+  editFirstInPlace,
+  itemsOf,
+  localStreamOptions,
+  publish,
+  serveFeed,
+  type Published,
+} from './helpers/stream-world.js';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -98,17 +104,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the stream in the web reader (issue
     await addSources([site.url('/feed.xml'), site.url('/gone.xml')], { repo: stream, cwd: rig.dir, now: Date.now() });
     await runStream(rig.library, pool);
     // The first article is edited in place: a figure changes, a sentence is added, the headline changes.
-    const edited = pages[0]!;
-    const article = {
-      ...edited.article,
-      title: `${edited.article.title} as crews add crossings`,
-      paragraphs: [
-        ...edited.article.paragraphs.map((p) => p.replace(/carried \d+ passengers/, 'carried 4,321 passengers')),
-        'Two extra crossings were added for the evening.',
-      ],
-    };
-    site.set(edited.path, { body: articleHtml(article, { canonical: edited.url, publishedAt: edited.published }) });
-    serveFeed(site, '/feed.xml', itemsOf([{ ...edited, article }, ...pages.slice(1)]));
+    editFirstInPlace(site, '/feed.xml', pages);
     await runStream(rig.library, pool);
     const bySize = await stream.listStreamStories({ sort: 'size', limit: 10, offset: 0 });
     big = bySize.stories[0]!.id;
@@ -169,7 +165,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the stream in the web reader (issue
       expect(await first.locator('.lean-segment').count()).toBe(3);
       expect(await first.locator('.story-entities .entity-tag').count()).toBeGreaterThan(0);
       expect(await first.locator('.story-lede').textContent()).not.toBe('');
-      expect(await first.locator('.story-meta').textContent()).toMatch(/^3 articles · updated .* · found in the feeds$/);
+      expect(await first.locator('.story-meta').textContent()).toMatch(
+        /^3 articles · updated .* · found in the feeds$/,
+      );
       const second = page.locator('.story-item').nth(1);
       expect(await second.locator('.lean-words').textContent()).toBe('Left 1 · not rated 1');
       expect(await page.locator('.sort-option[aria-current="true"]').textContent()).toBe('Newest');
@@ -240,7 +238,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the stream in the web reader (issue
       await edited.locator('details.member-changes summary').click();
       const diff = edited.locator('.version-diff');
       await diff.waitFor();
-      expect(await diff.locator('.diff-sides').textContent()).toMatch(/^From version 1 .* to version 2 .*: 1 sentence added, 1 reworded, \d+ unchanged\.$/);
+      expect(await diff.locator('.diff-sides').textContent()).toMatch(
+        /^From version 1 .* to version 2 .*: 1 sentence added, 1 reworded, \d+ unchanged\.$/,
+      );
       expect(await diff.locator('.diff-headline ins').textContent()).toMatch(/as crews add crossings$/);
       expect(await diff.locator('.diff-added ins').allTextContents()).toEqual([
         'added: Two extra crossings were added for the evening.',
@@ -340,7 +340,9 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the stream in the web reader (issue
       await page.fill('#feed-title', 'New feed');
       await page.click('.feed-form button[type="submit"]');
       await page.waitForFunction(() => document.querySelectorAll('.feed').length === 3);
-      expect(await page.locator('p.success[role="status"]').textContent()).toBe(`Following ${site.url('/new-feed.xml')}.`);
+      expect(await page.locator('p.success[role="status"]').textContent()).toBe(
+        `Following ${site.url('/new-feed.xml')}.`,
+      );
       const added = page.locator('.feed', { hasText: 'New feed' });
       expect(await added.locator('.feed-status').textContent()).toBe('not polled yet');
       await screenshot(page, 'feeds-1280');
@@ -377,7 +379,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the stream in the web reader (issue
   });
 
   describe('a merged story', () => {
-    it("opens the story an old id was merged into, and says so", async () => {
+    it('opens the story an old id was merged into, and says so', async () => {
       const { context, page, problems } = await open(DESKTOP, merged.server.url);
       await page.goto(`/#/stories/${merged.oldId}`);
       await page.waitForSelector(`main[data-story="${merged.storyId}"]`);

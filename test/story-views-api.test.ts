@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 describe('the story list', () => {
-  it("gives each story its outlets, lede, lead entities and coverage by lean, from what was kept with its report", async () => {
+  it('gives each story its outlets, lede, lead entities and coverage by lean, from what was kept with its report', async () => {
     const { stories, total, sort } = await json<{ stories: Listed[]; total: number; sort: string }>(
       app.request('/api/stories'),
     );
@@ -154,10 +154,7 @@ describe('the report without article texts', () => {
       const again = await app.request(path, { headers: { 'if-none-match': response.headers.get('etag')! } });
       expect(again.status).toBe(304);
     }
-    const missing = await json<{ error: { message: string } }>(
-      app.request('/api/stories/fixture/articles/nope'),
-      404,
-    );
+    const missing = await json<{ error: { message: string } }>(app.request('/api/stories/fixture/articles/nope'), 404);
     expect(missing.error.message).toBe('story "fixture" has no article "nope"');
     await json(app.request('/api/stories/nope/articles/x'), 404);
   });
@@ -184,9 +181,9 @@ describe('the digest', () => {
     ]);
     expect(digest.lede!.length).toBeLessThanOrEqual(400);
     expect(digest.lede!.endsWith('…')).toBe(true);
-    expect(storyDigest({ ...report, summary: { text: '', sentences: [{ text: ' First. ', citations: [] }] } }).lede).toBe(
-      'First.',
-    );
+    expect(
+      storyDigest({ ...report, summary: { text: '', sentences: [{ text: ' First. ', citations: [] }] } }).lede,
+    ).toBe('First.');
   });
 
   it('never passes on an original input a report may carry', () => {
@@ -202,7 +199,10 @@ describe('a library written before the views existed', () => {
   it('gets them once when opened (a report that cannot be read gets none, the others do)', async () => {
     const path = join(dir, 'old.db');
     const db = new Database(path);
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 2),
+    );
     const report = fixtureReport();
     const at = '2024-03-05T12:00:00.000Z';
     for (const [id, json] of [

@@ -17,8 +17,14 @@ import { AnalysisPool } from '../src/engine/workers/analysis-pool.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
 import { BRIDGE_OPTIONS, BRIDGED_STORIES } from './helpers/cluster-fixtures.js';
 import { FictionSite } from './helpers/fiction-site.js';
-import { articleHtml } from './helpers/stream-fiction.js';
-import { itemsOf, localStreamOptions, publish, serveFeed, type Published } from './helpers/stream-world.js';
+import {
+  editFirstInPlace,
+  itemsOf,
+  localStreamOptions,
+  publish,
+  serveFeed,
+  type Published,
+} from './helpers/stream-world.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-stream-api-'));
 const site = new FictionSite();
@@ -78,17 +84,7 @@ beforeAll(async () => {
   await addSources([site.url('/feed.xml')], { repo: lib.stream, cwd: dir, now: Date.now() });
   await runOnce(lib);
   // The first article is edited in place: a figure changes, a sentence is added, the headline changes.
-  const edited = pages[0]!;
-  const article = {
-    ...edited.article,
-    title: `${edited.article.title} as crews add crossings`,
-    paragraphs: [
-      ...edited.article.paragraphs.map((p) => p.replace(/carried \d+ passengers/, 'carried 4,321 passengers')),
-      'Two extra crossings were added for the evening.',
-    ],
-  };
-  site.set(edited.path, { body: articleHtml(article, { canonical: edited.url, publishedAt: edited.published }) });
-  serveFeed(site, '/feed.xml', itemsOf([{ ...edited, article }, ...pages.slice(1)]));
+  editFirstInPlace(site, '/feed.xml', pages);
   await runOnce(lib);
   app = makeApp(lib);
 });

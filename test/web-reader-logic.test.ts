@@ -18,7 +18,6 @@ import { keyDifferences, rankDifferences } from '../web/src/rank-differences.js'
 import { groupHits } from '../web/src/search-groups.js';
 import { blockAt, buildBlocks, windowAround } from '../web/src/source-blocks.js';
 import { layoutTimeline } from '../web/src/timeline-layout.js';
-import { fixtureReport } from './helpers/browser-fixture.js';
 import { longText } from './helpers/browser-long-fixture.js';
 import { SHARED_DIR, describeShared, seedRaws } from './helpers/shared.js';
 
@@ -329,7 +328,9 @@ describe('why an article belongs to its story', () => {
     );
     expect(
       reasonSentence({ decision: 'merged', reason: { ...base, chosen: { ...score, sameOutlet: true }, shared } }, 's9'),
-    ).toMatch(/^It joined and brought another story into it \(a story merged into this one since\): .* The story already had an article from this outlet\.$/);
+    ).toMatch(
+      /^It joined and brought another story into it \(a story merged into this one since\): .* The story already had an article from this outlet\.$/,
+    );
   });
 
   it('says why an article started a story', () => {
@@ -337,7 +338,10 @@ describe('why an article belongs to its story', () => {
       'It started this story: it had no names or words to match other stories on.',
     );
     expect(
-      reasonSentence({ decision: 'started', reason: { ...base, chosen: null, nearest: { ...score, score: 0.12 } } }, 's1'),
+      reasonSentence(
+        { decision: 'started', reason: { ...base, chosen: null, nearest: { ...score, score: 0.12 } } },
+        's1',
+      ),
     ).toBe('It started this story: the nearest story it was compared with scored 12%, below the 30% needed to join.');
   });
 

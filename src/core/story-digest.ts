@@ -5,6 +5,7 @@
  */
 import type { Report } from './model.js';
 import { shorten } from './render/escape-markdown.js';
+import { nameKey } from './stream/coverage-split.js';
 import { normalizeDomain } from './stream/ratings.js';
 import { leadEntities, type StoryLeadEntity } from './stream/lead-entities.js';
 
@@ -33,16 +34,6 @@ export interface StoryDigest {
 /** Longest lede kept (a list item shows two or three lines). */
 export const MAX_LEDE_CHARS = 400;
 
-/** A name reduced for grouping: case, a leading "the" and runs of spaces do not count. */
-function outletKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The digest of a story's report. */
 export function storyDigest(report: Report): StoryDigest {
   const byKey = new Map<string, DigestOutlet>();
@@ -51,7 +42,7 @@ export function storyDigest(report: Report): StoryDigest {
     const domain = article.url ? normalizeDomain(article.url) : null;
     const name = stated ?? domain;
     if (!name) continue;
-    const key = stated ? `name:${outletKey(stated)}` : `site:${name}`;
+    const key = stated ? `name:${nameKey(stated)}` : `site:${name}`;
     const known = byKey.get(key);
     if (known) {
       known.articleIds.push(article.id);

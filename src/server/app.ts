@@ -141,7 +141,14 @@ export function createApp(options: AppOptions): Hono {
   const resolveAlias = stream ? (id: string) => stream.resolveStory(id) : undefined;
   app.route(
     '/api/stories',
-    storyRoutes({ service, cache, bodyLimit: limitBody(limits), admit, resolveAlias, ratings: options.ratings ?? null }),
+    storyRoutes({
+      service,
+      cache,
+      bodyLimit: limitBody(limits),
+      admit,
+      resolveAlias,
+      ratings: options.ratings ?? null,
+    }),
   );
   app.route('/api/search', searchRoutes(service));
   if (stream) {

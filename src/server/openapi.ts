@@ -197,7 +197,8 @@ function describeRoutes(options: OpenApiOptions): object {
                     ref('Report'),
                     {
                       type: 'object',
-                      description: 'With `texts=0`: the report whose articles have no `text`, `paragraphs`, ' +
+                      description:
+                        'With `texts=0`: the report whose articles have no `text`, `paragraphs`, ' +
                         '`sentences` and `removed`, and have `textLength`, `wordCount`, `sentenceCount`, `removedCount`.',
                     },
                   ],

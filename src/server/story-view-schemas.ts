@@ -5,7 +5,10 @@
 import { coverageSchema, streamStorySchema } from './stream-schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const spans = { type: 'array', items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } } } };
+const spans = {
+  type: 'array',
+  items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } } },
+};
 
 /** A story of `GET /api/stories`. */
 export const listedStorySchema = {

@@ -102,9 +102,7 @@ export async function startRig(options: RigOptions = {}): Promise<BrowserRig> {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-browser-'));
   const webRoot = join(dir, 'web');
   await buildWebPage(webRoot);
-  const library = options.library
-    ? await options.library(dir)
-    : openSqliteLibrary({ path: join(dir, 'stories.db') });
+  const library = options.library ? await options.library(dir) : openSqliteLibrary({ path: join(dir, 'stories.db') });
   const app = createApp({
     repo: library.stories,
     stream: library.stream,

@@ -73,3 +73,22 @@ export function localStreamOptions(over: StreamOptions = {}): StreamOptions {
     ...over,
   };
 }
+
+/**
+ * Edits the first of `pages` in place and serves the feed at `feedPath` again: its headline gains "as crews add
+ * crossings", a figure becomes 4,321 passengers and a sentence is added ("Two extra crossings were added for the
+ * evening.").
+ */
+export function editFirstInPlace(site: FictionSite, feedPath: string, pages: readonly Published[]): void {
+  const edited = pages[0]!;
+  const article = {
+    ...edited.article,
+    title: `${edited.article.title} as crews add crossings`,
+    paragraphs: [
+      ...edited.article.paragraphs.map((p) => p.replace(/carried \d+ passengers/, 'carried 4,321 passengers')),
+      'Two extra crossings were added for the evening.',
+    ],
+  };
+  site.set(edited.path, { body: articleHtml(article, { canonical: edited.url, publishedAt: edited.published }) });
+  serveFeed(site, feedPath, itemsOf([{ ...edited, article }, ...pages.slice(1)]));
+}

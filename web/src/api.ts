@@ -1,5 +1,5 @@
 /** The typed client of the Parallax HTTP API (see the API contract); the only module that calls `fetch`. */
-import type { AssignmentReason, Decision } from '../../src/core/cluster/types.js';
+import type { StreamMember } from '../../src/engine/storage/stream-repository.js';
 import type { ArticleText, LightReport } from '../../src/core/light-report.js';
 import type { InputFailure, Report } from '../../src/core/model.js';
 import type { CoverageSplit } from '../../src/core/stream/coverage-split.js';
@@ -212,23 +212,7 @@ export function deleteStory(id: string): Promise<void> {
 }
 
 /** An article of a stream story, with why it is there (`GET /api/stream/stories/:id`). */
-export interface StreamMember {
-  articleId: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  publishedAt: string | null;
-  clusterDate: string;
-  arrivedAt: string;
-  seq: number;
-  /** Number of versions (2 and more: edited in place). */
-  versions: number;
-  updatedAt: string;
-  decision: Decision;
-  assignedStoryId: string;
-  reason: AssignmentReason;
-  wire: { of: string; original: string; overlap: number } | null;
-}
+export type { StreamMember };
 
 /** A stream story's articles in arrival order, and the stories merged into it. */
 export interface StreamStory {

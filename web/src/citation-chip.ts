@@ -105,7 +105,9 @@ export function citationChip(ctx: StoryContext, citation: Citation, options: Chi
   const tip = h('span', { class: 'tip', role: 'tooltip', id: tipId }, h('span', { class: 'tip-source' }, where), body);
   const wrap = h('span', { class: 'cite' }, button, tip);
   if (resolvable) {
-    const want = whenWanted(ctx, citation, (context, state) => tip.lastElementChild?.replaceWith(passage(context, state)));
+    const want = whenWanted(ctx, citation, (context, state) =>
+      tip.lastElementChild?.replaceWith(passage(context, state)),
+    );
     on(wrap, 'mouseenter', want);
     on(button, 'focus', want);
   }

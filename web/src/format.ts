@@ -49,11 +49,7 @@ export function formatDateRange(earliest: string, latest: string, style: 'dash' 
   const pa = /^(\d+) (\w+) (\d{4})$/.exec(a);
   const pb = /^(\d+) (\w+) (\d{4})$/.exec(b);
   const [first, last] =
-    a === b
-      ? [a, null]
-      : pa && pb && pa[3] === pb[3]
-        ? [pa[2] === pb[2] ? pa[1]! : `${pa[1]} ${pa[2]}`, b]
-        : [a, b];
+    a === b ? [a, null] : pa && pb && pa[3] === pb[3] ? [pa[2] === pb[2] ? pa[1]! : `${pa[1]} ${pa[2]}`, b] : [a, b];
   if (last === null) return first;
   return style === 'between' ? `between ${first} and ${last}` : `${first}${first.includes(' ') ? ' – ' : '–'}${last}`;
 }

@@ -67,7 +67,10 @@ export function asLean(value: unknown): Lean | null {
 }
 
 /** The lean of each article (by id) as the server rated it; null where it has none or the server has no ratings. */
-export function articleLeans(articleIds: readonly string[], coverage: StoryCoverage | null | undefined): (Lean | null)[] {
+export function articleLeans(
+  articleIds: readonly string[],
+  coverage: StoryCoverage | null | undefined,
+): (Lean | null)[] {
   const byId = new Map<string, Lean>();
   for (const entry of coverage?.articleLeans ?? []) {
     const lean = asLean(entry.lean);

@@ -26,7 +26,11 @@ function feedItem(feed: Feed, onRemove: (feed: Feed, button: HTMLButtonElement) 
   if (feed.lastError) {
     rows.splice(1, 0, [
       'Last error',
-      h('span', { class: 'feed-error' }, `${when(feed.lastError.at)}: ${feed.lastError.message} (${feed.lastError.code})`),
+      h(
+        'span',
+        { class: 'feed-error' },
+        `${when(feed.lastError.at)}: ${feed.lastError.message} (${feed.lastError.code})`,
+      ),
     ]);
   }
   if (feed.lastArticleError) {

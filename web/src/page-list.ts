@@ -47,7 +47,11 @@ function storyDetails(story: ListedStory): HTMLElement[] {
           counts.length > 0 ? leanBar(counts) : null,
           counts.length > 0 ? h('span', { class: 'lean-words' }, leanWords(counts, unrated)) : null,
           oneSided
-            ? h('span', { class: 'badge badge-warn' }, `covered from the ${oneSided === 'left' ? 'left' : 'right'} only`)
+            ? h(
+                'span',
+                { class: 'badge badge-warn' },
+                `covered from the ${oneSided === 'left' ? 'left' : 'right'} only`,
+              )
             : null,
         )
       : null,
@@ -57,7 +61,11 @@ function storyDetails(story: ListedStory): HTMLElement[] {
           { class: 'story-entities' },
           h('span', { class: 'visually-hidden' }, 'About: '),
           story.leadEntities.map((e) =>
-            h('span', { class: `entity-tag entity-${e.type}`, title: `named by ${plural(e.articles, 'article')}` }, e.name),
+            h(
+              'span',
+              { class: `entity-tag entity-${e.type}`, title: `named by ${plural(e.articles, 'article')}` },
+              e.name,
+            ),
           ),
         )
       : null,

@@ -3,13 +3,7 @@
  * stream stored when it placed the article, as a sentence, with the numbers on demand) and, for an article edited in
  * place, what changed between its versions. Fetched when the section is built.
  */
-import {
-  getArticleDiff,
-  getStreamStory,
-  type ArticleDiff,
-  type StreamMember,
-  type StreamStory,
-} from './api.js';
+import { getArticleDiff, getStreamStory, type ArticleDiff, type StreamMember, type StreamStory } from './api.js';
 import { emptyState, h, on, safeHref, section } from './dom.js';
 import { expandableList } from './expandable.js';
 import { formatDate, plural } from './format.js';
@@ -62,7 +56,11 @@ function changesDetails(member: StreamMember): HTMLElement {
       answer = await getArticleDiff(member.articleId, pair);
     } catch (err) {
       target.replaceChildren(
-        h('p', { class: 'form-error', role: 'alert' }, `Could not load what changed: ${err instanceof Error ? err.message : String(err)}`),
+        h(
+          'p',
+          { class: 'form-error', role: 'alert' },
+          `Could not load what changed: ${err instanceof Error ? err.message : String(err)}`,
+        ),
       );
       return;
     }
@@ -105,7 +103,9 @@ function memberItem(ctx: StoryContext, storyId: string, member: StreamMember): H
       'p',
       { class: 'member-head' },
       h('span', { class: 'member-outlet' }, name),
-      member.title ? [' · ', href ? h('a', { href, rel: 'noopener noreferrer nofollow' }, member.title) : member.title] : null,
+      member.title
+        ? [' · ', href ? h('a', { href, rel: 'noopener noreferrer nofollow' }, member.title) : member.title]
+        : null,
     ),
     h(
       'p',
@@ -118,7 +118,11 @@ function memberItem(ctx: StoryContext, storyId: string, member: StreamMember): H
     ),
     h('p', { class: 'member-reason' }, reasonSentence(member, storyId)),
     member.wire
-      ? h('p', { class: 'member-wire' }, `Wire copy: ${percent(member.wire.overlap)} of its text is copied from another article.`)
+      ? h(
+          'p',
+          { class: 'member-wire' },
+          `Wire copy: ${percent(member.wire.overlap)} of its text is copied from another article.`,
+        )
       : null,
     numbersDetails(member),
     member.versions > 1 ? changesDetails(member) : null,
@@ -159,7 +163,11 @@ export function membersSection(ctx: StoryContext, storyId: string): HTMLElement 
     (stream) => body.replaceChildren(...membersList(ctx, stream.story.id, stream)),
     (err: unknown) =>
       body.replaceChildren(
-        h('p', { class: 'form-error', role: 'alert' }, `Could not load the articles: ${err instanceof Error ? err.message : String(err)}`),
+        h(
+          'p',
+          { class: 'form-error', role: 'alert' },
+          `Could not load the articles: ${err instanceof Error ? err.message : String(err)}`,
+        ),
       ),
   );
   return section('members', 'Why these belong together', body);

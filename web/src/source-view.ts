@@ -220,7 +220,9 @@ export class SourceView {
         });
       });
       const why = err instanceof Error ? err.message : String(err);
-      this.body.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, `The text could not be loaded: ${why} `, retry));
+      this.body.replaceChildren(
+        h('p', { class: 'form-error', role: 'alert' }, `The text could not be loaded: ${why} `, retry),
+      );
       return false;
     }
     this.doc = text.text.trim()

@@ -41,7 +41,13 @@ function sentenceList(
   return h(
     'div',
     { class: `diff-group diff-${kind}` },
-    h('h4', {}, kind === 'added' ? `Added: ${plural(sentences.length, 'sentence')}` : `Removed: ${plural(sentences.length, 'sentence')}`),
+    h(
+      'h4',
+      {},
+      kind === 'added'
+        ? `Added: ${plural(sentences.length, 'sentence')}`
+        : `Removed: ${plural(sentences.length, 'sentence')}`,
+    ),
     expandableList({
       tag: 'ul',
       className: 'diff-sentences',
