@@ -270,13 +270,14 @@ describe.skipIf(!hasChromium)('web reader in chromium', () => {
       expect(await page.locator('#differences .difference-number .claim-meta').first().textContent()).toContain(
         'the city transport office',
       );
-      // Whether a difference is a contradiction or the story moving on, and a date known only as a range, in words.
+      // Whether a difference is a contradiction or the story moving on, and a date known only as a range, in words
+      // (the month and year said once).
       expect(await page.locator('#differences [data-relation]').allTextContents()).toEqual([
         'Conflict',
         'Timing unknown',
       ]);
       expect(await page.locator('#differences .difference-claim .claim-meta').first().textContent()).toContain(
-        'between 4 Mar 2024 and 6 Mar 2024',
+        'between 4 and 6 Mar 2024, inferred',
       );
       const headers = await page.locator('#coverage thead th').allTextContents();
       expect(headers).toEqual(['Fact', 'Riverside Courier', 'Lakeview Times', 'Metro Wire']);
