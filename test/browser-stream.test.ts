@@ -10,8 +10,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexRatings } from '../src/core/stream/coverage-split.js';
-import { parseRatingsJson } from '../src/core/stream/ratings.js';
 import { openSqliteLibrary, type SqliteLibrary } from '../src/engine/storage/open-sqlite-library.js';
 import { addSources } from '../src/engine/stream/add-sources.js';
 import { StreamWatcher } from '../src/engine/stream/stream-watcher.js';
@@ -32,6 +30,7 @@ import { BRIDGE_OPTIONS, BRIDGED_STORIES } from './helpers/cluster-fixtures.js';
 import { FictionSite } from './helpers/fiction-site.js';
 import { wideReport } from './helpers/browser-wide-fixture.js';
 import {
+  FICTION_RATINGS,
   editFirstInPlace,
   itemsOf,
   localStreamOptions,
@@ -43,16 +42,6 @@ import {
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const TOKEN = 'a-long-enough-test-token';
-
-const RATINGS = indexRatings(
-  parseRatingsJson(
-    JSON.stringify([
-      { outlet: 'Harbor Ledger', lean: 'left', rater: 'Test panel', date: '2024-01' },
-      { outlet: 'Valley Gazette', lean: 'lean left', rater: 'Test panel', date: '2024-01' },
-      { outlet: 'North Star Times', lean: 'right', rater: 'Test panel', date: '2024-01' },
-    ]),
-  ).ratings,
-);
 
 /** Interactive elements smaller than 24 × 24 px (WCAG 2.5.8). */
 function smallTargets(page: Page): Promise<string[]> {
@@ -93,7 +82,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the stream in the web reader (issue
   beforeAll(async () => {
     await site.start();
     pool = new AnalysisPool({ workers: 1 });
-    rig = await startRig({ ratings: RATINGS, pool });
+    rig = await startRig({ ratings: FICTION_RATINGS, pool });
     const stream = rig.library.stream;
     pages = [
       ...publish(site, [0], [0, 1, 2]),

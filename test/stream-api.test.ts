@@ -8,8 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexRatings } from '../src/core/stream/coverage-split.js';
-import { parseRatingsJson } from '../src/core/stream/ratings.js';
 import { openSqliteLibrary, type SqliteLibrary } from '../src/engine/storage/open-sqlite-library.js';
 import { addSources } from '../src/engine/stream/add-sources.js';
 import { StreamWatcher } from '../src/engine/stream/stream-watcher.js';
@@ -18,6 +16,7 @@ import { createApp, type AppOptions } from '../src/server/app.js';
 import { BRIDGE_OPTIONS, BRIDGED_STORIES } from './helpers/cluster-fixtures.js';
 import { FictionSite } from './helpers/fiction-site.js';
 import {
+  FICTION_RATINGS,
   editFirstInPlace,
   itemsOf,
   localStreamOptions,
@@ -33,21 +32,11 @@ let lib: SqliteLibrary;
 let app: Hono;
 let pages: Published[];
 
-const RATINGS = indexRatings(
-  parseRatingsJson(
-    JSON.stringify([
-      { outlet: 'Harbor Ledger', lean: 'left', rater: 'Test panel', date: '2024-01' },
-      { outlet: 'Valley Gazette', lean: 'lean left', rater: 'Test panel', date: '2024-01' },
-      { outlet: 'North Star Times', lean: 'right', rater: 'Test panel', date: '2024-01' },
-    ]),
-  ).ratings,
-);
-
 function makeApp(library: SqliteLibrary, options: Partial<AppOptions> = {}): Hono {
   return createApp({
     repo: library.stories,
     stream: library.stream,
-    ratings: RATINGS,
+    ratings: FICTION_RATINGS,
     pool,
     webRoot: join(dir, 'no-web'),
     logError: () => undefined,

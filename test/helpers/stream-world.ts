@@ -7,6 +7,8 @@ import type { FeedItem } from './stream-fiction.js';
 import { articleHtml, fictionArticle, fictionEvent, rssFeed, type FictionArticle } from './stream-fiction.js';
 import type { FictionSite } from './fiction-site.js';
 import type { StreamOptions } from '../../src/engine/stream/stream-options.js';
+import { indexRatings } from '../../src/core/stream/coverage-split.js';
+import { parseRatingsJson } from '../../src/core/stream/ratings.js';
 
 /** An article page on the local site. */
 export interface Published {
@@ -60,6 +62,17 @@ export function serveFeed(
   });
   return site.url(path);
 }
+
+/** Ratings of three of the fictional outlets (one left, one lean left, one right), the rest unrated. */
+export const FICTION_RATINGS = indexRatings(
+  parseRatingsJson(
+    JSON.stringify([
+      { outlet: 'Harbor Ledger', lean: 'left', rater: 'Test panel', date: '2024-01' },
+      { outlet: 'Valley Gazette', lean: 'lean left', rater: 'Test panel', date: '2024-01' },
+      { outlet: 'North Star Times', lean: 'right', rater: 'Test panel', date: '2024-01' },
+    ]),
+  ).ratings,
+);
 
 /** Stream settings for a local test server: quick, unthrottled, private addresses allowed, no reports. */
 export function localStreamOptions(over: StreamOptions = {}): StreamOptions {
