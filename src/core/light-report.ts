@@ -1,6 +1,6 @@
 /**
  * A report without its article texts, for a page that shows the analysis first and an article's text only when it
- * is opened: a 4.9 MB article makes a 25 MB report, a quarter of which is the text and its layout (paragraph and
+ * is opened: a 4.9 MB article makes a 27 MB report, a quarter of which is the text and its layout (paragraph and
  * sentence spans), which a reader sees only by opening the article. Every offset still points into the cleaned text,
  * which is served on its own with its layout. Pure: no I/O.
  */
