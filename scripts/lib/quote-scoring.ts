@@ -168,13 +168,24 @@ export function outermost<Q extends Span>(quotes: readonly Q[]): Q[] {
   return out;
 }
 
+/** The errors behind one category's counts, for reading what the finder gets wrong. */
+export interface CategoryErrors {
+  /** Predictions that match nothing and are no part of a matched attribution. */
+  falsePositives: PredictedQuote[];
+  /** True attributions no prediction matched. */
+  falseNegatives: GoldAttribution[];
+  /** Matched pairs whose predicted speaker is not the true source. */
+  wrongSpeakers: { gold: GoldAttribution; pred: PredictedQuote }[];
+}
+
 /** Scores one category of one article the independent way. */
 function scoreIndependentCategory(
   gold: readonly GoldAttribution[],
   pred: readonly PredictedQuote[],
   tokens: Tokens,
-): QuoteCounts {
+): { counts: QuoteCounts; errors: CategoryErrors } {
   const c = emptyCounts();
+  const errors: CategoryErrors = { falsePositives: [], falseNegatives: [], wrongSpeakers: [] };
   const g = gold.map((a) => goldRanges(a, tokens));
   const p = pred.map((q) => tokens.range(q));
   const matches = match(g, p);
@@ -185,25 +196,32 @@ function scoreIndependentCategory(
     if (!source) continue;
     c.speakerScored++;
     if (speakerMatches(pred[j]!, source)) c.speakerRight++;
+    else errors.wrongSpeakers.push({ gold: gold[i]!, pred: pred[j]! });
   }
   c.tp = matches.length;
   c.fn = gold.length - matches.length;
+  gold.forEach((a, i) => {
+    if (!matchedG.has(i)) errors.falseNegatives.push(a);
+  });
   p.forEach((pr, j) => {
     if (matchedP.has(j)) return;
     const n = pr[1] - pr[0];
     const partOf = [...matchedG].some((i) => n > 0 && overlap(g[i]!, pr) * 2 >= n);
     if (partOf) c.neutral++;
-    else c.fp++;
+    else {
+      c.fp++;
+      errors.falsePositives.push(pred[j]!);
+    }
   });
-  return c;
+  return { counts: c, errors };
 }
 
-/** Scores one article the independent way: direct quotes and all attributions. */
-export function scoreIndependent(
+/** Scores one article the independent way, with the errors behind the counts. */
+export function explainIndependent(
   text: string,
   gold: readonly GoldAttribution[],
   pred: readonly PredictedQuote[],
-): CategoryCounts {
+): { direct: { counts: QuoteCounts; errors: CategoryErrors }; all: { counts: QuoteCounts; errors: CategoryErrors } } {
   const tokens = new Tokens(text);
   const scored = gold.filter((a) => a.content.length > 0);
   const units = outermost(pred.filter((q) => q.embed === undefined));
@@ -215,6 +233,16 @@ export function scoreIndependent(
     ),
     all: scoreIndependentCategory(scored, units, tokens),
   };
+}
+
+/** Scores one article the independent way: direct quotes and all attributions. */
+export function scoreIndependent(
+  text: string,
+  gold: readonly GoldAttribution[],
+  pred: readonly PredictedQuote[],
+): CategoryCounts {
+  const { direct, all } = explainIndependent(text, gold, pred);
+  return { direct: direct.counts, all: all.counts };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

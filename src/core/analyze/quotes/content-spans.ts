@@ -45,7 +45,8 @@ function contentStart(view: SegmentView, at: Attribution, next: number): number 
 
 /**
  * True when a quotation closes right before `pos` (and a comma) in a segment that opens with a quotation: the quoted
- * words are the content. A fragment ending the reporter's clause ('The failure was "heartbreaking," she said') is not.
+ * words are the content. A fragment ending the reporter's clause ('The failure was "heartbreaking," she said', 'But
+ * "it will not be," he said') is not: the clause holding it is.
  */
 function followsQuotation(text: string, view: SegmentView, pos: number, segment: Span): boolean {
   return view.quotes.some(
@@ -53,7 +54,7 @@ function followsQuotation(text: string, view: SegmentView, pos: number, segment:
       q.close !== null &&
       q.close < pos &&
       /^[\s,]*$/.test(text.slice(q.close + 1, pos)) &&
-      words(text, { start: segment.start, end: view.quotes[0]!.open }) < MIN_CONTENT_WORDS,
+      words(text, { start: segment.start, end: view.quotes[0]!.open }) === 0,
   );
 }
 
@@ -106,8 +107,19 @@ export function reportedContent(
   const before = trim(text, { start: segment.start, end: stop });
   const trails = words(text, before) >= MIN_CONTENT_WORDS && /[,—–]["”’']*\s*$/.test(text.slice(segment.start, stop));
   const leadsSentence = at.cue.first <= view.a + 1 || /^[:;—–]$/.test(units[at.cue.first - 1]?.value ?? '');
-  // "..., said David Gilbert, its president": the content precedes an inverted attribution set off by a comma.
-  if (inverted && trails && units[at.cue.first - 1]?.value === ',') return before;
+  // "..., said David Gilbert, its president", 'They "had chemistry," said X': the content precedes an inverted
+  // attribution set off by a comma; what follows the name is apposition.
+  if (inverted && trails && phraseEndsClause(view, at)) return before;
+  // '..."just scratching out a profit," Mr. Hedge said from his office': after a trailing attribution, a phrase
+  // opening with a preposition or an adverb is where or how it was said, not what.
+  if (
+    trails &&
+    at.side === 'before' &&
+    /^(ADP|ADV)$/.test(units[start]?.pos ?? '') &&
+    !PRO_FORM.test(units[start]?.value ?? '')
+  ) {
+    return before;
+  }
   if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
   const afterText = text.slice(after.start, after.end);
   if ((words(text, after) >= MIN_CONTENT_WORDS && !ADJUNCT.test(afterText)) || PRO_FORM.test(afterText)) {
@@ -117,6 +129,12 @@ export function reportedContent(
     return interrupts && words(text, before) > words(text, after) ? before : after;
   }
   return trails ? before : null;
+}
+
+/** True when the speaker phrase after an inverted cue ends its clause ("said X." or "said X, a ..."). */
+function phraseEndsClause(view: SegmentView, at: Attribution): boolean {
+  const last = at.phrase?.last ?? at.cue.last;
+  return last >= view.b || /^[,.;:!?)—–-]$/.test(view.units[last + 1]?.value ?? '.');
 }
 
 /**

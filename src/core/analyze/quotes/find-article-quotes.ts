@@ -11,6 +11,7 @@ import { headlineClaim } from './find-headline-claims.js';
 import { framedContent, trailingPoll } from './find-framed-content.js';
 import { raisingAttitude } from './find-raising-attitudes.js';
 import { quoteAwareSegments, type Segment } from './quote-aware-segments.js';
+import { isQuotedTitle } from './quoted-titles.js';
 import {
   mentionsIn,
   resolveSpeaker,
@@ -67,6 +68,8 @@ function quoteKind(
   const before = text.slice(seg.start, q.open);
   const ends = endsSegment(text, q, seg);
   if (/:\s*$/.test(before) && ends) return 'direct';
+  // A quotation opening a sentence of its own after its attribution ('..., said X, of Y. "B."') stands alone.
+  if (/[.!?]["”’']*\s+$/.test(before) && ends) return 'direct';
   if (!at) return 'partial';
   // After a comma, a dash or a colon ('... on Iowa TV: "...," the senator says'), an attribution right after the close.
   if (q.close !== null && /[,;:—–]\s*$/.test(before)) {
@@ -116,7 +119,38 @@ interface ArticleState {
   lastBody: LastSpeaker | null;
   /** The speaker of a segment ending in a colon, for a quotation opening the next paragraph. */
   colon: { speaker: Speaker | null; paragraph: number } | null;
+  /** The last quotation attributed by a named speaker and a cue, and where its segment ends. */
+  attributed: { speaker: Speaker; cue: string; paragraph: number; end: number } | null;
   out: DraftQuote[];
+  /** Partial quotes their cue does not govern: kept only while reported speech may hold them, then dropped. */
+  loose: Set<DraftQuote>;
+}
+
+const GOVERNED_GAP = 4;
+
+/**
+ * True when a cue governs a quotation that follows it in its own clause ('called the plan "a disgrace"', 'offering "a
+ * deep and sincere apology"'): at most a few words between them, none a verb, no punctuation. Quoted words elsewhere in
+ * the sentence ('the issue of "systemic racism"', 'NBC's "Today"') are the reporter's, whatever cue is near.
+ */
+function governs(at: Attribution | null, q: QuotedSpan, units: readonly WordUnit[]): boolean {
+  if (!at || units[at.cue.last]!.end > q.open) return false;
+  let words = 0;
+  for (let k = at.cue.last + 1; k < units.length && units[k]!.start < q.open; k++) {
+    const u = units[k]!;
+    if (u.type !== 'word' || u.pos === 'VERB' || u.pos === 'AUX' || ++words > GOVERNED_GAP) return false;
+  }
+  return true;
+}
+
+/**
+ * The attribution a quotation continues: '"A," he said. "B."' gives B the same speaker mention and cue as A, when B
+ * opens right after A's segment in the same paragraph. The speaker stays inferred (no cue of B's own names it).
+ */
+function continued(state: ArticleState, text: string, q: QuotedSpan): { speaker: Speaker; cue: string } | null {
+  const a = state.attributed;
+  if (!a || a.paragraph !== q.paragraph || a.end > q.open || !/^\s*$/.test(text.slice(a.end, q.open))) return null;
+  return { speaker: { ...a.speaker, inferred: true }, cue: a.cue };
 }
 
 /** A speaker carried to a quote that continues the previous one (no cue of its own). */
@@ -144,6 +178,8 @@ interface SegmentPass {
   article: Article;
   units: readonly WordUnit[];
   seg: Segment;
+  /** The paragraph holding the segment. */
+  paragraph: Span;
   view: SegmentView;
   mentions: readonly LinkedMention[];
   entities: ReadonlyMap<string, Entity>;
@@ -190,26 +226,31 @@ function pronounSubject(p: SegmentPass): Speaker | null {
 function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
   const text = p.article.text;
   for (const q of p.view.quotes) {
+    if (isQuotedTitle(text, q, p.seg, p.paragraph)) continue;
     const at = nearest(atts, q, p.units);
     const kind = quoteKind(text, q, p.seg, at, p.units);
     let speaker = at?.speaker ?? null;
+    let cue = at ? at.cue.text : null;
     let signed: Speaker | null = null;
     if (!at) {
       if (kind !== 'direct') continue;
       const colon = /:\s*$/.test(text.slice(p.seg.start, q.open));
+      const goesOn = colon ? null : continued(p.state, text, q);
       if (colon) {
         speaker =
           colonSpeaker(text, { start: p.seg.start, end: q.open }, atts, p.mentions, p.units) ?? pronounSubject(p);
       } else if (p.introduced && onlyPunctuation(text, p.seg.start, q.open)) speaker = p.introduced;
-      else speaker = carried(p.state, q.paragraph);
+      else if (goesOn) {
+        speaker = goesOn.speaker;
+        cue = goesOn.cue;
+      } else speaker = carried(p.state, q.paragraph);
       // A quotation signed after its close ("- Bernie Sanders.") is the signer's, whatever was carried to it.
       signed = signatureSpeaker(text, q.end, p.mentions);
       speaker = signed ?? speaker;
       const words = text.slice(q.start, q.end).split(/\s+/).length;
       if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
     }
-    const cue = at ? at.cue.text : null;
-    p.state.out.push({
+    const quote: DraftQuote = {
       articleId: p.article.id,
       start: q.start,
       end: q.end,
@@ -217,15 +258,31 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
       kind,
       cue,
       speaker,
-    });
+    };
+    p.state.out.push(quote);
+    if (kind === 'partial' && !governs(at, q, p.units)) p.state.loose.add(quote);
     // A signer speaks for one quotation of a list; the next unattributed one is not theirs.
     if (speaker && !signed) remember(p.state, speaker, p.entities, q.paragraph);
+    p.state.attributed =
+      speaker?.mention && cue && kind === 'direct' && !signed
+        ? { speaker, cue, paragraph: q.paragraph, end: p.seg.end }
+        : null;
   }
 }
 
-/** True when a content span is (nearly) all one quotation of the segment: the direct quote already covers it. */
-function isQuotation(content: Span, quotes: readonly QuotedSpan[]): boolean {
-  return quotes.some((q) => q.open <= content.start + 1 && (q.close ?? q.end) >= content.end - 2);
+/** The quotation of the segment that a content span (nearly) is, if any. */
+function quotationOf(content: Span, quotes: readonly QuotedSpan[]): QuotedSpan | undefined {
+  return quotes.find((q) => q.open <= content.start + 1 && (q.close ?? q.end) >= content.end - 2);
+}
+
+/**
+ * True when a content span is (nearly) all one quotation that stands as a direct quote: the direct quote already
+ * covers it. A quotation worked into the reporter's clause ('Cruz says that "..."') is reported speech with quoted
+ * words: the attribution is given once, as indirect speech holding them.
+ */
+function isDirectQuotation(content: Span, quotes: readonly QuotedSpan[], out: readonly DraftQuote[]): boolean {
+  const q = quotationOf(content, quotes);
+  return q !== undefined && out.some((o) => o.start === q.start && o.kind === 'direct');
 }
 
 /** Records reported (indirect) speech over a content span of the segment's article. */
@@ -248,8 +305,8 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
   atts.forEach((at, i) => {
     if (!at.speaker && !at.phrase) return;
     const content = reportedContent(text, p.view, atts, i, p.seg);
-    if (!content || isQuotation(content, p.view.quotes)) return;
-    if (p.runOn && isQuotation(content, [p.runOn])) return;
+    if (!content || isDirectQuotation(content, p.view.quotes, p.state.out)) return;
+    if (p.runOn && quotationOf(content, [p.runOn])) return;
     pushIndirect(p, content, at.cue.text, at.speaker);
   });
 }
@@ -334,7 +391,14 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
   const segments = quoteAwareSegments(text, paragraphs, sentences, quoted);
   const mentions = linkedMentions(article, entities);
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const state: ArticleState = { last: null, lastBody: null, colon: null, out: [] };
+  const state: ArticleState = {
+    last: null,
+    lastBody: null,
+    colon: null,
+    attributed: null,
+    out: [],
+    loose: new Set(),
+  };
   let from = 0;
   let qi = 0;
   for (const seg of segments) {
@@ -348,7 +412,19 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
     const introduced = colon && colon.paragraph === seg.paragraph - 1 ? colon.speaker : null;
     const before = quoted[qi - 1];
     const runOn = before && (before.close ?? before.end) > seg.start ? before : null;
-    const pass: SegmentPass = { article, units, seg, view, mentions, entities: byId, state, introduced, runOn };
+    const paragraph = paragraphs[seg.paragraph] ?? seg;
+    const pass: SegmentPass = {
+      article,
+      units,
+      seg,
+      paragraph,
+      view,
+      mentions,
+      entities: byId,
+      state,
+      introduced,
+      runOn,
+    };
     const atts = resolveAll(pass, attachPhrases(view, segmentCues(view), mentions));
     emitQuotes(pass, atts);
     emitReported(pass, atts);
@@ -358,5 +434,6 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
       ? { speaker: colonSpeaker(text, seg, atts, mentions, units), paragraph: seg.paragraph }
       : null;
   }
-  return dropNestedReports(state.out.sort((x, y) => x.start - y.start || y.end - x.end));
+  const kept = dropNestedReports(state.out.sort((x, y) => x.start - y.start || y.end - x.end));
+  return kept.filter((q) => !state.loose.has(q));
 }
