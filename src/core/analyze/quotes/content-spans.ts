@@ -68,11 +68,32 @@ function words(text: string, s: Span): number {
 
 /**
  * Where the content after a cue stops: before a later cue of the same segment that hangs on the same subject (",
- * adding", ", according to", "praised A and criticized B").
+ * adding", ", according to", "praised A and criticized B"), and before the speaker of a later attribution with a
+ * subject of its own ("said Carter stopped, while 9 percent found ...").
  */
-function contentEnd(view: SegmentView, later: Attribution | undefined, segEnd: number): number {
-  if (!later || later.side === 'before') return segEnd;
-  return view.units[later.cue.first]!.start;
+function contentEnd(view: SegmentView, later: Attribution | undefined, start: number, segEnd: number): number {
+  if (!later) return segEnd;
+  if (later.side !== 'before') return view.units[later.cue.first]!.start;
+  if (later.cue.kind !== 'speech') return segEnd;
+  const first = later.phrase ? Math.min(later.phrase.first, later.cue.first) : later.cue.first;
+  return first > start ? view.units[first]!.start : segEnd;
+}
+
+/** Words that cannot end reported content: it was cut before what they join ("defend itself and", "fire while"). */
+const DANGLING =
+  /(?:^|\s)(and|or|but|nor|while|whereas|although|though|as|because|since|if|when|after|before|with|without|to|of|for|by|from|in|on|at|the|a|an|that|which|who|whom|whose|including|even|also|then|so|yet)$/i;
+
+/** Drops conjunctions, prepositions and articles left dangling at the end of a content span, with their commas. */
+function dropDangling(text: string, s: Span): Span {
+  let span = trim(text, s);
+  for (let guard = 0; guard < 4; guard++) {
+    const m = DANGLING.exec(text.slice(span.start, span.end));
+    if (!m) break;
+    const cut = trim(text, { start: span.start, end: span.end - m[1]!.length });
+    if (cut.end <= cut.start) break;
+    span = cut;
+  }
+  return span;
 }
 
 /**
@@ -100,7 +121,7 @@ export function reportedContent(
   const start = contentStart(view, at, next);
   const end = inRelativeClause(view, at)
     ? clauseEnd(view, start, segment.end)
-    : contentEnd(view, attributions[index + 1], segment.end);
+    : contentEnd(view, attributions[index + 1], start, segment.end);
   const after = trim(text, { start: units[start]?.start ?? segment.end, end });
   // Trailing attribution: the content is what precedes it in the segment.
   const stop = at.side === 'before' && at.phrase ? units[at.phrase.first]!.start : units[at.cue.first]!.start;
@@ -126,7 +147,7 @@ export function reportedContent(
     // "The question ..., she said, is not so cut and dried": the attribution interrupts the content; keep its
     // longer part.
     const interrupts = trails && at.side === 'before' && units[at.cue.last + 1]?.value === ',';
-    return interrupts && words(text, before) > words(text, after) ? before : after;
+    return interrupts && words(text, before) > words(text, after) ? before : dropDangling(text, after);
   }
   return trails ? before : null;
 }
