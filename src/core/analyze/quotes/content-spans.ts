@@ -135,6 +135,7 @@ export function reportedContent(
   // opening with a preposition or an adverb is where or how it was said, not what.
   if (
     trails &&
+    /(["”’']+[,—–]|[,—–]["”’']+)\s*$/.test(text.slice(segment.start, stop)) &&
     at.side === 'before' &&
     /^(ADP|ADV)$/.test(units[start]?.pos ?? '') &&
     !PRO_FORM.test(units[start]?.value ?? '')

@@ -81,7 +81,7 @@ function quoteKind(
   if (end > q.open) return 'partial';
   // 'Psaki said: "', 'adding on Twitter: "': the attribution, at most a short adjunct, then a colon or comma.
   const gap = text.slice(end, q.open);
-  if (/^[^.!?"“”]{0,30}[:,]\s*$/.test(gap)) return 'direct';
+  if (/^[^.!?"“”]{0,40}[:,]\s*$/.test(gap)) return 'direct';
   return /^\s*$/.test(gap) && ends ? 'direct' : 'partial';
 }
 
@@ -299,6 +299,22 @@ function pushIndirect(p: SegmentPass, content: Span, cue: string, speaker: Speak
   });
 }
 
+/**
+ * True when the content found for an attribution holds a direct quote given by that same attribution ('..., he
+ * predicted: "A," Roffman predicted'): the quotation is what it reports, and the words around it are the reporter's.
+ */
+function quotesItself(p: SegmentPass, content: Span, at: Attribution): boolean {
+  const mention = at.speaker?.mention;
+  return p.state.out.some(
+    (q) =>
+      q.kind === 'direct' &&
+      q.cue === at.cue.text &&
+      q.start >= content.start &&
+      q.end <= content.end &&
+      (mention ? q.speaker?.mention?.start === mention.start : q.speaker === at.speaker),
+  );
+}
+
 /** Emits reported (indirect) speech for each attribution whose content is not just a quotation. */
 function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
   const text = p.article.text;
@@ -307,6 +323,7 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
     const content = reportedContent(text, p.view, atts, i, p.seg);
     if (!content || isDirectQuotation(content, p.view.quotes, p.state.out)) return;
     if (p.runOn && quotationOf(content, [p.runOn])) return;
+    if (quotesItself(p, content, at)) return;
     pushIndirect(p, content, at.cue.text, at.speaker);
   });
 }
