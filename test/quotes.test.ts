@@ -42,7 +42,7 @@ describeShared('findQuotes on the seed story', () => {
     ['We want to bring an end to the violence', 'Jen Psaki', 'direct', false],
     ['I had a conversation for a while', 'Joe Biden', 'direct', true],
     ['My expectation and hope', 'Joe Biden', 'direct', false],
-    ['the most constructive approach', 'Jen Psaki', 'partial', true],
+    ['the White House believes this is', 'Jen Psaki', 'indirect', true],
     ['Israeli strikes against Hamas will not stop', 'Benjamin Netanyahu', 'indirect', false],
   ] as const)('"%s…" → %s (%s, inferred %s)', (start, name, kind, inferred) => {
     const q = quote(start);

@@ -17,11 +17,29 @@ function trim(text: string, s: Span): Span {
   return { start, end };
 }
 
+const QUESTION_WORDS = /^(if|whether|why|how|what|when|where)$/;
+const QUESTION_REACH = 10;
+
+/**
+ * Where an asked question begins: its "if", "whether" or question word, past the person asked and a time ("asked
+ * Biden Monday afternoon following a press conference if he would ..."), or null when none comes soon.
+ */
+function questionStart(view: SegmentView, from: number): number | null {
+  for (let k = from; k <= Math.min(view.b, from + QUESTION_REACH); k++) {
+    const u = view.units[k]!;
+    if (QUESTION_WORDS.test(u.lower)) return k;
+    if (/^[.;:!?"“”]$/.test(u.value)) return null;
+  }
+  return null;
+}
+
 /** The unit where reported content begins after a cue: past the hearer ("told reporters") and a nearby "that". */
 function contentStart(view: SegmentView, at: Attribution, next: number): number {
   const { units } = view;
   let k = at.cue.last + 1;
   if (at.side === 'after' && at.phrase) k = at.phrase.last + 1;
+  const question = /^ask/.test(at.cue.text.toLowerCase()) ? questionStart(view, k) : null;
+  if (question !== null) return question;
   if (HEARER_CUES.has(at.cue.text.toLowerCase()) && k <= view.b && units[k]!.type === 'word') {
     // One short noun phrase: "reporters", "Reuters", "the press", "him".
     const limit = Math.min(view.b, k + 3);
@@ -76,7 +94,10 @@ function contentEnd(view: SegmentView, later: Attribution | undefined, start: nu
   if (later.side !== 'before') return view.units[later.cue.first]!.start;
   if (later.cue.kind !== 'speech') return segEnd;
   const first = later.phrase ? Math.min(later.phrase.first, later.cue.first) : later.cue.first;
-  return first > start ? view.units[first]!.start : segEnd;
+  if (first <= start) return segEnd;
+  // Back to the comma closing the clause, when one stands between ("to de-escalate, drawing fire from both ...").
+  for (let k = first - 1; k > start + 1; k--) if (view.units[k]!.value === ',') return view.units[k]!.start;
+  return view.units[first]!.start;
 }
 
 /** Words that cannot end reported content: it was cut before what they join ("defend itself and", "fire while"). */
@@ -144,6 +165,8 @@ export function reportedContent(
   }
   if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
   const afterText = text.slice(after.start, after.end);
+  const quoted = quotationClause(text, view, after);
+  if (quoted) return quoted;
   if ((words(text, after) >= MIN_CONTENT_WORDS && !ADJUNCT.test(afterText)) || PRO_FORM.test(afterText)) {
     // "The question ..., she said, is not so cut and dried": the attribution interrupts the content; keep its
     // longer part.
@@ -151,6 +174,17 @@ export function reportedContent(
     return interrupts && words(text, before) > words(text, after) ? before : dropDangling(text, after);
   }
   return trails ? before : null;
+}
+
+/**
+ * The quotation a content span opens with, when the words after it belong to the reporter's clause ('protesters
+ * chanting "No justice, no peace" blocked the road': a verb follows the close), else null.
+ */
+function quotationClause(text: string, view: SegmentView, content: Span): Span | null {
+  const q = view.quotes.find((x) => x.open === content.start && x.close !== null && x.close < content.end);
+  if (!q || q.close === null) return null;
+  const next = view.units.find((u) => u.start > q.close! && u.type === 'word');
+  return next && next.start < content.end && /^(VERB|AUX)$/.test(next.pos) ? { start: q.open, end: q.close + 1 } : null;
 }
 
 /** True when the speaker phrase after an inverted cue ends its clause ("said X." or "said X, a ..."). */

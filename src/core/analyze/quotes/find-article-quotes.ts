@@ -276,13 +276,22 @@ function quotationOf(content: Span, quotes: readonly QuotedSpan[]): QuotedSpan |
 }
 
 /**
- * True when a content span is (nearly) all one quotation that stands as a direct quote: the direct quote already
- * covers it. A quotation worked into the reporter's clause ('Cruz says that "..."') is reported speech with quoted
- * words: the attribution is given once, as indirect speech holding them.
+ * True when a content span is (nearly) all one quotation that stands as a quote of its own: emitted as direct, or
+ * the cue's object with no "that" before it ('chanting "No justice, no peace"'). The quote already covers it. A
+ * quotation worked into the reporter's clause ('Cruz says that "..."') is reported speech with quoted words: the
+ * attribution is given once, as indirect speech holding them.
  */
-function isDirectQuotation(content: Span, quotes: readonly QuotedSpan[], out: readonly DraftQuote[]): boolean {
+function isOwnQuotation(
+  text: string,
+  content: Span,
+  quotes: readonly QuotedSpan[],
+  out: readonly DraftQuote[],
+): boolean {
   const q = quotationOf(content, quotes);
-  return q !== undefined && out.some((o) => o.start === q.start && o.kind === 'direct');
+  if (q === undefined) return false;
+  const emitted = out.find((o) => o.start === q.start);
+  if (emitted?.kind === 'direct') return true;
+  return emitted !== undefined && !/\bthat\s*$/i.test(text.slice(Math.max(0, q.open - 8), q.open));
 }
 
 /** Records reported (indirect) speech over a content span of the segment's article. */
@@ -321,7 +330,7 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
   atts.forEach((at, i) => {
     if (!at.speaker && !at.phrase) return;
     const content = reportedContent(text, p.view, atts, i, p.seg);
-    if (!content || isDirectQuotation(content, p.view.quotes, p.state.out)) return;
+    if (!content || isOwnQuotation(text, content, p.view.quotes, p.state.out)) return;
     if (p.runOn && quotationOf(content, [p.runOn])) return;
     if (quotesItself(p, content, at)) return;
     pushIndirect(p, content, at.cue.text, at.speaker);
