@@ -1,6 +1,7 @@
 /** Quotes grouped by speaker; the same words carried by several outlets are shown once with all of them. */
 import type { Citation, Quote } from '../../src/core/model.js';
-import { citationChips } from './citation-chip.js';
+import { citationChip, citationChips } from './citation-chip.js';
+import { speakerSearchCitation, speakerSearchNote } from '../../src/core/render/speaker-search.js';
 import { emptyState, h, section } from './dom.js';
 import { plural } from './format.js';
 import { entityName, type StoryContext } from './story-context.js';
@@ -11,6 +12,8 @@ interface MergedQuote {
   kind: Quote['kind'];
   inferred: boolean;
   citations: Citation[];
+  /** For a quote with no speaker: why none was found, and the text searched. */
+  search: { note: string; citation: Citation } | null;
 }
 
 /** Quotes said by one speaker, with identical wordings merged. */
@@ -51,11 +54,14 @@ export function groupQuotes(ctx: StoryContext, quotes: readonly Quote[]): Speake
       existing.citations.push(quoteCitation(q));
       existing.inferred &&= q.speaker?.inferred ?? false;
     } else {
+      const note = speakerSearchNote(q);
+      const searched = speakerSearchCitation(q);
       const item: MergedQuote = {
         text: q.text,
         kind: q.kind,
         inferred: q.speaker?.inferred ?? false,
         citations: [quoteCitation(q)],
+        search: note && searched ? { note, citation: searched } : null,
       };
       group.byWording.set(wording, item);
       group.quotes.push(item);
@@ -98,6 +104,14 @@ export function quotesSection(ctx: StoryContext): HTMLElement {
                       ` · carried by ${plural(new Set(q.citations.map((c) => c.articleId)).size, 'outlet')}`,
                     ),
                     citationChips(ctx, q.citations),
+                    q.search
+                      ? h(
+                          'p',
+                          { class: 'quote-search' },
+                          `${q.search.note} · looked for in `,
+                          citationChip(ctx, q.search.citation, { label: 'the text searched' }),
+                        )
+                      : null,
                   ),
                 ),
               ),

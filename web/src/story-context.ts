@@ -1,11 +1,12 @@
 /** What every section of the story page needs: the report, article labels, entity names, and the citation jump. */
 import type { Citation, Entity, Report, ReportArticle } from '../../src/core/model.js';
+import { articleLabels } from '../../src/core/render/article-labels.js';
 
 /** An article of the report with its display label and its position (used for DOM ids, never the raw id). */
 export interface ArticleRef {
   index: number;
   article: ReportArticle;
-  /** Outlet name, else site, title or source (shortened); numbered when two articles share it. */
+  /** Outlet, else site, else "Article N: first words of its headline" (shortened); numbered when two share it. */
   label: string;
 }
 
@@ -26,46 +27,15 @@ export interface StoryContext {
   jump: JumpToCitation;
 }
 
-/** Longest label before it is shortened (chips and table headers must stay small). */
-const MAX_LABEL = 32;
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
-
-function shorten(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length <= MAX_LABEL ? clean : `${clean.slice(0, MAX_LABEL - 1).trimEnd()}…`;
-}
-
-/** The outlet, else the web site, else the headline, else where the input came from: whatever names it best. */
-function baseLabel(article: ReportArticle): string {
-  const name =
-    article.outlet?.trim() ||
-    hostOf(article.url) ||
-    article.title?.trim() ||
-    article.source.split(/[\\/]/).pop()?.trim() ||
-    article.id;
-  return shorten(name);
-}
-
-/** Labels every article, numbering labels that would otherwise repeat ("Outlet", "Outlet (2)"). */
+/** Labels every article with the report's single label rule (outlet, site, "Article N: headline words"), numbered
+ * when two would repeat. */
 export function labelArticles(articles: readonly ReportArticle[]): ArticleRef[] {
-  const totals = new Map<string, number>();
-  for (const a of articles) totals.set(baseLabel(a), (totals.get(baseLabel(a)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return articles.map((article, index) => {
-    const base = baseLabel(article);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    const label = (totals.get(base) ?? 1) > 1 ? `${base} (${n})` : base;
-    return { index, article, label };
-  });
+  const labels = articleLabels(articles);
+  return articles.map((article, index) => ({
+    index,
+    article,
+    label: labels.get(article.id) ?? `Article ${index + 1}`,
+  }));
 }
 
 /** Builds the context of a story page from its report. */

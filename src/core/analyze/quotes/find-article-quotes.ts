@@ -1,4 +1,4 @@
-import type { Article, Entity, Quote, QuoteKind, Span, Speaker } from '../../model.js';
+import type { Article, Entity, Quote, QuoteKind, Span, Speaker, SpeakerSearchReason } from '../../model.js';
 import { articleUnits } from '../entities/article-units.js';
 import { wordUnits, type WordUnit } from '../entities/word-units.js';
 import { colonSpeaker } from './colon-speaker.js';
@@ -180,6 +180,8 @@ interface SegmentPass {
   seg: Segment;
   /** The paragraph holding the segment. */
   paragraph: Span;
+  /** Where a search for a carried speaker starts: the paragraph before the segment's (a speaker goes on that far). */
+  searchFrom: number;
   view: SegmentView;
   mentions: readonly LinkedMention[];
   entities: ReadonlyMap<string, Entity>;
@@ -251,6 +253,7 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
       if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
     }
     const quote: DraftQuote = {
+      ...(at ? searched(p, speaker, 'cue-without-speaker') : noCueSearch(p, speaker)),
       articleId: p.article.id,
       start: q.start,
       end: q.end,
@@ -294,10 +297,34 @@ function isOwnQuotation(
   return emitted !== undefined && !/\bthat\s*$/i.test(text.slice(Math.max(0, q.open - 8), q.open));
 }
 
+/** Where the speaker of a quote was looked for, when none was found: the segment, or from `from` to its end. */
+function searched(
+  p: SegmentPass,
+  speaker: Speaker | null,
+  reason: SpeakerSearchReason,
+  from = p.seg.start,
+): Pick<DraftQuote, 'speakerSearch'> {
+  return speaker ? {} : { speakerSearch: { start: from, end: p.seg.end, reason } };
+}
+
+/** Why a quotation with no cue of its own got no speaker: the last one named is too far back, or there is none. */
+function noCueSearch(p: SegmentPass, speaker: Speaker | null): Pick<DraftQuote, 'speakerSearch'> {
+  return p.state.last
+    ? searched(p, speaker, 'earlier-speaker-too-far', p.searchFrom)
+    : searched(p, speaker, 'no-cue', p.searchFrom);
+}
+
 /** Records reported (indirect) speech over a content span of the segment's article. */
-function pushIndirect(p: SegmentPass, content: Span, cue: string, speaker: Speaker | null): void {
+function pushIndirect(
+  p: SegmentPass,
+  content: Span,
+  cue: string,
+  speaker: Speaker | null,
+  reason: SpeakerSearchReason = 'cue-without-speaker',
+): void {
   const { start, end } = content;
   p.state.out.push({
+    ...searched(p, speaker, reason),
     articleId: p.article.id,
     start,
     end,
@@ -343,7 +370,7 @@ function emitRaising(p: SegmentPass, atts: readonly Attribution[]): void {
   const found = raisingAttitude(p.article.text, p.view, p.seg);
   if (found && atts.some((at) => p.units[at.cue.first]!.start < found.at)) return;
   if (!found) return;
-  pushIndirect(p, found.content, found.cue, null);
+  pushIndirect(p, found.content, found.cue, null, 'attitude-without-holder');
 }
 
 /**
@@ -439,11 +466,13 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
     const before = quoted[qi - 1];
     const runOn = before && (before.close ?? before.end) > seg.start ? before : null;
     const paragraph = paragraphs[seg.paragraph] ?? seg;
+    const searchFrom = (paragraphs[seg.paragraph - 1] ?? paragraph).start;
     const pass: SegmentPass = {
       article,
       units,
       seg,
       paragraph,
+      searchFrom,
       view,
       mentions,
       entities: byId,
