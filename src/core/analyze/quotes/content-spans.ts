@@ -53,8 +53,15 @@ function contentStart(view: SegmentView, at: Attribution, next: number): number 
       j++;
     k = j + 1;
   }
-  for (let j = k; j <= Math.min(next - 1, k + ADJUNCT_LIMIT); j++) {
+  // Quotation marks and possessives of a quoted show name ("said on NBC’s “Meet the Press” that") do not count.
+  let limit = k + ADJUNCT_LIMIT;
+  let quoted = false;
+  for (let j = k; j <= Math.min(next - 1, limit); j++) {
     const u = units[j]!;
+    const mark = /^(["“”‘’']+|[’']s)$/.test(u.value);
+    if (mark) limit++;
+    if (/^["“”]+$/.test(u.value)) quoted = !quoted;
+    if (quoted || mark) continue;
     if ((u.lower === 'that' && u.pos !== 'DET') || u.value === ':') return j + 1;
     if ((u.type !== 'word' && u.value !== ',') || u.pos === 'VERB' || u.pos === 'AUX') break;
   }
