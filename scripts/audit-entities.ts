@@ -13,6 +13,7 @@
 //   verb-role       a role ending in a verb or a cue word ("reporter asked", "officials said")
 //   lowercase-name  a name whose last word is lower case ("Bernie or"): a run that swallowed a function word
 //   outlet-typed    a known outlet (PolNeAR publishers, stream outlets) typed as a person or a place
+//   fragment        a name of one letter ("C." from "(D-S.C.)"): a piece of an abbreviation
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../src/core/analyze/entities.js';
@@ -35,7 +36,15 @@ interface Hit {
 const QUALIFIERS =
   /^(former|senior|top|acting|interim|then|ex|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
-const CLASSES = ['cut-run', 'common-place', 'common-name', 'verb-role', 'lowercase-name', 'outlet-typed'] as const;
+const CLASSES = [
+  'cut-run',
+  'common-place',
+  'common-name',
+  'verb-role',
+  'lowercase-name',
+  'outlet-typed',
+  'fragment',
+] as const;
 
 /** Outlet names the corpora state (PolNeAR publishers, stream outlets), lower-cased, for the outlet-typed class. */
 const OUTLETS = new Set([
@@ -97,6 +106,7 @@ export function auditArticle(article: Article, entities: readonly Entity[]): Hit
     if (common && (e.type === 'person' || e.type === 'organization'))
       push('common-name', e.name, first.start, first.end);
     if (/^\p{Ll}/u.test(words.at(-1) ?? '')) push('lowercase-name', e.name, first.start, first.end);
+    if (/^\p{L}\.?$/u.test(e.name)) push('fragment', e.name, first.start, first.end);
     if (OUTLETS.has(lower.replace(/^the /, '')) && (e.type === 'person' || e.type === 'place')) {
       push('outlet-typed', `${e.name} (${e.type})`, first.start, first.end);
     }

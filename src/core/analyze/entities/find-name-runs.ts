@@ -205,10 +205,18 @@ function trimRun(run: NameRun, o: NameRunOptions, starts: Set<number>): NameRun 
   return { first, last, sentenceInitial: starts.has(first) };
 }
 
+/** A party-and-state label after a politician's name: "(D-S.C.)", "(R-Ky.)", "(I-Vt.)". */
+const PARTY_LABEL = /\((?:D|R|I|Ind|Dem|Rep)[-–](?:[A-Z][A-Za-z]*\.?){1,3}\)/g;
+
+/** The spans of party-and-state labels: their letters are no names ("C." of "(D-S.C.)"). */
+function partyLabels(text: string): Span[] {
+  return [...text.matchAll(PARTY_LABEL)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** Finds the runs of capitalized units that may name people, organizations or places. */
 export function findNameRuns(o: NameRunOptions): NameRun[] {
   const starts = sentenceStarts(o.units, o.sentences);
-  const skipped = unreliableLines(o.units, o.lines);
+  const skipped = [...unreliableLines(o.units, o.lines), ...partyLabels(o.text)].sort((a, b) => a.start - b.start);
   const runs: NameRun[] = [];
   let line = 0;
   for (let i = 0; i < o.units.length; i++) {

@@ -1,4 +1,5 @@
 import type { Entity, EntityMention } from '../../model.js';
+import { ORGANIZATION_HEADS } from '../../lexicon/institutions.js';
 
 /** A place named by its head word alone ("the Strip" for the Gaza Strip), to be resolved to the full name. */
 export interface ShortForm {
@@ -60,4 +61,31 @@ export function resolveShortForms(
     added[who]!.push({ articleId: s.articleId, start: s.start, end: s.end, text: s.text, inferred: true });
   }
   return entities.map((e, i) => (added[i]!.length > 0 ? { ...e, mentions: [...e.mentions, ...added[i]!] } : e));
+}
+
+/**
+ * Folds an organization named by its head word alone ("The Post has learned", "told the Times") into the story's only
+ * organization whose full name ends with that word ("New York Post"); its mentions become inferred mentions of it.
+ * With no such organization, or several, the short name stays an entity of its own.
+ */
+export function foldHeadNames(entities: readonly Omit<Entity, 'id'>[]): Omit<Entity, 'id'>[] {
+  const heads = byHead(entities);
+  const into = new Map<number, number>();
+  entities.forEach((e, i) => {
+    const lower = e.name.toLowerCase();
+    if (/\s/.test(e.name) || !ORGANIZATION_HEADS.has(lower) || e.type === 'person') return;
+    const targets = (heads.get(lower) ?? []).filter((t) => t !== i && entities[t]!.type === 'organization');
+    if (targets.length === 1) into.set(i, targets[0]!);
+  });
+  if (into.size === 0) return [...entities];
+  const extra = new Map<number, EntityMention[]>();
+  for (const [from, to] of into) {
+    const moved = entities[from]!.mentions.map((m) => ({ ...m, inferred: true }));
+    extra.set(to, [...(extra.get(to) ?? []), ...moved]);
+  }
+  return entities.flatMap((e, i) => {
+    if (into.has(i)) return [];
+    const more = extra.get(i);
+    return more ? [{ ...e, mentions: [...e.mentions, ...more] }] : [e];
+  });
 }

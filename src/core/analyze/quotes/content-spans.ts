@@ -3,6 +3,9 @@ import type { Attribution, SegmentView } from './segment-cues.js';
 import { HEARER_CUES } from '../../lexicon/cue-verbs.js';
 
 const MIN_CONTENT_WORDS = 2;
+/** Words that open a time adjunct after a cue ("said Friday afternoon", "said yesterday"). */
+const TIME_WORDS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|last|this|on)$/;
 const ADJUNCT_LIMIT = 7;
 /** A one-word content that stands for a whole statement ("said so", "said no", "said that"). */
 const PRO_FORM = /^(so|yes|no|that|this|it)$/i;
@@ -161,15 +164,16 @@ export function reportedContent(
   if (inverted && trails && phraseEndsClause(view, at)) return before;
   // '..."just scratching out a profit," Mr. Hedge said from his office': after a trailing attribution, a phrase
   // opening with a preposition or an adverb is where or how it was said, not what.
-  if (
-    trails &&
-    /(["”’']+[,—–]|[,—–]["”’']+)\s*$/.test(text.slice(segment.start, stop)) &&
-    at.side === 'before' &&
-    /^(ADP|ADV)$/.test(units[start]?.pos ?? '') &&
-    !PRO_FORM.test(units[start]?.value ?? '')
-  ) {
-    return before;
-  }
+  // The same after a clause, when what follows the cue is a time and the rest of the sentence ("..., lawmakers said
+  // Friday afternoon, as they bristled ..."), with no quotation or "that" of its own.
+  const opening = units[start];
+  const adjunct =
+    opening !== undefined &&
+    (/^(ADP|ADV)$/.test(opening.pos) || TIME_WORDS.test(opening.lower)) &&
+    !PRO_FORM.test(opening.value);
+  const quotedTrail = /(["”’']+[,—–]|[,—–]["”’']+)\s*$/.test(text.slice(segment.start, stop));
+  const timeTrail = TIME_WORDS.test(opening?.lower ?? '') && !/["“”]|\bthat\b/.test(text.slice(after.start, after.end));
+  if (trails && at.side === 'before' && adjunct && (quotedTrail || timeTrail)) return before;
   if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
   const afterText = text.slice(after.start, after.end);
   const quoted = quotationClause(text, view, after);
