@@ -85,15 +85,25 @@ function quoteKind(
   return /^\s*$/.test(gap) && ends ? 'direct' : 'partial';
 }
 
+const SUBORDINATE = /\b(when|as|because|while|after|before|if|since|until|though|although|and|but)\b/i;
+
 /** The attribution closest to a quote: one right after it wins over one before it. */
-function nearest(atts: readonly Attribution[], q: QuotedSpan, units: readonly WordUnit[]): Attribution | null {
+function nearest(
+  atts: readonly Attribution[],
+  q: QuotedSpan,
+  units: readonly WordUnit[],
+  text: string,
+): Attribution | null {
   let best: Attribution | null = null;
   let bestDistance = Infinity;
   const qEnd = q.close ?? q.end;
   for (const at of atts) {
     const start = units[at.cue.first]!.start;
-    // Speech attributes a quotation before belief does ("stating that the White House believes this is '...'").
-    const penalty = at.cue.kind === 'cognition' || at.cue.kind === 'stance' ? 1000 : 0;
+    // Speech attributes a quotation before belief does ("stating that the White House believes this is '...'"); an
+    // attribution in a clause of its own after the quotation ('"...," when Clinton blasted him') attributes something
+    // else.
+    const subordinate = start >= qEnd && SUBORDINATE.test(text.slice(qEnd, attributionStart(at, units)));
+    const penalty = (at.cue.kind === 'cognition' || at.cue.kind === 'stance' ? 1000 : 0) + (subordinate ? 2000 : 0);
     const distance = penalty + (start >= qEnd ? start - qEnd : q.open - units[at.cue.last]!.end + 0.5);
     if (distance >= 0 && distance < bestDistance) {
       best = at;
@@ -229,7 +239,7 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
   const text = p.article.text;
   for (const q of p.view.quotes) {
     if (isQuotedTitle(text, q, p.seg, p.paragraph)) continue;
-    const at = nearest(atts, q, p.units);
+    const at = nearest(atts, q, p.units, text);
     const kind = quoteKind(text, q, p.seg, at, p.units);
     let speaker = at?.speaker ?? null;
     let cue = at ? at.cue.text : null;
@@ -314,6 +324,17 @@ function noCueSearch(p: SegmentPass, speaker: Speaker | null): Pick<DraftQuote, 
     : searched(p, speaker, 'no-cue', p.searchFrom);
 }
 
+/**
+ * True when reported content opens with a quotation its cue governs, with no "that" before it ('called him "a genius"
+ * for his tax strategies', 'reported "2,521 shooting incidents" in the city'): quoted words worked into the reporter's
+ * clause, a partial quote.
+ */
+function opensWithQuotation(p: SegmentPass, content: Span): boolean {
+  const q = p.view.quotes.find((x) => x.open === content.start);
+  if (!q) return false;
+  return !/\bthat\s*$/i.test(p.article.text.slice(Math.max(0, q.open - 8), q.open));
+}
+
 /** Records reported (indirect) speech over a content span of the segment's article. */
 function pushIndirect(
   p: SegmentPass,
@@ -321,6 +342,7 @@ function pushIndirect(
   cue: string,
   speaker: Speaker | null,
   reason: SpeakerSearchReason = 'cue-without-speaker',
+  partial = false,
 ): void {
   const { start, end } = content;
   p.state.out.push({
@@ -329,7 +351,7 @@ function pushIndirect(
     start,
     end,
     text: p.article.text.slice(start, end),
-    kind: 'indirect',
+    kind: partial ? 'partial' : 'indirect',
     cue,
     speaker,
   });
@@ -360,7 +382,7 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
     if (!content || isOwnQuotation(text, content, p.view.quotes, p.state.out)) return;
     if (p.runOn && quotationOf(content, [p.runOn])) return;
     if (quotesItself(p, content, at)) return;
-    pushIndirect(p, content, at.cue.text, at.speaker);
+    pushIndirect(p, content, at.cue.text, at.speaker, 'cue-without-speaker', opensWithQuotation(p, content));
   });
 }
 

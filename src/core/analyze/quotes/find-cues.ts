@@ -97,6 +97,11 @@ const NEEDS_CLAUSE = new Set([
   'expected',
   'point',
   'pointed',
+  // "concludes with footage of", "the meeting concluded": an ending, unless a clause or a quotation follows.
+  'conclude',
+  'concludes',
+  'concluded',
+  'concluding',
   // "commented on the vote", "whispered to her aide": a quotation or a clause must follow for these to attribute.
   'comment',
   'comments',

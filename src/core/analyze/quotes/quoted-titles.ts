@@ -31,13 +31,26 @@ export function isQuotedTitle(text: string, q: QuotedSpan, segment: Span, paragr
   if (!capitalized(words[0]!)) return false;
   if (!words.every((w) => capitalized(w) || MINOR.has(w.toLowerCase()))) return false;
   const before = text.slice(segment.start, q.open);
-  if (!/\p{L}/u.test(before)) return alone(text, q, paragraph);
+  if (!/\p{L}/u.test(before)) return alone(text, q, paragraph) || modifiesNoun(text, q);
+  // In a headline every word is capitalized: capitals there say nothing ('Obama Sees 'Personal Insult' if ...').
+  if (titleCased(text.slice(paragraph.start, paragraph.end))) return false;
   if (/:\s*$/.test(before)) return false;
   const previous = (before.match(/([\p{L}’']+)[\s,]*$/u)?.[1] ?? '').toLowerCase();
   if (SPEECH_CUES.has(previous)) return false;
   if (words.filter(capitalized).length >= 2) return true;
   // One capitalized word is a name only inside a sentence: after a lower-case word or a possessive, not a comma.
   return /[\p{Ll}’']\s*$/u.test(before);
+}
+
+/** True when a line is written in title case: most of its longer words capitalized (a headline). */
+function titleCased(line: string): boolean {
+  const long = wordsOf(line).filter((w) => w.length > 3);
+  return long.length >= 4 && long.filter(capitalized).length / long.length >= 0.8;
+}
+
+/** True when a lower-case noun follows the close with no punctuation: the quotation names it ('"Daily Show" host'). */
+function modifiesNoun(text: string, q: QuotedSpan): boolean {
+  return q.close !== null && /^\s+\p{Ll}+\s+\p{Lu}/u.test(text.slice(q.close + 1, q.close + 40));
 }
 
 /** True when a quotation is all of its paragraph but closing punctuation: a subheading. */
