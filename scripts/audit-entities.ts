@@ -14,6 +14,8 @@
 //   lowercase-name  a name whose last word is lower case ("Bernie or"): a run that swallowed a function word
 //   outlet-typed    a known outlet (PolNeAR publishers, stream outlets) typed as a person or a place
 //   fragment        a name of one letter ("C." from "(D-S.C.)"): a piece of an abbreviation
+//   verb-descriptor a framing descriptor (src/core/compose/descriptors.ts, read here, not changed) ending in a verb
+//                   ("reporter asked" for Joe Biden in "A reporter asked Biden")
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../src/core/analyze/entities.js';
@@ -22,6 +24,7 @@ import { lexiconClass } from '../src/core/analyze/entities/lexicon-lookup.js';
 import { articleFromText } from '../src/core/article-from-text.js';
 import type { Article, Entity } from '../src/core/model.js';
 import { COGNITION_CUES, SPEECH_CUES } from '../src/core/lexicon/cue-verbs.js';
+import { findDescriptors } from '../src/core/compose/descriptors.js';
 import { INSTITUTION_NAMES } from '../src/core/lexicon/institutions.js';
 import { PLACE_NAMES } from '../src/core/lexicon/places.js';
 import { SHARED_DIR } from '../test/helpers/shared.js';
@@ -44,6 +47,7 @@ const CLASSES = [
   'lowercase-name',
   'outlet-typed',
   'fragment',
+  'verb-descriptor',
 ] as const;
 
 /** Outlet names the corpora state (PolNeAR publishers, stream outlets), lower-cased, for the outlet-typed class. */
@@ -128,6 +132,16 @@ export function auditArticle(article: Article, entities: readonly Entity[]): Hit
         push('cut-run', `${prev.value} + ${m.text}`, m.start, m.end);
       }
     }
+  }
+  const keyed = entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions }));
+  for (const d of findDescriptors(article, keyed)) {
+    d.terms.forEach((term, k) => {
+      const c = d.citations[k] ?? d.citations[0]!;
+      const last = units.filter((u) => u.start < c.end && u.end <= c.end && u.type === 'word').at(-1);
+      const verb = last && /^\p{Ll}/u.test(last.value) && (last.pos === 'VERB' || SPEECH_CUES.has(last.lower));
+      // A lone participle is an adjective ("the loathed MSM"); a noun and a verb are a clause ("reporter asked").
+      if (verb && /\s/.test(term)) push('verb-descriptor', `${term} (${d.entityId})`, c.start, c.end);
+    });
   }
   return hits;
 }
