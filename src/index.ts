@@ -1,7 +1,8 @@
 /**
  * Parallax as a library. `analyze` and `extract` read paths, URLs or article objects (the engine does the I/O);
  * `analyzeStory` is the pure core for callers that bring their own decoded text; the renderers turn a report into
- * Markdown or one self-contained HTML page.
+ * Markdown or one self-contained HTML page. The stream (`openSqliteLibrary`, `addSources`, `StreamWatcher`) follows
+ * feeds into stories kept up to date (docs/stream.md).
  */
 export {
   analyze,
@@ -32,3 +33,10 @@ export { analyzeStory, readArticles, analyzeArticles } from './core/pipeline.js'
 export { renderMarkdown } from './core/render/markdown.js';
 export { renderHtml } from './core/render/html.js';
 export type * from './core/model.js';
+export { openSqliteLibrary, type SqliteLibrary } from './engine/storage/open-sqlite-library.js';
+export type * from './engine/storage/stream-repository.js';
+export { addSources, type AddedSources, type SourceProblem } from './engine/stream/add-sources.js';
+export type { StreamOptions } from './engine/stream/stream-options.js';
+export { StreamBusyError } from './engine/stream/stream-lease.js';
+export { StreamWatcher, type StreamEvent, type StreamWatcherOptions } from './engine/stream/stream-watcher.js';
+export { diffVersions, type VersionDiff, type VersionText } from './core/stream/version-diff.js';

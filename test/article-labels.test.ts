@@ -74,9 +74,10 @@ describe('articleLabels', () => {
     expect(labels.get('001_fd4e380777e72e7a')).toBe('Article 1');
   });
 
-  it('numbers labels that would repeat', () => {
+  it('numbers labels that would repeat, and leaves a qualifier in parentheses to the full name', () => {
+    expect(articleLabels([a('q', { outlet: 'Fox News (Online News)' })]).get('q')).toBe('Fox News');
     const labels = articleLabels([a('x', { outlet: 'Reuters' }), a('y', { outlet: 'Reuters' })]);
-    expect([...labels.values()]).toEqual(['Reuters (1)', 'Reuters (2)']);
+    expect([...labels.values()]).toEqual(['Reuters 1', 'Reuters 2']);
   });
 
   it('is the rule of the web page too', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import batchCommand from '../src/cli/commands/batch.js';
-import type { CliIo } from '../src/cli/io.js';
 import { analyzeStoryLine, runBatchFile } from '../src/engine/batch.js';
+import { recordingIo as fakeIo } from './helpers/cli-io.js';
 
 const GOOD = JSON.stringify({
   id: 's1',
@@ -13,20 +13,6 @@ const GOOD = JSON.stringify({
     { text: 'Officials reopened the river bridge on Monday after months of repairs.' },
   ],
 });
-
-function fakeIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) } as unknown as CliIo['stderr'],
-    stdin: process.stdin,
-    cwd,
-    env: {},
-  };
-}
 
 describe('batch engine', () => {
   it('analyzes a good story line into a report with a summary', async () => {
@@ -62,7 +48,7 @@ describe('batch engine', () => {
     writeFileSync(input, `${GOOD}\n\nnot json\n`);
     const lines: string[] = [];
     const totals = await runBatchFile(input, (l) => void lines.push(l));
-    expect(totals).toEqual({ stories: 2, failed: 1 });
+    expect(totals).toEqual({ stories: 2, failed: 1, skipped: 0, stopped: false });
     expect(lines.map((l) => Object.keys(JSON.parse(l) as object))).toEqual([
       ['id', 'report'],
       ['id', 'error'],
@@ -79,7 +65,7 @@ describe('parallax batch', () => {
     expect(code).toBe(1);
     const out = readFileSync(join(dir, 'out.jsonl'), 'utf8').trim().split('\n');
     expect(out).toHaveLength(2);
-    expect(io.err.join('')).toMatch(/1 of 2 stories failed/);
+    expect(io.err.join('')).toMatch(/batch finished: 1 analyzed, 1 failed/);
   });
 
   it('exits 0 when every story succeeds and rejects a bad --summary-words', async () => {

@@ -97,10 +97,10 @@ describe('errors', () => {
     expect(debug.stderr).toMatch(/^parallax: internal error: boom\nTypeError: boom\n\s+at /);
   });
 
-  it('fails with exit 1 and a message when --out cannot be written', async () => {
+  it('fails with a usage error naming the path before any work when --out cannot be written', async () => {
     const run = await cli(['extract', 'plain.txt', '--out', join(FIXTURES, 'no-such-dir', 'out.json')]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^parallax: cannot write .*out\.json: ENOENT\n$/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^parallax: cannot write .*out\.json: the folder .*no-such-dir does not exist\n/);
   });
 
   it('reads standard input from the io it is given', async () => {
@@ -113,7 +113,7 @@ describe('errors', () => {
       ]),
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^==> [0-9a-z]+ <==\nsource: stdin\n\nA plain report/);
+    expect(run.stdout).toMatch(/^<!-- generator: parallax \S+ -->\n==> [0-9a-z]+ <==\nsource: stdin\n\nA plain report/);
   });
 });
 

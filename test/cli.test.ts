@@ -79,7 +79,8 @@ describe('parallax CLI (spawned)', () => {
   it('writes Markdown by default', () => {
     const run = parallax(['analyze', 'plain.txt', 'article.md']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^# /);
+    // The generator marker comes first (a comment that renders as nothing), then the title.
+    expect(run.stdout).toMatch(/^<!-- generator: parallax \S+ -->\n# /);
     expect(run.stdout).toMatch(/^## Sources$/m);
   });
 

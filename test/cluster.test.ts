@@ -260,3 +260,63 @@ describe('bad articles', () => {
     expect(() => createClusterer({ postingsLimit: 2.5 })).toThrow(/postingsLimit must be a positive whole number/);
   });
 });
+
+describe('pruning in a stream that never ends', () => {
+  /** Three stories a day of made-up towns and people, new every day, one day apart. */
+  const days = (count: number, start = Date.UTC(2024, 0, 1)): ClusterDoc[] =>
+    Array.from({ length: count }, (_, d) => {
+      const date = new Date(start + d * 86_400_000).toISOString();
+      return [0, 1, 2].map((k): ClusterDoc => {
+        const town = madeUpWord(d * 3 + k);
+        const person = madeUpWord(9000 + d * 3 + k);
+        return {
+          id: `d${d}-${k}`,
+          date,
+          title: `${town} council voted on the budget`,
+          text: `The ${town} council voted on the budget. Councillor ${person} said the ${town} budget would pass.`,
+        };
+      });
+    }).flat();
+
+  it('keeps the document frequencies bounded', () => {
+    const stream = days(40);
+    const pruned = createClusterer({ pruneEvery: 10 });
+    const kept = createClusterer();
+    for (const doc of stream) {
+      pruned.add(doc);
+      kept.add(doc);
+    }
+    const size = (c: ReturnType<typeof createClusterer>) => c.snapshot().documentFrequency.length;
+    expect(size(pruned)).toBeLessThan(size(kept) / 2);
+    // What a pruned clusterer still knows: the features of the last few days and those seen more than once.
+    expect(
+      pruned.snapshot().documentFrequency.every(([, count, time]) => count > 1 || time! >= Date.UTC(2024, 0, 36)),
+    ).toBe(true);
+  });
+
+  it('forgets the merge aliases once the surviving story has gone quiet', () => {
+    const clusterer = createClusterer({ ...BRIDGE_OPTIONS, pruneEvery: 1 });
+    const placed = BRIDGED_STORIES.map((d) => clusterer.add(d));
+    const merge = placed.find((a) => a.decision === 'merged')!;
+    const absorbed = merge.mergedStoryIds![0]!;
+    expect(clusterer.resolve(absorbed)).toBe(merge.storyId);
+    for (const doc of days(2, Date.UTC(2024, 6, 1))) clusterer.add(doc);
+    expect(clusterer.resolve(absorbed)).toBe(absorbed);
+    expect(clusterer.snapshot().aliases).toEqual([]);
+  });
+
+  it('prunes at the same article counts after a restore, so decisions stay identical', () => {
+    const stream = days(12);
+    const whole = addAll(stream, { pruneEvery: 7 });
+    const first = createClusterer({ pruneEvery: 7 });
+    const before = stream.slice(0, 20).map((d) => first.add(d));
+    const restored = restoreClusterer(JSON.parse(JSON.stringify(first.snapshot())) as unknown);
+    expect(restored.options.pruneEvery).toBe(7);
+    expect([...before, ...stream.slice(20).map((d) => restored.add(d))]).toEqual(whole);
+  });
+
+  it('refuses a pruning interval that is not a whole number', () => {
+    expect(() => createClusterer({ pruneEvery: 2.5 })).toThrow(/pruneEvery must be a non-negative whole number/);
+    expect(createClusterer({ pruneEvery: 0 }).options.pruneEvery).toBe(0);
+  });
+});

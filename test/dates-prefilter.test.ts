@@ -4,18 +4,16 @@ import * as chrono from 'chrono-node';
 import type { ParsedResult } from 'chrono-node';
 import { describe, expect, it } from 'vitest';
 import { newsDateParser } from '../src/core/analyze/dates/date-parser.js';
-import { fullDateWindows } from '../src/core/analyze/dates/date-windows.js';
 import { dropUnlikelyDates } from '../src/core/analyze/dates/drop-unlikely-dates.js';
 import { yearReferenceParser } from '../src/core/analyze/dates/parse-year-references.js';
-import { statedFullDates, statedFullDatesQuickly } from '../src/core/analyze/dates/reference-dates.js';
-import { resolveWeekdaysBackward } from '../src/core/analyze/dates/resolve-weekdays-backward.js';
+import { resolveWeekdays } from '../src/core/analyze/dates/resolve-weekdays.js';
 import { describeShared, readSeed, SHARED_DIR, seedNames } from './helpers/shared.js';
 
 /** The news parser as it was before parsers were skipped on texts without their cues. */
 function unfilteredParser(): chrono.Chrono {
   const parser = chrono.casual.clone();
   parser.parsers.push(yearReferenceParser);
-  parser.refiners.push(dropUnlikelyDates, resolveWeekdaysBackward);
+  parser.refiners.push(dropUnlikelyDates, resolveWeekdays);
   return parser;
 }
 
@@ -59,40 +57,6 @@ describeShared('date parsing shortcuts keep the results on real news', () => {
       }
     }
     expect(results).toBeGreaterThan(100);
-  });
-
-  it('parsing only the stretches that can hold a full date finds the same full dates', () => {
-    let found = 0;
-    for (const text of realTexts()) {
-      const expected = statedFullDates(text).sort();
-      found += expected.length;
-      expect(statedFullDatesQuickly(text).sort()).toEqual(expected);
-    }
-    expect(found).toBeGreaterThan(0);
-  });
-});
-
-describe('full-date windows', () => {
-  it('covers a stated date with its context and leaves text without cues out', () => {
-    const filler = 'The committee met again to discuss the budget and the schedule of the hearings. '.repeat(4);
-    const text = `${filler}The vote was held on May 16, 2021, in the capital. ${filler}`;
-    const windows = fullDateWindows(text);
-    expect(windows).toHaveLength(1);
-    const [w] = windows;
-    expect(text.slice(w!.start, w!.end)).toContain('on May 16, 2021, in the capital');
-    expect(w!.start).toBeGreaterThan(0);
-    expect(w!.end).toBeLessThan(text.length);
-  });
-
-  it('finds nothing in a text without month names or numeric dates', () => {
-    const text = 'Officials said the talks would go on, and both sides sent delegations to the city.';
-    expect(fullDateWindows(text)).toEqual([]);
-    expect(statedFullDatesQuickly(text)).toEqual([]);
-  });
-
-  it('still reads a fully stated date', () => {
-    const text = `${'Lawmakers argued about the plan for hours in a tense session. '.repeat(5)}It passed on 5/17/2021.`;
-    expect(statedFullDatesQuickly(text)).toEqual(['2021-05-17']);
   });
 });
 

@@ -11,7 +11,7 @@ import type { OutboundFetch } from '../src/engine/fetch/fetch-contract.js';
 import { PoliteFetcher, type PoliteFetcherOptions } from '../src/engine/fetch/polite-fetcher.js';
 import { pollFeed } from '../src/engine/fetch/poll-feed.js';
 import { parallaxUserAgent } from '../src/engine/fetch/user-agent.js';
-import { loopbackFetch } from './helpers/loopback-fetch.js';
+import { safeFetch } from '../src/engine/net/safe-fetch.js';
 import { VirtualClock } from './helpers/virtual-clock.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
@@ -156,11 +156,10 @@ interface Sent {
 function setup(options: Partial<PoliteFetcherOptions> = {}) {
   const clock = new VirtualClock();
   const sent: Sent[] = [];
-  // The outbound function under the fetcher. Once safeFetch (branch h/net) is on this branch, it replaces the stand-in
-  // here, with `allowPrivate: true` as below (127.0.0.1 is a private address).
+  // The real outbound function, recorded; `allowPrivate: true` below lets it reach the test servers on 127.0.0.1.
   const recording: OutboundFetch = (url, o) => {
     sent.push({ url, at: clock.now() });
-    return loopbackFetch(url, o);
+    return safeFetch(url, o);
   };
   const fetcher = new PoliteFetcher({
     fetch: recording,
@@ -292,6 +291,15 @@ describe('redirects, errors, retries', () => {
     const outcome = await fetcher.fetch(site.url('/agent'));
     if (outcome.kind !== 'fetched') throw new Error('expected a response');
     expect(new TextDecoder().decode(outcome.response.body)).toContain('Parallax/9.9.9 (+https://parallax.example/bot)');
+  });
+
+  it('sends requests through safeFetch by default, which refuses loopback unless private addresses are allowed', async () => {
+    const fetcher = new PoliteFetcher({ userAgent: 'Parallax/test', respectRobots: false, clock: new VirtualClock() });
+    const refused = await fetcher.fetch(site.url('/etag.xml'));
+    expect(refused).toMatchObject({ kind: 'failed', code: 'refused-private-address', attempts: 1 });
+    expect(site.hits.get('/etag.xml')).toBeUndefined();
+    const allowed = new PoliteFetcher({ userAgent: 'Parallax/test', allowPrivate: true, clock: new VirtualClock() });
+    expect(await allowed.fetch(site.url('/etag.xml'))).toMatchObject({ kind: 'fetched' });
   });
 
   it('stops at once when the caller aborts, leaving the record as it was', async () => {

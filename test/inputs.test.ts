@@ -125,7 +125,7 @@ describe('article objects', () => {
     });
     expect(result.failures.map((f) => f.message)).toEqual([
       'input#2: give "text" or "html", not both',
-      'input#3: the field "text" must be a string',
+      'input#3: the field "text" (a number) must be a string or null',
       'input#4: "publishedAt" is not an ISO 8601 date: "last Tuesday"',
       'input#5: expected an article object {text|html, title?, url?, ...}',
     ]);

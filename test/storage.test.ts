@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Fact, RawArticle, Report } from '../src/core/model.js';
 import { analyzeStory } from '../src/core/pipeline.js';
-import { LATEST_SCHEMA_VERSION, migrate } from '../src/engine/storage/sqlite-migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from '../src/engine/storage/sqlite-migrations.js';
 import { toFtsQuery } from '../src/engine/storage/sqlite-fts-query.js';
 import {
   openSqliteStoryRepository,
@@ -63,7 +63,8 @@ it('creates the folder, uses WAL with foreign keys, and records the schema versi
   const db = new Database(dbPath, { readonly: true });
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   const versions = db.prepare('SELECT version FROM schema_version').all();
-  expect(versions).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+  expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+  expect(versions.at(-1)).toEqual({ version: LATEST_SCHEMA_VERSION });
   db.close();
 });
 

@@ -166,7 +166,12 @@ describeShared('summary of the seed story', () => {
       // A compressed sentence keeps words of its first cited span, in order (a sub-sequence of the source).
       const first = s.citations[0]!;
       const source = wordsOf(report.articles.find((x) => x.id === first.articleId)!.text.slice(first.start, first.end));
-      if (s !== summary.sentences[0]) expect(isSubsequence(wordsOf(s.text), source)).toBe(true);
+      // The day written after a weekday ("Monday, May 17,") is the one addition the summary makes.
+      const own = s.text.replace(
+        /, (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g,
+        '',
+      );
+      if (s !== summary.sentences[0]) expect(isSubsequence(wordsOf(own), source)).toBe(true);
     }
   });
 

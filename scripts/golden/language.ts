@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeArticles, readArticles, storyReferenceDate } from '../../src/core/pipeline.js';
+import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import type { RawArticle } from '../../src/core/model.js';
 import type { AnalyzedStory } from '../../src/core/state.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
@@ -64,7 +64,8 @@ export function analyzeSeeds(): AnalyzedStory {
       meta: {},
     }));
   const { articles } = readArticles(raws);
-  return analyzeArticles(articles, storyReferenceDate(articles));
+  // No reference date: each article is resolved against its own date, as `analyzeStory` does without `--date`.
+  return analyzeArticles(articles, null);
 }
 
 /** Every stage's golden output for the seed story. */

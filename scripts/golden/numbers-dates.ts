@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findDates } from '../../src/core/analyze/dates.js';
+import { datesOfStory } from '../../src/core/analyze/dates/reference-dates.js';
 import { findNumbers } from '../../src/core/analyze/numbers.js';
 import { buildTimeline } from '../../src/core/analyze/timeline.js';
 import type { RawArticle } from '../../src/core/model.js';
@@ -33,8 +33,8 @@ export function computeGolden(dir = SEEDS): unknown {
       content: readFileSync(join(dir, name), 'utf8'),
       meta: {},
     }));
-  const { articles } = readArticles(raws);
-  const dates = findDates(articles, { referenceDate: null });
+  // The dates stage settles each article's date; figures and timeline read it from the articles it returns.
+  const { articles, mentions: dates } = datesOfStory(readArticles(raws).articles, { referenceDate: null });
   return {
     dates: dates.map((d) => ({
       article: d.articleId.slice(0, 3),

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareComparison, type ComparisonInputs } from '../../src/core/compose/compose.js';
 import type { Article } from '../../src/core/model.js';
-import { analyzeArticles, readArticles, storyReferenceDate } from '../../src/core/pipeline.js';
+import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import { articleFromObject } from '../../src/engine/inputs/article-object.js';
 import { DEFAULT_MAX_BYTES } from '../../src/engine/inputs/index.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
@@ -44,6 +44,6 @@ export function prepareStory(story: NeusStory): PreparedStory | null {
   });
   const { articles } = readArticles(raws);
   if (articles.length === 0) return null;
-  const analyzed = analyzeArticles(articles, storyReferenceDate(articles));
+  const analyzed = analyzeArticles(articles, null);
   return { story, articles, inputs: prepareComparison(analyzed) };
 }

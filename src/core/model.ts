@@ -100,11 +100,18 @@ export interface Embed {
 
 /** A date value with its provenance: stated in the input or inferred from indirect evidence. */
 export interface DateValue {
-  /** ISO 8601 date (YYYY-MM-DD) or date-time. */
+  /**
+   * ISO 8601 date (YYYY-MM-DD) or date-time; when the evidence bounds the date to a range of days rather than fixing
+   * one, the ISO 8601 interval `earliest/latest` (e.g. "2021-05-17/2021-05-22"), never one day of it.
+   */
   value: string;
   inferred: boolean;
   /** What the value rests on, e.g. "meta article:published_time", "url path", "latest embedded post date". */
   basis: string;
+  /** When the value is a range: its first possible day (ISO date). */
+  earliest?: string;
+  /** When the value is a range: its last possible day (ISO date). */
+  latest?: string;
 }
 
 /** A problem or note about one input or stage. Diagnostics are data; they never stop the batch. */
@@ -297,12 +304,21 @@ export interface DifferenceClaim {
   asOf: DateValue | null;
 }
 
+/**
+ * How the sides of a difference stand in time: `conflict` when at least two of them hold for the same time and
+ * disagree; `update` when they hold for different times (a story moving on: a timeline, not a contradiction);
+ * `unknown-timing` when the date of a side is unknown, or the dates cannot tell whether they are the same time.
+ */
+export type DifferenceRelation = 'conflict' | 'update' | 'unknown-timing';
+
 /** A disagreement between sources over a figure or a claim. */
 export interface Difference {
   id: string;
   about: string;
   kind: 'number' | 'claim';
   claims: DifferenceClaim[];
+  /** Whether the sides contradict each other or tell the story at different times (absent in older reports). */
+  relation?: DifferenceRelation;
 }
 
 /** Facts most other articles report and this one does not. */
@@ -358,7 +374,10 @@ export interface Report {
     id: string;
     title: string | null;
     articleCount: number;
-    /** The reference date used to resolve relative dates (the `--date` option or the latest publication date). */
+    /**
+     * The story's date: the `--date` option, else the latest publication date known to the day. Each article's relative
+     * dates are resolved against its own date; `--date` serves the articles whose own evidence fixes none.
+     */
     referenceDate: string | null;
   };
   articles: ReportArticle[];
@@ -377,7 +396,7 @@ export interface Report {
 
 /** Options for the whole core pipeline. Everything time- or environment-dependent comes in here. */
 export interface AnalyzeOptions {
-  /** Reference date (ISO) for resolving relative dates when an article has no publication date. */
+  /** Reference date (ISO) for resolving relative dates of articles whose own date and evidence fix none. */
   referenceDate?: string;
   /** Target summary length in words (default 120). */
   summaryWords?: number;

@@ -1,11 +1,11 @@
 import { buildTimeline } from './analyze/timeline.js';
-import { findDates } from './analyze/dates.js';
+import { datesOfStory } from './analyze/dates/reference-dates.js';
 import { findEntities } from './analyze/entities.js';
 import { findNumbers } from './analyze/numbers.js';
 import { findQuotes } from './analyze/quotes.js';
 import { composeStory } from './compose/compose.js';
 import { shortHash } from './hash.js';
-import type { AnalyzeOptions, Article, InputFailure, RawArticle, Report, ReportArticle } from './model.js';
+import type { AnalyzeOptions, Article, DateValue, InputFailure, RawArticle, Report, ReportArticle } from './model.js';
 import { readArticle } from './read/read-article.js';
 import { prepareStoryContext } from './read/story-context.js';
 import type { AnalyzedStory } from './state.js';
@@ -27,18 +27,25 @@ export function readArticles(raws: readonly RawArticle[]): { articles: Article[]
   return { articles, failures };
 }
 
-/** The reference date: the caller's, else the latest stated publication date, else the latest inferred one. */
+/**
+ * The story's reference date as the report shows it: the caller's, else the latest stated publication date, else the
+ * latest inferred single day. Each article's relative dates are resolved against its own date, not against this.
+ */
 export function storyReferenceDate(articles: readonly Article[], given?: string): string | null {
   if (given) return given;
-  const dates = articles.map((a) => a.publishedAt).filter((d) => d !== null);
+  const dates = articles.map((a) => a.publishedAt).filter((d): d is DateValue => d !== null && d.latest === undefined);
   const stated = dates.filter((d) => !d.inferred).map((d) => d.value);
   const pool = stated.length > 0 ? stated : dates.map((d) => d.value);
   return pool.length > 0 ? [...pool].sort().at(-1)!.slice(0, 10) : null;
 }
 
-/** The analyze phase, in order: dates, entities, quotes, numbers, timeline. */
-export function analyzeArticles(articles: readonly Article[], referenceDate: string | null): AnalyzedStory {
-  const dates = findDates(articles, { referenceDate });
+/**
+ * The analyze phase, in order: dates (which also settle each article's date), entities, quotes, numbers, timeline.
+ * `referenceDate` is the caller's date for articles whose own evidence fixes none (null: their dates stay unknown);
+ * the articles of the result carry their dates as the dates stage settled them.
+ */
+export function analyzeArticles(input: readonly Article[], referenceDate: string | null): AnalyzedStory {
+  const { articles, mentions: dates } = datesOfStory(input, { referenceDate });
   const entities = findEntities(articles);
   const quotes = findQuotes(articles, entities);
   const numbers = findNumbers(articles, dates);
@@ -63,12 +70,13 @@ export function analyzeStory(raws: readonly RawArticle[], options: AnalyzeOption
  * a caller read each input apart (e.g. each in its own worker, under a budget) and still get `analyzeStory`'s report.
  */
 export function reportFromArticles(
-  articles: readonly Article[],
+  read: readonly Article[],
   failures: readonly InputFailure[],
   options: AnalyzeOptions = {},
 ): Report {
+  const analyzed = analyzeArticles(read, options.referenceDate ?? null);
+  const { articles } = analyzed;
   const referenceDate = storyReferenceDate(articles, options.referenceDate);
-  const analyzed = analyzeArticles(articles, referenceDate);
   const composed = composeStory(analyzed, { summaryWords: options.summaryWords ?? 120 });
   // The story is titled by the summary's neutral headline (chosen across outlets), not by whichever outlet came first.
   const headline = composed.summary.headline?.replace(/\.$/, '');

@@ -52,11 +52,13 @@ export interface ExtractOptions extends PoolOptions {
   cwd?: string;
   /** Called as the run progresses (for progress bars). */
   onProgress?: (event: ProgressEvent) => void;
+  /** Paths left out of folder listings (the run's own output file). */
+  exclude?: readonly string[];
 }
 
 /** Options of `analyze`. */
 export interface AnalyzeRunOptions extends ExtractOptions {
-  /** Reference date (ISO 8601) for relative dates; default the latest publication date of the articles. */
+  /** Reference date (ISO 8601) for relative dates of articles whose own date is unknown; default none. */
   referenceDate?: string;
   /** Target summary length in words (default 120). */
   summaryWords?: number;
@@ -171,6 +173,7 @@ function readAll(inputs: readonly InputSpec[], options: ExtractOptions): Promise
     ...(options.allowPrivateRanges !== undefined ? { allowPrivateRanges: options.allowPrivateRanges } : {}),
     ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.exclude !== undefined ? { exclude: options.exclude } : {}),
     ...(onProgress
       ? { onInput: (e: { done: number; total: number; source: string }) => onProgress({ phase: 'read', ...e }) }
       : {}),

@@ -6,6 +6,8 @@ import { parallaxPackage } from '../engine/package-root.js';
 import { reportSchema } from '../engine/validate-report.js';
 import { packageVersion } from '../engine/version.js';
 import type { StoryRepository } from '../engine/storage/story-repository.js';
+import type { StreamRepository } from '../engine/storage/stream-repository.js';
+import type { RatingsIndex } from '../core/stream/coverage-split.js';
 import { StoryService, type StoryLimits } from '../engine/stories.js';
 import type { AnalysisPool } from '../engine/workers/analysis-pool.js';
 import type { PoolOptions } from '../engine/workers/budget-options.js';
@@ -16,7 +18,10 @@ import { createErrorHandler, type ErrorLogger } from './error-handler.js';
 import { hostCheck } from './host-check.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { ReportResponseCache } from './report-cache.js';
+import { articleRoutes } from './routes/articles.js';
+import { feedRoutes } from './routes/feeds.js';
 import { searchRoutes } from './routes/search.js';
+import { streamStoryRoutes } from './routes/stream-stories.js';
 import { sameOriginCheck } from './same-origin-check.js';
 import { storyRoutes } from './routes/stories.js';
 import { securityHeaders } from './security-headers.js';
@@ -42,6 +47,10 @@ export interface ServerLimits extends StoryLimits {
  */
 export interface AppOptions extends PoolOptions {
   repo: StoryRepository;
+  /** The stream of the same library: adds the feed, article and stream story routes (absent: they answer 404). */
+  stream?: StreamRepository;
+  /** Outlet ratings (the user's file, `--ratings`): stream stories then carry their coverage by lean. */
+  ratings?: RatingsIndex;
   limits?: Partial<ServerLimits>;
   /** The worker pool analysis runs on (default: a shared pool for the budgets given here). */
   pool?: AnalysisPool;
@@ -105,6 +114,7 @@ export function createApp(options: AppOptions): Hono {
       version,
       limits,
       tokenRequired: options.token !== undefined,
+      stream: options.stream !== undefined,
       ...withReportSchema(loadReportSchema()),
     }),
   );
@@ -127,8 +137,18 @@ export function createApp(options: AppOptions): Hono {
     ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
   });
   const cache = new ReportResponseCache();
-  app.route('/api/stories', storyRoutes({ service, cache, bodyLimit: limitBody(limits), admit }));
+  const stream = options.stream;
+  const resolveAlias = stream ? (id: string) => stream.resolveStory(id) : undefined;
+  app.route('/api/stories', storyRoutes({ service, cache, bodyLimit: limitBody(limits), admit, resolveAlias }));
   app.route('/api/search', searchRoutes(service));
+  if (stream) {
+    app.route(
+      '/api/feeds',
+      feedRoutes({ stream, bodyLimit: limitBody(limits), now: options.now ?? (() => new Date()) }),
+    );
+    app.route('/api/articles', articleRoutes(stream));
+    app.route('/api/stream/stories', streamStoryRoutes({ stream, ratings: options.ratings ?? null }));
+  }
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', 'no such API route');
   });

@@ -6,6 +6,7 @@ import {
   storyInputSchema,
   storySchema,
 } from './schemas.js';
+import { streamComponentSchemas, streamPaths } from './stream-openapi.js';
 
 /** What the OpenAPI document states about the running server. */
 export interface OpenApiOptions {
@@ -15,6 +16,8 @@ export interface OpenApiOptions {
   limits: { maxJsonBytes: number; maxUploadBytes: number; maxArticlesPerStory: number; maxArticleBytes: number };
   /** True when the server was started with a token: every operation but the health check then needs it. */
   tokenRequired?: boolean;
+  /** True when the server has the library's stream: its routes are described. */
+  stream?: boolean;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -166,7 +169,8 @@ function describeRoutes(options: OpenApiOptions): object {
               required: ['story', 'report'],
               properties: { story: ref('Story'), report: ref('Report') },
             }),
-            '404': error('No such story.'),
+            '308': { description: 'A stream story merged into another: Location names the story it is now part of.' },
+            '404': error('No such story (or a stream story without a report yet).'),
           },
         },
         delete: {
@@ -203,13 +207,17 @@ function describeRoutes(options: OpenApiOptions): object {
       '/api/openapi.json': {
         get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1.', { type: 'object' }) } },
       },
+      ...(options.stream ? streamPaths : {}),
     },
     components: {
       schemas: {
         ArticleObject: articleObjectSchema,
         StoryInput: {
           ...storyInputSchema,
-          properties: { ...storyInputSchema.properties, articles: { type: 'array', items: ref('ArticleObject') } },
+          properties: {
+            ...storyInputSchema.properties,
+            articles: { type: ['array', 'null'], items: ref('ArticleObject') },
+          },
         },
         Story: storySchema,
         Failure: failureSchema,
@@ -219,6 +227,7 @@ function describeRoutes(options: OpenApiOptions): object {
           type: 'object',
           description: 'The Parallax report, version 1 (docs/report.md).',
         },
+        ...(options.stream ? streamComponentSchemas : {}),
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isIsoDate, isUrl } from '../engine/inputs/index.js';
+import { quoteValue } from '../engine/inputs/quote-value.js';
 import type { StoryInput } from '../engine/stories.js';
 import { ApiError, badRequest } from './api-error.js';
 import { storyInputSchema } from './schemas.js';
@@ -27,12 +28,15 @@ async function readJsonInput(c: Context): Promise<StoryInput> {
     throw badRequest('the body is not valid JSON');
   }
   if (!validateJsonInput(body)) throw badRequest(describeErrors(validateJsonInput.errors ?? []));
-  const input = body as { title?: string; articles?: unknown[]; urls?: string[]; referenceDate?: string };
+  // A null field means absent, as in article objects.
+  const input = body as { title?: string | null; articles?: unknown[] | null; urls?: string[] | null } & {
+    referenceDate?: string | null;
+  };
   return {
-    ...(input.title === undefined ? {} : { title: input.title }),
-    ...(input.articles === undefined ? {} : { articles: input.articles }),
-    ...(input.urls === undefined ? {} : { urls: input.urls.map((u) => u.trim()).filter((u) => u !== '') }),
-    ...(input.referenceDate === undefined ? {} : { referenceDate: input.referenceDate }),
+    ...(input.title == null ? {} : { title: input.title }),
+    ...(input.articles == null ? {} : { articles: input.articles }),
+    ...(input.urls == null ? {} : { urls: input.urls.map((u) => u.trim()).filter((u) => u !== '') }),
+    ...(input.referenceDate == null ? {} : { referenceDate: input.referenceDate }),
   };
 }
 
@@ -44,7 +48,11 @@ async function readFormInput(c: Context): Promise<StoryInput> {
     throw badRequest('the multipart body could not be parsed');
   }
   const unknown = Object.keys(form).filter((key) => !FORM_FIELDS.has(key));
-  if (unknown.length > 0) throw badRequest(`unknown form fields: ${unknown.join(', ')} (expected ${[...FORM_FIELDS]})`);
+  if (unknown.length > 0) {
+    throw badRequest(
+      `unknown form fields: ${unknown.map((k) => quoteValue(k, 40)).join(', ')} (expected ${[...FORM_FIELDS]})`,
+    );
+  }
   const field = (key: string): (string | File)[] => [form[key] ?? []].flat();
   const strings = (key: string): string[] =>
     field(key).map((v) => {
@@ -84,11 +92,10 @@ async function readFormInput(c: Context): Promise<StoryInput> {
 /** Checks what both body forms share: a valid reference date, web addresses only, and at least one input. */
 function checkCommon(input: StoryInput): StoryInput {
   if (input.referenceDate !== undefined && !isIsoDate(input.referenceDate)) {
-    throw badRequest(`"referenceDate" is not an ISO 8601 date: ${JSON.stringify(input.referenceDate)}`);
+    throw badRequest(`"referenceDate" is not an ISO 8601 date: ${quoteValue(input.referenceDate)}`);
   }
   const notWeb = (input.urls ?? []).find((u) => !isUrl(u));
-  if (notWeb !== undefined)
-    throw badRequest(`only http(s) addresses are accepted in "urls": ${JSON.stringify(notWeb)}`);
+  if (notWeb !== undefined) throw badRequest(`only http(s) addresses are accepted in "urls": ${quoteValue(notWeb)}`);
   const count =
     (input.articles?.length ?? 0) + (input.texts?.length ?? 0) + (input.urls?.length ?? 0) + (input.files?.length ?? 0);
   if (count === 0) throw badRequest('give at least one article (articles, text, urls or files)');
@@ -103,7 +110,9 @@ function baseName(name: string): string {
 function describeErrors(errors: readonly ErrorObject[]): string {
   const parts = errors.slice(0, 5).map((e) => {
     const where = e.instancePath ? `"${e.instancePath.slice(1).replace(/\//g, '.')}"` : 'the body';
-    const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
+    // The name of an unknown field comes from the client: quoted and cut short.
+    const extra =
+      e.keyword === 'additionalProperties' ? ` (${quoteValue(String(e.params.additionalProperty), 40)})` : '';
     return `${where} ${e.message ?? 'is invalid'}${extra}`;
   });
   return `invalid request body: ${parts.join('; ')}`;

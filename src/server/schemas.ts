@@ -9,31 +9,49 @@ const shortString = (maxLength: number, description?: string) => ({
   ...(description ? { description } : {}),
 });
 
+/** An optional string field: null is accepted and means absent (data sets and exported JSON write null). */
+const optionalString = (maxLength?: number, description?: string) => ({
+  type: ['string', 'null'],
+  ...(maxLength === undefined ? {} : { maxLength }),
+  ...(description ? { description } : {}),
+});
+
+/** A publication date as `extract` writes it; a stated one is kept, an inferred one dropped. */
+const dateValueSchema = {
+  type: 'object',
+  required: ['value', 'inferred'],
+  properties: { value: shortString(64), inferred: { type: 'boolean' }, basis: { type: 'string' } },
+} as const;
+
 /** One article given as data. */
 export const articleObjectSchema = {
   type: 'object',
-  description: 'One article: `text` or `html` (not both) plus optional metadata. Unknown fields are ignored.',
+  description:
+    'One article: `text` or `html` (not both) plus optional metadata. A null field means absent. Unknown fields are ignored.',
   properties: {
-    id: shortString(200, 'Article id; a short hash of the content when absent.'),
-    text: { type: 'string', description: 'The article as plain text.' },
-    html: { type: 'string', description: 'The article as an HTML page or fragment.' },
-    title: shortString(2000),
-    url: shortString(4096),
-    outlet: shortString(500),
-    byline: shortString(2000),
-    publishedAt: shortString(64, 'ISO 8601 date or date-time.'),
+    id: optionalString(200, 'Article id; a short hash of the content when absent.'),
+    text: optionalString(undefined, 'The article as plain text.'),
+    html: optionalString(undefined, 'The article as an HTML page or fragment.'),
+    title: optionalString(2000),
+    url: optionalString(4096),
+    outlet: optionalString(500),
+    byline: optionalString(2000),
+    publishedAt: {
+      description: 'ISO 8601 date or date-time (or `{value, inferred, basis}` as `extract` writes it).',
+      anyOf: [optionalString(64), dateValueSchema],
+    },
   },
 } as const;
 
-/** The JSON body of `POST /api/stories` and `POST /api/stories/{id}/articles`. */
+/** The JSON body of `POST /api/stories` and `POST /api/stories/{id}/articles`; a null field means absent. */
 export const storyInputSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    title: shortString(500, 'Story title; the first article title when absent.'),
-    articles: { type: 'array', items: articleObjectSchema },
-    urls: { type: 'array', items: shortString(4096, 'An http(s) address of an article page.') },
-    referenceDate: shortString(64, 'ISO date used to resolve relative dates ("yesterday").'),
+    title: optionalString(500, 'Story title; the first article title when absent.'),
+    articles: { type: ['array', 'null'], items: articleObjectSchema },
+    urls: { type: ['array', 'null'], items: shortString(4096, 'An http(s) address of an article page.') },
+    referenceDate: optionalString(64, 'ISO date used to resolve relative dates ("yesterday").'),
   },
 } as const;
 

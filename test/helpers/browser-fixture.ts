@@ -3,7 +3,7 @@
  * with every section filled, so the browser tests can check each section's rendering whatever state the pipeline is
  * in. Offsets are computed from the texts, so every citation is exact.
  */
-import type { Citation, Report, ReportArticle, Span } from '../../src/core/model.js';
+import type { Citation, Quote, Report, ReportArticle, Span } from '../../src/core/model.js';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
 
@@ -15,7 +15,7 @@ const TEXTS = [
   'The Elm Street bridge was shut on Tuesday when inspectors discovered cracks in its supports.\n\n' +
     'Roughly 15,000 drivers use the span daily, the state highway agency said. ' +
     '"Safety comes first," Mayor Dana Ortiz said at a hastily called news conference.\n\n' +
-    'Local shop owners called the decision a disaster for business.',
+    'Local shop owners called the decision a disaster for business. Work could resume next month, the agency said.',
   'Inspectors found cracks in the Elm Street bridge, prompting officials to close it on Tuesday.\n\n' +
     'Mayor Dana Ortiz said the closure would last "at least three weeks." Repairs are expected to begin on March 18.',
 ] as const;
@@ -25,7 +25,8 @@ const EMBED_TEXT = 'Elm Street bridge closed until further notice. Use Mill Road
 /** Article ids of the fixture (deliberately not DOM-safe, to prove the page never builds ids from them). */
 export const FIXTURE_IDS = ['courier "1"', 'lakeview<2>', 'metro wire 3'] as const;
 
-function spansOf(text: string, separator: RegExp): Span[] {
+/** The spans between matches of `separator` (paragraphs of a text, sentences of a paragraph). */
+export function spansOf(text: string, separator: RegExp): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (const m of text.matchAll(separator)) {
@@ -36,7 +37,8 @@ function spansOf(text: string, separator: RegExp): Span[] {
   return spans.filter((s) => s.end > s.start);
 }
 
-function sentencesOf(text: string): Span[] {
+/** Sentence spans of a text: paragraphs split at sentence ends (good enough for invented text). */
+export function sentencesOf(text: string): Span[] {
   return spansOf(text, /\n\n/g).flatMap((p) =>
     spansOf(text.slice(p.start, p.end), /(?<=[.!?]"?)\s+(?=["A-Z])/g).map((s) => ({
       start: p.start + s.start,
@@ -164,6 +166,7 @@ export function fixtureReport(): Report {
           claim(0, 'About 12,000 vehicles cross the bridge each day', 12000, 'the city transport office'),
           claim(1, 'Roughly 15,000 drivers use the span daily', 15000, 'the state highway agency'),
         ],
+        relation: 'conflict',
       },
       {
         id: 'd2',
@@ -176,7 +179,13 @@ export function fixtureReport(): Report {
             articleIds: [FIXTURE_IDS[0], FIXTURE_IDS[2]],
             citations: [cite(0, 'at least three weeks'), cite(2, 'at least three weeks')],
             attribution: 'Mayor Dana Ortiz',
-            asOf: null,
+            asOf: {
+              value: '2024-03-04/2024-03-06',
+              inferred: true,
+              basis: 'the day of the same event in another article',
+              earliest: '2024-03-04',
+              latest: '2024-03-06',
+            },
           },
           {
             text: 'until further notice',
@@ -187,9 +196,20 @@ export function fixtureReport(): Report {
             asOf: { value: '2024-03-05', inferred: false, basis: 'post date' },
           },
         ],
+        relation: 'unknown-timing',
       },
     ],
     omissions: [{ articleId: FIXTURE_IDS[1], factIds: ['f2'] }],
+    dates: [
+      {
+        ...cite(1, 'next month'),
+        text: 'next month',
+        // A relative date the dates stage could not place: shown as written, never on the axis.
+        date: null,
+        precision: 'month',
+        inferred: false,
+      },
+    ],
     timeline: [
       {
         date: '2024-03-18',
@@ -235,6 +255,7 @@ export function fixtureReport(): Report {
     ],
     summary: {
       text: '',
+      headline: 'Officials closed the Elm Street bridge on Tuesday after inspectors found cracks in its supports.',
       sentences: [
         {
           text: 'Officials closed the Elm Street bridge on Tuesday after inspectors found cracks in its supports.',
@@ -256,15 +277,26 @@ export function fixtureReport(): Report {
   };
 }
 
-function quote(id: string, i: number, words: string, kind: 'direct' | 'partial' | 'indirect') {
+/** A quote of `words` found at `citation`, said (cue "said") by `speaker`: its entity id and name. */
+export function quoteOf(
+  id: string,
+  citation: Citation,
+  words: string,
+  kind: Quote['kind'],
+  speaker: [string, string] = ['e1', 'Dana Ortiz'],
+): Quote {
   return {
     id,
-    ...cite(i, words),
+    ...citation,
     text: words,
     kind,
     cue: 'said',
-    speaker: { entityId: 'e1', name: 'Dana Ortiz', mention: null, inferred: false },
+    speaker: { entityId: speaker[0], name: speaker[1], mention: null, inferred: false },
   };
+}
+
+function quote(id: string, i: number, words: string, kind: Quote['kind']): Quote {
+  return quoteOf(id, cite(i, words), words, kind);
 }
 
 function single(id: string, i: number, sentence: string) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import type { Report } from '../../src/core/model.js';
 import { openSqliteStoryRepository } from '../../src/engine/storage/sqlite-story-repository.js';
 import { createApp, startServer } from '../../src/server/index.js';
 import { REPO_ROOT } from './shared.js';
@@ -93,4 +94,45 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The text of every highlighted (cited) piece of the source view, joined in page order. */
 export function highlightedText(page: Page): Promise<string> {
   return page.evaluate(() => [...document.querySelectorAll('mark.cited')].map((m) => m.textContent ?? '').join(''));
+}
+
+/** Presses every "show more" button inside `selector` (they are built on demand), until none is left. */
+export async function expandAllIn(page: Page, selector: string): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const buttons = page.locator(`${selector} [data-expand]`);
+    if ((await buttons.count()) === 0) return;
+    await buttons.first().click();
+  }
+}
+
+/** What `serveStory` answers for `GET /api/stories/:id`. */
+export interface ServedStory {
+  report: Report;
+  /** The coverage by lean a server with ratings adds. */
+  coverage?: unknown;
+  updatedAt?: string;
+}
+
+/** Answers the story API for `id` with a given report (the rest of the API stays the real server's). */
+export async function serveStory(page: Page, id: string, served: ServedStory): Promise<void> {
+  const story = {
+    id,
+    title: served.report.story.title,
+    articleCount: served.report.articles.length,
+    createdAt: '2025-03-08T12:00:00Z',
+    updatedAt: served.updatedAt ?? '2025-03-08T12:00:00Z',
+  };
+  const body = JSON.stringify({
+    story,
+    report: served.report,
+    ...(served.coverage ? { coverage: served.coverage } : {}),
+  });
+  await page.route(`**/api/stories/${encodeURIComponent(id)}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
+}
+
+/** Viewport screenshot (the first screen) under `test-results/screenshots/<name>.png`. */
+export async function screenshotFirstScreen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }

@@ -1,5 +1,6 @@
 /** The typed client of the Parallax HTTP API (see the API contract); the only module that calls `fetch`. */
 import type { InputFailure, Report } from '../../src/core/model.js';
+import type { CoverageByLean } from './lean.js';
 import { forgetToken, storedToken, storeToken } from './token-store.js';
 
 /** A story as listed by the API. */
@@ -21,6 +22,8 @@ export interface StoryList {
 export interface StoryWithReport {
   story: StorySummary;
   report: Report;
+  /** The story's outlets by lean, when the server has the user's outlet ratings. */
+  coverage?: CoverageByLean | null;
 }
 
 /** `POST /api/stories` and `POST /api/stories/:id/articles` */
@@ -105,6 +108,14 @@ function askForToken(rejected: boolean): Promise<string | null> {
   return openPrompt;
 }
 
+/** Request headers with the stored access token, when there is one. */
+function withToken(init: Record<string, string>): Headers {
+  const headers = new Headers(init);
+  const token = storedToken();
+  if (token !== null) headers.set('authorization', `Bearer ${token}`);
+  return headers;
+}
+
 async function send(path: string, init: RequestInit, token: string | null): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
@@ -159,6 +170,41 @@ export async function search(q: string): Promise<SearchResult[]> {
 /** Loads one story with its report. */
 export function getStory(id: string): Promise<StoryWithReport> {
   return request(`/api/stories/${encodeURIComponent(id)}`);
+}
+
+/**
+ * Loads one story for a preview in the list, or resolves to null when its answer is larger than `maxBytes` (read
+ * bytes, stopped as soon as they pass it) or the request fails: a preview is worth a little transfer, never a huge
+ * one. The answer stays in the browser's cache (the server sends an entity tag), so opening the story afterwards
+ * costs a revalidation only.
+ */
+export async function getStoryPreview(id: string, maxBytes: number): Promise<StoryWithReport | null> {
+  const controller = new AbortController();
+  try {
+    const response = await fetch(`/api/stories/${encodeURIComponent(id)}`, {
+      headers: withToken({ accept: 'application/json' }),
+      signal: controller.signal,
+    });
+    if (!response.ok || !response.body) {
+      controller.abort();
+      return null;
+    }
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    const reader = response.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      size += part.value.byteLength;
+      if (size > maxBytes) {
+        controller.abort();
+        return null;
+      }
+      text += decoder.decode(part.value, { stream: true });
+    }
+    return JSON.parse(text + decoder.decode()) as StoryWithReport;
+  } catch {
+    return null;
+  }
 }
 
 /** Creates a story from a multipart form (fields `title`, `text`, `urls`, `files`, `referenceDate`). */

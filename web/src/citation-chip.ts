@@ -1,19 +1,26 @@
 /** Citation chips: buttons that show the cited source sentence on hover/focus and jump to it on click. */
 import type { Citation } from '../../src/core/model.js';
-import { h, on, uniqueId } from './dom.js';
-import { articleLabel, citationInContext, type StoryContext } from './story-context.js';
+import { h, on, uniqueId, type Child } from './dom.js';
+import { truncate } from './format.js';
+import { articleLabel, citationInContext, type CitationContext, type StoryContext } from './story-context.js';
 
 /** Options of one chip. */
 export interface ChipOptions {
   /** Visible text; defaults to the article's label. */
   label?: string;
+  /** Visible content when it is more than text (marked words); takes the place of `label`. */
+  content?: Child;
   /** Accessible name when the visible text alone is not enough (e.g. a ✓ cell). */
   ariaLabel?: string;
   className?: string;
+  /**
+   * False: no tooltip of its own, the cited text goes into the native `title` instead (for chips inside scrolling
+   * tables, whose overflow would clip a tooltip).
+   */
+  tooltip?: boolean;
 }
 
-function tooltip(ctx: StoryContext, citation: Citation, id: string): HTMLElement {
-  const context = citationInContext(ctx, citation);
+function tooltip(ctx: StoryContext, citation: Citation, context: CitationContext | null, id: string): HTMLElement {
   const where = articleLabel(ctx, citation.articleId) + (citation.embed !== undefined ? ' · embedded post' : '');
   const body = context
     ? h('span', { class: 'tip-text' }, context.before, h('mark', {}, context.cited), context.after)
@@ -23,8 +30,10 @@ function tooltip(ctx: StoryContext, citation: Citation, id: string): HTMLElement
 
 /** One chip for one citation. Escape hides its tooltip until the pointer or focus leaves. */
 export function citationChip(ctx: StoryContext, citation: Citation, options: ChipOptions = {}): HTMLElement {
-  const tipId = uniqueId('tip');
-  const resolvable = citationInContext(ctx, citation) !== null;
+  const withTip = options.tooltip ?? true;
+  const tipId = withTip ? uniqueId('tip') : undefined;
+  const context = citationInContext(ctx, citation);
+  const resolvable = context !== null;
   const button = h(
     'button',
     {
@@ -32,16 +41,19 @@ export function citationChip(ctx: StoryContext, citation: Citation, options: Chi
       class: `chip${options.className ? ` ${options.className}` : ''}${resolvable ? '' : ' chip-broken'}`,
       'aria-describedby': tipId,
       'aria-label': options.ariaLabel,
+      title:
+        withTip || !context ? undefined : truncate(`${articleLabel(ctx, citation.articleId)}: “${context.cited}”`, 300),
       'data-article': citation.articleId,
       'data-start': citation.start,
       'data-end': citation.end,
       'data-embed': citation.embed,
       disabled: !resolvable,
     },
-    options.label ?? articleLabel(ctx, citation.articleId),
+    options.content ?? options.label ?? articleLabel(ctx, citation.articleId),
   );
-  const wrap = h('span', { class: 'cite' }, button, tooltip(ctx, citation, tipId));
   on(button, 'click', () => ctx.jump(citation, button));
+  if (!tipId) return button;
+  const wrap = h('span', { class: 'cite' }, button, tooltip(ctx, citation, context, tipId));
   on(wrap, 'keydown', (event) => {
     if (event.key === 'Escape') wrap.classList.add('tip-dismissed');
   });
@@ -51,14 +63,49 @@ export function citationChip(ctx: StoryContext, citation: Citation, options: Chi
   return wrap;
 }
 
-/** Chips for a list of citations, numbering repeated citations of one article ("Outlet", "Outlet ·2"). */
+/** Chips shown before the rest of a long list is folded behind a "+N" button. */
+const VISIBLE_CHIPS = 6;
+
+/**
+ * Chips for a list of citations: one per article, named by its label, and a small numbered chip for each further
+ * passage of the same article ("Outlet", "2"). Past `VISIBLE_CHIPS` articles the rest wait behind a "+N" button.
+ */
 export function citationChips(ctx: StoryContext, citations: readonly Citation[]): HTMLElement {
-  const counts = new Map<string, number>();
-  const chips = citations.map((c) => {
-    const n = (counts.get(c.articleId) ?? 0) + 1;
-    counts.set(c.articleId, n);
-    const label = articleLabel(ctx, c.articleId) + (n > 1 ? ` ·${n}` : '');
-    return h('li', {}, citationChip(ctx, c, { label }));
+  const byArticle = new Map<string, Citation[]>();
+  for (const c of citations) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+  const items = [...byArticle.values()].map((list) => {
+    const label = articleLabel(ctx, list[0]!.articleId);
+    return h(
+      'li',
+      {},
+      list.map((c, i) =>
+        citationChip(
+          ctx,
+          c,
+          i === 0
+            ? { label }
+            : { label: String(i + 1), ariaLabel: `${label}, passage ${i + 1}`, className: 'chip-more' },
+        ),
+      ),
+    );
   });
-  return h('ul', { class: 'chips', 'aria-label': 'Sources' }, chips);
+  const list = h('ul', { class: 'chips', 'aria-label': 'Sources' }, items.slice(0, VISIBLE_CHIPS));
+  const rest = items.slice(VISIBLE_CHIPS);
+  if (rest.length > 0) {
+    const more = on(
+      h(
+        'button',
+        { type: 'button', class: 'chip chip-fold', 'aria-label': `Show ${rest.length} more sources` },
+        `+${rest.length}`,
+      ),
+      'click',
+      () => {
+        moreItem.replaceWith(...rest);
+        rest[0]?.querySelector<HTMLElement>('.chip')?.focus();
+      },
+    );
+    const moreItem = h('li', {}, more);
+    list.append(moreItem);
+  }
+  return list;
 }

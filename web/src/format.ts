@@ -40,11 +40,51 @@ export function formatDate(value: string, precision: DatePrecision = 'day'): str
   return date;
 }
 
-/** A date value with "(inferred from …)" when it was not stated. */
+/** The date of a date value in words, without its basis; a range as its first and last day. */
+function dateOfValue(value: DateValue): string {
+  if (value.earliest && value.latest) return `between ${formatDate(value.earliest)} and ${formatDate(value.latest)}`;
+  return formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
+}
+
+/**
+ * A date value with ", inferred from …" when it was not stated. The basis is not put in parentheses: it often holds
+ * some of its own ("latest date of 2 embedded posts (the article is no older)").
+ */
 export function formatDateValue(value: DateValue | null): string | null {
   if (!value) return null;
-  const date = formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
-  return value.inferred ? `${date} (inferred from ${value.basis})` : date;
+  const date = dateOfValue(value);
+  return value.inferred ? `${date}, inferred from ${unnestParentheses(value.basis)}` : date;
+}
+
+/**
+ * Text without a parenthesis inside another: an outer parenthesis that holds one becomes a colon ("article date
+ * (latest date of 2 posts (the article is no older))" reads "article date: latest date of 2 posts (the article is no
+ * older)"). Unbalanced text is returned as it is.
+ */
+export function unnestParentheses(text: string): string {
+  const pairs: [number, number][] = [];
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')') {
+      const start = open.pop();
+      if (start === undefined) return text;
+      // An outermost pair that holds another pair.
+      if (open.length === 0 && text.slice(start + 1, i).includes('(')) pairs.push([start, i]);
+    }
+  }
+  if (open.length > 0) return text;
+  let out = text;
+  for (const [start, end] of pairs.reverse()) {
+    out = `${out.slice(0, start).trimEnd()}: ${out.slice(start + 1, end)}${out.slice(end + 1)}`;
+  }
+  return out;
+}
+
+/** A date value in few words: the date, and "inferred" when it was not stated (the basis is left to a tooltip). */
+export function formatDateValueShort(value: DateValue | null): string | null {
+  if (!value) return null;
+  return value.inferred ? `${dateOfValue(value)}, inferred` : dateOfValue(value);
 }
 
 /** A number with thousands separators. */

@@ -1,11 +1,18 @@
 /** Entry point: renders the page of the current `#/` route into `<main>` and keeps the skip link working. */
-import './styles.css';
+import './styles/base.css';
+import './styles/story.css';
+import './styles/tables.css';
+import './styles/timeline.css';
+import './styles/sources.css';
+import './styles/list.css';
 import { ApiError, getStory, setTokenPrompt, type StoryWithReport } from './api.js';
 import { h, on, replaceChildren } from './dom.js';
 import { listPage } from './page-list.js';
 import { newStoryPage } from './page-new.js';
-import { focusSection, storyPage, type AddOutcome } from './page-story.js';
+import { focusSection, startStoryPage, storyPage, type AddOutcome } from './page-story.js';
+import { startLoading } from './loading.js';
 import { parseRoute, type Route } from './router.js';
+import { trackStickyBar } from './sticky-offset.js';
 import { mountTokenControl } from './token-control.js';
 import { askForTokenInDialog } from './token-dialog.js';
 
@@ -41,10 +48,18 @@ function showStory(
   outcome: AddOutcome | null = null,
 ): void {
   shownStoryId = data.story.id;
-  const page = storyPage(data, (updated, added) => showStory(updated, null, true, added), outcome);
+  const page = storyPage(data, {
+    onChange: (updated, added) => showStory(updated, null, true, added),
+    outcome,
+    // The page is whole once every section is built (tests and scripts wait for this attribute).
+    onReady: () => {
+      if (page.isConnected) main.setAttribute('data-story', data.story.id);
+    },
+  });
   show(page, data.story.title ?? 'Story', focusHeading && section === null);
+  startStoryPage(page);
+  trackStickyBar(page.querySelector<HTMLElement>('.toc'));
   if (section) focusSection(main, section);
-  main.setAttribute('data-story', data.story.id);
 }
 
 async function render(route: Route, focusHeading: boolean): Promise<void> {
@@ -57,19 +72,32 @@ async function render(route: Route, focusHeading: boolean): Promise<void> {
   shownStoryId = null;
   main.removeAttribute('data-story');
   main.setAttribute('aria-busy', 'true');
+  trackStickyBar(null);
+  const stopLoading = startLoading();
   try {
     if (route.page === 'new') show(newStoryPage(), 'New story', focusHeading);
     else if (route.page === 'list') {
       const page = await listPage(route.q, route.pageNumber);
       if (fresh()) show(page, route.q ? `Search: ${route.q}` : 'Stories', focusHeading);
     } else if (route.page === 'story') {
+      performance.mark('parallax:story-requested');
       const data = await getStory(route.id);
-      if (fresh()) showStory(data, route.section, focusHeading);
+      // Marks for the benchmark (bench/sections/web.ts): the report loaded, then the page built.
+      performance.mark('parallax:story-loaded');
+      if (fresh()) {
+        showStory(data, route.section, focusHeading);
+        performance.mark('parallax:story-shown');
+        // After the frame that paints it: the first task after a frame runs before idle work (deferred sections).
+        requestAnimationFrame(() => setTimeout(() => performance.mark('parallax:story-interactive'), 0));
+      }
     } else show(errorPage(new ApiError(404, 'not-found', `No page at ${route.path}.`)), 'Not found', focusHeading);
   } catch (err) {
     if (fresh()) show(errorPage(err), 'Error', focusHeading);
   } finally {
-    if (fresh()) main.removeAttribute('aria-busy');
+    if (fresh()) {
+      main.removeAttribute('aria-busy');
+      stopLoading();
+    }
   }
 }
 

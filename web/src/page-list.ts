@@ -1,10 +1,22 @@
-/** The story list with search: all stories (paged), or search hits in articles and facts plus matching stories. */
-import { listStories, search, type SearchResult, type StorySummary } from './api.js';
+/**
+ * The story list with search. Each story shows its title, lede, outlets (with the lean split where ratings give
+ * leans), size and last update; search results are grouped by story, each with its hits in articles and facts.
+ */
+import { getStoryPreview, listStories, search, type SearchResult, type StorySummary } from './api.js';
 import { emptyState, h, on } from './dom.js';
-import { formatDate, plural } from './format.js';
+import { formatDate, plural, truncate } from './format.js';
+import { LEANS, LEAN_LABELS } from './lean.js';
 import { listHref, storyHref } from './router.js';
+import { groupHits, type SearchGroup } from './search-groups.js';
+import { storyPreview, type StoryPreview } from './story-preview.js';
 
 const PAGE_SIZE = 20;
+/** Largest story answer read for a preview (a 4 MB JSON parses in tens of ms): beyond it, no preview. */
+const PREVIEW_MAX_BYTES = 4_000_000;
+/** Previews loaded at once. */
+const PREVIEW_CONCURRENCY = 2;
+/** Outlets named in a list item before "+N". */
+const OUTLETS_NAMED = 5;
 
 /** The snippet as text, with the words of the query marked (the server sends plain text without markup). */
 export function snippetNodes(snippet: string, q: string): (string | HTMLElement)[] {
@@ -17,11 +29,57 @@ export function snippetNodes(snippet: string, q: string): (string | HTMLElement)
   return snippet.split(pattern).map((part, i) => (i % 2 === 1 ? h('mark', {}, part) : part));
 }
 
-function storyItem(story: StorySummary): HTMLElement {
+/** The outlets line and the lede of a preview. */
+function previewNodes(preview: StoryPreview): HTMLElement[] {
+  const { outlets } = preview;
+  const rated = outlets.filter((o) => o.lean !== null);
+  const bar =
+    rated.length > 0
+      ? h(
+          'span',
+          { class: 'lean-bar', role: 'img', 'aria-label': leanWords(preview) },
+          LEANS.map((lean) => {
+            const n = rated.filter((o) => o.lean === lean).length;
+            if (n === 0) return null;
+            const segment = h('span', { class: `lean-segment lean-${lean}` });
+            segment.style.flexGrow = String(n);
+            return segment;
+          }),
+        )
+      : null;
+  const named = outlets.slice(0, OUTLETS_NAMED).map((o) => o.name);
+  const rest = outlets.length - named.length;
+  const nodes: (HTMLElement | null)[] = [
+    preview.lede ? h('p', { class: 'story-lede' }, truncate(preview.lede, 220)) : null,
+    outlets.length > 0
+      ? h(
+          'p',
+          { class: 'story-outlets' },
+          h('span', {}, `${plural(outlets.length, 'outlet')}: ${named.join(', ')}${rest > 0 ? `, +${rest} more` : ''}`),
+          bar,
+          rated.length > 0 ? h('span', {}, leanWords(preview)) : null,
+        )
+      : null,
+  ];
+  return nodes.filter((n): n is HTMLElement => n !== null);
+}
+
+function leanWords(preview: StoryPreview): string {
+  return LEANS.map((lean) => [lean, preview.outlets.filter((o) => o.lean === lean).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([lean, n]) => `${LEAN_LABELS[lean]} ${n}`)
+    .join(' · ');
+}
+
+/** A story of the list; its preview arrives later into `slot`. */
+function storyItem(story: StorySummary, slots: Map<string, HTMLElement>): HTMLElement {
+  const slot = h('div', { class: 'story-preview' });
+  slots.set(story.id, slot);
   return h(
     'li',
     { class: 'story-item' },
     h('a', { href: storyHref(story.id), class: 'story-link' }, story.title?.trim() || 'Untitled story'),
+    slot,
     h(
       'p',
       { class: 'story-meta' },
@@ -31,15 +89,32 @@ function storyItem(story: StorySummary): HTMLElement {
   );
 }
 
-function resultItem(result: SearchResult, q: string): HTMLElement {
+/** Fills the previews a few at a time, once the list is on the page; stops when the reader has moved on. */
+function loadPreviews(slots: Map<string, HTMLElement>): void {
+  const queue = [...slots.entries()];
+  const next = async (): Promise<void> => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const [id, slot] = item;
+      if (!slot.isConnected) return;
+      const data = await getStoryPreview(id, PREVIEW_MAX_BYTES);
+      if (data && slot.isConnected)
+        slot.replaceChildren(...previewNodes(storyPreview(data.report, data.coverage ?? null)));
+    }
+  };
+  // After the page is shown (the slots are then connected).
+  setTimeout(() => {
+    for (let i = 0; i < PREVIEW_CONCURRENCY; i++) void next();
+  }, 0);
+}
+
+function hitItem(result: SearchResult, q: string): HTMLElement {
   const target = storyHref(result.storyId, result.kind === 'fact' ? 'agreement' : 'sources');
   return h(
     'li',
-    { class: 'search-result' },
-    h('a', { href: target }, result.storyTitle?.trim() || 'Untitled story'),
+    { class: 'search-hit' },
+    h('a', { href: target }, h('span', { class: 'badge badge-muted' }, result.kind === 'fact' ? 'fact' : 'article')),
     ' ',
-    h('span', { class: 'badge badge-muted' }, result.kind === 'fact' ? 'fact' : 'article'),
-    h('p', { class: 'snippet' }, snippetNodes(result.snippet, q)),
+    h('span', { class: 'snippet' }, snippetNodes(result.snippet, q)),
   );
 }
 
@@ -69,24 +144,53 @@ function pager(total: number, pageNumber: number): HTMLElement | null {
   );
 }
 
-async function searchResults(q: string): Promise<HTMLElement> {
-  const [hits, stories] = await Promise.all([search(q), listStories({ q, limit: PAGE_SIZE })]);
+function groupItem(group: SearchGroup, q: string, slots: Map<string, HTMLElement>): HTMLElement {
+  const articles = group.hits.filter((r) => r.kind === 'article').length;
+  const facts = group.hits.length - articles;
+  const slot = h('div', { class: 'story-preview' });
+  slots.set(group.storyId, slot);
   return h(
-    'div',
-    { class: 'results' },
-    h('h2', {}, `Stories matching “${q}”`),
-    stories.stories.length > 0
-      ? h('ul', { class: 'story-list' }, stories.stories.map(storyItem))
-      : emptyState('No story title matches.'),
-    h('h2', {}, 'In articles and facts'),
-    hits.length > 0
+    'li',
+    { class: 'search-group' },
+    h('a', { href: storyHref(group.storyId), class: 'story-link' }, group.title || 'Untitled story'),
+    slot,
+    h(
+      'p',
+      { class: 'story-meta' },
+      group.hits.length === 0
+        ? 'matches by its title'
+        : [articles > 0 ? `in ${plural(articles, 'article')}` : '', facts > 0 ? `in ${plural(facts, 'fact')}` : '']
+            .filter(Boolean)
+            .join(' and '),
+    ),
+    group.hits.length > 0
       ? h(
           'ul',
-          { class: 'search-results' },
-          hits.map((r) => resultItem(r, q)),
+          { class: 'search-hits' },
+          group.hits.map((r) => hitItem(r, q)),
         )
-      : emptyState('No article or fact matches.'),
+      : null,
   );
+}
+
+async function searchResults(q: string): Promise<HTMLElement> {
+  const [hits, stories] = await Promise.all([search(q), listStories({ q, limit: PAGE_SIZE })]);
+  const groups = groupHits(hits, stories.stories);
+  const slots = new Map<string, HTMLElement>();
+  const body = h(
+    'div',
+    { class: 'results' },
+    h('h2', {}, `${plural(groups.length, 'story', 'stories')} matching “${q}”`),
+    groups.length > 0
+      ? h(
+          'ul',
+          { class: 'search-groups' },
+          groups.map((g) => groupItem(g, q, slots)),
+        )
+      : emptyState('No story, article or fact matches.'),
+  );
+  loadPreviews(slots);
+  return body;
 }
 
 async function allStories(pageNumber: number): Promise<HTMLElement> {
@@ -99,13 +203,20 @@ async function allStories(pageNumber: number): Promise<HTMLElement> {
       h('p', {}, h('a', { href: '#/new', class: 'button primary' }, 'Create the first story')),
     );
   }
-  return h(
+  const slots = new Map<string, HTMLElement>();
+  const body = h(
     'div',
     { class: 'results' },
-    h('h2', {}, plural(total, 'story', 'stories')),
-    h('ul', { class: 'story-list' }, stories.map(storyItem)),
+    h('h2', {}, `${plural(total, 'story', 'stories')}, the latest update first`),
+    h(
+      'ul',
+      { class: 'story-list' },
+      stories.map((s) => storyItem(s, slots)),
+    ),
     pager(total, pageNumber),
   );
+  loadPreviews(slots);
+  return body;
 }
 
 /** Builds the page; the results arrive asynchronously into it. */

@@ -1,11 +1,17 @@
-/** The story page: header, table of contents and every report section, with citations wired to the sources. */
-import type { InputFailure } from '../../src/core/model.js';
+/**
+ * The story page. At a glance first: the neutral headline and summary, who covers the story (with leans where the
+ * user's ratings give them) and the three to five differences that matter most; then a sticky contents bar whose
+ * counts lead to each section, and the sections, each showing its first items with the rest one click away.
+ */
+import type { InputFailure, Report } from '../../src/core/model.js';
 import type { StoryWithReport } from './api.js';
 import { addArticles, deleteStory } from './api.js';
 import { articleForm } from './article-form.js';
+import { coverageStrip } from './coverage-strip.js';
 import { h, on } from './dom.js';
 import { failureList } from './failures.js';
-import { formatDate, plural } from './format.js';
+import { formatDate, formatNumber, plural } from './format.js';
+import { keyDifferencesBlock } from './key-differences.js';
 import { storyHref } from './router.js';
 import { agreementSection } from './section-agreement.js';
 import { coverageSection } from './section-coverage.js';
@@ -13,21 +19,23 @@ import { differencesSection } from './section-differences.js';
 import { framingSection } from './section-framing.js';
 import { quotesSection } from './section-quotes.js';
 import { sourcesSection } from './section-sources.js';
-import { summarySection } from './section-summary.js';
+import { summaryBlock } from './section-summary.js';
 import { timelineSection } from './section-timeline.js';
-import { createStoryContext } from './story-context.js';
+import { createStoryContext, type StoryContext } from './story-context.js';
+import { DeferredSections } from './deferred-sections.js';
 
-/** The story page's sections in page order: DOM id and table-of-contents label. */
-export const STORY_SECTIONS: readonly (readonly [string, string])[] = [
-  ['summary', 'Summary'],
-  ['agreement', 'Agreement'],
-  ['differences', 'Differences'],
-  ['coverage', 'Coverage'],
-  ['quotes', 'Quotes'],
-  ['timeline', 'Timeline'],
-  ['framing', 'Framing'],
-  ['sources', 'Sources'],
-];
+/** The story page's sections in page order: DOM id, contents label, and the count shown beside it. */
+export const STORY_SECTIONS: readonly (readonly [string, string, ((r: Report, ctx: StoryContext) => number) | null])[] =
+  [
+    ['summary', 'Overview', null],
+    ['differences', 'Differences', (r) => (r.differences ?? []).length],
+    ['agreement', 'Agreement', (r) => (r.facts ?? []).filter((f) => f.articleIds.length > 1).length],
+    ['coverage', 'Coverage', (r) => (r.facts ?? []).length],
+    ['quotes', 'Quotes', (r) => (r.quotes ?? []).length],
+    ['timeline', 'Timeline', (r) => (r.timeline ?? []).length],
+    ['framing', 'Framing', (r) => (r.framing ?? []).length],
+    ['sources', 'Sources', (_r, ctx) => ctx.articleList.length],
+  ];
 
 /** What the page says after articles were added: that the report was recomputed, and which inputs failed. */
 export interface AddOutcome {
@@ -51,7 +59,6 @@ function addNotice(outcome: AddOutcome | null): HTMLElement | null {
 
 function header(data: StoryWithReport): HTMLElement {
   const { story, report } = data;
-  const outlets = [...new Set(report.articles.map((a) => a.outlet).filter((o): o is string => !!o))];
   return h(
     'header',
     { class: 'story-header' },
@@ -60,28 +67,46 @@ function header(data: StoryWithReport): HTMLElement {
       'p',
       { class: 'story-meta' },
       plural(report.articles.length, 'article'),
-      // Name the outlets only when every article has one; otherwise say how many are known.
-      outlets.length > 0
-        ? report.articles.every((a) => a.outlet)
-          ? ` from ${outlets.join(', ')}`
-          : ` (outlets known: ${outlets.join(', ')})`
-        : '',
-      report.story.referenceDate ? ` · reference date ${formatDate(report.story.referenceDate)}` : '',
+      report.story.referenceDate ? ` · story date ${formatDate(report.story.referenceDate)}` : '',
       ` · updated ${formatDate(story.updatedAt, 'time')}`,
     ),
     failureList(report.failures),
   );
 }
 
-function toc(id: string): HTMLElement {
+function toc(id: string, ctx: StoryContext): HTMLElement {
   return h(
     'nav',
     { class: 'toc', 'aria-label': 'Sections of this story' },
     h(
       'ul',
       {},
-      STORY_SECTIONS.map(([sid, label]) => h('li', {}, h('a', { href: storyHref(id, sid) }, label))),
+      STORY_SECTIONS.map(([sid, label, count]) => {
+        const n = count ? count(ctx.report, ctx) : null;
+        return h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: storyHref(id, sid), 'aria-label': n === null ? undefined : `${label}: ${formatNumber(n)}` },
+            label,
+            n === null ? null : h('span', { class: 'toc-count' }, formatNumber(n)),
+          ),
+        );
+      }),
     ),
+  );
+}
+
+/** The overview: summary, coverage strip and the differences that matter most, all in the first screen. */
+function overview(ctx: StoryContext, storyId: string): HTMLElement {
+  return h(
+    'section',
+    { id: 'summary', class: 'report-section overview', 'aria-labelledby': 'summary-heading' },
+    h('h2', { id: 'summary-heading', tabindex: -1, class: 'visually-hidden' }, 'Overview'),
+    summaryBlock(ctx),
+    coverageStrip(ctx),
+    keyDifferencesBlock(ctx, storyId),
   );
 }
 
@@ -112,35 +137,67 @@ function manage(id: string, onChange: (data: StoryWithReport, outcome: AddOutcom
   );
 }
 
-/** Builds the story page; `onChange` is called with the new data after articles are added. */
-export function storyPage(
-  data: StoryWithReport,
-  onChange: (data: StoryWithReport, outcome: AddOutcome) => void,
-  outcome: AddOutcome | null = null,
-): HTMLElement {
-  const ctx = createStoryContext(data.report);
+/** The deferred sections of each story page, so that a link to a section can have it built first. */
+const deferredOf = new WeakMap<Element, DeferredSections>();
+
+/** Options of the story page. */
+export interface StoryPageOptions {
+  /** Called with the new data after articles are added. */
+  onChange: (data: StoryWithReport, outcome: AddOutcome) => void;
+  outcome?: AddOutcome | null;
+  /** Called once every section is built (the first screen is shown before). */
+  onReady?: () => void;
+}
+
+/**
+ * Builds the story page: the first screen at once, the sections below it when the browser is idle or the reader
+ * gets near them (call `startStoryPage` once the page is in the document).
+ */
+export function storyPage(data: StoryWithReport, options: StoryPageOptions): HTMLElement {
+  const ctx = createStoryContext(data.report, data.coverage ?? null);
   // Building the sources wires `ctx.jump`; chips read it when clicked, so the page order stays free.
   const sources = sourcesSection(ctx);
-  return h(
+  const deferred = new DeferredSections();
+  // A jump scrolls to the cited words: everything above them must be built first, or the page would shift.
+  const { jump, showSource } = ctx;
+  ctx.jump = (citation, origin) => {
+    deferred.build();
+    jump(citation, origin);
+  };
+  ctx.showSource = (articleId, origin) => {
+    deferred.build();
+    showSource(articleId, origin);
+  };
+  const page = h(
     'div',
     { class: 'page page-story' },
     header(data),
-    addNotice(outcome),
-    toc(data.story.id),
-    summarySection(ctx),
-    agreementSection(ctx),
-    differencesSection(ctx),
-    coverageSection(ctx),
-    quotesSection(ctx),
-    timelineSection(ctx),
-    framingSection(ctx),
+    addNotice(options.outcome ?? null),
+    toc(data.story.id, ctx),
+    overview(ctx, data.story.id),
+    deferred.add('differences', 'Where the sources differ', () => differencesSection(ctx)),
+    deferred.add('agreement', 'What the sources agree on', () => agreementSection(ctx)),
+    deferred.add('coverage', 'Coverage: who reports what', () => coverageSection(ctx)),
+    deferred.add('quotes', 'Who said what', () => quotesSection(ctx)),
+    deferred.add('timeline', 'Timeline', () => timelineSection(ctx)),
+    deferred.add('framing', 'Framing: each outlet’s words', () => framingSection(ctx)),
     sources,
-    manage(data.story.id, onChange),
+    manage(data.story.id, options.onChange),
   );
+  deferredOf.set(page, deferred);
+  if (options.onReady) deferred.whenBuilt(options.onReady);
+  return page;
 }
 
-/** Scrolls to a section of the story page and moves focus to its heading. */
+/** Starts building the deferred sections of a story page that is now in the document. */
+export function startStoryPage(page: Element): void {
+  deferredOf.get(page)?.start();
+}
+
+/** Scrolls to a section of the story page (built first when it was waiting) and moves focus to its heading. */
 export function focusSection(root: ParentNode, sectionId: string): boolean {
+  const page = root.querySelector('.page-story');
+  if (page) deferredOf.get(page)?.build(page.querySelector(`#${CSS.escape(sectionId)}`) ?? page.lastElementChild);
   const heading = root.querySelector<HTMLElement>(`#${CSS.escape(sectionId)}-heading`);
   if (!heading) return false;
   heading.scrollIntoView({ block: 'start' });

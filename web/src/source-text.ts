@@ -1,9 +1,12 @@
 /**
- * Renders a cleaned text losslessly as paragraphs of sentence spans: every character of the text lands in exactly
- * one text node, in order, so a highlighted range reads back exactly as the cited slice.
+ * Renders a cleaned text losslessly, block by block, as paragraphs of sentence spans: every character of a rendered
+ * block (and of the paragraph break before it) lands in exactly one text node, in order, so a highlighted range reads
+ * back exactly as the cited slice. Blocks can be rendered alone, which is what lets a long article show only the part
+ * on screen.
  */
 import type { Span } from '../../src/core/model.js';
 import { h } from './dom.js';
+import { buildBlocks, firstEndingAfter, usableSpans, type Block } from './source-blocks.js';
 
 /** What to render and how to name its sentence elements. */
 export interface SourceTextOptions {
@@ -16,33 +19,23 @@ export interface SourceTextOptions {
   highlight?: Span | null;
 }
 
-/** Paragraph spans found from blank lines, for texts that come without them. */
-export function deriveParagraphs(text: string): Span[] {
-  const spans: Span[] = [];
-  const gap = /\n[^\S\n]*\n\s*/g;
-  let start = 0;
-  for (const match of text.matchAll(gap)) {
-    if (match.index > start) spans.push({ start, end: match.index });
-    start = match.index + match[0].length;
-  }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans;
+/** A text prepared for rendering by blocks. */
+export interface SourceDoc {
+  text: string;
+  blocks: Block[];
+  sentences: Span[];
+  idPrefix: string;
 }
 
-/** Clips spans to `[0, max)`, drops empty ones and sorts them, so broken input cannot duplicate text. */
-function usableSpans(spans: readonly Span[], max: number): Span[] {
-  const sorted = spans
-    .map((s) => ({ start: Math.max(0, s.start), end: Math.min(max, s.end) }))
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start);
-  const out: Span[] = [];
-  let pos = 0;
-  for (const s of sorted) {
-    const start = Math.max(s.start, pos);
-    if (s.end > start) out.push({ start, end: s.end });
-    pos = Math.max(pos, s.end);
-  }
-  return out;
+/** Cuts a text into blocks (once per text; rendering then costs only the blocks shown). */
+export function prepareSource(options: Omit<SourceTextOptions, 'highlight'>): SourceDoc {
+  const sentences = usableSpans(options.sentences ?? [], options.text.length);
+  return {
+    text: options.text,
+    sentences,
+    blocks: buildBlocks(options.text, options.paragraphs ?? [], sentences),
+    idPrefix: options.idPrefix,
+  };
 }
 
 /** Appends `text[a, b)` to `parent`, wrapping the part inside the highlight in `<mark class="cited">`. */
@@ -58,33 +51,22 @@ function appendPieces(parent: Element, text: string, a: number, b: number, highl
   if (b > he) parent.append(text.slice(he, b));
 }
 
-/** A sentence with its index in the whole text (its id). */
-interface IndexedSentence {
-  span: Span;
-  index: number;
-}
-
-function renderParagraph(
-  options: SourceTextOptions,
-  p: Span,
-  sentences: readonly IndexedSentence[],
-  named: Set<number>,
-): HTMLElement {
-  const { text, idPrefix } = options;
-  const highlight = options.highlight ?? null;
-  const el = h('p', {});
-  let pos = p.start;
-  for (const { span: s, index } of sentences) {
-    const start = Math.max(s.start, p.start, pos);
-    const end = Math.min(s.end, p.end);
+/** The paragraph element of one block, with its sentences as spans. */
+function blockParagraph(doc: SourceDoc, block: Block, highlight: Span | null): HTMLElement {
+  const { text, sentences, idPrefix } = doc;
+  const el = h('p', { class: block.first ? undefined : 'continued' });
+  let pos = block.start;
+  for (let i = firstEndingAfter(sentences, block.start); i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (s.start >= block.end) break;
+    const start = Math.max(s.start, pos);
+    const end = Math.min(s.end, block.end);
     if (end <= start) continue;
     if (start > pos) appendPieces(el, text, pos, start, highlight);
-    // A sentence cut by a paragraph break keeps its id on the first piece only.
-    const first = !named.has(index);
-    named.add(index);
+    // A sentence cut by a paragraph break or a block edge keeps its id on its first piece only.
     const span = h('span', {
       class: 'sentence',
-      id: first ? `${idPrefix}-s${index}` : undefined,
+      id: start === s.start ? `${idPrefix}-s${i}` : undefined,
       'data-start': start,
       'data-end': end,
     });
@@ -92,26 +74,37 @@ function renderParagraph(
     el.append(span);
     pos = end;
   }
-  if (pos < p.end) appendPieces(el, text, pos, p.end, highlight);
+  if (pos < block.end) appendPieces(el, text, pos, block.end, highlight);
   return el;
 }
 
-/** Renders a cleaned text as `<div class="source-text">` with paragraphs and sentence spans. */
+/** Block `index` with the text between it and the block before (a paragraph break), as one element. */
+export function renderBlock(doc: SourceDoc, index: number, highlight: Span | null): HTMLElement {
+  const block = doc.blocks[index]!;
+  const unit = h('div', { class: 'block', 'data-block': index });
+  const gapStart = index === 0 ? 0 : doc.blocks[index - 1]!.end;
+  if (block.start > gapStart) appendPieces(unit, doc.text, gapStart, block.start, highlight);
+  unit.append(blockParagraph(doc, block, highlight));
+  return unit;
+}
+
+/** The text after the last block (trailing space), or null when there is none. */
+export function renderTail(doc: SourceDoc, highlight: Span | null): HTMLElement | null {
+  const last = doc.blocks.at(-1)?.end ?? 0;
+  if (last >= doc.text.length) return null;
+  const tail = h('div', { class: 'block block-tail' });
+  appendPieces(tail, doc.text, last, doc.text.length, highlight);
+  return tail;
+}
+
+/** Renders a whole (short) text as `<div class="source-text">`: an embedded post, or a test of the renderer. */
 export function renderSourceText(options: SourceTextOptions): HTMLElement {
-  const { text } = options;
+  const doc = prepareSource(options);
   const highlight = options.highlight ?? null;
-  const given = usableSpans(options.paragraphs ?? [], text.length);
-  const paragraphs = given.length > 0 ? given : deriveParagraphs(text);
-  const sentences = usableSpans(options.sentences ?? [], text.length).map((span, index) => ({ span, index }));
-  const container = h('div', { class: 'source-text' });
-  const named = new Set<number>();
-  let pos = 0;
-  for (const p of paragraphs) {
-    if (p.start > pos) appendPieces(container, text, pos, p.start, highlight);
-    const inside = sentences.filter(({ span: s }) => s.start < p.end && s.end > p.start);
-    container.append(renderParagraph(options, p, inside, named));
-    pos = p.end;
-  }
-  if (pos < text.length) appendPieces(container, text, pos, text.length, highlight);
-  return container;
+  return h(
+    'div',
+    { class: 'source-text' },
+    doc.blocks.map((_, i) => renderBlock(doc, i, highlight)),
+    renderTail(doc, highlight),
+  );
 }

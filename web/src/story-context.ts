@@ -1,6 +1,8 @@
 /** What every section of the story page needs: the report, article labels, entity names, and the citation jump. */
-import type { Citation, Entity, Report, ReportArticle } from '../../src/core/model.js';
+import type { Citation, Entity, Report, ReportArticle, Sentence } from '../../src/core/model.js';
 import { articleLabels } from '../../src/core/render/article-labels.js';
+import { hostOf, leansOf, outletKey, type CoverageByLean, type Lean } from './lean.js';
+import { firstEndingAfter } from './source-blocks.js';
 
 /** An article of the report with its display label and its position (used for DOM ids, never the raw id). */
 export interface ArticleRef {
@@ -8,6 +10,16 @@ export interface ArticleRef {
   article: ReportArticle;
   /** Outlet, else site, else "Article N: first words of its headline" (shortened); numbered when two share it. */
   label: string;
+  /** The outlet it belongs to (articles of one outlet share it). */
+  outlet: OutletRef;
+}
+
+/** An outlet of the story: the articles it published and its lean where the user's ratings give one. */
+export interface OutletRef {
+  /** Outlet name, else site, else the article's label. */
+  name: string;
+  articles: ArticleRef[];
+  lean: Lean | null;
 }
 
 /** An element focus can return to after a jump (a chip button or a timeline point). */
@@ -22,14 +34,34 @@ export interface StoryContext {
   articles: Map<string, ArticleRef>;
   /** Articles in report order. */
   articleList: ArticleRef[];
+  /** Outlets in order of their first article. */
+  outlets: OutletRef[];
+  /** True when at least one outlet has a lean. */
+  hasLeans: boolean;
   entities: Map<string, Entity>;
   /** Set by the sources section once it is built; a no-op before. */
   jump: JumpToCitation;
+  /** Opens an article in the sources (from its start); set by the sources section. */
+  showSource: (articleId: string, origin: FocusTarget | null) => void;
 }
 
-/** Labels every article with the report's single label rule (outlet, site, "Article N: headline words"), numbered
- * when two would repeat. */
-export function labelArticles(articles: readonly ReportArticle[]): ArticleRef[] {
+/** Longest outlet name before it is shortened (chips and table headers must stay small). */
+const MAX_LABEL = 32;
+
+function shorten(text: string): string {
+  // A trailing qualifier ("Fox News (Online News)") is left to the full name: labels must stay short.
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(.+?)\s*\([^()]*\)$/, '$1');
+  return clean.length <= MAX_LABEL ? clean : `${clean.slice(0, MAX_LABEL - 1).trimEnd()}…`;
+}
+
+/**
+ * Labels every article with the report's one label rule (src/core/render/article-labels.ts: the outlet, else the
+ * site, else "Article N: first words of its headline", never an id or a file name), numbered when two would repeat.
+ */
+export function labelArticles(articles: readonly ReportArticle[]): Omit<ArticleRef, 'outlet'>[] {
   const labels = articleLabels(articles);
   return articles.map((article, index) => ({
     index,
@@ -38,15 +70,37 @@ export function labelArticles(articles: readonly ReportArticle[]): ArticleRef[] 
   }));
 }
 
-/** Builds the context of a story page from its report. */
-export function createStoryContext(report: Report): StoryContext {
-  const articleList = labelArticles(report.articles);
+/** Groups labelled articles by outlet (by name, else by site; an article with neither is an outlet of its own). */
+function groupOutlets(refs: Omit<ArticleRef, 'outlet'>[], leans: (Lean | null)[]): ArticleRef[] {
+  const byKey = new Map<string, OutletRef>();
+  return refs.map((ref) => {
+    const named = ref.article.outlet?.trim() || hostOf(ref.article.url);
+    const key = named ? outletKey(named) : `article:${ref.index}`;
+    let outlet = byKey.get(key);
+    if (!outlet) {
+      outlet = { name: named ? shorten(named) : ref.label, articles: [], lean: leans[ref.index] ?? null };
+      byKey.set(key, outlet);
+    }
+    const full: ArticleRef = { ...ref, outlet };
+    outlet.articles.push(full);
+    return full;
+  });
+}
+
+/** Builds the context of a story page from its report and, where the server has ratings, the coverage by lean. */
+export function createStoryContext(report: Report, coverage: CoverageByLean | null = null): StoryContext {
+  const leans = leansOf(report.articles, coverage);
+  const articleList = groupOutlets(labelArticles(report.articles), leans);
+  const outlets = [...new Set(articleList.map((ref) => ref.outlet))];
   return {
     report,
     articleList,
+    outlets,
+    hasLeans: outlets.some((o) => o.lean !== null),
     articles: new Map(articleList.map((ref) => [ref.article.id, ref])),
     entities: new Map((report.entities ?? []).map((e) => [e.id, e])),
     jump: () => undefined,
+    showSource: () => undefined,
   };
 }
 
@@ -75,19 +129,22 @@ export function citedText(ctx: StoryContext, citation: Citation): string | null 
   return citationBase(ctx, citation)!.slice(citation.start, citation.end);
 }
 
+/** A cited passage with some of its sentence before and after it. */
+export interface CitationContext {
+  before: string;
+  cited: string;
+  after: string;
+}
+
 /** The cited text with the rest of its sentence(s) around it, trimmed to `room` characters each side. */
-export function citationInContext(
-  ctx: StoryContext,
-  citation: Citation,
-  room = 160,
-): { before: string; cited: string; after: string } | null {
+export function citationInContext(ctx: StoryContext, citation: Citation, room = 160): CitationContext | null {
   const base = citationBase(ctx, citation);
   const cited = citedText(ctx, citation);
   if (base === null || cited === null) return null;
   let from = citation.start;
   let to = citation.end;
   const sentences = citation.embed === undefined ? (ctx.articles.get(citation.articleId)?.article.sentences ?? []) : [];
-  const covering = sentences.filter((s) => s.start < citation.end && s.end > citation.start);
+  const covering = overlapping(sentences, citation);
   if (covering.length > 0) {
     from = Math.min(from, ...covering.map((s) => s.start));
     to = Math.max(to, ...covering.map((s) => s.end));
@@ -109,4 +166,15 @@ export function citationInContext(
 /** An entity's display name, or the fallback when the entity is unknown. */
 export function entityName(ctx: StoryContext, entityId: string | null, fallback: string): string {
   return (entityId ? ctx.entities.get(entityId)?.name : undefined) ?? fallback;
+}
+
+/** The sentences that overlap a range, found by binary search (a long article has tens of thousands). */
+function overlapping(sentences: readonly Sentence[], range: { start: number; end: number }): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = firstEndingAfter(sentences, range.start); i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (s.start >= range.end) break;
+    if (s.end > range.start) out.push(s);
+  }
+  return out;
 }

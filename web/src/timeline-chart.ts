@@ -1,137 +1,151 @@
 /**
- * The timeline chart: an SVG built with DOM APIs, dates on an axis (one evenly spaced point per date, in order), events
- * as points with staggered labels.
+ * The timeline chart, drawn with Observable Plot: a proportional time axis whose ticks Plot spaces so their dates do
+ * not overlap, one numbered circle per event packed upwards where events share a day (so neither circles nor their
+ * numbers collide), filled when the article states the date and hollow and dashed when it was inferred. Plot is loaded
+ * when the chart is first drawn, so the rest of the page does not wait for it; the chart is redrawn to fit its width.
  */
-import type { DatePrecision, TimelineEvent } from '../../src/core/model.js';
+import type * as PlotModule from '@observablehq/plot';
 import { h, on, s } from './dom.js';
-import { formatDate, parseIsoDate, truncate } from './format.js';
+import { formatDate } from './format.js';
+import type { NumberedEvent } from './timeline-layout.js';
 
-const WIDTH = 800;
-const PAD_X = 24;
-const LANE_HEIGHT = 18;
-const LABEL_CHARS = 34;
-/** Shortest label worth growing rightwards; closer to the edge, labels grow leftwards. */
-const MIN_LABEL_CHARS = 16;
-/** Rough width of one label character at the chart's font size, used to keep labels apart. */
-const CHAR_WIDTH = 6.4;
-/** Least distance between two shown date labels of the axis. */
-const MIN_TICK_GAP = 84;
+/** Radius of an event's circle: its number must fit, and it is a touch target of at least 24 px. */
+const R = 12;
+const PADDING = 2;
+const MARGIN_X = 24;
+const MARGIN_BOTTOM = 28;
 
-/** An event placed on the chart. */
-interface Placed {
-  event: TimelineEvent;
-  index: number;
-  x: number;
-  lane: number;
-  anchor: 'start' | 'end';
-  label: string;
+/** What the chart draws and what a selection does. */
+export interface TimelineChartOptions {
+  /** The events drawn (known to the day, in the axis' range), numbered. */
+  events: readonly NumberedEvent[];
+  domain: [number, number];
+  /** Called with the event picked by click, Enter or Space, and the circle to return focus to. */
+  onSelect: (event: NumberedEvent, origin: SVGElement) => void;
 }
 
-/** The day (or month, year) an event falls on: events on one day share a point of the axis. */
-function slotKey(date: string): string {
-  return date.slice(0, 10);
+/** Where an event sits on the axis: the middle of its day, its time when it has one. */
+function position(e: NumberedEvent): Date {
+  return new Date(e.end > e.start ? (e.start + e.end) / 2 : e.start);
 }
 
-/** Evenly spaced x positions, one per distinct date: clusters stay readable even when one event lies far away. */
-function slotPositions(keys: readonly string[]): Map<string, number> {
-  const distinct = [...new Set(keys)];
-  const step = distinct.length > 1 ? (WIDTH - 2 * PAD_X) / (distinct.length - 1) : 0;
-  return new Map(distinct.map((key, i) => [key, distinct.length > 1 ? PAD_X + i * step : WIDTH / 2]));
+/** The accessible name of an event's circle. */
+export function eventName(e: NumberedEvent): string {
+  const inferred = e.event.inferred ? ' (date inferred)' : '';
+  return `${e.number}. ${formatDate(e.event.date, e.event.precision)}${inferred}: ${e.event.text}`;
 }
 
-/** Assigns each label the first lane where it does not overlap the previous label. */
-function placeLabels(events: readonly { event: TimelineEvent; index: number; x: number }[]): Placed[] {
-  const laneEnds: number[] = [];
-  return events.map(({ event, index, x }) => {
-    // Labels grow rightwards from their point, shortened to fit; only points near the right edge grow leftwards.
-    const room = Math.floor((WIDTH - x) / CHAR_WIDTH) - 4;
-    const anchor = room >= MIN_LABEL_CHARS ? 'start' : 'end';
-    const chars = anchor === 'start' ? Math.min(LABEL_CHARS, room) : LABEL_CHARS;
-    const label = `${index + 1}. ${truncate(event.text, chars)}`;
-    const width = label.length * CHAR_WIDTH;
-    const left = anchor === 'start' ? x : x - width;
-    let lane = laneEnds.findIndex((end) => end + 8 < left);
-    if (lane === -1) lane = laneEnds.length;
-    laneEnds[lane] = left + width;
-    return { event, index, x, lane, anchor, label };
+/** Height that fits the tallest stack of circles: events closer than a diameter stack (a safe upper bound). */
+function heightFor(events: readonly NumberedEvent[], width: number, domain: [number, number]): number {
+  const scale = (width - 2 * MARGIN_X) / (domain[1] - domain[0]);
+  const xs = events.map((e) => (position(e).getTime() - domain[0]) * scale).sort((a, b) => a - b);
+  let tallest = 1;
+  for (let i = 0, j = 0; i < xs.length; i++) {
+    while (xs[i]! - xs[j]! > 2 * R + PADDING) j++;
+    tallest = Math.max(tallest, i - j + 1);
+  }
+  return tallest * (2 * R + PADDING) + MARGIN_BOTTOM + 16;
+}
+
+function makeInteractive(circle: SVGElement, e: NumberedEvent, options: TimelineChartOptions): void {
+  circle.setAttribute('class', e.event.inferred ? 'tl-dot inferred' : 'tl-dot stated');
+  circle.setAttribute('tabindex', '0');
+  circle.setAttribute('role', 'button');
+  circle.setAttribute('aria-label', eventName(e));
+  on(circle, 'click', () => options.onSelect(e, circle));
+  on(circle, 'keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      options.onSelect(e, circle);
+    }
   });
 }
 
-/** One tick per date slot; labels closer than `MIN_TICK_GAP` to the previous shown one are left out. */
-function tickMarks(slots: Map<string, number>, precisionOf: Map<string, DatePrecision>): SVGGElement[] {
-  const entries = [...slots.entries()];
-  let lastShown = Number.NEGATIVE_INFINITY;
-  return entries.map(([key, tx], i) => {
-    const last = i === entries.length - 1;
-    const show =
-      tx - lastShown >= MIN_TICK_GAP && (last || WIDTH - PAD_X - tx >= MIN_TICK_GAP / 2 || entries.length === 1);
-    if (show) lastShown = tx;
-    const precision = precisionOf.get(key) ?? 'day';
-    // The outer labels grow inwards so they stay inside the chart.
-    const anchor = entries.length === 1 ? 'middle' : i === 0 ? 'start' : last ? 'end' : 'middle';
-    return s(
-      'g',
-      { class: 'tl-tick' },
-      s('line', { x1: tx, x2: tx, y1: 0, y2: 6 }),
-      show
-        ? s(
-            'text',
-            { x: anchor === 'start' ? tx - 4 : anchor === 'end' ? tx + 4 : tx, y: 22, 'text-anchor': anchor },
-            formatDate(key, precision === 'time' ? 'day' : precision),
-          )
-        : null,
+function draw(Plot: typeof PlotModule, options: TimelineChartOptions, width: number): SVGSVGElement {
+  const { events, domain } = options;
+  const height = heightFor(events, width, domain);
+  let top = height;
+  const svg = Plot.plot({
+    width,
+    height,
+    marginLeft: MARGIN_X,
+    marginRight: MARGIN_X,
+    marginTop: 0,
+    marginBottom: MARGIN_BOTTOM,
+    className: 'tl-plot',
+    style: { overflow: 'visible' },
+    x: {
+      type: 'utc',
+      domain: domain.map((t) => new Date(t)),
+      label: null,
+      ticks: Math.max(2, Math.floor(width / 110)),
+    },
+    y: { axis: null },
+    marks: [
+      Plot.frame({ anchor: 'bottom', className: 'tl-axis' }),
+      Plot.dot(
+        events,
+        Plot.dodgeY({
+          anchor: 'bottom',
+          padding: PADDING,
+          r: R,
+          x: position,
+          title: eventName,
+          render(index, scales, values, dimensions, context, next) {
+            const g = next!(index, scales, values, dimensions, context) as SVGGElement;
+            const circles = [...g.querySelectorAll('circle')];
+            const numbers = s('g', { class: 'tl-numbers', 'aria-hidden': 'true' });
+            index.forEach((i, k) => {
+              const circle = circles[k];
+              const e = events[i];
+              const x = values.x?.[i];
+              const y = values.y?.[i];
+              if (!circle || !e || typeof x !== 'number' || typeof y !== 'number') return;
+              makeInteractive(circle, e, options);
+              top = Math.min(top, y - R);
+              numbers.append(
+                s('text', { x, y, dy: '0.35em', class: e.event.inferred ? 'inferred' : 'stated' }, String(e.number)),
+              );
+            });
+            g.append(numbers);
+            return g;
+          },
+        }),
+      ),
+    ],
+  }) as SVGSVGElement;
+  // Plot adds a <style> element; the page's CSP allows no inline styles, and styles.css has the same rules.
+  for (const style of svg.querySelectorAll('style')) style.remove();
+  // Crop the empty band above the highest circle.
+  const crop = Math.max(0, Math.floor(top) - 6);
+  svg.setAttribute('viewBox', `0 ${crop} ${width} ${height - crop}`);
+  svg.setAttribute('height', String(height - crop));
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', 'Timeline chart: one numbered circle per event');
+  return svg;
+}
+
+/** The chart's box: drawn once Plot has loaded and the box has a width, redrawn when the width changes. */
+export function timelineChart(options: TimelineChartOptions): HTMLElement {
+  const box = h('div', { class: 'timeline-chart' }, h('p', { class: 'chart-loading' }, 'Drawing the chart…'));
+  let drawnWidth = 0;
+  let plot: typeof PlotModule | null = null;
+  const redraw = (): void => {
+    const width = Math.floor(box.clientWidth);
+    if (!plot || width < 200 || Math.abs(width - drawnWidth) < 24) return;
+    drawnWidth = width;
+    const focused = box.contains(document.activeElement) ? document.activeElement?.getAttribute('aria-label') : null;
+    box.replaceChildren(draw(plot, options, width));
+    if (focused) box.querySelector<SVGElement>(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
+  };
+  import('@observablehq/plot')
+    .then((module) => {
+      plot = module;
+      new ResizeObserver(redraw).observe(box);
+      redraw();
+    })
+    .catch(() =>
+      box.replaceChildren(h('p', { class: 'empty' }, 'The chart could not be drawn; the events are listed below.')),
     );
-  });
-}
-
-/** Builds the chart for events sorted by date; clicking or pressing Enter on a point calls `onSelect`. */
-export function timelineChart(
-  events: readonly TimelineEvent[],
-  onSelect: (index: number, origin: SVGElement) => void,
-): HTMLElement {
-  const dated = events
-    .map((event, index) => ({ event, index, ms: parseIsoDate(event.date) }))
-    .filter((e): e is { event: TimelineEvent; index: number; ms: number } => e.ms !== null);
-  if (dated.length === 0) return h('p', { class: 'empty' }, 'No event could be placed on a date axis.');
-  const slots = slotPositions(dated.map((d) => slotKey(d.event.date)));
-  const precisionOf = new Map(dated.map((d) => [slotKey(d.event.date), d.event.precision] as const));
-  const placed = placeLabels(
-    dated.map((d) => ({ event: d.event, index: d.index, x: slots.get(slotKey(d.event.date)) ?? 0 })),
-  );
-  const lanes = Math.max(...placed.map((p) => p.lane)) + 1;
-  const axisY = 16 + lanes * LANE_HEIGHT + 12;
-  const height = axisY + 40;
-  const points = placed.map((p) => {
-    const labelY = 16 + p.lane * LANE_HEIGHT + 12;
-    const name = `${formatDate(p.event.date, p.event.precision)}: ${p.event.text}`;
-    const g = s(
-      'g',
-      {
-        class: p.event.inferred ? 'tl-event inferred' : 'tl-event',
-        tabindex: 0,
-        role: 'button',
-        'aria-label': `${p.index + 1}. ${name}`,
-      },
-      s('title', {}, name),
-      s('line', { class: 'tl-leader', x1: p.x, x2: p.x, y1: labelY + 4, y2: axisY }),
-      s('circle', { cx: p.x, cy: axisY, r: 6 }),
-      s('text', { x: p.x + (p.anchor === 'start' ? -2 : 2), y: labelY, 'text-anchor': p.anchor }, p.label),
-    );
-    on(g, 'click', () => onSelect(p.index, g));
-    on(g, 'keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        onSelect(p.index, g);
-      }
-    });
-    return g;
-  });
-  const svg = s(
-    'svg',
-    { class: 'timeline-chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'group', 'aria-label': 'Timeline chart' },
-    s('line', { class: 'tl-axis', x1: PAD_X / 2, x2: WIDTH - PAD_X / 2, y1: axisY, y2: axisY }),
-    s('g', { transform: `translate(0 ${axisY})` }, tickMarks(slots, precisionOf)),
-    points,
-  );
-  return h('div', { class: 'chart-scroll' }, svg);
+  return box;
 }

@@ -3,6 +3,7 @@ import { clusterArticleFile, type ClusteredArticle } from '../../engine/cluster-
 import { DEFAULT_MAX_BYTES } from '../../engine/inputs/options.js';
 import { StreamSourceError } from '../../engine/stream/read-articles-jsonl.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { formatTable } from '../format-table.js';
 import { parseByteSize, parseChoice } from '../option-values.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printProblems } from '../print-problems.js';
@@ -67,13 +68,7 @@ export function formatClusterTable(articles: readonly ClusteredArticle[]): strin
       shared.slice(0, 6).join(', '),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [format(header), ...lines.map(format)].join('\n') + '\n';
+  return formatTable(header, lines);
 }
 
 const command: Command = {

@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { openSqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import type { SqliteLibrary } from '../../engine/storage/open-sqlite-library.js';
+import { indexRatings, type RatingsIndex } from '../../core/stream/coverage-split.js';
+import { loadRatingsFile } from '../../engine/feeds/load-ratings.js';
+import { StreamBusyError } from '../../engine/stream/stream-lease.js';
+import { StreamWatcher } from '../../engine/stream/stream-watcher.js';
+import { stopOnSignals } from '../stop-signal.js';
+import { printUntilStopped, summaryLine } from '../stream-progress.js';
 import type { StoryRepository } from '../../engine/storage/story-repository.js';
 import { DEFAULT_MAX_ARTICLES_PER_STORY } from '../../engine/stories.js';
 import { allowedHostProblem } from '../../server/allowed-hosts.js';
@@ -24,6 +30,7 @@ import type { OptionSpec, ParsedValues } from '../parse-command-args.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { POOL_HELP, POOL_OPTIONS, poolOptions } from '../pool-options.js';
 import { READING_HELP, READING_OPTIONS, urlAccess, type UrlAccess } from '../reading-options.js';
+import { openLibrary } from '../open-library.js';
 import type { Command } from './command.js';
 
 /** Default port of `serve` and `start`. */
@@ -158,11 +165,17 @@ function parseQueue(command: string, value: string): number {
   return value.trim() === '0' ? 0 : parsePositiveInteger(command, 'max-queue', value);
 }
 
-/** The app over the library, analyzing on the pool, with the settings' limits and queue. */
-export function serverApp(repo: StoryRepository, pool: AnalysisPool, settings: ServerSettings): Hono {
+/** The app over the library, analyzing on the pool, with the settings' limits and queue (and the library's stream). */
+export function serverApp(
+  repo: StoryRepository,
+  pool: AnalysisPool,
+  settings: ServerSettings,
+  stream: Pick<AppOptions, 'stream' | 'ratings'> = {},
+): Hono {
   return createApp({
     repo,
     pool,
+    ...stream,
     limits: settings.limits,
     ...appAccess(settings),
     ...(settings.maxQueue !== undefined ? { maxQueue: settings.maxQueue } : {}),
@@ -214,25 +227,85 @@ Serves the HTTP API (see docs/api.md) and the web page on one port, over a story
 
 Options:
 ${SERVER_HELP}
+  --ratings FILE         outlet ratings (CSV or JSON, see docs/feeds.md): stream stories show their coverage by lean
+  --watch                also poll the library's feeds (those added through /api/feeds too), ingest, cluster and
+                         analyze, as \`parallax watch\` does (politely: one request per host at a time, a second apart)
   -h, --help             show this help
 `;
+
+/**
+ * Runs the library's stream in the server's process until a stop signal (it is stopped before the pool closes, so
+ * that an article being read stays queued); resolves to a function that waits for it to finish and checkpoint.
+ */
+async function startWatching(library: SqliteLibrary, pool: AnalysisPool, settings: ServerSettings, io: CliIo) {
+  const stop = stopOnSignals();
+  const watcher = await StreamWatcher.open({
+    repo: library.stream,
+    pool,
+    options: {
+      ...(settings.urlAccess.allowPrivateUrls ? { allowPrivate: true } : {}),
+      ...(settings.urlAccess.allowPrivateRanges ? { allowRanges: settings.urlAccess.allowPrivateRanges } : {}),
+    },
+    onEvent: printUntilStopped(io, stop.signal),
+  }).catch((error: unknown) => {
+    stop.dispose();
+    throw error instanceof StreamBusyError ? new CliError(error.message) : error;
+  });
+  const running = watcher.run(stop.signal).finally(() => watcher.close());
+  return async (): Promise<void> => {
+    stop.stop();
+    stop.dispose();
+    await running;
+    io.stderr.write(summaryLine(watcher.counters, null));
+  };
+}
+
+/** The ratings of \`--ratings FILE\`, their problems printed; null without the option. */
+async function ratingsOption(values: Record<string, unknown>, io: CliIo): Promise<RatingsIndex | null> {
+  if (typeof values.ratings !== 'string') return null;
+  const loaded = await loadRatingsFile(resolve(io.cwd, values.ratings));
+  for (const p of loaded.problems) {
+    io.stderr.write(`parallax: ${values.ratings}${p.row !== null ? `#${p.row}` : ''}: ${p.message}\n`);
+  }
+  if (loaded.ratings.length === 0) throw new CliError(`${values.ratings}: no rating could be read`);
+  return indexRatings(loaded.ratings);
+}
 
 const command: Command = {
   help,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('serve', argv, SERVER_OPTIONS);
+    const { values, positionals } = parseCommandArgs('serve', argv, {
+      ...SERVER_OPTIONS,
+      ratings: { type: 'string' },
+      watch: { type: 'boolean' },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
     const settings = serverSettings('serve', values, io);
-    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const ratings = await ratingsOption(values, io);
+    const library = await openLibrary(settings.dbPath);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
-    const server = await listen(serverApp(repo, pool, settings), settings).catch(async (error) => {
+    const stream = { stream: library.stream, ...(ratings ? { ratings } : {}) };
+    const server = await listen(serverApp(library.stories, pool, settings, stream), settings).catch(async (error) => {
       await pool.close();
-      await repo.close();
+      await library.close();
       throw error;
     });
+    const stopWatching =
+      values.watch === true
+        ? await startWatching(library, pool, settings, io).catch(async (error: unknown) => {
+            await server.close();
+            await pool.close();
+            await library.close();
+            throw error;
+          })
+        : null;
     announce(io, settings);
+    if (stopWatching) io.stderr.write("parallax: watching the library's feeds\n");
     io.stdout.write(`Parallax is listening on ${server.url}/ (Ctrl-C stops it)\n`);
-    return runUntilStopped(server, pool, () => repo.close());
+    return runUntilStopped(server, pool, async () => {
+      await stopWatching?.();
+      await library.close();
+    });
   },
 };
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readInputs } from '../../engine/inputs/index.js';
 import { parallaxPackage } from '../../engine/package-root.js';
-import { openSqliteStoryRepository, type SqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
+import type { SqliteStoryRepository } from '../../engine/storage/sqlite-story-repository.js';
 import type { StoryRecord } from '../../engine/storage/story-repository.js';
 import { StoryService, fingerprintArticles } from '../../engine/stories.js';
 import { packageVersion } from '../../engine/version.js';
@@ -11,6 +11,7 @@ import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printProblems } from '../print-problems.js';
+import { openLibrary } from '../open-library.js';
 import type { Command } from './command.js';
 import {
   SERVER_HELP,
@@ -82,12 +83,13 @@ const command: Command = {
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
     await buildWebIfMissing(root, io);
-    const repo = openSqliteStoryRepository({ path: settings.dbPath });
+    const library = await openLibrary(settings.dbPath);
+    const repo = library.stories;
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {
       const story = await importFolder(folder, settings, { repo, pool }, io);
       // The default port may be taken by another program: any free port will do for the quick start.
-      const app = serverApp(repo, pool, settings);
+      const app = serverApp(repo, pool, settings, { stream: library.stream });
       const server = await listen(app, settings).catch((error: unknown) =>
         values.port === undefined ? listen(app, { ...settings, port: 0 }) : Promise.reject(error),
       );

@@ -6,6 +6,7 @@ import { asOfDate } from './numbers/as-of-date.js';
 import { findCounted } from './numbers/find-counted.js';
 import { findQualifier } from './numbers/find-qualifier.js';
 import { findQuantityCores, type QuantityCore } from './numbers/find-quantity-cores.js';
+import { SpanIndex } from '../span-index.js';
 import { attributionForSentence } from './numbers/find-attribution.js';
 import { tokenRangeOf } from './numbers/token-range.js';
 
@@ -20,11 +21,14 @@ interface Figure {
 }
 
 /** The figures of one sentence with qualifier and what they count; a later figure borrows from an earlier one. */
-function sentenceFigures(analysis: TextAnalysis, sentence: Span, excluded: readonly Span[]): Figure[] {
+function sentenceFigures(analysis: TextAnalysis, sentence: Span, excluded: SpanIndex<Span>): Figure[] {
   const { tokens, entities } = analysis;
   const range = tokenRangeOf(tokens, sentence);
   const figures: Figure[] = [];
-  for (const core of findQuantityCores(tokens, entities, range, excluded)) {
+  // Only the excluded spans that reach into the sentence's tokens can hold them.
+  const lo = tokens[range.from]?.start ?? 0;
+  const hi = tokens[range.to - 1]?.end ?? 0;
+  for (const core of findQuantityCores(tokens, entities, range, excluded.overlapping(lo, hi))) {
     const qualifier = findQualifier(tokens, core.first);
     const counted = findCounted(tokens, core, range);
     const previous = figures.at(-1);
@@ -66,13 +70,13 @@ function numbersOfArticle(
 ): NumberMention[] {
   const analysis = analyzeText(article.text);
   const sentences = articleSentences(article);
-  const excluded = dateSpans(analysis, dates);
+  const excluded = new SpanIndex(dateSpans(analysis, dates));
+  // Each sentence's dates, found by position rather than by a scan of the article's dates per sentence.
+  const byPosition = new SpanIndex(dates);
+  const datesIn = sentences.map((s) => byPosition.within(s));
   const perSentence = sentences.map((s) => sentenceFigures(analysis, s, excluded));
   const hasFigures = (i: number) => (perSentence[i]?.length ?? 0) > 0;
-  const dateOf = (i: number) => {
-    const s = sentences[i];
-    return s ? (dates.find((d) => d.date !== null && d.start >= s.start && d.end <= s.end)?.date ?? null) : null;
-  };
+  const dateOf = (i: number) => datesIn[i]?.find((d) => d.date !== null)?.date ?? null;
   return perSentence.flatMap((figures, i) => {
     const sentence = sentences[i]!;
     const attribution =
@@ -87,7 +91,7 @@ function numbersOfArticle(
       qualifier: f.qualifier,
       counts: countsOf(f),
       attribution,
-      asOf: asOfDate(f, sentence, dates, reference),
+      asOf: asOfDate(f, sentence, datesIn[i]!, reference),
     }));
   });
 }

@@ -1,6 +1,7 @@
 import type { Article, DateMention, Span, TimelineEvent } from '../model.js';
 import { analyzeText } from '../nlp/wink.js';
 import { articleSentences } from './dates/article-sentences.js';
+import { spanAt } from '../span-index.js';
 import { tokenRangeOf } from './numbers/token-range.js';
 import { compressClause } from './timeline/compress-clause.js';
 import { mergeEvents, type EventReport } from './timeline/merge-events.js';
@@ -12,12 +13,16 @@ const STAMP = /^\s*(?:updated|published|posted|last updated|first published)\b/i
 /** Words before a date that make it a bound rather than the event's date ("prior to Monday's call"). */
 const BOUND_BEFORE = /\b(?:prior to|before|ahead of|until|till|after|following)\s+$/i;
 
-/** The part of a sentence on the date's own line: scraped text glues captions and signature lines to sentences. */
+/**
+ * The part of a sentence on the date's own line: scraped text glues captions and signature lines to sentences. The
+ * line breaks are looked for inside the sentence only (a text on one line is not searched from end to end per date).
+ */
 function lineOf(text: string, sentence: Span, at: number): Span {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const nl = text.indexOf('\n', at);
-  const lineEnd = nl < 0 ? text.length : nl;
-  return { start: Math.max(sentence.start, lineStart), end: Math.min(sentence.end, lineEnd) };
+  let start = at;
+  while (start > sentence.start && text[start - 1] !== '\n') start--;
+  let end = at;
+  while (end < sentence.end && text[end] !== '\n') end++;
+  return { start, end };
 }
 
 /** The dated event reports of one article: one per resolved date expression that sits in an event clause. */
@@ -29,7 +34,7 @@ function reportsOfArticle(article: Article, dates: readonly DateMention[], artic
   for (const date of dates) {
     if (date.date === null || isQuoted(date, quoted)) continue;
     if (BOUND_BEFORE.test(article.text.slice(Math.max(0, date.start - 12), date.start))) continue;
-    const sentence = sentences.find((s) => date.start >= s.start && date.start < s.end);
+    const sentence = spanAt(sentences, date.start);
     if (!sentence) continue;
     const line = lineOf(article.text, sentence, date.start);
     if (STAMP.test(article.text.slice(line.start, line.end))) continue;

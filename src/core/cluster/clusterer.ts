@@ -210,6 +210,19 @@ function clustererOver(state: ClusterState, options: ResolvedClusterOptions): Cl
     };
   };
 
+  /**
+   * Forgets what a long stream no longer needs (see `pruneEvery`): rare features not seen within the quiet window,
+   * and the aliases of stories that are no longer live. Runs at fixed article counts, so a restored clusterer prunes
+   * at the same moments as the original.
+   */
+  const prune = (): void => {
+    if (state.clock !== null) state.df.forgetRare(state.clock - options.quietDays * DAY_MS, 1);
+    const live = new Set([...state.stories.keys()].map(storyIdOf));
+    for (const from of [...state.aliases.keys()]) {
+      if (!live.has(resolve(from))) state.aliases.delete(from);
+    }
+  };
+
   const add = (doc: ClusterDoc): Assignment => {
     const checked = check(doc);
     if (checked.time !== null) advanceClock(state, checked.time);
@@ -217,6 +230,7 @@ function clustererOver(state: ClusterState, options: ResolvedClusterOptions): Cl
     retireQuiet();
     const { scores, candidates } = rank(article);
     state.stats.articles += 1;
+    if (options.pruneEvery > 0 && state.stats.articles % options.pruneEvery === 0) prune();
     state.stats.candidates += candidates;
     state.stats.scored += scores.length;
     const best = scores[0];

@@ -29,6 +29,22 @@ export class DocumentFrequency {
     return Math.log((this.current(this.documents, now) + 1) / (this.current(this.counts.get(key), now) + 1)) + 1;
   }
 
+  /**
+   * Forgets the features seen in at most `maxCount` articles (decayed) and not since `before` (ms): in a long stream
+   * most features are names and phrases seen once, and a forgotten one only weighs as an unseen one would. Returns
+   * how many were forgotten. Undated counts are kept (their age is unknown).
+   */
+  forgetRare(before: number, maxCount: number): number {
+    let forgotten = 0;
+    for (const [key, count] of this.counts) {
+      if (count.time !== null && count.time < before && this.current(count, before) <= maxCount) {
+        this.counts.delete(key);
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
   /** Counts one more article holding these features, as of `now`. */
   observe(keys: Iterable<string>, now: number | null): void {
     const bump = (count: Count | undefined): Count => ({

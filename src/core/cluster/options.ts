@@ -64,6 +64,13 @@ export interface ClusterOptions {
   runnerUpMargin?: number;
   /** Most shared features of each kind named in a reason. Default 6. */
   sharedShown?: number;
+  /**
+   * Every this many articles, forget what a long stream no longer needs: document frequencies of features seen in one
+   * article and not within the quiet window, and the merge aliases of stories that have gone quiet (their ids then
+   * resolve to themselves: a caller that keeps merges elsewhere, as the stream storage does, still resolves them).
+   * Keeps the state's size bounded in a stream that never ends. 0 (the default) never forgets.
+   */
+  pruneEvery?: number;
 }
 
 /** Every option filled in. */
@@ -92,6 +99,7 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<ResolvedClusterOptions> = Object.
   maxScored: 12,
   runnerUpMargin: 0.1,
   sharedShown: 6,
+  pruneEvery: 0,
 });
 
 /** Options that count things: positive whole numbers. */
@@ -115,13 +123,13 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     const value: unknown = options[name];
     if (value === undefined) continue;
     const count = COUNTS.has(name);
-    const valid = count
-      ? Number.isSafeInteger(value) && (value as number) > 0
-      : Number.isFinite(value) && (value as number) >= 0;
+    // pruneEvery counts articles, 0 included (never).
+    const whole = count || name === 'pruneEvery';
+    const valid =
+      (whole ? Number.isSafeInteger(value) : Number.isFinite(value)) && (value as number) >= (count ? 1 : 0);
     if (!valid) {
-      throw new RangeError(
-        `cluster option ${name} must be a ${count ? 'positive whole' : 'non-negative'} number (got ${String(value)})`,
-      );
+      const kind = count ? 'positive whole' : whole ? 'non-negative whole' : 'non-negative';
+      throw new RangeError(`cluster option ${name} must be a ${kind} number (got ${String(value)})`);
     }
     resolved[name] = value as number;
   }

@@ -32,10 +32,6 @@ export function quotedRegions(text: string): Span[] {
   return regions;
 }
 
-function inside(regions: readonly Span[], at: number): boolean {
-  return regions.some((r) => at >= r.start && at < r.end);
-}
-
 /**
  * Finds charged wording among tokens of a text. Two-word phrases are tried before single words; with `ownVoiceOnly`,
  * words inside quotation marks are skipped because they are the speaker's wording, not the outlet's.
@@ -47,9 +43,13 @@ export function findCharged(
 ): ChargedHit[] {
   const regions = options.ownVoiceOnly ? quotedRegions(text) : [];
   const hits: ChargedHit[] = [];
+  // Regions and tokens both run in text order: one pointer finds the region a token may be in.
+  let r = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.type !== 'word' || inside(regions, t.start)) continue;
+    while (r < regions.length && regions[r]!.end <= t.start) r++;
+    const region = regions[r];
+    if (t.type !== 'word' || (region && t.start >= region.start && t.start < region.end)) continue;
     const next = tokens[i + 1];
     const pair = next ? CHARGED_TERMS.get(`${t.normal} ${next.normal}`) : undefined;
     if (next && pair !== undefined) {

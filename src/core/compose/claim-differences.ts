@@ -5,6 +5,7 @@ import { citationOf } from './facts.js';
 import { findStances, type Stance } from './stances.js';
 import type { Statement } from './statements.js';
 import { pushTo } from './push-to.js';
+import { articleAsOf, differenceRelation } from './timing.js';
 
 /** Statements in which two different subjects must both appear for them to count as one side (an official and his office). */
 const COOCCURRENCE_MIN = 2;
@@ -49,12 +50,7 @@ function sideClaim(stances: readonly Stance[], asOf: ReadonlyMap<string, DateVal
  * ceasefire" vs "called for a ceasefire") by actors that can be the same.
  */
 export function findClaimDifferences(statements: readonly Statement[], articles: readonly Article[]): Difference[] {
-  const asOf = new Map(
-    articles.map((a) => [
-      a.id,
-      a.publishedAt ? { value: a.publishedAt.value, inferred: true, basis: 'publication date of the article' } : null,
-    ]),
-  );
+  const asOf = new Map(articles.map((a) => [a.id, articleAsOf(a)]));
   const byTopic = new Map<string, Stance[]>();
   for (const s of statements) {
     if (s.junk === 'link-or-handle' || s.junk === 'post-signature') continue;
@@ -81,11 +77,18 @@ export function findClaimDifferences(statements: readonly Statement[], articles:
     const pro = kept.filter((s) => s.polarity === 1);
     const con = kept.filter((s) => s.polarity === -1);
     if (pro.length === 0 || con.length === 0) continue;
+    // Opposite stances at different dates are a change of position over time, not a contradiction.
+    const pairs = con.flatMap((c) =>
+      pro
+        .filter((p) => p.statement.articleId !== c.statement.articleId)
+        .map((p) => [asOf.get(c.statement.articleId) ?? null, asOf.get(p.statement.articleId) ?? null] as const),
+    );
     differences.push({
       id: '',
       about: `support for ${topic}`,
       kind: 'claim',
       claims: [sideClaim(con, asOf), sideClaim(pro, asOf)],
+      relation: differenceRelation(pairs),
     });
   }
   return differences;

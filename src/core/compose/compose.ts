@@ -56,6 +56,7 @@ export function composeStory(story: AnalyzedStory, options: ComposeOptions): Com
       words: options.summaryWords,
       contested,
       keepAttribution,
+      dates: story.dates,
     }),
   };
 }

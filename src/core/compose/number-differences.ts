@@ -1,7 +1,8 @@
 import { stemmer } from 'stemmer';
-import type { Article, DateValue, Difference, DifferenceClaim, NumberMention } from '../model.js';
+import type { Article, DateValue, Difference, DifferenceClaim, DifferenceRelation, NumberMention } from '../model.js';
 import { COUNT_NOUN_CLASSES, EVENT_VERB_CLASSES, PEOPLE_NOUNS } from './lexicons.js';
 import { pushTo } from './push-to.js';
+import { articleAsOf, differenceRelation } from './timing.js';
 import type { Statement } from './statements.js';
 
 /** A figure of the numbers stage with what it measures, ready to be compared with figures of other articles. */
@@ -161,21 +162,31 @@ function claimsOf(figures: readonly Figure[]): DifferenceClaim[] {
 }
 
 /**
+ * How the figures of a difference stand in time, from every pair of figures of different articles that disagree:
+ * the same toll at two dates is the story moving on, not a contradiction.
+ */
+function relationOf(group: readonly Figure[]): DifferenceRelation {
+  const pairs: [DateValue | null, DateValue | null][] = [];
+  for (const [i, f] of group.entries()) {
+    for (const g of group.slice(i + 1)) {
+      if (f.mention.articleId !== g.mention.articleId && valueKey(f) !== valueKey(g)) pairs.push([f.asOf, g.asOf]);
+    }
+  }
+  return differenceRelation(pairs);
+}
+
+/**
  * Finds figures of the numbers stage that measure the same thing (same event and counted-noun class, same side) but
- * disagree across articles: each value with its articles, attribution and as-of date, so that a reader can tell a
- * contradiction from a story moving on.
+ * disagree across articles: each value with its articles, attribution and as-of date, and whether the values
+ * contradict each other or hold for different dates (`relation`), so that a reader can tell a contradiction from a
+ * story moving on.
  */
 export function findNumberDifferences(
   statements: readonly Statement[],
   numbers: readonly NumberMention[],
   articles: readonly Article[],
 ): Difference[] {
-  const published = new Map(
-    articles.map((a) => [
-      a.id,
-      a.publishedAt ? { value: a.publishedAt.value, inferred: true, basis: 'publication date of the article' } : null,
-    ]),
-  );
+  const published = new Map(articles.map((a) => [a.id, articleAsOf(a)]));
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const byArticle = new Map<string, Statement[]>();
   for (const s of statements) pushTo(byArticle, s.articleId, s);
@@ -192,7 +203,7 @@ export function findNumberDifferences(
     const claims = claimsOf(group);
     // Values that every article agrees on are no difference; keep the group only when articles disagree.
     if (claims.every((c) => c.articleIds.length === articlesInvolved.size)) continue;
-    differences.push({ id: '', about: group[0]!.about, kind: 'number', claims });
+    differences.push({ id: '', about: group[0]!.about, kind: 'number', claims, relation: relationOf(group) });
   }
   return differences;
 }

@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import type { Article, Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
+import { SpanIndex } from '../span-index.js';
 import type { AnalyzedStory } from '../state.js';
 import { junkReason, type JunkReason } from './is-junk-statement.js';
 import { CALL_FOR_STEMS, EXTRA_STOP_WORDS, STEM_CLASSES } from './lexicons.js';
@@ -74,32 +75,33 @@ function quotedShare(text: string): number {
   return text.length === 0 ? 0 : inside / text.length;
 }
 
-/** Index of the values attached to spans of one article (entity ids, figures, dates) for lookup by range. */
-type SpanValues = Map<string, { start: number; end: number; value: string }[]>;
+/** A value attached to a span of an article (an entity id, a figure, a date). */
+interface SpanValue extends Span {
+  value: string;
+}
 
-function indexByArticle(
-  items: readonly { articleId: string; start: number; end: number; value: string }[],
-): SpanValues {
-  const map: SpanValues = new Map();
+/**
+ * The values attached to spans, per article, indexed by position: each sentence's lookup is a binary search, not a scan
+ * of the whole article's items (which made statements take time in the square of an article's length).
+ */
+type SpanValues = Map<string, SpanIndex<SpanValue>>;
+
+function indexByArticle(items: readonly (SpanValue & { articleId: string })[]): SpanValues {
+  const lists = new Map<string, SpanValue[]>();
   for (const item of items) {
-    const list = map.get(item.articleId) ?? [];
-    list.push(item);
-    map.set(item.articleId, list);
+    let list = lists.get(item.articleId);
+    if (!list) lists.set(item.articleId, (list = []));
+    list.push({ start: item.start, end: item.end, value: item.value });
   }
-  return map;
+  return new Map([...lists].map(([articleId, list]) => [articleId, new SpanIndex(list)]));
 }
 
 function valuesIn(index: SpanValues, articleId: string, span: Span): string[] {
-  const found = new Set<string>();
-  for (const item of index.get(articleId) ?? []) {
-    if (item.start >= span.start && item.end <= span.end) found.add(item.value);
-  }
-  return [...found];
+  return [...new Set((index.get(articleId)?.within(span) ?? []).map((item) => item.value))];
 }
 
 function mentionsIn(index: SpanValues, articleId: string, span: Span): Statement['entityMentions'] {
-  return (index.get(articleId) ?? [])
-    .filter((m) => m.start >= span.start && m.end <= span.end)
+  return (index.get(articleId)?.within(span) ?? [])
     .map((m) => ({ entityId: m.value, start: m.start, end: m.end }))
     .sort((a, b) => a.start - b.start);
 }

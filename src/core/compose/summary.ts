@@ -1,10 +1,11 @@
-import type { Article, Citation, Summary } from '../model.js';
+import type { Article, Citation, DateMention, Summary } from '../model.js';
 import { compressSentence } from './compress-sentence.js';
 import { citationOf, type FactGroup } from './facts.js';
 import { isAttributed } from './keep-attribution.js';
 import { pickHeadline, titleSentence, type HeadlineWeights } from './headline.js';
 import { buildTermIndex, cosine, type SparseVector, type TermIndex } from './similarity.js';
 import type { Statement } from './statements.js';
+import { placeSummaryInTime } from './summary-dates.js';
 import { candidateFeatures, FEATURE_NAMES, type FeatureName } from './summary-features.js';
 import { modelMatchesFeatures, scoreFeatures, type ScorerModel } from './summary-scorer.js';
 import { SUMMARY_SCORER } from './summary-scorer-model.js';
@@ -77,6 +78,8 @@ export interface SummaryOptions {
   keepAttribution?: ReadonlySet<number>;
   /** Learned sentence scorer (default: SUMMARY_SCORER); null scores with the hand weights instead. */
   scorer?: ScorerModel | null;
+  /** The story's resolved dates: when given, the summary follows the story's time order and writes known days. */
+  dates?: readonly DateMention[];
 }
 
 interface Candidate {
@@ -233,7 +236,8 @@ function select(
  * source sentences (lightly compressed) chosen by how much the other outlets say the same (consensus with their
  * centroid, best matches, shared facts), early position, neutral and attributed wording, with an MMR redundancy check
  * and a bonus for the shared concepts (terms and term pairs several outlets state) that a sentence adds; every
- * sentence cited. Contested claims and figures keep their attribution ("according to X").
+ * sentence cited. Contested claims and figures keep their attribution ("according to X"). With the story's dates,
+ * the chosen sentences follow its time order and weekdays are written with their known days.
  */
 export function writeSummary(
   statements: readonly Statement[],
@@ -262,6 +266,9 @@ export function writeSummary(
   const already = headline && w.headlineRedundancy > 0 ? [headline.vector] : [];
   for (const c of select(pool, index, budget, w, already, concepts))
     sentences.push({ text: c.text, citations: c.citations });
-  const text = sentences.map((s) => s.text).join(' ');
-  return headline ? { text, headline: headline.text, sentences } : { text, sentences };
+  const ordered = options.dates
+    ? placeSummaryInTime(sentences, options.dates, { keepFirst: headline !== null })
+    : sentences;
+  const text = ordered.map((s) => s.text).join(' ');
+  return headline ? { text, headline: headline.text, sentences: ordered } : { text, sentences: ordered };
 }

@@ -1,5 +1,6 @@
 import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { breakLongRuns } from './break-long-runs.js';
 
 /** A token of a text, with character offsets into that text. */
 export interface Token {
@@ -37,6 +38,13 @@ export interface TextAnalysis {
   entities: WinkEntity[];
 }
 
+/** A wink instance whose `readDoc` reads over-long runs of characters in pieces (see break-long-runs.ts). */
+function withBoundedRuns(nlp: WinkMethods): WinkMethods {
+  const bounded = Object.create(nlp) as WinkMethods;
+  bounded.readDoc = (text: string) => nlp.readDoc(breakLongRuns(text));
+  return bounded;
+}
+
 let instance: WinkMethods | undefined;
 let taggerOnly: WinkMethods | undefined;
 
@@ -45,7 +53,7 @@ let taggerOnly: WinkMethods | undefined;
  * recognition. wink's negation and sentiment passes are left out: nothing reads them, and they change no token or tag.
  */
 export function wink(): WinkMethods {
-  instance ??= winkNLP(model, ['sbd', 'pos', 'ner']);
+  instance ??= withBoundedRuns(winkNLP(model, ['sbd', 'pos', 'ner']));
   return instance;
 }
 
@@ -55,7 +63,7 @@ export function wink(): WinkMethods {
  * tags (checked on the extraction pages, the seeds, NeuS and PolNeAR), and reads lines well over a third faster.
  */
 export function winkTagger(): WinkMethods {
-  taggerOnly ??= winkNLP(model, ['pos']);
+  taggerOnly ??= withBoundedRuns(winkNLP(model, ['pos']));
   return taggerOnly;
 }
 
@@ -66,18 +74,22 @@ let sentencerOnly: WinkMethods | undefined;
  * later passes do not move them), at about half the cost, for readers that need sentences and nothing else.
  */
 function winkSentencer(): WinkMethods {
-  sentencerOnly ??= winkNLP(model, ['sbd']);
+  sentencerOnly ??= withBoundedRuns(winkNLP(model, ['sbd']));
   return sentencerOnly;
 }
+
+/** How far past the end of the previous token a token's value is looked for. */
+const TOKEN_GAP = 64;
 
 /** Character offsets of each token of a text, from wink's token values in order. */
 function tokenSpans(text: string, values: readonly string[]): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let cursor = 0;
   for (const value of values) {
-    let start = text.indexOf(value, cursor);
+    // Looked for near the cursor only: a value missing from the text is not searched for to its end.
+    const at = text.slice(cursor, cursor + TOKEN_GAP + value.length).indexOf(value);
     // wink may normalize a token's value; fall back to the cursor so offsets stay monotonic.
-    if (start < 0 || start - cursor > 64) start = cursor;
+    const start = at < 0 ? cursor : cursor + at;
     const end = Math.min(text.length, start + value.length);
     spans.push({ start, end });
     cursor = end;
@@ -93,8 +105,10 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
   const hit = cache.get(text);
   if (hit) return hit.sentences.map((s) => ({ start: s.start, end: s.end }));
   const nlp = winkSentencer();
-  const doc = nlp.readDoc(text);
-  const spans = tokenSpans(text, doc.tokens().out(nlp.its.value) as string[]);
+  // Token values are found in the text wink read (over-long runs broken), which has the text's offsets.
+  const read = breakLongRuns(text);
+  const doc = nlp.readDoc(read);
+  const spans = tokenSpans(read, doc.tokens().out(nlp.its.value) as string[]);
   const out: { start: number; end: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {
     const [a, b] = s.out(nlp.its.span) as unknown as [number, number];
@@ -119,14 +133,15 @@ export function analyzeText(text: string): TextAnalysis {
   if (hit) return hit;
   const nlp = wink();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const read = breakLongRuns(text);
+  const doc = nlp.readDoc(read);
   const values = doc.tokens().out(its.value) as string[];
   const normals = doc.tokens().out(its.normal) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const types = doc.tokens().out(its.type) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const tokens: Token[] = [];
-  const spans = tokenSpans(text, values);
+  const spans = tokenSpans(read, values);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     const { start, end } = spans[i]!;

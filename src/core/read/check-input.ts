@@ -3,6 +3,7 @@ import type { RawArticle } from '../model.js';
 import { hasVerb } from './line-features.js';
 import { countLetters, countMatches } from './count-letters.js';
 import { endsLikeSentence } from './lines.js';
+import { hasRunOfWords } from './run-of-words.js';
 import { nonSpaceLength } from './white-space.js';
 
 /** Share of control or replacement characters above which an input is taken for binary data. */
@@ -68,7 +69,6 @@ export function checkProse(source: string, text: string): Result<null> | null {
       'no-article-found',
       `${source}: no article text found (${words} words left after cleaning; at least ${MIN_WORDS} needed)`,
     );
-  if (!/[\p{L}]{2,}[^\n]*\s[\p{L}]{2,}[^\n]*\s[\p{L}]{2,}/u.test(text))
-    return fail(source, 'not-prose', `${source}: the text has no run of words`);
+  if (!hasRunOfWords(text)) return fail(source, 'not-prose', `${source}: the text has no run of words`);
   return null;
 }

@@ -1,4 +1,13 @@
 import type { Removal } from '../model.js';
+import {
+  dropImages,
+  dropTags,
+  findImages,
+  replaceAutolinks,
+  replaceLinks,
+  replaceStrikethrough,
+  replaceStrongEmphasis,
+} from './markdown-inline.js';
 
 /** Plain text from Markdown, with what was dropped and the first heading (a title candidate). */
 export interface MarkdownText {
@@ -11,20 +20,16 @@ const FENCE = /^\s*(?:```|~~~)/;
 const RULE = /^\s*(?:[-*_]\s*){3,}$|^\s*=+\s*$/;
 const LINK_DEFINITION = /^\s*\[[^\]]+\]:\s*\S+/;
 const HEADING = /^\s*#{1,6}\s+(.*?)\s*#*\s*$/;
-const IMAGE = /!\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
-
-/** Removes inline markup: links to their text, emphasis, inline code, autolinks and stray HTML tags. */
+/**
+ * Removes inline markup: links to their text, emphasis, inline code, autolinks and stray HTML tags. Bracketed and
+ * delimited markup that a regular expression would retry from every opening is matched in one pass
+ * (`markdown-inline.ts`); the emphasis and code patterns stop at the next delimiter and stay linear as they are.
+ */
 function stripInline(line: string): string {
-  return line
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?:\/\/|www\.)[^>]+)>/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+  const text = replaceStrongEmphasis(dropTags(replaceAutolinks(replaceLinks(replaceLinks(line), true))))
     .replace(/(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
-    .replace(/(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])/g, '$1')
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
-    .replace(/`([^`]+)`/g, '$1');
+    .replace(/(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])/g, '$1');
+  return replaceStrikethrough(text).replace(/`([^`]+)`/g, '$1');
 }
 
 /** Removes block markers: quote prefixes and list bullets. */
@@ -59,10 +64,11 @@ export function stripMarkdown(markdown: string): MarkdownText {
       out.push('');
       continue;
     }
-    for (const m of line.matchAll(IMAGE))
-      removed.push({ text: m[0], reason: 'markup', detail: `image${m[1] ? `: ${m[1]}` : ''}` });
+    const images = findImages(line);
+    for (const m of images)
+      removed.push({ text: line.slice(m.start, m.end), reason: 'markup', detail: `image${m.alt ? `: ${m.alt}` : ''}` });
     const h = HEADING.exec(line);
-    const plain = stripInline(stripBlock(h ? (h[1] ?? '') : line.replace(IMAGE, ''))).trim();
+    const plain = stripInline(stripBlock(h ? (h[1] ?? '') : dropImages(line, images))).trim();
     if (h && heading === null && plain !== '') heading = plain;
     out.push(plain);
   }

@@ -1,5 +1,7 @@
 import type { Sentence, Span } from '../model.js';
 import { sentenceSpans } from '../nlp/wink.js';
+import { firstEndingAfter, firstStartingFrom } from '../span-index.js';
+import { splitLongSentences } from './split-long-sentences.js';
 
 /** Abbreviations that precede a name or number and do not end a sentence. */
 const TITLE_ABBREVIATION =
@@ -11,11 +13,17 @@ const CONTINUES = /^(?:[\p{Ll}]|[,;:)\]}%]|[–—-]\s)/u;
 /** Closing quotation marks (or brackets) that belong to the end of the previous sentence. */
 const CLOSING = /^[”’"')\]]+(?=\s|$)/u;
 
-/** Splits spans at paragraph boundaries: a sentence never runs across paragraphs. */
+/**
+ * Splits spans at paragraph boundaries: a sentence never runs across paragraphs. Paragraphs are in text order and do
+ * not overlap, so only those from the first one ending after a span's start can meet it (found by binary search: a
+ * text of thousands of paragraphs is not scanned once per sentence).
+ */
 function clipToParagraphs(spans: readonly Span[], paragraphs: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans)
-    for (const p of paragraphs) {
+    for (let k = firstEndingAfter(paragraphs, s.start); k < paragraphs.length; k++) {
+      const p = paragraphs[k]!;
+      if (p.start >= s.end) break;
       const start = Math.max(s.start, p.start);
       const end = Math.min(s.end, p.end);
       if (end > start) out.push({ start, end });
@@ -31,9 +39,21 @@ function trim(text: string, span: Span): Span | null {
   return end > start ? { start, end } : null;
 }
 
+/**
+ * Characters at the end of a sentence that the end tests look at: more than the longest abbreviation with its dot and
+ * the character before it, so that testing this tail gives the same answer as testing the whole sentence (a sentence
+ * grown by many merges is not copied again at each one).
+ */
+const END_TAIL = 12;
+
+/** The last `END_TAIL` characters of a span (all of it when shorter). */
+function tailOf(text: string, span: Span): string {
+  return text.slice(Math.max(span.start, span.end - END_TAIL), span.end);
+}
+
 /** True when `next` continues `previous`: split after an abbreviation, an initial, or before a lower-case word. */
 function continues(text: string, previous: Span, next: Span): boolean {
-  const before = text.slice(previous.start, previous.end);
+  const before = tailOf(text, previous);
   const after = text.slice(next.start, next.end);
   if (text.slice(previous.end, next.start).includes('\n')) return false;
   if (CONTINUES.test(after)) return true;
@@ -49,7 +69,7 @@ function repair(text: string, spans: readonly Span[]): Span[] {
     const previous = out.at(-1);
     if (previous && !text.slice(previous.end, current.start).includes('\n')) {
       const closing = CLOSING.exec(text.slice(current.start, current.end));
-      if (closing && /[.!?,…]$/u.test(text.slice(previous.start, previous.end))) {
+      if (closing && /[.!?,…]$/u.test(tailOf(text, previous))) {
         previous.end = current.start + closing[0].length;
         current = trim(text, { start: previous.end, end: current.end });
       }
@@ -68,7 +88,12 @@ function fillGaps(text: string, sentences: readonly Span[], paragraphs: readonly
   const out: Span[] = [];
   for (const p of paragraphs) {
     let cursor = p.start;
-    const inside = sentences.filter((s) => s.start >= p.start && s.end <= p.end);
+    const inside: Span[] = [];
+    for (let k = firstStartingFrom(sentences, p.start); k < sentences.length; k++) {
+      const s = sentences[k]!;
+      if (s.start > p.end) break;
+      if (s.end <= p.end) inside.push(s);
+    }
     for (const s of [...inside, { start: p.end, end: p.end }]) {
       const gap = trim(text, { start: cursor, end: s.start });
       if (gap) out.push(gap);
@@ -81,12 +106,17 @@ function fillGaps(text: string, sentences: readonly Span[], paragraphs: readonly
 
 /**
  * Sentence spans of a cleaned text: wink-nlp's sentences, clipped to paragraphs and repaired where wink splits after
- * abbreviations ("Rep.", "(D-Minn.),"), initials, "U.S." before a lower-case word, or before a closing quote.
+ * abbreviations ("Rep.", "(D-Minn.),"), initials, "U.S." before a lower-case word, or before a closing quote. A span
+ * longer than any real sentence (a text without full stops) is cut into pieces (`split-long-sentences.ts`).
  */
-export function segmentSentences(text: string, paragraphs: readonly Span[]): Sentence[] {
+export function segmentSentences(
+  text: string,
+  paragraphs: readonly Span[],
+  options: { maxSentenceChars?: number } = {},
+): Sentence[] {
   const wink = sentenceSpans(text);
   const clipped = clipToParagraphs(wink, paragraphs)
     .map((s) => trim(text, s))
     .filter((s) => s !== null);
-  return repair(text, fillGaps(text, clipped, paragraphs));
+  return splitLongSentences(text, repair(text, fillGaps(text, clipped, paragraphs)), options.maxSentenceChars);
 }

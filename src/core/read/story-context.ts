@@ -19,11 +19,23 @@ export interface StoryTerms {
 /** Terms of an empty story: nothing is shared. */
 export const NO_STORY_TERMS: StoryTerms = { count: () => 0 };
 
-/** Counts the content stems of the story's texts (call once per story, then pass to every article's reading). */
+/**
+ * Counts the content stems of the story's texts (call once per story, then pass to every article's reading). They are
+ * counted when first asked for: an article that is the whole story (every text a copy of its own) never asks, and a
+ * story of one large input is not read twice.
+ */
 export function prepareStoryContext(texts: readonly string[]): StoryContext {
-  const counts = new Map<string, number>();
-  for (const t of texts) for (const s of contentStems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return { texts: [...texts], counts };
+  let counts: Map<string, number> | undefined;
+  return {
+    texts: [...texts],
+    get counts(): ReadonlyMap<string, number> {
+      if (!counts) {
+        counts = new Map<string, number>();
+        for (const t of texts) for (const s of contentStems(t)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      }
+      return counts;
+    },
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Citation, ReportArticle, Span } from '../model.js';
+import { firstIndexWhere } from '../span-index.js';
 
 /**
  * The spans of an article that citations link to: its sentences, else its paragraphs, else paragraphs found by
@@ -14,13 +15,43 @@ export function anchorUnits(article: ReportArticle): Span[] {
   return units;
 }
 
-/** The index of the unit holding the citation's start (the last unit starting before it), or null. */
+/**
+ * Whether each list of units is in text order with no offset held by two of them (the reader's always are), checked
+ * once per list.
+ */
+const ordered = new WeakMap<readonly Span[], boolean>();
+
+function inOrder(units: readonly Span[]): boolean {
+  let known = ordered.get(units);
+  if (known === undefined) {
+    known = units.every((u, i) => i === 0 || reach(units[i - 1]!) <= u.start);
+    ordered.set(units, known);
+  }
+  return known;
+}
+
+/** Where the offsets a unit holds end (an empty unit holds its start). */
+function reach(u: Span): number {
+  return Math.max(u.end, u.start + 1);
+}
+
+/** True when the unit holds the offset. */
+function holds(u: Span, at: number): boolean {
+  return u.start <= at && at < reach(u);
+}
+
+/**
+ * The index of the first unit holding the citation's start, or null. Units in order are searched by bisection (a
+ * report cites nearly every sentence, and a scan per citation made rendering a long article take minutes).
+ */
 export function unitIndexOf(units: readonly Span[], citation: Citation): number | null {
-  let found: number | null = null;
-  units.forEach((u, i) => {
-    if (u.start <= citation.start && citation.start < Math.max(u.end, u.start + 1)) found ??= i;
-  });
-  return found;
+  if (inOrder(units)) {
+    // Units in order do not overlap: only the last one starting at or before the offset can hold it.
+    const i = firstIndexWhere(units.length, (k) => units[k]!.start > citation.start) - 1;
+    return i >= 0 && holds(units[i]!, citation.start) ? i : null;
+  }
+  const i = units.findIndex((u) => holds(u, citation.start));
+  return i < 0 ? null : i;
 }
 
 /** The anchor id of an article's section in the HTML report (by position, so any id is safe). */

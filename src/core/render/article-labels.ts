@@ -20,6 +20,7 @@ function siteOf(url: string | null): string | null {
 function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
+  if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
   const word = cut.lastIndexOf(' ');
   return `${(word > max / 2 ? cut.slice(0, word) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
@@ -39,7 +40,8 @@ function firstWords(a: LabelSource): string | null {
  * its headline" (N its position in the story, from 1). Never an id or a file name, which say nothing to a reader.
  */
 export function articleBaseLabel(article: LabelSource, position: number): string {
-  const named = article.outlet?.trim() || siteOf(article.url);
+  // A trailing qualifier ("Fox News (Online News)") is left to the full name: labels must stay short.
+  const named = article.outlet?.trim().replace(/^(.+?)\s*\([^()]*\)$/, '$1') || siteOf(article.url);
   if (named) return shorten(named, MAX_LABEL);
   const words = firstWords(article);
   return words ? `Article ${position}: ${shorten(words, MAX_LABEL)}` : `Article ${position}`;
@@ -47,7 +49,8 @@ export function articleBaseLabel(article: LabelSource, position: number): string
 
 /**
  * The display label of every article of a story by id: the single source of labels for chips, columns and framing
- * cards. Labels that would repeat are numbered ("Reuters (1)", "Reuters (2)").
+ * cards. Labels that would repeat are numbered after a space, not in parentheses, since labels often stand inside
+ * parenthesised text ("Reuters 1", "Reuters 2").
  */
 export function articleLabels(articles: readonly LabelSource[]): Map<string, string> {
   const bases = articles.map((a, i) => articleBaseLabel(a, i + 1));
@@ -59,7 +62,7 @@ export function articleLabels(articles: readonly LabelSource[]): Map<string, str
     const base = bases[i]!;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    out.set(a.id, (totals.get(base) ?? 1) > 1 ? `${base} (${n})` : base);
+    out.set(a.id, (totals.get(base) ?? 1) > 1 ? `${base} ${n}` : base);
   });
   return out;
 }

@@ -1,4 +1,4 @@
-import type { DateValue } from '../model.js';
+import { dateValueText, relationText } from './date-words.js';
 import { groupQuotesBySpeaker } from './group-quotes.js';
 import { speakerSearchCitation, speakerSearchNote } from './speaker-search.js';
 import type { HtmlContext } from './html-context.js';
@@ -8,10 +8,6 @@ import { shorten } from './escape-markdown.js';
 /** A titled section, or null when it has nothing to show. */
 function section(id: string, title: string, content: Child[]): SafeHtml | null {
   return content.length === 0 ? null : h('section', { id }, h('h2', null, title), content);
-}
-
-function dateText(d: DateValue): string {
-  return `${d.value}${d.inferred ? ` (inferred from ${d.basis})` : ''}`;
 }
 
 /** The neutral summary, each sentence followed by links to the sentences it rests on. */
@@ -36,7 +32,7 @@ export function overviewSection(ctx: HtmlContext): SafeHtml | null {
       h('td', null, h('a', { href: `#a${i + 1}` }, a.id)),
       h('td', null, a.outlet ?? ''),
       h('td', null, a.title ?? ''),
-      h('td', null, a.publishedAt ? dateText(a.publishedAt) : ''),
+      h('td', null, a.publishedAt ? dateValueText(a.publishedAt) : ''),
       h('td', null, a.byline ?? ''),
     ),
   );
@@ -85,6 +81,7 @@ export function differencesSection(ctx: HtmlContext): SafeHtml | null {
       'div',
       { class: 'difference' },
       h('h3', null, `${d.about} (${d.kind})`),
+      relationText(d.relation) ? h('p', { class: `relation relation-${d.relation}` }, relationText(d.relation)) : null,
       h(
         'ul',
         null,
@@ -96,7 +93,7 @@ export function differencesSection(ctx: HtmlContext): SafeHtml | null {
             ' ',
             h('span', { class: 'by' }, c.articleIds.map((id) => ctx.label(id)).join(', ')),
             c.attribution ? `; according to ${c.attribution}` : null,
-            c.asOf ? `; as of ${dateText(c.asOf)}` : null,
+            c.asOf ? `; as of ${dateValueText(c.asOf)}` : null,
             ' ',
             ctx.marks(c.citations),
           ),
@@ -177,7 +174,7 @@ export function numbersSection(ctx: HtmlContext): SafeHtml | null {
       h('td', null, n.value === null ? 'vague' : `${n.approximate ? '≈' : ''}${n.value}`),
       h('td', null, n.counts ?? ''),
       h('td', null, n.attribution ?? ''),
-      h('td', null, n.asOf ? dateText(n.asOf) : ''),
+      h('td', null, n.asOf ? dateValueText(n.asOf) : ''),
       h('td', null, ctx.label(n.articleId), ' ', ctx.marks([n])),
     ),
   );

@@ -1,5 +1,6 @@
 import type { ReportArticle } from '../model.js';
 import { anchorUnits, articleAnchor } from './anchor-units.js';
+import { dateValueText } from './date-words.js';
 import type { HtmlContext } from './html-context.js';
 import { h, safeExternalHref, type Child, type SafeHtml } from './html-builder.js';
 
@@ -28,8 +29,7 @@ function articleBlock(ctx: HtmlContext, article: ReportArticle, index: number): 
         article.outlet,
         article.byline,
         article.dateline,
-        article.publishedAt &&
-          `${article.publishedAt.value}${article.publishedAt.inferred ? ` (inferred from ${article.publishedAt.basis})` : ''}`,
+        article.publishedAt && dateValueText(article.publishedAt),
         `id ${article.id}`,
       ]
         .filter(Boolean)

@@ -1,6 +1,7 @@
-import type { Citation, Report, ReportArticle } from '../model.js';
+import type { Citation, DateValue, Report, ReportArticle } from '../model.js';
 import { CitationRegistry } from './citation-registry.js';
 import { articleLabels } from './article-labels.js';
+import { dateValueText, relationText } from './date-words.js';
 import { citedText } from './cited-text.js';
 import { codeSpan, escapeMarkdown as md, shorten } from './escape-markdown.js';
 import { groupQuotesBySpeaker } from './group-quotes.js';
@@ -84,8 +85,7 @@ function sourcesSection(ctx: MdContext): string[] {
 }
 
 function publishedText(a: ReportArticle): string {
-  if (!a.publishedAt) return '';
-  return `${md(a.publishedAt.value)}${a.publishedAt.inferred ? ` (inferred: ${md(a.publishedAt.basis)})` : ''}`;
+  return a.publishedAt ? dateText(a.publishedAt) : '';
 }
 
 function factsSection(ctx: MdContext): string[] {
@@ -106,6 +106,7 @@ function differencesSection(ctx: MdContext): string[] {
   const lines = (ctx.report.differences ?? []).flatMap((d) => [
     `### ${md(d.about)} (${d.kind})`,
     '',
+    ...(relationText(d.relation) ? [`*${md(relationText(d.relation)!)}*`, ''] : []),
     ...d.claims.map((c) => {
       const by = c.articleIds.map((id) => label(ctx, id)).join(', ');
       const extra = [c.attribution && `according to ${md(c.attribution)}`, c.asOf && `as of ${dateText(c.asOf)}`];
@@ -119,8 +120,9 @@ function differencesSection(ctx: MdContext): string[] {
   return heading('Where the sources differ', trimEnd(lines));
 }
 
-function dateText(d: { value: string; inferred: boolean; basis: string }): string {
-  return `${md(d.value)}${d.inferred ? ` (inferred from ${md(d.basis)})` : ''}`;
+/** A date value in words, escaped for Markdown. */
+function dateText(d: DateValue): string {
+  return md(dateValueText(d));
 }
 
 function omissionsSection(ctx: MdContext): string[] {

@@ -4,6 +4,7 @@
  * server errors and network failures retried with back-off a bounded number of times. Every outcome is a value;
  * nothing is thrown, so that one feed's trouble never stops the others.
  */
+import { safeFetch } from '../net/safe-fetch.js';
 import { systemClock, type Clock } from './clock.js';
 import { describeFetchError, type OutboundFetch, type OutboundResponse } from './fetch-contract.js';
 import { DEFAULT_HOST_LIMITS, HostScheduler, type HostLimits } from './host-scheduler.js';
@@ -17,10 +18,10 @@ import {
 } from './retry-policy.js';
 import { RobotsCache, type RobotsFetchResult } from './robots-cache.js';
 
-/** Settings of the polite fetcher; everything but `fetch` and `userAgent` has a default. */
+/** Settings of the polite fetcher; everything but `userAgent` has a default. */
 export interface PoliteFetcherOptions {
-  /** The outbound function (`safeFetch`, or one with its contract). */
-  fetch: OutboundFetch;
+  /** The outbound function (default `safeFetch`; another one must keep its contract). */
+  fetch?: OutboundFetch;
   userAgent: string;
   /** Time limit of one attempt, redirects and body included (default 15 s). */
   timeoutMs?: number;
@@ -51,6 +52,8 @@ export interface PoliteFetcherOptions {
 export interface FetchRequest {
   /** Extra headers: Accept, If-None-Match, If-Modified-Since. */
   headers?: Record<string, string>;
+  /** A size limit for this body below the fetcher's (an article page is smaller than a feed may be). */
+  maxBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -177,9 +180,10 @@ export class PoliteFetcher {
 
   private send(url: string, request: FetchRequest, maxBytes?: number): Promise<OutboundResponse> {
     const o = this.options;
-    return o.fetch(url, {
+    const limit = o.maxBytes ?? 10 * 1024 * 1024;
+    return (o.fetch ?? safeFetch)(url, {
       timeoutMs: o.timeoutMs ?? 15_000,
-      maxBytes: maxBytes ?? o.maxBytes ?? 10 * 1024 * 1024,
+      maxBytes: Math.min(maxBytes ?? request.maxBytes ?? limit, limit),
       maxRedirects: o.maxRedirects ?? 5,
       userAgent: o.userAgent,
       ...(request.headers ? { headers: request.headers } : {}),

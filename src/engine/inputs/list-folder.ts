@@ -11,11 +11,13 @@ export interface FolderEntry {
 
 /**
  * Lists the supported files in a folder and its subfolders, sorted by path. Unsupported files become info notes;
- * hidden entries (names starting with a dot) are skipped silently; folders reached twice through links are skipped.
+ * hidden entries (names starting with a dot) are skipped silently; folders reached twice through links are skipped;
+ * `exclude` (real paths: the run's own output file) is left out with a note.
  */
 export async function listFolder(
   folder: string,
   source: string,
+  exclude: ReadonlySet<string> = new Set(),
 ): Promise<{ files: FolderEntry[]; notes: InputNote[] }> {
   const files: FolderEntry[] = [];
   const notes: InputNote[] = [];
@@ -28,7 +30,9 @@ export async function listFolder(
     for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
       const path = join(dir, entry.name);
       const name = join(shown, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && (await isFolder(path)))) await walk(path, name);
+      if (exclude.has(join(real, entry.name))) {
+        notes.push({ source: name, code: 'skipped-output', message: `${name}: skipped (the output file of this run)` });
+      } else if (entry.isDirectory() || (entry.isSymbolicLink() && (await isFolder(path)))) await walk(path, name);
       else if (fileKind(entry.name)) files.push({ path, source: name });
       else
         notes.push({ source: name, code: 'skipped-unsupported', message: `${name}: skipped (unsupported file type)` });

@@ -30,6 +30,8 @@ export interface InputOptions {
   cwd?: string;
   /** Called after each input is read, for progress display. */
   onInput?: (event: { done: number; total: number; source: string }) => void;
+  /** Paths left out of folder listings: the run's own output file, so that it is never read back as an input. */
+  exclude?: readonly string[];
 }
 
 /** Input options with every default filled in. */

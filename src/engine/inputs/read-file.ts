@@ -1,11 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileKind } from './detect-format.js';
+import { fsReason } from './fs-reason.js';
 import { formatBytes } from './options.js';
 import { fileId, readNamedBytes, unsupportedExtension } from './read-named-bytes.js';
 import { failureResult, type InputResult } from './result.js';
 
+/** How one file is read: the size limit, and whether a file Parallax wrote is skipped (files found in folders). */
+export interface FileReadOptions {
+  maxBytes: number;
+  skipOwnOutput?: boolean;
+}
+
 /** Reads one file on disk; `source` is the path as the user wrote it. The size is checked before reading. */
-export async function readFileInput(path: string, source: string, options: { maxBytes: number }): Promise<InputResult> {
+export async function readFileInput(path: string, source: string, options: FileReadOptions): Promise<InputResult> {
   const kind = fileKind(path);
   if (!kind) return unsupportedExtension(source);
   try {
@@ -16,7 +23,8 @@ export async function readFileInput(path: string, source: string, options: { max
       return failureResult(source, 'too-large', message);
     }
     const bytes = await readFile(path);
-    return readNamedBytes({ source, bytes, kind, id: fileId(path) }, options);
+    const skip = options.skipOwnOutput ? { skipOwnOutput: true } : {};
+    return readNamedBytes({ source, bytes, kind, id: fileId(path), ...skip }, options);
   } catch (error) {
     return fileSystemFailure(source, error);
   }
@@ -29,5 +37,5 @@ export function fileSystemFailure(source: string, error: unknown): InputResult {
     return failureResult(source, 'not-found', `${source}: no such file or folder`);
   }
   if (code === 'EACCES' || code === 'EPERM') return failureResult(source, 'unreadable', `${source}: permission denied`);
-  return failureResult(source, 'unreadable', `${source}: cannot be read (${(error as Error).message})`);
+  return failureResult(source, 'unreadable', `${source}: cannot be read (${fsReason(error)})`);
 }

@@ -4,6 +4,7 @@ import { articleFromObject, type ArticleObject } from './article-object.js';
 import { assignUniqueIds } from './assign-unique-ids.js';
 import { isUrl, readUrl } from './read-url.js';
 import { listFolder } from './list-folder.js';
+import { realPaths } from './output-path.js';
 import { resolveInputOptions, type InputOptions, type ResolvedInputOptions } from './options.js';
 import { fileSystemFailure, readFileInput } from './read-file.js';
 import { readStdin, STDIN_SOURCE } from './read-stdin.js';
@@ -14,7 +15,7 @@ export type InputSpec = string | ArticleObject;
 
 /** One unit of reading work, after folders are expanded. */
 type Task =
-  | { kind: 'file'; path: string; source: string }
+  | { kind: 'file'; path: string; source: string; inFolder: boolean }
   | { kind: 'url'; url: string }
   | { kind: 'stdin' }
   | { kind: 'object'; value: ArticleObject; source: string }
@@ -26,7 +27,8 @@ type Task =
  */
 export async function readInputs(inputs: readonly InputSpec[], options: InputOptions = {}): Promise<InputResult> {
   const settings = resolveInputOptions(options);
-  const planned = await Promise.all(inputs.map((input, i) => plan(input, i, settings)));
+  const exclude = new Set(await realPaths(options.exclude ?? [], settings.cwd));
+  const planned = await Promise.all(inputs.map((input, i) => plan(input, i, settings, exclude)));
   const tasks = dropRepeatedStdin(planned.flat());
   const total = tasks.filter((t) => t.kind !== 'done').length;
   const results: InputResult[] = [];
@@ -53,20 +55,25 @@ export function readArticleObjects(objects: readonly unknown[], options: { maxBy
   return { ...result, articles: assignUniqueIds(result.articles) };
 }
 
-async function plan(input: InputSpec, index: number, settings: ResolvedInputOptions): Promise<Task[]> {
+async function plan(
+  input: InputSpec,
+  index: number,
+  settings: ResolvedInputOptions,
+  exclude: ReadonlySet<string>,
+): Promise<Task[]> {
   if (typeof input !== 'string') return [{ kind: 'object', value: input, source: `input#${index + 1}` }];
   if (input === '-') return [{ kind: 'stdin' }];
   if (isUrl(input)) return [{ kind: 'url', url: input }];
   if (input.trim() === '') return [done(failureResult('(empty)', 'not-found', 'an input path is empty'))];
   const path = resolve(settings.cwd, input);
   try {
-    if (!(await stat(path)).isDirectory()) return [{ kind: 'file', path, source: input }];
-    const { files, notes } = await listFolder(path, input);
+    if (!(await stat(path)).isDirectory()) return [{ kind: 'file', path, source: input, inFolder: false }];
+    const { files, notes } = await listFolder(path, input, exclude);
     const noteTask = done({ ...emptyResult(), notes });
     if (files.length === 0) {
       return [noteTask, done(failureResult(input, 'empty-folder', `${input}: the folder holds no supported files`))];
     }
-    return [noteTask, ...files.map((f): Task => ({ kind: 'file', path: f.path, source: f.source }))];
+    return [noteTask, ...files.map((f): Task => ({ kind: 'file', path: f.path, source: f.source, inFolder: true }))];
   } catch (error) {
     return [done(fileSystemFailure(input, error))];
   }
@@ -77,7 +84,8 @@ async function run(task: Task, settings: ResolvedInputOptions): Promise<InputRes
     case 'done':
       return task.result;
     case 'file':
-      return readFileInput(task.path, task.source, settings);
+      // A file found in a folder may be an earlier report of this story: skipped. A file named by the user is read.
+      return readFileInput(task.path, task.source, { maxBytes: settings.maxBytes, skipOwnOutput: task.inFolder });
     case 'url':
       return readUrl(task.url, settings);
     case 'object': {

@@ -4,6 +4,7 @@ import type { Diagnostic, InputFormat, InputMeta, RawArticle } from '../../core/
 import { decodeBytes } from './decode-bytes.js';
 import { fileKind, sniffFormat, supportedExtensions, type FileKind } from './detect-format.js';
 import { formatBytes } from './options.js';
+import { ownOutputKind } from './own-output.js';
 import { readJsonArticles } from './read-json.js';
 import { readJsonLinesArticles } from './read-jsonl.js';
 import { emptyResult, failureResult, type InputResult } from './result.js';
@@ -22,6 +23,8 @@ export interface NamedBytes {
   declaredCharset?: string;
   /** Notes to attach to every article read from these bytes. */
   diagnostics?: Diagnostic[];
+  /** True when a file Parallax wrote (a report, an extract output) is to be skipped with a note, not read. */
+  skipOwnOutput?: boolean;
 }
 
 /**
@@ -47,6 +50,11 @@ export function readNamedBytes(input: NamedBytes, options: { maxBytes: number })
   });
   if (!decoded.ok) return { ...emptyResult(), failures: [decoded.failure] };
   const { text, diagnostics } = decoded.value;
+  const own = input.skipOwnOutput ? ownOutputKind(text) : null;
+  if (own) {
+    const note = { source, code: 'skipped-own-output', message: `${source}: skipped (${own}, not an article)` };
+    return { ...emptyResult(), notes: [note] };
+  }
   const notes = [...(input.diagnostics ?? []), ...diagnostics];
   if (input.kind === 'json' || input.kind === 'jsonl') {
     const context = { source, maxBytes: options.maxBytes, ...(input.id ? { fileId: input.id } : {}) };

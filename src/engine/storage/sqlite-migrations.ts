@@ -84,6 +84,141 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    description: 'the stream: feeds, queue, articles with versions and aliases, stream stories, checkpoint, lease',
+    sql: `
+      CREATE TABLE stream_feeds (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        added_at TEXT NOT NULL,
+        state_json TEXT NOT NULL,
+        next_poll_at TEXT NOT NULL
+      );
+      CREATE INDEX stream_feeds_due ON stream_feeds (next_poll_at, id);
+
+      CREATE TABLE stream_queue (
+        pk INTEGER PRIMARY KEY,
+        url_key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        feed_id TEXT,
+        source TEXT NOT NULL,
+        entry_json TEXT NOT NULL,
+        use_entry_content INTEGER NOT NULL,
+        signature TEXT NOT NULL,
+        order_key TEXT NOT NULL,
+        enqueued_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT
+      );
+      CREATE INDEX stream_queue_order ON stream_queue (order_key, pk);
+      CREATE INDEX stream_queue_due ON stream_queue (next_attempt_at);
+      CREATE INDEX stream_queue_by_feed ON stream_queue (feed_id);
+
+      CREATE TABLE stream_failures (
+        url_key TEXT PRIMARY KEY,
+        url TEXT,
+        feed_id TEXT,
+        signature TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        failed_at TEXT NOT NULL
+      );
+      CREATE INDEX stream_failures_by_feed ON stream_failures (feed_id, failed_at);
+
+      CREATE TABLE stream_articles (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        url_key TEXT NOT NULL UNIQUE,
+        url TEXT,
+        feed_id TEXT,
+        outlet TEXT,
+        published_at TEXT,
+        cluster_date TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        current_version INTEGER NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        signature TEXT,
+        wire_of TEXT,
+        wire_original TEXT,
+        wire_overlap REAL,
+        seq INTEGER NOT NULL UNIQUE,
+        story_id TEXT NOT NULL,
+        assigned_story_id TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        reason_json TEXT NOT NULL
+      );
+      CREATE INDEX stream_articles_by_story ON stream_articles (story_id, seq);
+      CREATE INDEX stream_articles_by_feed ON stream_articles (feed_id);
+
+      CREATE TABLE stream_versions (
+        pk INTEGER PRIMARY KEY,
+        article_pk INTEGER NOT NULL REFERENCES stream_articles (pk) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        fetched_at TEXT NOT NULL,
+        format TEXT NOT NULL,
+        content TEXT NOT NULL,
+        title TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        UNIQUE (article_pk, version)
+      );
+      CREATE INDEX stream_versions_by_hash ON stream_versions (content_hash);
+
+      CREATE TABLE stream_aliases (
+        url_key TEXT PRIMARY KEY,
+        article_pk INTEGER NOT NULL REFERENCES stream_articles (pk) ON DELETE CASCADE,
+        url TEXT,
+        kind TEXT NOT NULL,
+        feed_id TEXT,
+        seen_at TEXT NOT NULL
+      );
+      CREATE INDEX stream_aliases_by_article ON stream_aliases (article_pk);
+
+      CREATE TABLE stream_stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        outlets_json TEXT NOT NULL DEFAULT '[]',
+        merged_into TEXT,
+        merged_at TEXT,
+        revision INTEGER NOT NULL DEFAULT 0,
+        dirty_since TEXT,
+        last_change_at TEXT,
+        report_revision INTEGER,
+        report_at TEXT,
+        lead_entities_json TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX stream_stories_by_updated ON stream_stories (merged_into, updated_at DESC, id);
+      CREATE INDEX stream_stories_by_size ON stream_stories (merged_into, article_count DESC, updated_at DESC, id);
+      CREATE INDEX stream_stories_dirty ON stream_stories (dirty_since) WHERE dirty_since IS NOT NULL;
+      CREATE INDEX stream_stories_merged ON stream_stories (merged_into) WHERE merged_into IS NOT NULL;
+
+      CREATE TABLE stream_checkpoint (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        snapshot_json TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+
+      CREATE TABLE stream_lease (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        owner TEXT NOT NULL,
+        heartbeat_at TEXT NOT NULL
+      );
+
+      -- A stream story's articles in the story library point at the stream article (its current version is the
+      -- content) instead of holding a copy.
+      ALTER TABLE articles ADD COLUMN stream_article_pk INTEGER;
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Diagnostic, InputMeta, RawArticle, Report } from '../../core/model.js';
+import type { Diagnostic, InputMeta, RawArticle } from '../../core/model.js';
+import { analysisWriter, type AnalysisWriter } from './sqlite-analysis-writer.js';
 import { migrate } from './sqlite-migrations.js';
 import { escapeLike, toFtsQuery } from './sqlite-fts-query.js';
 import {
@@ -10,7 +11,6 @@ import {
   type ArticleAppend,
   type NewStory,
   type SearchHit,
-  type StoredAnalysis,
   type StoryListQuery,
   type StoryRecord,
   type StoryRepository,
@@ -72,8 +72,8 @@ const TEXT_MATCH_SQL = `
               WHERE articles_fts MATCH @fts)
   OR s.id IN (SELECT f.story_id FROM facts_fts JOIN facts f ON f.pk = facts_fts.rowid WHERE facts_fts MATCH @fts)`;
 
-/** Opens (creating if needed) a SQLite story library: WAL journal, foreign keys on, schema migrated. */
-export function openSqliteStoryRepository(options: SqliteRepositoryOptions): SqliteStoryRepository {
+/** Opens (creating if needed) a SQLite library file: WAL journal, foreign keys on, schema migrated. */
+export function openSqliteDatabase(options: SqliteRepositoryOptions): Database.Database {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   try {
@@ -86,12 +86,18 @@ export function openSqliteStoryRepository(options: SqliteRepositoryOptions): Sql
     db.close();
     throw error;
   }
-  return new SqliteStoryRepository(db);
+  return db;
+}
+
+/** Opens (creating if needed) a SQLite story library: WAL journal, foreign keys on, schema migrated. */
+export function openSqliteStoryRepository(options: SqliteRepositoryOptions): SqliteStoryRepository {
+  return new SqliteStoryRepository(openSqliteDatabase(options));
 }
 
 /** The story library in SQLite (better-sqlite3). All SQLite-specific SQL lives here and in the migrations. */
 export class SqliteStoryRepository implements StoryRepository {
   private readonly statements;
+  private readonly writeAnalysis: AnalysisWriter;
 
   /** Wraps an open, migrated connection (use `openSqliteStoryRepository` to get one). */
   constructor(private readonly db: Database.Database) {
@@ -110,8 +116,14 @@ export class SqliteStoryRepository implements StoryRepository {
         'SELECT reference_date, revision FROM stories WHERE id = ?',
       ),
       deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
+      // A stream story's article points at the stream article: its current version is the content.
       articles: db.prepare<[string], ArticleRow>(
-        'SELECT article_id, source, format, content, meta_json, diagnostics_json FROM articles WHERE story_id = ? ORDER BY position',
+        `SELECT a.article_id, a.source, COALESCE(v.format, a.format) AS format, COALESCE(v.content, a.content) AS content,
+           a.meta_json, a.diagnostics_json
+         FROM articles a
+         LEFT JOIN stream_articles sa ON sa.pk = a.stream_article_pk
+         LEFT JOIN stream_versions v ON v.article_pk = sa.pk AND v.version = sa.current_version
+         WHERE a.story_id = ? ORDER BY a.position`,
       ),
       nextPosition: db.prepare<[string], { next: number }>(
         'SELECT COALESCE(MAX(position) + 1, 0) AS next FROM articles WHERE story_id = ?',
@@ -120,17 +132,10 @@ export class SqliteStoryRepository implements StoryRepository {
         `INSERT INTO articles (story_id, article_id, position, source, format, content, meta_json, diagnostics_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      updateArticleText: db.prepare('UPDATE articles SET title = ?, text = ? WHERE story_id = ? AND article_id = ?'),
       reportJson: db.prepare<[string], { report_json: string }>('SELECT report_json FROM reports WHERE story_id = ?'),
-      upsertReport: db.prepare(
-        `INSERT INTO reports (story_id, schema_version, generated_at, report_json) VALUES (?, ?, ?, ?)
-         ON CONFLICT (story_id) DO UPDATE SET schema_version = excluded.schema_version,
-           generated_at = excluded.generated_at, report_json = excluded.report_json`,
-      ),
-      deleteFacts: db.prepare('DELETE FROM facts WHERE story_id = ?'),
-      insertFact: db.prepare('INSERT INTO facts (story_id, fact_id, statement) VALUES (?, ?, ?)'),
       search: db.prepare<{ fts: string; limit: number }, HitRow>(SEARCH_SQL),
     };
+    this.writeAnalysis = analysisWriter(db);
   }
 
   /** {@inheritDoc StoryRepository.createStory} */
@@ -263,17 +268,6 @@ export class SqliteStoryRepository implements StoryRepository {
         JSON.stringify(raw.diagnostics ?? []),
       );
     }
-  }
-
-  /** Writes the report, the searchable fact statements and the articles' cleaned texts (inside a transaction). */
-  private writeAnalysis(storyId: string, analysis: StoredAnalysis): void {
-    const report: Report = analysis.report;
-    for (const article of report.articles) {
-      this.statements.updateArticleText.run(article.title ?? '', article.text, storyId, article.id);
-    }
-    this.statements.upsertReport.run(storyId, report.schemaVersion, analysis.generatedAt, JSON.stringify(report));
-    this.statements.deleteFacts.run(storyId);
-    for (const fact of report.facts ?? []) this.statements.insertFact.run(storyId, fact.id, fact.statement);
   }
 }
 

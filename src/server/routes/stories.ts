@@ -14,10 +14,12 @@ export interface StoryRoutesOptions {
   bodyLimit: MiddlewareHandler;
   /** Admits requests that analyze while the workers and their queue have room (503 otherwise). */
   admit: MiddlewareHandler;
+  /** The story a stream story's id stands for now (merges followed), or null: old ids of merged stories redirect. */
+  resolveAlias?: ((id: string) => Promise<string | null>) | undefined;
 }
 
 /** `/api/stories`: list, create, read, add articles, delete. */
-export function storyRoutes({ service, cache, bodyLimit, admit }: StoryRoutesOptions): Hono {
+export function storyRoutes({ service, cache, bodyLimit, admit, resolveAlias }: StoryRoutesOptions): Hono {
   const routes = new Hono();
 
   routes.get('/', async (c) => {
@@ -38,7 +40,13 @@ export function storyRoutes({ service, cache, bodyLimit, admit }: StoryRoutesOpt
     const cached = story ? cache.get(id, story.updatedAt) : undefined;
     if (cached) return sendCachedJson(c, cached);
     const stored = await service.getStoryReport(id);
-    if (!stored) throw new ApiError(404, 'not-found', `no story with id "${id}"`);
+    if (!stored) {
+      const target = (await resolveAlias?.(id)) ?? null;
+      if (target !== null && target !== id) return c.redirect(`/api/stories/${encodeURIComponent(target)}`, 308);
+      const why =
+        target === id ? `story "${id}" has no report yet (see /api/stream/stories/${id})` : `no story with id "${id}"`;
+      throw new ApiError(404, 'not-found', why);
+    }
     // The report is stored serialized: splice it in rather than parse and re-serialize it.
     const json = `{"story":${JSON.stringify(stored.story)},"report":${stored.reportJson}}`;
     return sendCachedJson(c, cache.set(id, stored.story.updatedAt, json));

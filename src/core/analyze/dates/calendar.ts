@@ -51,3 +51,8 @@ export function weekdayOf(d: CalendarDay): number {
 export function noonUtc(d: CalendarDay): Date {
   return new Date(Date.UTC(d.year, d.month - 1, d.day, 12));
 }
+
+/** Whole days from `a` to `b` (positive when `b` is later). */
+export function daysBetween(a: CalendarDay, b: CalendarDay): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}

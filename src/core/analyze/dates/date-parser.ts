@@ -1,7 +1,8 @@
 import * as chrono from 'chrono-node';
+import { boundParserLookBacks, boundRefinerLookBacks } from '../../nlp/bound-chrono-scans.js';
 import { dropUnlikelyDates } from './drop-unlikely-dates.js';
 import { yearReferenceParser } from './parse-year-references.js';
-import { resolveWeekdaysBackward } from './resolve-weekdays-backward.js';
+import { resolveWeekdays } from './resolve-weekdays.js';
 import { skipParsersWithoutCues } from './skip-parsers-without-cues.js';
 
 let instance: chrono.Chrono | undefined;
@@ -15,8 +16,9 @@ export function newsDateParser(): chrono.Chrono {
   if (instance) return instance;
   const parser = chrono.casual.clone();
   parser.parsers.push(yearReferenceParser);
-  parser.parsers = skipParsersWithoutCues(parser.parsers);
-  parser.refiners.push(dropUnlikelyDates, resolveWeekdaysBackward);
+  parser.parsers = skipParsersWithoutCues(boundParserLookBacks(parser.parsers));
+  parser.refiners = boundRefinerLookBacks(parser.refiners);
+  parser.refiners.push(dropUnlikelyDates, resolveWeekdays);
   instance = parser;
   return parser;
 }

@@ -1,118 +1,143 @@
-import type { ParsedResult } from 'chrono-node';
-import type { Article, DateValue } from '../../model.js';
-import { formatDay, noonUtc, parseIsoDay } from './calendar.js';
-import { newsDateParser } from './date-parser.js';
-import { fullDateWindows } from './date-windows.js';
-import { isInferred, precisionOf } from './to-date-mention.js';
+import type { Article, DateMention, DateValue } from '../../model.js';
+import { contentStems } from '../timeline/merge-events.js';
+import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
+import { articleSentences, sentenceIndexAt } from './article-sentences.js';
+import { daysBetween, formatDay, parseIsoDay } from './calendar.js';
+import { articleEvidence, type ArticleEvidence, type DatedEvent } from './date-evidence.js';
+import { inferArticleDate } from './infer-article-date.js';
+import { resolveMentions, type ResolvedDates } from './resolve-mentions.js';
+import { eventReport, lazily, storyVocabulary, type StoryVocabulary } from './same-event.js';
 
-/** A fixed instant for parsing before any reference is known; only fully stated dates are read from such a parse. */
-const PLACEHOLDER = { instant: noonUtc({ year: 2000, month: 1, day: 1 }), timezone: 0 };
-
-/** The latest date among ISO values, or null. */
-function latest(values: readonly string[]): string | null {
-  return values.length > 0 ? [...values].sort().at(-1)! : null;
+/** Options of the dates stage. */
+export interface StoryDateOptions {
+  /** The caller's reference date (ISO) for articles whose own evidence fixes no date; null for none. */
+  referenceDate: string | null;
 }
 
-/** Full dates the text states outright ("May 16, 2021"), day precision, independent of any reference date. */
-export function statedFullDates(text: string): string[] {
-  return fullDatesOf(newsDateParser().parse(text, PLACEHOLDER));
+/** The dates stage's result: the articles with their dates (given, inferred or unknown) and every date expression. */
+export interface StoryDates {
+  /** The input articles, each with `publishedAt` set to its date: given, inferred (with its basis), or null. */
+  articles: Article[];
+  mentions: DateMention[];
 }
 
-/** The same days as `statedFullDates`, parsing only the stretches of the text that can hold a full date. */
-export function statedFullDatesQuickly(text: string): string[] {
-  const windows = fullDateWindows(text);
-  if (windows.length === 1 && windows[0]!.start === 0 && windows[0]!.end === text.length) return statedFullDates(text);
-  return windows.flatMap((w) => statedFullDates(text.slice(w.start, w.end)));
-}
+/** Rounds of inference: an article dated in one round places its events for the articles still undated. */
+const MAX_ROUNDS = 3;
+
+/** Articles whose `publishedAt` the dates stage has settled (so that later stages need not infer again). */
+const settled = new WeakSet<Article>();
 
 /**
- * The full dates stated among parsed results (day precision, nothing taken from the reference): the same days whatever
- * reference the text was parsed against, so a parse made for resolving dates can serve here too.
+ * The date an article brings: a stated one (kept even when it is coarser than a day), or one the reader inferred from
+ * the page (its URL path, the page's own metadata). A date the reader took from embedded posts is only a lower bound
+ * (an article is no older than what it embeds), so it is inferred again here.
  */
-export function fullDatesOf(results: readonly ParsedResult[]): string[] {
-  const days: string[] = [];
-  for (const r of results) {
-    const s = r.start;
-    if (isInferred(r, precisionOf(r)) || !s.isCertain('day')) continue;
-    const day = parseIsoDay(formatDay({ year: s.get('year')!, month: s.get('month')!, day: s.get('day')! }));
-    if (day) days.push(formatDay(day));
+function givenDate(article: Article): DateValue | null {
+  const given = article.publishedAt;
+  if (!given || settled.has(article)) return given;
+  if (given.inferred && article.embeds.some((e) => e.date === given.value)) return null;
+  return given;
+}
+
+/** The events an article places on known days: its placeable day expressions outside quotes, with their sentences. */
+function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDates): DatedEvent[] {
+  const written = date ? parseIsoDay(date.earliest ?? date.value) : null;
+  const sentences = articleSentences(article);
+  const quoted = quotedSpans(article.text);
+  const events: DatedEvent[] = [];
+  for (const m of resolved.placeable()) {
+    if (m.date === null || (m.precision !== 'day' && m.precision !== 'time') || isQuoted(m, quoted)) continue;
+    const day = parseIsoDay(m.date);
+    const sentence = sentences[sentenceIndexAt(sentences, m.start)];
+    if (!day || !sentence) continue;
+    events.push({
+      day,
+      report: lazily(() => eventReport(article.text, sentence, resolved.mentions)),
+      source: `the same event in article ${article.id} (“${m.text}”)`,
+      articleId: article.id,
+      past: written !== null && daysBetween(day, written) >= 0,
+    });
   }
-  return days;
-}
-
-/** Each article's own reference, memoized: dates and numbers both ask for it, and it depends on the article alone. */
-const ownReferences = new WeakMap<Article, DateValue | null>();
-
-/** What one article offers on its own (memoized per article object); see `computeOwnReference`. */
-function ownReference(article: Article): DateValue | null {
-  if (ownReferences.has(article)) return ownReferences.get(article) ?? null;
-  const value = computeOwnReference(article);
-  ownReferences.set(article, value);
-  return value;
-}
-
-/** What one article offers on its own: its publication date, else its embedded posts' dates, else dates it states. */
-function computeOwnReference(article: Article): DateValue | null {
-  return referenceWithoutText(article) ?? referenceFromStated(statedFullDatesQuickly(article.text));
-}
-
-/** The reference an article's publication date or embedded posts give, without reading its text; else null. */
-function referenceWithoutText(article: Article): DateValue | null {
-  if (article.publishedAt) {
-    const day = parseIsoDay(article.publishedAt.value);
-    if (day) return { ...article.publishedAt, value: formatDay(day) };
-  }
-  const embedded = latest(article.embeds.map((e) => e.date).filter((d): d is string => d !== null));
-  if (embedded) return { value: embedded.slice(0, 10), inferred: true, basis: 'latest embedded post date' };
-  return null;
-}
-
-/** The reference the full dates a text states give (the latest of them), or null when it states none. */
-function referenceFromStated(days: readonly string[]): DateValue | null {
-  const stated = latest(days);
-  return stated ? { value: stated, inferred: true, basis: 'latest full date stated in the text' } : null;
-}
-
-/** True when an article's own reference is not known yet and rests on the full dates its text states. */
-export function needsStatedDates(article: Article): boolean {
-  return !ownReferences.has(article) && referenceWithoutText(article) === null;
+  return events;
 }
 
 /**
- * Records the full dates an article's text states (from a parse of the whole text, see `fullDatesOf`) as the basis of
- * its own reference, so that `articleReferenceDates` need not parse the text again. Only for articles for which
- * `needsStatedDates` is true.
+ * The weights of the story's words: every sentence of every article and every embedded post is one report, so the
+ * names the story is about weigh little. Computed only when two reports are compared.
  */
-export function rememberStatedDates(article: Article, days: readonly string[]): void {
-  ownReferences.set(article, referenceFromStated(days));
+function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
+  const reports = articles.flatMap((a) => [
+    ...articleSentences(a).map((s) => ({ stems: contentStems(a.text.slice(s.start, s.end)) })),
+    ...a.embeds.map((e) => ({ stems: contentStems(e.text) })),
+  ]);
+  return storyVocabulary(reports);
 }
 
 /**
- * The reference date of each article (by id) for resolving relative dates: its own publication date or what the
- * article itself offers, else the caller's reference date, else the latest date the other articles of the story offer;
- * null when nothing supports one. Everything but a stated publication date is marked inferred, with its basis.
+ * The dates stage of a story. Each article keeps the date it brings; an article without one gets the date its own
+ * evidence fixes (see `inferArticleDate`), where other articles only place the events it reports; else the caller's
+ * reference date; else none. Then each article's date expressions are resolved against its date: relative ones stay
+ * unresolved (date null) when it has none, or when its date is a range over which they name different days.
+ */
+export function datesOfStory(articles: readonly Article[], options: StoryDateOptions): StoryDates {
+  const dates = new Map<Article, DateValue | null>();
+  const resolved = new Map<Article, ResolvedDates>();
+  const evidence = new Map<Article, ArticleEvidence>();
+  const settle = (article: Article, date: DateValue | null) => {
+    dates.set(article, date);
+    resolved.set(article, resolveMentions(article, date, evidence.get(article)?.parse));
+  };
+  for (const article of articles) {
+    const given = givenDate(article);
+    if (given) settle(article, given);
+  }
+  let undated = articles.filter((a) => !dates.has(a));
+  // Parsed for the evidence against the caller's date when there is one: most undated articles end up with it.
+  const fallbackDay = options.referenceDate ? parseIsoDay(options.referenceDate) : null;
+  const words = lazily(() => vocabularyOf(articles));
+  const placed = new Map<Article, DatedEvent[]>();
+  for (const article of undated) evidence.set(article, articleEvidence(article, fallbackDay ?? undefined));
+  for (let round = 0; round < MAX_ROUNDS && undated.length > 0; round++) {
+    // The events the articles dated so far place in time (each article's read once).
+    const known = [...resolved].flatMap(([article, r]) => {
+      let events = placed.get(article);
+      if (!events) placed.set(article, (events = eventsOf(article, dates.get(article) ?? null, r)));
+      return events;
+    });
+    const found = undated.flatMap((article) => {
+      const date = inferArticleDate(evidence.get(article)!, known, words);
+      return date ? [{ article, date }] : [];
+    });
+    for (const { article, date } of found) settle(article, date);
+    undated = undated.filter((a) => !dates.has(a));
+    if (found.length === 0) break;
+  }
+  for (const article of undated) {
+    settle(
+      article,
+      fallbackDay
+        ? { value: formatDay(fallbackDay), inferred: true, basis: 'the reference date given for the story' }
+        : null,
+    );
+  }
+  const out = articles.map((a) => {
+    const dated = { ...a, publishedAt: dates.get(a) ?? null };
+    settled.add(dated);
+    return dated;
+  });
+  return { articles: out, mentions: articles.flatMap((a) => resolved.get(a)?.mentions ?? []) };
+}
+
+/**
+ * The date of each article (by id) for the stages that need it (the as-of date of figures): the dates stage's own
+ * when the articles come from it, else the dates stage is run for them.
  */
 export function articleReferenceDates(
   articles: readonly Article[],
   fallback: string | null,
 ): Map<string, DateValue | null> {
-  const own = new Map(articles.map((a) => [a.id, ownReference(a)] as const));
-  const fallbackDay = fallback ? parseIsoDay(fallback) : null;
-  const out = new Map<string, DateValue | null>();
-  for (const article of articles) {
-    const mine = own.get(article.id) ?? null;
-    if (mine) {
-      out.set(article.id, mine);
-      continue;
-    }
-    if (fallbackDay) {
-      out.set(article.id, { value: formatDay(fallbackDay), inferred: true, basis: 'story reference date' });
-      continue;
-    }
-    const others = latest(
-      articles.filter((a) => a.id !== article.id).flatMap((a) => (own.get(a.id) ? [own.get(a.id)!.value] : [])),
-    );
-    out.set(article.id, others ? { value: others, inferred: true, basis: 'latest date of the other articles' } : null);
-  }
-  return out;
+  const dated = articles.every((a) => settled.has(a))
+    ? articles
+    : datesOfStory(articles, { referenceDate: fallback }).articles;
+  return new Map(dated.map((a) => [a.id, a.publishedAt]));
 }

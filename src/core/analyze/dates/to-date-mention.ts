@@ -1,6 +1,7 @@
 import type { ParsedResult } from 'chrono-node';
 import type { DatePrecision, DateMention } from '../../model.js';
 import { KEPT_YEAR_PREFIX } from './parse-year-references.js';
+import { EITHER_WAY_TAG } from './resolve-weekdays.js';
 import { addDays, formatDay, formatMonth, pad, weekdayOf, type CalendarDay } from './calendar.js';
 
 /** Words around a chrono match that are not part of the date expression itself. */
@@ -22,7 +23,7 @@ export function trimDateSpan(text: string, result: ParsedResult): { start: numbe
 }
 
 /** True when chrono computed the value from the reference date ("last week", "today", "two months ago"). */
-function isRelative(result: ParsedResult): boolean {
+export function isRelative(result: ParsedResult): boolean {
   for (const tag of result.tags()) {
     if (tag.startsWith('result/relative') || tag.startsWith('casualReference')) return true;
   }
@@ -38,7 +39,12 @@ export function precisionOf(result: ParsedResult): DatePrecision {
   if (/\b(?:week|weekend)\b/i.test(result.text) && !/\d/.test(result.text)) return 'week';
   if (s.isCertain('hour') && !result.tags().has('casualReference/now')) return 'time';
   if (s.isCertain('day') || s.isCertain('weekday')) return 'day';
-  if (isRelative(result) && /\b(?:day|days|today|yesterday|tomorrow|tonight)\b/i.test(result.text)) return 'day';
+  if (
+    isRelative(result) &&
+    /\b(?:days?|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night)\b/i.test(result.text)
+  ) {
+    return 'day';
+  }
   if (s.isCertain('month')) return 'month';
   return 'year';
 }
@@ -84,7 +90,10 @@ export function isoValue(result: ParsedResult, precision: DatePrecision): string
   }
 }
 
-/** Builds a DateMention from a chrono result; `resolvable` is false when there was no reference date to lean on. */
+/**
+ * Builds a DateMention from a chrono result; `resolvable` is false when there was no reference date to lean on. A
+ * weekday whose clause leaves open whether it is past or to come stays unresolved too.
+ */
 export function toDateMention(
   articleId: string,
   text: string,
@@ -94,7 +103,8 @@ export function toDateMention(
   const { start, end } = trimDateSpan(text, result);
   const precision = precisionOf(result);
   const fromContext = isInferred(result, precision);
-  const date = fromContext && !options.resolvable ? null : isoValue(result, precision);
+  const open = result.tags().has(EITHER_WAY_TAG);
+  const date = fromContext && (!options.resolvable || open) ? null : isoValue(result, precision);
   return {
     articleId,
     start,

@@ -21,12 +21,14 @@ function lineParagraphs(text: string): Span[] {
 function splitAtLines(sentences: readonly Span[], text: string): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
-    let start = s.start;
-    for (let i = text.indexOf('\n', start); i >= 0 && i < s.end; i = text.indexOf('\n', i + 1)) {
-      if (text.slice(start, i).trim()) out.push({ start, end: i });
+    // Line breaks are looked for inside the sentence only: a text on one line is not searched to its end per sentence.
+    const body = text.slice(s.start, s.end);
+    let start = 0;
+    for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+      if (body.slice(start, i).trim()) out.push({ start: s.start + start, end: s.start + i });
       start = i + 1;
     }
-    if (text.slice(start, s.end).trim()) out.push({ start, end: s.end });
+    if (body.slice(start).trim()) out.push({ start: s.start + start, end: s.end });
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { Article, Entity, EntityMention } from '../../model.js';
 import { isCapitalized } from './find-name-runs.js';
 import { nameKey } from './name-key.js';
 import { wordUnits, type WordUnit } from './word-units.js';
+import { pushTo } from '../../push-to.js';
 
 interface AliasForm {
   words: string[];
@@ -23,7 +24,7 @@ function aliasIndex(entities: readonly Omit<Entity, 'id'>[]): Map<string, AliasF
   for (const [key, entity] of owner) {
     if (entity < 0) continue;
     const words = key.split(' ');
-    index.set(words[0]!, [...(index.get(words[0]!) ?? []), { words, entity }]);
+    pushTo(index, words[0]!, { words, entity });
   }
   for (const forms of index.values()) forms.sort((a, b) => b.words.length - a.words.length);
   return index;
@@ -45,7 +46,7 @@ function isShoutedForm(u: WordUnit, entity: Omit<Entity, 'id'>): boolean {
 /** Every entity mention grouped by article, sorted by position. */
 function mentionsByArticle(entities: readonly Omit<Entity, 'id'>[]): Map<string, EntityMention[]> {
   const map = new Map<string, EntityMention[]>();
-  for (const e of entities) for (const m of e.mentions) map.set(m.articleId, [...(map.get(m.articleId) ?? []), m]);
+  for (const e of entities) for (const m of e.mentions) pushTo(map, m.articleId, m);
   for (const list of map.values()) list.sort((a, b) => a.start - b.start);
   return map;
 }

@@ -1,5 +1,6 @@
 import type { NameCandidate } from './find-candidates.js';
 import { addVotes, noVotes, winningType, type TypeVotes } from './type-votes.js';
+import { pushTo } from '../../push-to.js';
 
 /** The candidates that name one referent across the story, with their summed type evidence. */
 export interface NameCluster {
@@ -42,7 +43,7 @@ function indexBySurname(groups: Iterable<Group>): Map<string, Group[]> {
   for (const g of groups) {
     if (g.words.length < 2 || winningType(g.votes) !== 'person') continue;
     const last = g.words.at(-1)!;
-    index.set(last, [...(index.get(last) ?? []), g]);
+    pushTo(index, last, g);
   }
   return index;
 }
@@ -54,7 +55,7 @@ function indexBySuffix(groups: Iterable<Group>): Map<string, Group[]> {
     if (winningType(g.votes) !== 'organization') continue;
     for (let k = 1; k <= g.words.length - 2; k++) {
       const suffix = g.words.slice(k).join(' ');
-      index.set(suffix, [...(index.get(suffix) ?? []), g]);
+      pushTo(index, suffix, g);
     }
   }
   return index;

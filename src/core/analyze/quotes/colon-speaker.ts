@@ -2,6 +2,7 @@ import type { Speaker, Span } from '../../model.js';
 import type { WordUnit } from '../entities/word-units.js';
 import { mentionsIn, type LinkedMention } from './resolve-speaker.js';
 import type { Attribution } from './segment-cues.js';
+import { firstStartingFrom } from '../../span-index.js';
 
 /**
  * The speaker of a quotation introduced by a colon ('Trump issued the following statement: "..."', 'He said:' closing
@@ -42,14 +43,7 @@ export function colonSpeaker(
 
 /** True when the word right after `pos` is a verb ("Obama is", "Trump issued"), found by binary search on the units. */
 function beforeVerb(units: readonly WordUnit[], pos: number): boolean {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (units[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  const next = units[lo];
+  const next = units[firstStartingFrom(units, pos)];
   // A finite verb: "Hillary Releasing" in a headline is a participle, not the clause's verb.
   const verb = next !== undefined && next.type === 'word' && (next.pos === 'VERB' || next.pos === 'AUX');
   return verb && !/ing$/.test(next.lower);

@@ -1,5 +1,6 @@
 import type { Span } from '../../model.js';
 import type { Attribution, SegmentView } from './segment-cues.js';
+import type { WordUnit } from '../entities/word-units.js';
 import { HEARER_CUES } from '../../lexicon/cue-verbs.js';
 
 const MIN_CONTENT_WORDS = 2;
@@ -162,18 +163,8 @@ export function reportedContent(
   // "..., said David Gilbert, its president", 'They "had chemistry," said X': the content precedes an inverted
   // attribution set off by a comma; what follows the name is apposition.
   if (inverted && trails && phraseEndsClause(view, at)) return before;
-  // '..."just scratching out a profit," Mr. Hedge said from his office': after a trailing attribution, a phrase
-  // opening with a preposition or an adverb is where or how it was said, not what.
-  // The same after a clause, when what follows the cue is a time and the rest of the sentence ("..., lawmakers said
-  // Friday afternoon, as they bristled ..."), with no quotation or "that" of its own.
-  const opening = units[start];
-  const adjunct =
-    opening !== undefined &&
-    (/^(ADP|ADV)$/.test(opening.pos) || TIME_WORDS.test(opening.lower)) &&
-    !PRO_FORM.test(opening.value);
-  const quotedTrail = /(["”’']+[,—–]|[,—–]["”’']+)\s*$/.test(text.slice(segment.start, stop));
-  const timeTrail = TIME_WORDS.test(opening?.lower ?? '') && !/["“”]|\bthat\b/.test(text.slice(after.start, after.end));
-  if (trails && at.side === 'before' && adjunct && (quotedTrail || timeTrail)) return before;
+  if (trails && at.side === 'before' && adjunctAfterTrail(text, units[start], segment.start, stop, after))
+    return before;
   if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
   const afterText = text.slice(after.start, after.end);
   const quoted = quotationClause(text, view, after);
@@ -185,6 +176,26 @@ export function reportedContent(
     return interrupts && words(text, before) > words(text, after) ? before : dropDangling(text, after);
   }
   return trails ? before : null;
+}
+
+/**
+ * True when what follows a trailing attribution's cue says where, how or when it was said, not what: a phrase opening
+ * with a preposition or an adverb after a quotation ('..."just scratching out a profit," Mr. Hedge said from his
+ * office'), or a time and the rest of the sentence after a clause ("..., lawmakers said Friday afternoon, as they
+ * bristled ..."), with no quotation or "that" of its own.
+ */
+function adjunctAfterTrail(
+  text: string,
+  opening: WordUnit | undefined,
+  from: number,
+  stop: number,
+  after: Span,
+): boolean {
+  if (!opening || PRO_FORM.test(opening.value)) return false;
+  const time = TIME_WORDS.test(opening.lower);
+  if (!time && !/^(ADP|ADV)$/.test(opening.pos)) return false;
+  if (/(["”’']+[,—–]|[,—–]["”’']+)\s*$/.test(text.slice(from, stop))) return true;
+  return time && !/["“”]|\bthat\b/.test(text.slice(after.start, after.end));
 }
 
 /**

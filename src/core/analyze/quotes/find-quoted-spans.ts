@@ -1,3 +1,5 @@
+import { FirstFrom } from '../../first-from.js';
+import { firstIndexWhere } from '../../span-index.js';
 import type { Span } from '../../model.js';
 
 /**
@@ -52,13 +54,15 @@ function doubleQuotes(text: string, para: Span, paragraph: number): QuotedSpan[]
   const out: QuotedSpan[] = [];
   let open = -1;
   let openWidth = 1;
-  // Only quotation marks and apostrophes matter: jump from one to the next instead of visiting every character.
+  // Only quotation marks and apostrophes matter: jump from one to the next instead of visiting every character. The
+  // search runs in the paragraph alone: in the whole text it would go past the paragraph's end to the next mark.
   const marks = /["'“„«”»]/g;
+  const body = text.slice(para.start, para.end);
   for (let i = para.start; i < para.end; i++) {
-    marks.lastIndex = i;
-    const next = marks.exec(text);
-    if (!next || next.index >= para.end) break;
-    i = next.index;
+    marks.lastIndex = i - para.start;
+    const next = marks.exec(body);
+    if (!next) break;
+    i = para.start + next.index;
     const ch = text[i]!;
     const width = isDoubleApostrophe(text, i) ? 2 : 1;
     const straight = ch === '"' || width === 2;
@@ -83,22 +87,34 @@ function doubleQuotes(text: string, para: Span, paragraph: number): QuotedSpan[]
   return out;
 }
 
+/**
+ * True when `at` lies inside one of the double-quoted spans of the paragraph (in order, not overlapping, so only the
+ * last one opening before it can hold it); an unclosed one runs to the paragraph end.
+ */
+function insideDouble(taken: readonly QuotedSpan[], at: number, paraEnd: number): boolean {
+  const q = taken[firstIndexWhere(taken.length, (i) => taken[i]!.open > at) - 1];
+  return q !== undefined && at <= (q.close ?? paraEnd);
+}
+
 /** Single-quoted spans of one paragraph ('like this' or ‘like this’), outside double quotes; apostrophes are skipped. */
 function singleQuotes(text: string, para: Span, paragraph: number, taken: readonly QuotedSpan[]): QuotedSpan[] {
   const out: QuotedSpan[] = [];
   const re = /(^|[\s(—–-])(['‘])(?=[A-Za-z0-9])/g;
   const slice = text.slice(para.start, para.end);
+  // The closing mark: after a non-space, before a space or punctuation; a straight opening takes ' or ’, a curly one ’.
+  // Remembered (`FirstFrom`): a paragraph of many openings and no closing mark is not searched once per opening.
+  const closes = (marks: string) =>
+    new FirstFrom((pos) => {
+      for (let i = pos; i < para.end; i++)
+        if (marks.includes(text[i]!) && /[^\s]/.test(text[i - 1]!) && closesBefore(text, i, para.end)) return i;
+      return -1;
+    });
+  const anyClose = closes("'’");
+  const curlyClose = closes('’');
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const open = para.start + m.index + m[1]!.length;
-    if (taken.some((q) => q.open <= open && open <= (q.close ?? para.end))) continue;
-    const closer = m[2] === '‘' ? '’' : "'";
-    let close = -1;
-    for (let i = open + 1; i < para.end; i++) {
-      if ((text[i] === closer || text[i] === '’') && /[^\s]/.test(text[i - 1]!) && closesBefore(text, i, para.end)) {
-        close = i;
-        break;
-      }
-    }
+    if (insideDouble(taken, open, para.end)) continue;
+    const close = (m[2] === '‘' ? curlyClose : anyClose).from(open + 1);
     if (close < 0) continue;
     const c = contentOf(text, open + 1, close);
     // Short spans between apostrophes are nicknames or titles ('Moha', 'Shmutz'), not speech.

@@ -8,6 +8,13 @@ export interface Segment extends Span {
 }
 
 const ATTRIBUTION_WORDS = 10;
+/**
+ * Longest segment that sentences are joined into across false boundaries. The analysis of a segment looks at all of it
+ * once per attribution in it, so a segment as long as a paragraph without full stops (cut into sentences by the reader)
+ * would make that work grow with the square of the paragraph; real segments, quotations of several sentences with
+ * their attribution, are far shorter. Twice the reader's longest sentence (`MAX_SENTENCE_CHARS`).
+ */
+export const MAX_SEGMENT_CHARS = 2000;
 
 /**
  * True when the sentence `[pos, next)` only attributes the quotation that closes right before it ('"... missing." Trump
@@ -64,14 +71,17 @@ function isFalseBoundary(text: string, pos: number, next: number, quotes: readon
 
 /**
  * Cuts each paragraph into segments at sentence boundaries, except where the boundary is inside a closed quotation or
- * the text goes on in lower case (`"...," she added`), so that a quote and its attribution share a segment.
+ * the text goes on in lower case (`"...," she added`), so that a quote and its attribution share a segment; a segment
+ * already `maxChars` long (`MAX_SEGMENT_CHARS` unless given) ends at the next boundary.
  */
 export function quoteAwareSegments(
   text: string,
   paragraphs: readonly Span[],
   sentences: readonly Span[],
   quotes: readonly QuotedSpan[],
+  options: { maxChars?: number } = {},
 ): Segment[] {
+  const maxChars = options.maxChars ?? MAX_SEGMENT_CHARS;
   const out: Segment[] = [];
   let s = 0;
   let q = 0;
@@ -83,7 +93,7 @@ export function quoteAwareSegments(
       if (cut <= start) continue;
       while (q < quotes.length && quotes[q]!.open < cut) q++;
       const next = Math.min(sentences[s + 1]?.start ?? para.end, para.end);
-      if (isFalseBoundary(text, cut, next, quotes, q)) continue;
+      if (cut - start < maxChars && isFalseBoundary(text, cut, next, quotes, q)) continue;
       out.push({ start, end: cut, paragraph: p });
       start = cut;
     }

@@ -3,6 +3,7 @@ import type { WordUnit } from '../entities/word-units.js';
 import type { PhraseRange } from './find-speaker-phrase.js';
 import { DOCUMENT_NOUNS } from '../../lexicon/cue-verbs.js';
 import { agrees } from './entity-gender.js';
+import { firstIndexWhere } from '../../span-index.js';
 
 /** An entity mention of the article with its entity. */
 export interface LinkedMention {
@@ -35,20 +36,32 @@ const PERSONAL = new Set(['he', 'she']);
 const COLLECTIVE = new Set(['they', 'it', 'we']);
 const HEAD_ENDERS = new Set(['of', 'with', 'to', 'from', 'for', 'at', 'familiar', 'close', 'by', 'in', 'on']);
 
+/** The index of the first mention (of the sorted list) that ends after `start`: a binary search. */
+function firstEndingAfter(mentions: readonly LinkedMention[], start: number): number {
+  return firstIndexWhere(mentions.length, (i) => mentions[i]!.mention.end > start);
+}
+
 /** Mentions overlapping `[start, end)`, found by binary search on the sorted list. */
 export function mentionsIn(mentions: readonly LinkedMention[], start: number, end: number): LinkedMention[] {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.mention.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: LinkedMention[] = [];
-  for (let i = lo; i < mentions.length && mentions[i]!.mention.start < end; i++) {
+  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i]!.mention.start < end; i++) {
     if (mentions[i]!.mention.end > start) out.push(mentions[i]!);
   }
   return out;
+}
+
+/** The first mention overlapping `[start, end)` that passes `test` (as `mentionsIn(...).find(test)`, without the list). */
+export function firstMentionIn(
+  mentions: readonly LinkedMention[],
+  start: number,
+  end: number,
+  test: (m: LinkedMention) => boolean,
+): LinkedMention | undefined {
+  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i]!.mention.start < end; i++) {
+    const m = mentions[i]!;
+    if (m.mention.end > start && test(m)) return m;
+  }
+  return undefined;
 }
 
 const PERSON_WALK = 60;

@@ -1,5 +1,5 @@
 import type { Speaker } from '../../model.js';
-import { mentionsIn, type LinkedMention } from './resolve-speaker.js';
+import { firstMentionIn, type LinkedMention } from './resolve-speaker.js';
 
 /** Closing marks, then a new paragraph opening with a dash: the signature line of a quotation ("— Bernie Sanders."). */
 const SIGNATURE = /^[\s"”'’.]*\n\s*(?:--|[-—–―])\s*(?=[A-Z])/;
@@ -8,6 +8,19 @@ const INLINE_SIGNATURE = /^["”'’]+\.?[ \t\u00a0]*(?:--|[—–―])[ \t\u00a
 /** A line that holds a name and nothing else: two to five capitalized words, an optional full stop. */
 const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,4}\.?\s*$/u;
 const MAX_SIGNATURE = 120;
+
+/** The last line break looked up: quotations are read in text order, so the next one asks from the same line. */
+const lastBreak = { text: '', from: 0, at: -1 };
+
+/**
+ * The index of the first line break at or after `from` (-1 when none), remembered: on a text with many signed
+ * quotations on one long line, each would otherwise search to the line's end.
+ */
+function lineBreakFrom(text: string, from: number): number {
+  const known = text === lastBreak.text && from >= lastBreak.from && (lastBreak.at < 0 || from <= lastBreak.at);
+  if (!known) Object.assign(lastBreak, { text, from, at: text.indexOf('\n', from) });
+  return lastBreak.at;
+}
 
 /** The speaker named at `from`, on a line ending at `to`: its entity when one heads the line, else the bare name. */
 function signer(
@@ -18,7 +31,10 @@ function signer(
   inline: boolean,
 ): Speaker | null {
   // The name comes first on the line ("- President Obama, tweeting after ..."): the first person or organization.
-  const named = mentionsIn(mentions, from, to).find(
+  const named = firstMentionIn(
+    mentions,
+    from,
+    to,
     (x) => x.entity.type === 'person' || x.entity.type === 'organization',
   );
   const line = text.slice(from, to);
@@ -51,7 +67,7 @@ export function signatureSpeaker(text: string, quoteEnd: number, mentions: reado
   if (!m) return null;
   const inline = !m[0].includes('\n');
   const from = quoteEnd + m[0].length;
-  const lineEnd = text.indexOf('\n', from);
+  const lineEnd = lineBreakFrom(text, from);
   const to = lineEnd < 0 ? Math.min(text.length, from + MAX_SIGNATURE) : lineEnd;
   return signer(text, from, to, mentions, inline);
 }

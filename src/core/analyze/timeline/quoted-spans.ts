@@ -1,4 +1,5 @@
 import type { Span } from '../../model.js';
+import { firstStartingFrom } from '../../span-index.js';
 
 /**
  * The spans of a text inside quotation marks, paired per paragraph (a quote left open at the end of a paragraph
@@ -22,7 +23,11 @@ export function quotedSpans(text: string): Span[] {
   return spans;
 }
 
-/** True when the span lies inside one of the quoted spans. */
+/**
+ * True when the span lies inside one of the quoted spans (as `quotedSpans` gives them: in order, not overlapping, so
+ * only the last one starting before the span can hold it).
+ */
 export function isQuoted(span: Span, quoted: readonly Span[]): boolean {
-  return quoted.some((q) => span.start > q.start && span.end <= q.end);
+  const q = quoted[firstStartingFrom(quoted, span.start) - 1];
+  return q !== undefined && span.start > q.start && span.end <= q.end;
 }

@@ -1,4 +1,5 @@
 import { decide, type LineRule } from './rule.js';
+import { pushTo } from '../../push-to.js';
 
 /** A line seen this many times or more is the page's template (a question asked of each interviewee): it stays. */
 const TEMPLATE_REPEATS = 3;
@@ -13,7 +14,7 @@ export const dropDuplicateLines: LineRule = {
     const seen = new Map<string, number[]>();
     for (const line of context.lines) {
       const key = line.text.toLowerCase();
-      seen.set(key, [...(seen.get(key) ?? []), line.index]);
+      pushTo(seen, key, line.index);
     }
     const items: { index: number; reason: 'duplicate'; detail: string }[] = [];
     for (const [first, second] of [...seen.values()].filter((v) => v.length > 1 && v.length < TEMPLATE_REPEATS)) {

@@ -14,7 +14,7 @@ export interface RenderedText {
 }
 
 /** Elements whose content is never article text. */
-const SKIP = new Set([
+export const NON_TEXT_TAGS: ReadonlySet<string> = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -118,7 +118,7 @@ function walk(node: Node, w: Walk): void {
   if (node.nodeType !== 1) return;
   const el = node as Element;
   const tag = el.tagName.toUpperCase();
-  if (SKIP.has(tag)) return;
+  if (NON_TEXT_TAGS.has(tag)) return;
   if (tag === 'BR') return void w.buffer.push(BR);
   if (tag === 'FIGCAPTION') {
     const caption = inlineText(el);

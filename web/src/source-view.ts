@@ -1,0 +1,420 @@
+/**
+ * One article of the sources, rendered on demand: closed, it is a header line; opened, it shows a window of a few
+ * blocks of text (about `WINDOW_CHARS` characters) and adds more as the reader scrolls or asks. A citation jump renders
+ * the window around the cited range only and re-renders only the blocks whose highlight changes, so a 5 MB article
+ * costs about what a short one does.
+ */
+import type { Citation, Embed, Removal, ReportArticle, Span } from '../../src/core/model.js';
+import { append, emptyState, h, on, safeHref } from './dom.js';
+import { formatDate, formatDateValue, formatNumber, plural } from './format.js';
+import { windowAround } from './source-blocks.js';
+import { prepareSource, renderBlock, renderSourceText, renderTail, type SourceDoc } from './source-text.js';
+import type { ArticleRef, FocusTarget } from './story-context.js';
+
+/** Characters rendered when an article is opened, and added per "more". */
+const WINDOW_CHARS = 12_000;
+/** Characters of context kept on each side of a cited range. */
+const JUMP_CONTEXT = 4_000;
+
+/** DOM id of an article's source view (by position: raw ids are untrusted text). */
+export function sourceDomId(index: number): string {
+  return `source-${index}`;
+}
+
+/** Texts longer than this have their words estimated (about six characters a word), not counted. */
+const COUNTED_CHARS = 200_000;
+
+/** The number of words of a text in words: counted, or estimated for a very long text. */
+function wordsText(text: string): string {
+  return text.length <= COUNTED_CHARS
+    ? plural(countWords(text), 'word')
+    : `about ${formatNumber(Math.round(text.length / 6 / 1000) * 1000)} words`;
+}
+
+/** Words in a text, counted without building an array of them. */
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+function metaList(article: ReportArticle): HTMLElement {
+  const href = safeHref(article.url);
+  const rows: [string, Node | string | null][] = [
+    ['Outlet', article.outlet],
+    ['Title', article.title],
+    ['Byline', article.byline],
+    ['Dateline', article.dateline],
+    ['Published', formatDateValue(article.publishedAt)],
+    ['Language', article.language],
+    ['URL', href ? h('a', { href, rel: 'noopener noreferrer nofollow' }, article.url ?? href) : article.url],
+    ['Input', article.source],
+  ];
+  return h(
+    'dl',
+    { class: 'meta' },
+    rows.filter(([, v]) => v !== null && v !== '').map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+  );
+}
+
+function renderEmbed(ref: ArticleRef, embed: Embed, index: number, highlight: Span | null): HTMLElement {
+  const href = safeHref(embed.url);
+  const who = [embed.author, embed.handle].filter(Boolean).join(' ');
+  return h(
+    'figure',
+    { class: 'embed', 'data-embed': index },
+    h(
+      'blockquote',
+      {},
+      renderSourceText({ text: embed.text, idPrefix: `${sourceDomId(ref.index)}-e${index}`, highlight }),
+    ),
+    h(
+      'figcaption',
+      {},
+      h('span', { class: 'embed-kind' }, 'Embedded post'),
+      who ? ` — ${who}` : '',
+      embed.date ? `, ${formatDate(embed.date)}` : '',
+      href ? [' · ', h('a', { href, rel: 'noopener noreferrer nofollow' }, 'original')] : '',
+    ),
+  );
+}
+
+function removedDetails(removed: readonly Removal[]): HTMLElement | null {
+  if (removed.length === 0) return null;
+  return h(
+    'details',
+    { class: 'removed' },
+    h('summary', {}, `Removed by cleaning: ${removed.length}`),
+    h(
+      'ul',
+      {},
+      removed.map((r) =>
+        h(
+          'li',
+          {},
+          h('span', { class: `reason reason-${r.reason}` }, r.reason.replace(/-/g, ' ')),
+          ' ',
+          h('span', { class: 'removed-text' }, r.text),
+          r.detail ? h('span', { class: 'removed-detail' }, ` · ${r.detail}`) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function diagnosticsList(article: ReportArticle): HTMLElement | null {
+  if (article.diagnostics.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'diagnostics', 'aria-label': 'Notes about this input' },
+    article.diagnostics.map((d) => h('li', { class: `diag diag-${d.level}` }, `${d.level}: ${d.message}`)),
+  );
+}
+
+/** One article's source view. */
+export class SourceView {
+  readonly element: HTMLElement;
+  private readonly toggle: HTMLButtonElement;
+  private readonly panel: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly textBox: HTMLElement;
+  private readonly before: HTMLElement;
+  private readonly after: HTMLElement;
+  private readonly embeds: HTMLElement;
+  private doc: SourceDoc | null = null;
+  /** Rendered blocks `[from, to)`, each by index. */
+  private from = 0;
+  private to = 0;
+  private readonly rendered = new Map<number, HTMLElement>();
+  private highlight: Citation | null = null;
+  private origin: FocusTarget | null = null;
+  private built = false;
+  private observer: IntersectionObserver | null = null;
+
+  constructor(private readonly ref: ArticleRef) {
+    const { article, index } = ref;
+    const id = sourceDomId(index);
+    const headingId = `${id}-heading`;
+    const panelId = `${id}-panel`;
+    this.toggle = h(
+      'button',
+      { type: 'button', class: 'source-toggle', 'aria-expanded': 'false', 'aria-controls': panelId },
+      'Read',
+    );
+    on(this.toggle, 'click', () => (this.isOpen() ? this.close() : this.open()));
+    this.status = h('p', { class: 'jump-status', role: 'status' });
+    this.textBox = h('div', { class: 'source-text' });
+    this.before = h('div', { class: 'more-text more-before' });
+    this.after = h('div', { class: 'more-text more-after' });
+    this.embeds = h('div', { class: 'embeds' });
+    this.panel = h('div', { class: 'source-panel', id: panelId, hidden: true });
+    const published = article.publishedAt ? formatDate(article.publishedAt.value) : null;
+    this.element = h(
+      'article',
+      { id, class: 'source', 'aria-labelledby': headingId, 'data-article': article.id },
+      h(
+        'div',
+        { class: 'source-head' },
+        h('h3', { id: headingId }, ref.label),
+        h(
+          'p',
+          { class: 'source-line' },
+          article.title && article.title !== ref.label ? h('span', { class: 'source-title' }, article.title) : null,
+          h(
+            'span',
+            { class: 'source-facts' },
+            [
+              published,
+              wordsText(article.text),
+              article.embeds.length > 0 ? plural(article.embeds.length, 'embedded post') : null,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ),
+        ),
+        this.toggle,
+      ),
+      this.panel,
+    );
+  }
+
+  private isOpen(): boolean {
+    return !this.panel.hidden;
+  }
+
+  /** Builds the panel's parts the first time it opens. */
+  private build(): void {
+    if (this.built) return;
+    this.built = true;
+    const { article, index } = this.ref;
+    this.doc = article.text.trim()
+      ? prepareSource({
+          text: article.text,
+          paragraphs: article.paragraphs,
+          sentences: article.sentences,
+          idPrefix: sourceDomId(index),
+        })
+      : null;
+    append(
+      this.panel,
+      metaList(article),
+      diagnosticsList(article),
+      this.status,
+      this.doc ? [this.before, this.textBox, this.after] : emptyState('Cleaning left no text in this article.'),
+      this.embeds,
+      removedDetails(article.removed),
+    );
+    this.renderEmbeds();
+  }
+
+  /** Opens the article at its start (or keeps what is shown). */
+  open(): void {
+    this.build();
+    this.panel.hidden = false;
+    this.toggle.setAttribute('aria-expanded', 'true');
+    this.toggle.textContent = 'Close';
+    if (this.doc && this.rendered.size === 0) this.showWindow(0, this.blocksFrom(0, WINDOW_CHARS));
+  }
+
+  /** Closes the article; its rendered text is dropped (reopening renders it again). */
+  close(): void {
+    this.panel.hidden = true;
+    this.toggle.setAttribute('aria-expanded', 'false');
+    this.toggle.textContent = 'Read';
+    this.clearWindow();
+  }
+
+  /** Opens the article and moves focus to its heading area (the outlet strip's target). */
+  reveal(): void {
+    this.open();
+    this.element.scrollIntoView({ block: 'start' });
+    this.toggle.focus({ preventScroll: true });
+  }
+
+  /** The end of the window that starts at block `from` and holds about `chars` characters. */
+  private blocksFrom(from: number, chars: number): number {
+    const blocks = this.doc?.blocks ?? [];
+    let to = from;
+    const start = blocks[from]?.start ?? 0;
+    while (to < blocks.length && (to === from || blocks[to]!.end - start <= chars)) to++;
+    return to;
+  }
+
+  private clearWindow(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.rendered.clear();
+    this.textBox.replaceChildren();
+    this.before.replaceChildren();
+    this.after.replaceChildren();
+    this.from = 0;
+    this.to = 0;
+  }
+
+  /** Renders exactly blocks `[from, to)`, reusing those already rendered when the windows overlap. */
+  private showWindow(from: number, to: number): void {
+    const doc = this.doc;
+    if (!doc) return;
+    if (this.rendered.size === 0 || to < this.from || from > this.to) {
+      this.clearWindow();
+      this.from = from;
+      this.to = from;
+    }
+    // Grow or shrink at each end.
+    for (let i = this.from - 1; i >= from; i--) this.textBox.prepend(this.renderAt(i));
+    for (let i = this.to; i < to; i++) this.textBox.append(this.renderAt(i));
+    for (const [i, el] of this.rendered) {
+      if (i < from || i >= to) {
+        el.remove();
+        this.rendered.delete(i);
+      }
+    }
+    this.from = from;
+    this.to = to;
+    this.textBox.querySelector('.block-tail')?.remove();
+    if (to === doc.blocks.length) {
+      const tail = renderTail(doc, this.bodyHighlight());
+      if (tail) this.textBox.append(tail);
+    }
+    this.updateMore();
+  }
+
+  private renderAt(i: number): HTMLElement {
+    const el = renderBlock(this.doc!, i, this.bodyHighlight());
+    this.rendered.set(i, el);
+    return el;
+  }
+
+  private bodyHighlight(): Span | null {
+    return this.highlight && this.highlight.embed === undefined ? this.highlight : null;
+  }
+
+  /** The buttons (and, below, the scroll trigger) that render more text before or after the window. */
+  private updateMore(): void {
+    const doc = this.doc!;
+    const total = doc.blocks.length;
+    const charsBefore = doc.blocks[this.from]?.start ?? 0;
+    const charsAfter = doc.text.length - (doc.blocks[this.to - 1]?.end ?? doc.text.length);
+    this.before.replaceChildren(
+      this.from > 0
+        ? on(
+            h(
+              'button',
+              { type: 'button', class: 'link-button' },
+              `Show earlier text (${formatNumber(charsBefore)} characters)`,
+            ),
+            'click',
+            () =>
+              this.showWindow(Math.max(0, this.from - (this.blocksFrom(this.from, WINDOW_CHARS) - this.from)), this.to),
+          )
+        : '',
+    );
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.to >= total) {
+      this.after.replaceChildren();
+      return;
+    }
+    const more = on(
+      h('button', { type: 'button', class: 'link-button' }, `Show more text (${formatNumber(charsAfter)} characters)`),
+      'click',
+      () => this.showMore(),
+    );
+    this.after.replaceChildren(more);
+    // Reading on: the next part is rendered as the end of the window scrolls into view.
+    if (typeof IntersectionObserver !== 'undefined') {
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) this.showMore();
+        },
+        { rootMargin: '400px 0px' },
+      );
+      this.observer.observe(this.after);
+    }
+  }
+
+  private showMore(): void {
+    if (!this.doc || this.to >= this.doc.blocks.length) return;
+    this.showWindow(this.from, this.blocksFrom(this.to, WINDOW_CHARS));
+  }
+
+  private renderEmbeds(): void {
+    const { article } = this.ref;
+    const citation = this.highlight;
+    this.embeds.replaceChildren(
+      ...article.embeds.map((e, i) => renderEmbed(this.ref, e, i, citation?.embed === i ? citation : null)),
+    );
+  }
+
+  /** Sets the highlighted citation (or none), re-rendering only the blocks whose highlight changes. */
+  private setHighlight(citation: Citation | null): void {
+    const old = this.highlight;
+    this.highlight = citation;
+    const doc = this.doc;
+    const touched = new Set<number>();
+    for (const c of [old, citation]) {
+      if (!c || c.embed !== undefined || !doc) continue;
+      for (const [i, el] of this.rendered) {
+        const start = i === 0 ? 0 : doc.blocks[i - 1]!.end;
+        const block = doc.blocks[i]!;
+        if (c.start < block.end && c.end > start && !touched.has(i)) {
+          touched.add(i);
+          const fresh = renderBlock(doc, i, this.bodyHighlight());
+          el.replaceWith(fresh);
+          this.rendered.set(i, fresh);
+        }
+      }
+    }
+    if (doc && this.to === doc.blocks.length) {
+      this.textBox.querySelector('.block-tail')?.remove();
+      const tail = renderTail(doc, this.bodyHighlight());
+      if (tail) this.textBox.append(tail);
+    }
+    if (old?.embed !== undefined || citation?.embed !== undefined) this.renderEmbeds();
+  }
+
+  /** Removes the highlight (another article's citation is shown). */
+  unhighlight(): void {
+    if (this.highlight) this.setHighlight(null);
+    this.status.replaceChildren();
+  }
+
+  /** Highlights a citation, scrolls to it and moves focus there; offers a way back to the chip. */
+  show(citation: Citation, origin: FocusTarget | null): HTMLElement | null {
+    this.open();
+    if (this.doc && citation.embed === undefined) {
+      const { from, to } = windowAround(this.doc.blocks, citation, JUMP_CONTEXT);
+      // Keep what is rendered when the cited range is inside it or near it; otherwise show the window around it.
+      if (from < this.from || to > this.to) {
+        const near = this.rendered.size > 0 && to >= this.from && from <= this.to;
+        const unionFrom = Math.min(from, this.from);
+        const unionTo = Math.max(to, this.to);
+        const blocks = this.doc.blocks;
+        const unionChars = (blocks[unionTo - 1]?.end ?? 0) - (blocks[unionFrom]?.start ?? 0);
+        if (near && unionChars <= 5 * WINDOW_CHARS) this.showWindow(unionFrom, unionTo);
+        else this.showWindow(from, to);
+      }
+    }
+    this.setHighlight(citation);
+    this.origin = origin;
+    const back = origin
+      ? on(h('button', { type: 'button', class: 'link-button' }, 'Back to where you were'), 'click', () => {
+          this.origin?.focus({ preventScroll: true });
+          this.origin?.scrollIntoView({ block: 'center' });
+        })
+      : null;
+    this.status.replaceChildren('Showing the cited text, highlighted below. ', back ?? '');
+    const first = this.element.querySelector<HTMLElement>('mark.cited');
+    if (first) {
+      first.scrollIntoView({ block: 'center' });
+      first.focus({ preventScroll: true });
+    }
+    return first;
+  }
+}
