@@ -64,9 +64,17 @@ describe('articleLabels', () => {
     expect([...labels.values()]).toEqual([
       'Harbor Gazette',
       'example.org',
-      'Article 3: Harbor Bridge Reopens After…',
-      'Article 4: Rain fell on the harbor all…',
+      'Article 3: Harbor Bridge…',
+      'Article 4: Rain fell on…',
     ]);
+  });
+
+  it('keeps an initialism’s period where it cuts a headline, and drops a sentence’s', () => {
+    const labels = articleLabels([
+      a('a', { title: 'Senior U.S. Officials Speak With Harbor Counterparts' }),
+      a('b', { title: 'Heavy rainfall. Harbor closed for the night' }),
+    ]);
+    expect([...labels.values()]).toEqual(['Article 1: Senior U.S.…', 'Article 2: Heavy rainfall…']);
   });
 
   it('never shows an id or a file name, even with nothing else to go on', () => {
@@ -109,6 +117,6 @@ describeShared('labels of the seed story', () => {
     const md = renderMarkdown(report);
     const withoutIds = md.replace(/`[^`\n]*`/g, '');
     expect(withoutIds).not.toMatch(/\d{3}_[0-9a-f]{16}/);
-    expect(md).toContain('### Article 2: Following a recent bloodshed');
+    expect(md).toContain('### Article 2: Following a…');
   });
 });

@@ -5,6 +5,8 @@ export type LabelSource = Pick<ReportArticle, 'id' | 'outlet' | 'url' | 'title' 
 
 const MAX_LABEL = 32;
 const HEADLINE_WORDS = 6;
+/** A numbered label ("Article 2: Following a…") is kept shorter: it stands beside outlet names in strips and chips. */
+const MAX_NUMBERED = 28;
 
 /** The site of an address without "www." ("nytimes.com"), or null when it names none. */
 function siteOf(url: string | null): string | null {
@@ -20,10 +22,11 @@ function siteOf(url: string | null): string | null {
 function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
-  if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
   const word = cut.lastIndexOf(' ');
-  return `${(word > max / 2 ? cut.slice(0, word) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
+  // A final period goes, except an initialism's ("U.S."), which would read as "U.S…".
+  const kept = (word > max / 2 ? cut.slice(0, word) : cut).replace(/[\s,;:—–-]+$/, '').replace(/(?<!\b[A-Z])\.$/, '');
+  return `${kept}…`;
 }
 
 /** The first words of a headline, or of the text's first line when the article has none. */
@@ -44,7 +47,7 @@ export function articleBaseLabel(article: LabelSource, position: number): string
   const named = article.outlet?.trim().replace(/^(.+?)\s*\([^()]*\)$/, '$1') || siteOf(article.url);
   if (named) return shorten(named, MAX_LABEL);
   const words = firstWords(article);
-  return words ? `Article ${position}: ${shorten(words, MAX_LABEL)}` : `Article ${position}`;
+  return words ? shorten(`Article ${position}: ${words}`, MAX_NUMBERED) : `Article ${position}`;
 }
 
 /**
