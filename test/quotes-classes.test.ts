@@ -84,6 +84,27 @@ describe('quoted names and scare quotes are not quotes', () => {
   });
 });
 
+describe('the speaker before a cue', () => {
+  it('is found past manner adverbs ("then loudly asked") and through a gerund after a possessive', () => {
+    const s = analyze(
+      'Ana Ruiz then loudly asked, “Is the bridge safe?”\n\n' +
+        'A source familiar with her thinking said, “She will not sign the harbor plan this year.”',
+    );
+    expect(find(s.quotes, 'Is the bridge safe?')?.kind).toBe('direct');
+    expect(who(s, find(s.quotes, 'Is the bridge safe?'))).toBe('Ana Ruiz');
+    const source = find(s.quotes, 'She will not sign the harbor plan');
+    expect(source?.kind).toBe('direct');
+    expect(source?.speaker?.mention?.text).toBe('A source familiar with her thinking');
+  });
+
+  it('a phrase of time opening the sentence is not reported content (negative: a clause before the speaker is)', () => {
+    const s = analyze('At the same time, the mayor added, “we will rebuild.”');
+    expect(s.quotes.map((q) => q.text)).toEqual(['we will rebuild.']);
+    const clause = analyze('The harbor will reopen next spring, the mayor added, after the repairs.');
+    expect(find(clause.quotes, 'The harbor will reopen next spring')?.kind).toBe('indirect');
+  });
+});
+
 describe('where the speaker was looked for', () => {
   it('a quotation with no cue and nobody before it says so, with the text searched', () => {
     const text = 'The storm passed.\n\n“Nobody here has ever seen the water rise this fast in a single night.”';

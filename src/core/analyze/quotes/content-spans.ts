@@ -158,7 +158,10 @@ export function reportedContent(
   // Trailing attribution: the content is what precedes it in the segment.
   const stop = at.side === 'before' && at.phrase ? units[at.phrase.first]!.start : units[at.cue.first]!.start;
   const before = trim(text, { start: segment.start, end: stop });
-  const trails = words(text, before) >= MIN_CONTENT_WORDS && /[,—–]["”’']*\s*$/.test(text.slice(segment.start, stop));
+  const trails =
+    words(text, before) >= MIN_CONTENT_WORDS &&
+    /[,—–]["”’']*\s*$/.test(text.slice(segment.start, stop)) &&
+    !introductoryAdjunct(view, before);
   const leadsSentence = at.cue.first <= view.a + 1 || /^[:;—–]$/.test(units[at.cue.first - 1]?.value ?? '');
   // "..., said David Gilbert, its president", 'They "had chemistry," said X': the content precedes an inverted
   // attribution set off by a comma; what follows the name is apposition.
@@ -176,6 +179,16 @@ export function reportedContent(
     return interrupts && words(text, before) > words(text, after) ? before : dropDangling(text, after);
   }
   return trails ? before : null;
+}
+
+/**
+ * True when the words before an attribution are a phrase of time or manner opening the sentence ("At the same time,
+ * the person added"): a preposition or an adverb first and no verb, so they report nothing.
+ */
+function introductoryAdjunct(view: SegmentView, before: Span): boolean {
+  const inside = view.units.filter((u) => u.start >= before.start && u.end <= before.end && u.type === 'word');
+  if (!inside[0] || !/^(ADP|ADV)$/.test(inside[0].pos)) return false;
+  return !inside.some((u) => u.pos === 'VERB' || u.pos === 'AUX');
 }
 
 /**
