@@ -24,6 +24,8 @@ export type LightArticle = Omit<ReportArticle, 'text' | 'removed' | 'paragraphs'
   sentenceCount: number;
   /** How many pieces cleaning removed. */
   removedCount: number;
+  /** The first line of the cleaned text (at most 200 characters): what names an article without headline or outlet. */
+  firstLine: string;
 };
 
 /** A report whose articles are light. */
@@ -62,6 +64,7 @@ export function splitArticle(article: ReportArticle): { light: LightArticle; tex
       wordCount: countWords(text),
       sentenceCount: sentences.length,
       removedCount: removed.length,
+      firstLine: (text.trim().split('\n')[0] ?? '').trim().slice(0, 200),
     },
     text: { text, ...(paragraphs ? { paragraphs } : {}), sentences, removed },
   };

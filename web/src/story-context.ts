@@ -4,6 +4,7 @@
  */
 import type { LightArticle, LightReport } from '../../src/core/light-report.js';
 import type { Citation, Entity, Sentence } from '../../src/core/model.js';
+import { articleLabels } from '../../src/core/render/article-labels.js';
 import { ArticleTexts } from './article-texts.js';
 import { articleLeans, hostOf, outletKey, type Lean, type StoryCoverage } from './lean.js';
 import { firstEndingAfter } from './source-blocks.js';
@@ -12,7 +13,7 @@ import { firstEndingAfter } from './source-blocks.js';
 export interface ArticleRef {
   index: number;
   article: LightArticle;
-  /** Outlet name, else site, title or source (shortened); numbered when two articles share it. */
+  /** Outlet, else site, else "Article N: first words of its headline" (shortened); numbered when two share it. */
   label: string;
   /** The outlet it belongs to (articles of one outlet share it). */
   outlet: OutletRef;
@@ -51,7 +52,7 @@ export interface StoryContext {
   showSource: (articleId: string, origin: FocusTarget | null) => void;
 }
 
-/** Longest label before it is shortened (chips and table headers must stay small). */
+/** Longest outlet name before it is shortened (chips and table headers must stay small). */
 const MAX_LABEL = 32;
 
 function shorten(text: string): string {
@@ -63,38 +64,17 @@ function shorten(text: string): string {
   return clean.length <= MAX_LABEL ? clean : `${clean.slice(0, MAX_LABEL - 1).trimEnd()}…`;
 }
 
-/** A file name worth showing: not a position in a batch ("articles#2"), standard input, or a content hash. */
-function fileLabel(source: string): string | null {
-  const name = source.split(/[\\/]/).pop()?.trim() ?? '';
-  if (!name || /#\d+$/.test(name) || /^(stdin|-|text)$/i.test(name) || /[0-9a-f]{12,}/i.test(name)) return null;
-  return name;
-}
-
-/** The outlet, else the web site, else the headline, else the file name, else its position: what names it best. */
-function baseLabel(article: LightArticle, index: number): string {
-  const name =
-    article.outlet?.trim() ||
-    hostOf(article.url) ||
-    article.title?.trim() ||
-    fileLabel(article.source) ||
-    `Article ${index + 1}`;
-  return shorten(name);
-}
-
-/** Labels every article, numbering labels that would otherwise repeat ("Outlet", "Outlet 2"). */
+/**
+ * Labels every article with the report's one label rule (src/core/render/article-labels.ts: the outlet, else the
+ * site, else "Article N: first words of its headline", never an id or a file name), numbered when two would repeat.
+ */
 export function labelArticles(articles: readonly LightArticle[]): Omit<ArticleRef, 'outlet'>[] {
-  const bases = articles.map((a, i) => baseLabel(a, i));
-  const totals = new Map<string, number>();
-  for (const base of bases) totals.set(base, (totals.get(base) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return articles.map((article, index) => {
-    const base = bases[index] ?? article.id;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    // A number after a space, not in parentheses: labels often land inside parenthesised text.
-    const label = (totals.get(base) ?? 1) > 1 ? `${base} ${n}` : base;
-    return { index, article, label };
-  });
+  const labels = articleLabels(articles);
+  return articles.map((article, index) => ({
+    index,
+    article,
+    label: labels.get(article.id) ?? `Article ${index + 1}`,
+  }));
 }
 
 /** Groups labelled articles by outlet (by name, else by site; an article with neither is an outlet of its own). */
