@@ -199,7 +199,7 @@ function describeRoutes(options: OpenApiOptions): object {
                       type: 'object',
                       description:
                         'With `texts=0`: the report whose articles have no `text`, `paragraphs`, ' +
-                        '`sentences` and `removed`, and have `textLength`, `wordCount`, `sentenceCount`, `removedCount`.',
+                        '`sentences` and `removed`, and have `textLength`, `wordCount`, `sentenceCount`, `removedCount`, `firstLine`.',
                     },
                   ],
                 },
