@@ -7,15 +7,14 @@
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../src/core/model.js';
 import {
   CHROMIUM_PATH,
   expandAllIn,
   highlightedText,
   screenshot,
   screenshotFirstScreen,
-  serveStory,
   startRig,
+  storeStory,
   watchForProblems,
   type BrowserRig,
 } from './helpers/browser.js';
@@ -24,8 +23,8 @@ import { LONG_ID, longReport } from './helpers/browser-long-fixture.js';
 import {
   ONE_SIDE_FACT_IDS,
   WIDE_OUTLETS,
-  wideCoverage,
   wideOutlet,
+  wideRatings,
   wideReport,
 } from './helpers/browser-wide-fixture.js';
 import { describeShared, readSeed, seedNames } from './helpers/shared.js';
@@ -71,24 +70,26 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
   let rig: BrowserRig;
 
   beforeAll(async () => {
-    rig = await startRig();
+    rig = await startRig({ ratings: wideRatings() });
+    await storeStory(rig.library, 'wide', { report: wideReport() });
+    await storeStory(rig.library, 'fixture', { report: fixtureReport() });
   });
 
   afterAll(async () => {
     await rig?.close();
   });
 
+  /** A new page, at the stored story `storyId` when one is given (its page whole). */
   async function open(
     viewport: { width: number; height: number },
-    served?: { id: string; report: Report; coverage?: unknown },
+    storyId?: string,
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await rig.browser.newContext({ baseURL: rig.baseUrl, viewport });
     const page = await context.newPage();
     const problems = watchForProblems(page);
-    if (served) {
-      await serveStory(page, served.id, served);
-      await page.goto(`/#/stories/${served.id}`);
-      await page.waitForSelector(`main[data-story="${served.id}"]`);
+    if (storyId) {
+      await page.goto(`/#/stories/${storyId}`);
+      await page.waitForSelector(`main[data-story="${storyId}"]`);
     }
     return { context, page, problems };
   }
@@ -150,7 +151,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
 
   describe('a story of 50 outlets', () => {
     const report = wideReport();
-    const served = { id: 'wide', report, coverage: wideCoverage() };
+    const served = 'wide';
 
     it('shows who covers it, left to right by lean, with the lean split', async () => {
       const { context, page, problems } = await open(DESKTOP, served);
@@ -309,8 +310,12 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
     const { report, citations } = longReport(1_500_000);
     const long = report.articles[0]!.text;
 
+    beforeAll(async () => {
+      await storeStory(rig.library, LONG_ID, { report });
+    });
+
     it('renders a part of the text at a time and jumps to the exact words anywhere in it', async () => {
-      const { context, page, problems } = await open(DESKTOP, { id: 'long', report });
+      const { context, page, problems } = await open(DESKTOP, LONG_ID);
       const rendered = (): Promise<number> =>
         page.locator('#source-0 .source-text').evaluate((el) => (el.textContent ?? '').length);
       await page.click('#source-0 .source-toggle');
@@ -345,7 +350,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
   describe('moving around', () => {
     it('lands a section heading below the sticky contents bar', async () => {
       for (const viewport of [DESKTOP, PHONE]) {
-        const { context, page } = await open(viewport, { id: 'fixture', report: fixtureReport() });
+        const { context, page } = await open(viewport, 'fixture');
         for (const id of ['quotes', 'framing', 'sources']) {
           await page.click(`.toc a[href$="/${id}"]`);
           await page.waitForFunction((h) => document.activeElement?.id === h, `${id}-heading`);
@@ -359,7 +364,6 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
 
     it('opens a link to a section at that section, which stays in place while the page builds', async () => {
       const { context, page } = await open(DESKTOP);
-      await serveStory(page, 'wide', { report: wideReport(), coverage: wideCoverage() });
       await page.goto('/#/stories/wide/sources');
       await page.waitForSelector('main[data-story="wide"]');
       await page.waitForTimeout(200);
@@ -372,22 +376,13 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
     });
 
     it('shows a loading state while the next page loads', async () => {
+      await storeStory(rig.library, 'slow', { report: fixtureReport() });
       const { context, page } = await open(DESKTOP);
       let release: () => void = () => undefined;
       const held = new Promise<void>((resolve) => (release = resolve));
-      const body = JSON.stringify({
-        story: {
-          id: 'slow',
-          title: 'Slow',
-          articleCount: 3,
-          createdAt: '2024-03-05T12:00:00Z',
-          updatedAt: '2024-03-05T12:00:00Z',
-        },
-        report: fixtureReport(),
-      });
-      await page.route('**/api/stories/slow', async (route) => {
+      await page.route('**/api/stories/slow?*', async (route) => {
         await held;
-        await route.fulfill({ status: 200, contentType: 'application/json', body });
+        await route.continue();
       });
       await page.goto('/#/');
       await page.waitForSelector('main h1');
@@ -404,31 +399,25 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('the story page in chromium (issue 1
   describe('the story list', () => {
     const wide = wideReport();
     const small = fixtureReport();
-    const summaries = [
-      {
-        id: 'wide',
-        title: wide.story.title,
-        articleCount: WIDE_OUTLETS,
-        createdAt: '2025-03-08T12:00:00Z',
-        updatedAt: '2025-03-09T08:30:00Z',
-      },
-      {
-        id: 'fixture',
-        title: small.story.title,
-        articleCount: 3,
-        createdAt: '2024-03-05T12:00:00Z',
-        updatedAt: '2024-03-05T12:00:00Z',
-      },
-    ];
+
+    beforeAll(async () => {
+      // The list holds these two only: the stories other tests stored go.
+      for (const { id } of (await rig.library.stories.listStories({ limit: 100, offset: 0 })).stories) {
+        await rig.library.stories.deleteStory(id);
+      }
+      await storeStory(rig.library, 'wide', { report: wide, updatedAt: '2025-03-09T08:30:00.000Z' });
+      await storeStory(rig.library, 'fixture', {
+        report: small,
+        createdAt: '2024-03-05T12:00:00.000Z',
+      });
+    });
 
     async function listPage(viewport: {
       width: number;
       height: number;
     }): Promise<{ context: BrowserContext; page: Page }> {
       const { context, page } = await open(viewport);
-      await serveStory(page, 'wide', { report: wide, coverage: wideCoverage(), updatedAt: summaries[0]!.updatedAt });
-      await serveStory(page, 'fixture', { report: small });
-      await page.route('**/api/stories?*', (route) => route.fulfill({ json: { stories: summaries, total: 2 } }));
+      // The search's ranking is the server's business: its hits are fixed here, the stories are the server's.
       await page.route('**/api/search?*', (route) =>
         route.fulfill({
           json: {

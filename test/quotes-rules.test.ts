@@ -37,9 +37,17 @@ describe('direct or partial', () => {
     expect(who(s, q)).toBe('Laura Chen');
   });
 
-  it('a quoted fragment inside the reporter’s clause stays partial', () => {
+  it('a quoted fragment inside reported speech is listed once, as part of it', () => {
     const s = analyze('Governor Tom Hale says the state is "losing the war on drugs," among other failures.');
-    expect(find(s.quotes, 'losing the war on drugs')?.kind).toBe('partial');
+    expect(find(s.quotes, 'losing the war on drugs')).toBeUndefined();
+    const q = find(s.quotes, 'the state is "losing the war on drugs,"');
+    expect(q?.kind).toBe('indirect');
+    expect(s.quotes).toHaveLength(1);
+  });
+
+  it('a quoted fragment no cue governs is the reporter’s wording, not a quote', () => {
+    const s = analyze('The mayor spoke about the issue of "urban renewal" at length before the vote on Monday.');
+    expect(find(s.quotes, 'urban renewal')).toBeUndefined();
   });
 });
 

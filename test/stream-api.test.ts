@@ -8,8 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexRatings } from '../src/core/stream/coverage-split.js';
-import { parseRatingsJson } from '../src/core/stream/ratings.js';
 import { openSqliteLibrary, type SqliteLibrary } from '../src/engine/storage/open-sqlite-library.js';
 import { addSources } from '../src/engine/stream/add-sources.js';
 import { StreamWatcher } from '../src/engine/stream/stream-watcher.js';
@@ -17,8 +15,15 @@ import { AnalysisPool } from '../src/engine/workers/analysis-pool.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
 import { BRIDGE_OPTIONS, BRIDGED_STORIES } from './helpers/cluster-fixtures.js';
 import { FictionSite } from './helpers/fiction-site.js';
-import { articleHtml } from './helpers/stream-fiction.js';
-import { itemsOf, localStreamOptions, publish, serveFeed, type Published } from './helpers/stream-world.js';
+import {
+  FICTION_RATINGS,
+  editFirstInPlace,
+  itemsOf,
+  localStreamOptions,
+  publish,
+  serveFeed,
+  type Published,
+} from './helpers/stream-world.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-stream-api-'));
 const site = new FictionSite();
@@ -27,21 +32,11 @@ let lib: SqliteLibrary;
 let app: Hono;
 let pages: Published[];
 
-const RATINGS = indexRatings(
-  parseRatingsJson(
-    JSON.stringify([
-      { outlet: 'Harbor Ledger', lean: 'left', rater: 'Test panel', date: '2024-01' },
-      { outlet: 'Valley Gazette', lean: 'lean left', rater: 'Test panel', date: '2024-01' },
-      { outlet: 'North Star Times', lean: 'right', rater: 'Test panel', date: '2024-01' },
-    ]),
-  ).ratings,
-);
-
 function makeApp(library: SqliteLibrary, options: Partial<AppOptions> = {}): Hono {
   return createApp({
     repo: library.stories,
     stream: library.stream,
-    ratings: RATINGS,
+    ratings: FICTION_RATINGS,
     pool,
     webRoot: join(dir, 'no-web'),
     logError: () => undefined,
@@ -78,17 +73,7 @@ beforeAll(async () => {
   await addSources([site.url('/feed.xml')], { repo: lib.stream, cwd: dir, now: Date.now() });
   await runOnce(lib);
   // The first article is edited in place: a figure changes, a sentence is added, the headline changes.
-  const edited = pages[0]!;
-  const article = {
-    ...edited.article,
-    title: `${edited.article.title} as crews add crossings`,
-    paragraphs: [
-      ...edited.article.paragraphs.map((p) => p.replace(/carried \d+ passengers/, 'carried 4,321 passengers')),
-      'Two extra crossings were added for the evening.',
-    ],
-  };
-  site.set(edited.path, { body: articleHtml(article, { canonical: edited.url, publishedAt: edited.published }) });
-  serveFeed(site, '/feed.xml', itemsOf([{ ...edited, article }, ...pages.slice(1)]));
+  editFirstInPlace(site, '/feed.xml', pages);
   await runOnce(lib);
   app = makeApp(lib);
 });
@@ -276,6 +261,15 @@ describe('merges and guards', () => {
     const library = await mergedApp.request(`/api/stories/${old}`);
     expect(library.status).toBe(308);
     expect(library.headers.get('location')).toBe(`/api/stories/${last.storyId}`);
+    // The report without texts and an article's text follow too, keeping what was asked.
+    const light = await mergedApp.request(`/api/stories/${old}?texts=0`);
+    expect([light.status, light.headers.get('location')]).toEqual([308, `/api/stories/${last.storyId}?texts=0`]);
+    const text = await mergedApp.request(`/api/stories/${old}/articles/strike`);
+    expect([text.status, text.headers.get('location')]).toEqual([308, `/api/stories/${last.storyId}/articles/strike`]);
+    const moved = await json<{ text: string }>(mergedApp.request(`/api/stories/${last.storyId}/articles/strike`));
+    expect(moved.text).toContain('Dockworkers at the Port of Calloway');
+    const listed = await json<{ stories: { id: string; kind: string }[] }>(mergedApp.request('/api/stories'));
+    expect(listed.stories).toEqual([expect.objectContaining({ id: last.storyId, kind: 'stream' })]);
     await merged.close();
   });
 

@@ -2,9 +2,10 @@
 // built and painted, then to every section built), for the seed story, a 50-article story (the first 50 Coronavirus
 // articles of the AllSides stream in ../shared/eval/clustering, built at bench time) and a story holding the largest
 // accepted article (about 4.9 MB of real article bodies from ../shared/eval/extraction, repeated), and the time of a
-// citation jump (click to the cited words highlighted, focused and painted) on that article. Target: any stored
-// story interactive in under 1 s. PARALLAX_BENCH_WEB_BIG_BYTES sets the large article's size (0 skips it); its
-// analysis alone takes minutes.
+// citation jump (click to the cited words highlighted, focused and painted) on that article: the first one fetches
+// the article's text (the page loads the report without texts), the others use it. Target: any stored story
+// interactive in under 1 s. PARALLAX_BENCH_WEB_BIG_BYTES sets the large article's size (0 skips it); its analysis
+// alone takes minutes.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -144,8 +145,14 @@ async function pageTimes(browser: Browser, base: string, name: string, id: strin
   return page;
 }
 
-/** Median ms from a click on a chip to the cited words highlighted, focused and painted, over chips far apart. */
-async function jumpTimes(page: Page, articleId: string): Promise<{ median: number; max: number; jumps: number }> {
+/**
+ * Ms from a click on a chip to the cited words highlighted, focused and painted, over chips far apart: the first jump
+ * (which fetches the article's text) and the median and maximum of the others.
+ */
+async function jumpTimes(
+  page: Page,
+  articleId: string,
+): Promise<{ first: number; median: number; max: number; jumps: number }> {
   const times = await page.evaluate(async (id) => {
     const chips = [...document.querySelectorAll<HTMLButtonElement>('button.chip')].filter(
       (c) => c.dataset.article === id && !c.disabled,
@@ -157,15 +164,21 @@ async function jumpTimes(page: Page, articleId: string): Promise<{ median: numbe
     );
     const out: number[] = [];
     for (const chip of picks) {
+      (document.activeElement as HTMLElement | null)?.blur();
       const t = performance.now();
       chip.click();
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-      if (!document.activeElement?.matches('mark.cited')) throw new Error('the jump did not reach the cited words');
+      // The jump is done when the cited words have focus and no text is on its way, in a painted frame.
+      // (No named function in here: the bundler would wrap it in a helper the page does not have.)
+      do {
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        if (performance.now() - t > 120_000) throw new Error('the jump did not reach the cited words');
+      } while (!document.activeElement?.matches('mark.cited') || document.querySelector('.source[aria-busy="true"]'));
       out.push(performance.now() - t);
     }
     return out;
   }, articleId);
-  return { median: median(times), max: Math.max(...times), jumps: times.length };
+  const rest = times.slice(1);
+  return { first: times[0] ?? NaN, median: median(rest), max: Math.max(...rest), jumps: rest.length };
 }
 
 /** Prints the reader's times to interactive and citation-jump times. */
@@ -193,8 +206,14 @@ export default async function (): Promise<void> {
     );
     for (const story of stories) {
       const { id, ms } = await create(server.url, story);
-      const size = (await (await undiciFetch(`${server.url}/api/stories/${id}`)).text()).length;
-      console.log(`${story.name}: analysed in ${(ms / 1000).toFixed(1)} s, report ${(size / 1e6).toFixed(1)} MB`);
+      const size = async (query: string): Promise<string> =>
+        (Buffer.byteLength(await (await undiciFetch(`${server.url}/api/stories/${id}${query}`)).text()) / 1e6).toFixed(
+          1,
+        );
+      console.log(
+        `${story.name}: analysed in ${(ms / 1000).toFixed(1)} s, report ${await size('')} MB, ` +
+          `without article texts (what the page loads) ${await size('?texts=0')} MB`,
+      );
       const page = await pageTimes(browser, server.url, `  time to interactive`, id);
       if (story.title === 'Largest accepted article') {
         const report = (await (await undiciFetch(`${server.url}/api/stories/${id}`)).json()) as {
@@ -203,8 +222,9 @@ export default async function (): Promise<void> {
         const largest = report.report.articles.reduce((a, b) => (b.text.length > a.text.length ? b : a));
         const jump = await jumpTimes(page, largest.id);
         console.log(
-          `  citation jump in the ${(largest.text.length / 1e6).toFixed(1)}M-character article: median ${jump.median.toFixed(0)} ms, ` +
-            `max ${jump.max.toFixed(0)} ms over ${jump.jumps} jumps`,
+          `  citation jump in the ${(largest.text.length / 1e6).toFixed(1)}M-character article: first (fetches its text) ` +
+            `${jump.first.toFixed(0)} ms, then median ${jump.median.toFixed(0)} ms, max ${jump.max.toFixed(0)} ms ` +
+            `over ${jump.jumps} jumps`,
         );
       }
       await page.context().close();

@@ -197,6 +197,25 @@ export interface Speaker {
   inferred: boolean;
 }
 
+/** Why the quote finder found no speaker for a quote. */
+export type SpeakerSearchReason =
+  /** No cue of attribution in the sentence and no earlier speaker to carry over. */
+  | 'no-cue'
+  /** The last speaker named before the quote is more than a paragraph away. */
+  | 'earlier-speaker-too-far'
+  /** A cue with nobody named as its subject ("Asked whether ...", a passive). */
+  | 'cue-without-speaker'
+  /** An attitude the sentence gives no holder for ("X seemed to ...", "is expected to"). */
+  | 'attitude-without-holder'
+  /** An embedded post with no author or handle. */
+  | 'post-without-author';
+
+/** Where the quote finder looked for the speaker of a quote it found none for, and why it found none. */
+export interface SpeakerSearch extends Span {
+  /** Offsets of the text searched (the quote's sentence, and the paragraph before for a quote that could go on). */
+  reason: SpeakerSearchReason;
+}
+
 /** One attributed statement. */
 export interface Quote {
   id: string;
@@ -209,6 +228,8 @@ export interface Quote {
   /** The cue ("said", "according to", "tweeted"), or null. */
   cue: string | null;
   speaker: Speaker | null;
+  /** When `speaker` is null: the text searched for one and why none was found (offsets as the quote's). */
+  speakerSearch?: SpeakerSearch;
   /** When the quote comes from an embedded post: the embed's index; offsets are then into the embed's text. */
   embed?: number;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shortHash } from '../core/hash.js';
+import type { ArticleText } from '../core/light-report.js';
 import type { InputFailure, RawArticle, Report } from '../core/model.js';
 import { articleFromObject } from './inputs/article-object.js';
 import {
@@ -13,11 +14,13 @@ import { mergeResults } from './inputs/result.js';
 import { parseAddressRanges } from './net/address-policy.js';
 import {
   StoryChangedError,
+  type ListedStory,
   type SearchHit,
   type StoryListQuery,
   type StoryRecord,
   type StoryRepository,
   type StorySources,
+  type StoredReport,
 } from './storage/story-repository.js';
 import { packageVersion } from './version.js';
 import type { AnalysisPool } from './workers/analysis-pool.js';
@@ -226,9 +229,14 @@ export class StoryService {
     return this.repo.getStory(storyId);
   }
 
-  /** The story with its stored report as serialized JSON (served without parsing), or null. */
-  getStoryReport(storyId: string): Promise<{ story: StoryRecord; reportJson: string } | null> {
-    return this.repo.getStoryReport(storyId);
+  /** The story with its stored report as serialized JSON (served without parsing; `light`: without texts), or null. */
+  getStoryReport(storyId: string, options: { light?: boolean } = {}): Promise<StoredReport | null> {
+    return this.repo.getStoryReport(storyId, options);
+  }
+
+  /** One article's cleaned text and what cleaning removed, or null. */
+  getArticleText(storyId: string, articleId: string): Promise<ArticleText | null> {
+    return this.repo.getArticleText(storyId, articleId);
   }
 
   /** The story with the same stored inputs, if any (used to skip re-importing unchanged inputs). */
@@ -236,8 +244,8 @@ export class StoryService {
     return this.repo.findByFingerprint(fingerprint);
   }
 
-  /** A page of stories, most recently updated first. */
-  list(query: StoryListQuery): Promise<{ stories: StoryRecord[]; total: number }> {
+  /** A page of stories with their digests, most recently updated (or biggest) first. */
+  list(query: StoryListQuery): Promise<{ stories: ListedStory[]; total: number }> {
     return this.repo.listStories(query);
   }
 

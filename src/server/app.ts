@@ -50,7 +50,7 @@ export interface AppOptions extends PoolOptions {
   repo: StoryRepository;
   /** The stream of the same library: adds the feed, article and stream story routes (absent: they answer 404). */
   stream?: StreamRepository;
-  /** Outlet ratings (the user's file, `--ratings`): stream stories then carry their coverage by lean. */
+  /** Outlet ratings (the user's file, `--ratings`): stories then carry their coverage by lean. */
   ratings?: RatingsIndex;
   limits?: Partial<ServerLimits>;
   /** The worker pool analysis runs on (default: a shared pool for the budgets given here). */
@@ -154,7 +154,17 @@ export function createApp(options: AppOptions): Hono {
   const cache = new ReportResponseCache();
   const stream = options.stream;
   const resolveAlias = stream ? (id: string) => stream.resolveStory(id) : undefined;
-  app.route('/api/stories', storyRoutes({ service, cache, bodyLimit: limitBody(limits), admit, resolveAlias }));
+  app.route(
+    '/api/stories',
+    storyRoutes({
+      service,
+      cache,
+      bodyLimit: limitBody(limits),
+      admit,
+      resolveAlias,
+      ratings: options.ratings ?? null,
+    }),
+  );
   app.route('/api/search', searchRoutes(service));
   if (stream) {
     app.route(

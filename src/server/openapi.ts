@@ -8,6 +8,7 @@ import {
   storySchema,
 } from './schemas.js';
 import { streamComponentSchemas, streamPaths } from './stream-openapi.js';
+import { articleTextSchema, listedStorySchema, storyCoverageSchema } from './story-view-schemas.js';
 
 /** What the OpenAPI document states about the running server. */
 export interface OpenApiOptions {
@@ -141,7 +142,7 @@ function describeRoutes(options: OpenApiOptions): object {
       },
       '/api/stories': {
         get: {
-          summary: 'List stories, most recently updated first',
+          summary: 'List stories with their outlets, lede, lead entities and coverage by lean; newest or biggest first',
           parameters: [
             {
               name: 'q',
@@ -149,14 +150,24 @@ function describeRoutes(options: OpenApiOptions): object {
               schema: { type: 'string' },
               description: 'Filter by title, article or fact text.',
             },
+            {
+              name: 'sort',
+              in: 'query',
+              schema: { enum: ['updated', 'size'], default: 'updated' },
+              description: '`updated`: the latest update first; `size`: the most articles first (then the latest).',
+            },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
             { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
           ],
           responses: {
             '200': ok('A page of stories.', {
               type: 'object',
-              required: ['stories', 'total'],
-              properties: { stories: { type: 'array', items: ref('Story') }, total: { type: 'integer' } },
+              required: ['stories', 'total', 'sort'],
+              properties: {
+                stories: { type: 'array', items: ref('ListedStory') },
+                total: { type: 'integer' },
+                sort: { enum: ['updated', 'size'] },
+              },
             }),
             '400': error('Bad query parameters.'),
           },
@@ -169,15 +180,44 @@ function describeRoutes(options: OpenApiOptions): object {
       },
       '/api/stories/{id}': {
         get: {
-          summary: 'A story with its report',
-          parameters: [idParam],
+          summary: 'A story with its report (with or without the article texts)',
+          parameters: [
+            idParam,
+            {
+              name: 'texts',
+              in: 'query',
+              schema: { enum: ['0', '1'], default: '1' },
+              description:
+                '`0`: the report without each article’s `text`, `paragraphs`, `sentences` and `removed` ' +
+                '(`textLength`, `wordCount`, `sentenceCount` and `removedCount` instead); fetch a text with ' +
+                '`/api/stories/{id}/articles/{articleId}`.',
+            },
+          ],
           responses: {
-            '200': ok('The story.', {
+            '200': ok('The story; an ETag per form (`304` to If-None-Match), gzip when accepted.', {
               type: 'object',
               required: ['story', 'report'],
-              properties: { story: ref('Story'), report: ref('Report') },
+              properties: {
+                story: ref('Story'),
+                coverage: { ...ref('StoryCoverage'), description: 'With outlet ratings only.' },
+                report: {
+                  anyOf: [
+                    ref('Report'),
+                    {
+                      type: 'object',
+                      description:
+                        'With `texts=0`: the report whose articles have no `text`, `paragraphs`, ' +
+                        '`sentences` and `removed`, and have `textLength`, `wordCount`, `sentenceCount`, `removedCount`, `firstLine`.',
+                    },
+                  ],
+                },
+              },
             }),
-            '308': { description: 'A stream story merged into another: Location names the story it is now part of.' },
+            '308': {
+              description:
+                'A stream story merged into another: Location names the story it is now part of (query kept).',
+            },
+            '400': error('`texts` is neither 0 nor 1.'),
             '404': error('No such story (or a stream story without a report yet).'),
           },
         },
@@ -185,6 +225,17 @@ function describeRoutes(options: OpenApiOptions): object {
           summary: 'Delete a story with its articles and report',
           parameters: [idParam],
           responses: { '204': { description: 'Deleted.' }, '404': error('No such story.') },
+        },
+      },
+      '/api/stories/{id}/articles/{articleId}': {
+        get: {
+          summary: "One article's cleaned text with its layout and what cleaning removed, as the report read them",
+          parameters: [idParam, { name: 'articleId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': ok('The text; an ETag (`304` to If-None-Match), gzip when accepted.', ref('ArticleText')),
+            '308': { description: 'A stream story merged into another: Location names the same article there.' },
+            '404': error('No such story, or no such article in it.'),
+          },
         },
       },
       '/api/stories/{id}/articles': {
@@ -229,6 +280,9 @@ function describeRoutes(options: OpenApiOptions): object {
           },
         },
         Story: storySchema,
+        ListedStory: listedStorySchema,
+        StoryCoverage: storyCoverageSchema,
+        ArticleText: articleTextSchema,
         Failure: failureSchema,
         SearchResult: searchResultSchema,
         Error: errorSchema,

@@ -58,13 +58,17 @@ export const storyInputSchema = {
 /** A story as listed. */
 export const storySchema = {
   type: 'object',
-  required: ['id', 'title', 'articleCount', 'createdAt', 'updatedAt'],
+  required: ['id', 'title', 'articleCount', 'createdAt', 'updatedAt', 'kind'],
   properties: {
     id: { type: 'string' },
     title: { type: 'string' },
     articleCount: { type: 'integer' },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
+    kind: {
+      enum: ['stream', 'manual'],
+      description: '`stream`: found by the stream (its arrivals and their reasons: `/api/stream/stories/{id}`).',
+    },
   },
 } as const;
 

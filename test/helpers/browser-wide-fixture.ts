@@ -2,12 +2,13 @@
  * A story covered by 50 invented outlets (fiction written for these tests: the towns, papers, people and the dam do
  * not exist), to check the story page at scale: a coverage matrix of 50 columns with omissions and facts that only
  * one side reports, quotes that many outlets carry word for word, a timeline with background events, a coarse date
- * and an open one, framing for every outlet, and the coverage by lean that a server with ratings sends. Offsets are
+ * and an open one, framing for every outlet, and the ratings of its outlets a server can be started with. Offsets are
  * computed from the texts, so every citation is exact.
  */
 import type { Citation, Fact, Framing, Quote, Report, ReportArticle, TimelineEvent } from '../../src/core/model.js';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
+import { indexRatings, type RatingsIndex } from '../../src/core/stream/coverage-split.js';
 import { quoteOf, sentencesOf, spansOf } from './browser-fixture.js';
 
 const TOWNS = [
@@ -168,11 +169,17 @@ const articles: ReportArticle[] = TEXTS.map((text, i) => {
   };
 });
 
-/** The coverage by lean that a server with the user's ratings sends beside the report. */
-export function wideCoverage(): { byLean: Record<string, string[]>; unrated: string[] } {
-  const byLean: Record<string, string[]> = {};
-  for (let i = 0; i < WIDE_OUTLETS; i++) (byLean[wideOutlet(i).lean] ??= []).push(wideOutlet(i).name);
-  return { byLean, unrated: [] };
+/** The ratings of the 50 outlets (as a server started with `--ratings` holds them): ten outlets a lean. */
+export function wideRatings(): RatingsIndex {
+  return indexRatings(
+    Array.from({ length: WIDE_OUTLETS }, (_, i) => ({
+      outlet: wideOutlet(i).name,
+      domain: null,
+      lean: wideOutlet(i).lean,
+      rater: 'Test panel',
+      date: '2025-01',
+    })),
+  );
 }
 
 /**

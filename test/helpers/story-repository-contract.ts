@@ -156,6 +156,7 @@ export function describeStoryRepositoryContract(name: string, open: () => Promis
           articleCount: given.length,
           createdAt: AT,
           updatedAt: AT,
+          kind: 'manual',
         });
         const sources = await repo.getSources('s1');
         expect(sources?.referenceDate).toBe('2024-05-20');
@@ -163,6 +164,30 @@ export function describeStoryRepositoryContract(name: string, open: () => Promis
         expect(JSON.parse((await repo.getStoryReport('s1'))!.reportJson)).toEqual(input.analysis.report);
         expect(await repo.findByFingerprint('fp-s1')).toEqual(story);
         expect(await repo.findByFingerprint('fp-other')).toBeNull();
+      });
+
+      it('keeps the report without texts, each article text with its layout, and the digest the list shows', async () => {
+        const given = raws();
+        const input = newStory('s1', given);
+        await repo.createStory(newStory('small', given.slice(0, 1)));
+        await repo.createStory(input);
+        const report = input.analysis.report;
+        const light = JSON.parse((await repo.getStoryReport('s1', { light: true }))!.reportJson);
+        expect(light.articles.map((a: { id: string }) => a.id)).toEqual(report.articles.map((a) => a.id));
+        expect(light.articles[0]).not.toHaveProperty('text');
+        expect(light.articles[0].textLength).toBe(report.articles[0]!.text.length);
+        const first = report.articles[0]!;
+        expect(await repo.getArticleText('s1', first.id)).toEqual({
+          text: first.text,
+          ...(first.paragraphs ? { paragraphs: first.paragraphs } : {}),
+          sentences: first.sentences,
+          removed: first.removed,
+        });
+        expect(await repo.getArticleText('s1', 'nope')).toBeNull();
+        const { stories } = await repo.listStories({ sort: 'size', limit: 10, offset: 0 });
+        expect(stories.map((s) => s.id)).toEqual(['s1', 'small']);
+        expect(stories[0]!.digest).toEqual((await repo.getStoryReport('s1'))!.digest);
+        expect(stories[0]!.digest).not.toBeNull();
       });
 
       it('finds articles and facts by full text, with stemming, and forgets them on delete', async () => {

@@ -7,6 +7,8 @@ import type { FeedItem } from './stream-fiction.js';
 import { articleHtml, fictionArticle, fictionEvent, rssFeed, type FictionArticle } from './stream-fiction.js';
 import type { FictionSite } from './fiction-site.js';
 import type { StreamOptions } from '../../src/engine/stream/stream-options.js';
+import { indexRatings } from '../../src/core/stream/coverage-split.js';
+import { parseRatingsJson } from '../../src/core/stream/ratings.js';
 
 /** An article page on the local site. */
 export interface Published {
@@ -61,6 +63,17 @@ export function serveFeed(
   return site.url(path);
 }
 
+/** Ratings of three of the fictional outlets (one left, one lean left, one right), the rest unrated. */
+export const FICTION_RATINGS = indexRatings(
+  parseRatingsJson(
+    JSON.stringify([
+      { outlet: 'Harbor Ledger', lean: 'left', rater: 'Test panel', date: '2024-01' },
+      { outlet: 'Valley Gazette', lean: 'lean left', rater: 'Test panel', date: '2024-01' },
+      { outlet: 'North Star Times', lean: 'right', rater: 'Test panel', date: '2024-01' },
+    ]),
+  ).ratings,
+);
+
 /** Stream settings for a local test server: quick, unthrottled, private addresses allowed, no reports. */
 export function localStreamOptions(over: StreamOptions = {}): StreamOptions {
   return {
@@ -72,4 +85,23 @@ export function localStreamOptions(over: StreamOptions = {}): StreamOptions {
     reportMinArticles: 1_000,
     ...over,
   };
+}
+
+/**
+ * Edits the first of `pages` in place and serves the feed at `feedPath` again: its headline gains "as crews add
+ * crossings", a figure becomes 4,321 passengers and a sentence is added ("Two extra crossings were added for the
+ * evening.").
+ */
+export function editFirstInPlace(site: FictionSite, feedPath: string, pages: readonly Published[]): void {
+  const edited = pages[0]!;
+  const article = {
+    ...edited.article,
+    title: `${edited.article.title} as crews add crossings`,
+    paragraphs: [
+      ...edited.article.paragraphs.map((p) => p.replace(/carried \d+ passengers/, 'carried 4,321 passengers')),
+      'Two extra crossings were added for the evening.',
+    ],
+  };
+  site.set(edited.path, { body: articleHtml(article, { canonical: edited.url, publishedAt: edited.published }) });
+  serveFeed(site, feedPath, itemsOf([{ ...edited, article }, ...pages.slice(1)]));
 }

@@ -1,33 +1,55 @@
 /** The typed client of the Parallax HTTP API (see the API contract); the only module that calls `fetch`. */
+import type { StreamMember } from '../../src/engine/storage/stream-repository.js';
+import type { ArticleText, LightReport } from '../../src/core/light-report.js';
 import type { InputFailure, Report } from '../../src/core/model.js';
-import type { CoverageByLean } from './lean.js';
+import type { CoverageSplit } from '../../src/core/stream/coverage-split.js';
+import type { StoryLeadEntity } from '../../src/core/stream/lead-entities.js';
+import type { StoryCoverage } from './lean.js';
 import { forgetToken, storedToken, storeToken } from './token-store.js';
 
-/** A story as listed by the API. */
+/** A story as the API gives it. */
 export interface StorySummary {
   id: string;
   title: string | null;
   articleCount: number;
   createdAt: string;
   updatedAt: string;
+  /** `stream`: found by the stream (its articles' arrival and reasons are in `GET /api/stream/stories/:id`). */
+  kind?: 'stream' | 'manual';
 }
+
+/** A story of the list, with what the server keeps of its report for the list. */
+export interface ListedStory extends StorySummary {
+  outletCount: number;
+  /** Each outlet once with its number of articles, in order of first article. */
+  outlets: { name: string; articles: number }[];
+  lede: string | null;
+  leadEntities: StoryLeadEntity[];
+  /** The outlets by lean, when the server has the user's outlet ratings. */
+  coverage?: CoverageSplit;
+}
+
+/** Sort orders of the story list. */
+export type StorySort = 'updated' | 'size';
 
 /** `GET /api/stories` */
 export interface StoryList {
-  stories: StorySummary[];
+  stories: ListedStory[];
   total: number;
 }
 
-/** `GET /api/stories/:id` */
+/** `GET /api/stories/:id?texts=0`: the report without article texts (each is fetched when it is needed). */
 export interface StoryWithReport {
   story: StorySummary;
-  report: Report;
-  /** The story's outlets by lean, when the server has the user's outlet ratings. */
-  coverage?: CoverageByLean | null;
+  report: LightReport;
+  /** The story's outlets by lean and each rated article's lean, when the server has the user's outlet ratings. */
+  coverage?: StoryCoverage | null;
 }
 
-/** `POST /api/stories` and `POST /api/stories/:id/articles` */
-export interface StoryWrite extends StoryWithReport {
+/** `POST /api/stories` and `POST /api/stories/:id/articles`: the full report. */
+export interface StoryWrite {
+  story: StorySummary;
+  report: Report;
   failures: InputFailure[];
 }
 
@@ -108,14 +130,6 @@ function askForToken(rejected: boolean): Promise<string | null> {
   return openPrompt;
 }
 
-/** Request headers with the stored access token, when there is one. */
-function withToken(init: Record<string, string>): Headers {
-  const headers = new Headers(init);
-  const token = storedToken();
-  if (token !== null) headers.set('authorization', `Bearer ${token}`);
-  return headers;
-}
-
 async function send(path: string, init: RequestInit, token: string | null): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
@@ -156,8 +170,10 @@ function query(params: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-/** Lists stories, optionally filtered by a query. */
-export function listStories(options: { q?: string; limit?: number; offset?: number } = {}): Promise<StoryList> {
+/** Lists stories, optionally filtered by a query: the latest update first, or the biggest. */
+export function listStories(
+  options: { q?: string; sort?: StorySort; limit?: number; offset?: number } = {},
+): Promise<StoryList> {
   return request(`/api/stories${query(options)}`);
 }
 
@@ -167,44 +183,17 @@ export async function search(q: string): Promise<SearchResult[]> {
   return body.results;
 }
 
-/** Loads one story with its report. */
+/**
+ * Loads one story with its report, without the article texts. The id of a merged stream story leads to the story it
+ * is part of now (the server answers 308 and the browser follows): compare the answer's `story.id`.
+ */
 export function getStory(id: string): Promise<StoryWithReport> {
-  return request(`/api/stories/${encodeURIComponent(id)}`);
+  return request(`/api/stories/${encodeURIComponent(id)}?texts=0`);
 }
 
-/**
- * Loads one story for a preview in the list, or resolves to null when its answer is larger than `maxBytes` (read
- * bytes, stopped as soon as they pass it) or the request fails: a preview is worth a little transfer, never a huge
- * one. The answer stays in the browser's cache (the server sends an entity tag), so opening the story afterwards
- * costs a revalidation only.
- */
-export async function getStoryPreview(id: string, maxBytes: number): Promise<StoryWithReport | null> {
-  const controller = new AbortController();
-  try {
-    const response = await fetch(`/api/stories/${encodeURIComponent(id)}`, {
-      headers: withToken({ accept: 'application/json' }),
-      signal: controller.signal,
-    });
-    if (!response.ok || !response.body) {
-      controller.abort();
-      return null;
-    }
-    const decoder = new TextDecoder();
-    let text = '';
-    let size = 0;
-    const reader = response.body.getReader();
-    for (let part = await reader.read(); !part.done; part = await reader.read()) {
-      size += part.value.byteLength;
-      if (size > maxBytes) {
-        controller.abort();
-        return null;
-      }
-      text += decoder.decode(part.value, { stream: true });
-    }
-    return JSON.parse(text + decoder.decode()) as StoryWithReport;
-  } catch {
-    return null;
-  }
+/** One article's cleaned text and what cleaning removed. */
+export function getArticleText(storyId: string, articleId: string): Promise<ArticleText> {
+  return request(`/api/stories/${encodeURIComponent(storyId)}/articles/${encodeURIComponent(articleId)}`);
 }
 
 /** Creates a story from a multipart form (fields `title`, `text`, `urls`, `files`, `referenceDate`). */
@@ -220,4 +209,113 @@ export function addArticles(id: string, form: FormData): Promise<StoryWrite> {
 /** Deletes a story. */
 export function deleteStory(id: string): Promise<void> {
   return request(`/api/stories/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** An article of a stream story, with why it is there (`GET /api/stream/stories/:id`). */
+export type { StreamMember };
+
+/** A stream story's articles in arrival order, and the stories merged into it. */
+export interface StreamStory {
+  story: { id: string; title: string };
+  members: StreamMember[];
+  mergedFrom: string[];
+}
+
+/** The articles of a story the stream found, in arrival order with the reason of each. */
+export function getStreamStory(id: string): Promise<StreamStory> {
+  return request(`/api/stream/stories/${encodeURIComponent(id)}`);
+}
+
+/** A sentence of one version: offsets into that version's cleaned text, and its words. */
+export interface DiffSentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Figures or quotes only in the older version, and only in the newer one. */
+export interface ChangedValues {
+  before: string[];
+  after: string[];
+}
+
+/** What changed from one version of an article to another (the server's `diffVersions`, docs/api.md). */
+export interface VersionDiff {
+  headline: { before: string | null; after: string | null } | null;
+  added: DiffSentence[];
+  removed: DiffSentence[];
+  changed: {
+    before: DiffSentence;
+    after: DiffSentence;
+    similarity: number;
+    figures: ChangedValues;
+    quotes: ChangedValues;
+  }[];
+  figures: ChangedValues;
+  quotes: ChangedValues;
+  unchanged: number;
+  rewritten: boolean;
+}
+
+/** One side of a version diff. */
+export interface DiffSide {
+  version: number;
+  fetchedAt: string;
+  title: string | null;
+}
+
+/** `GET /api/articles/:id/diff`: what changed between two versions of an article. */
+export interface ArticleDiff {
+  articleId: string;
+  from: DiffSide;
+  to: DiffSide;
+  diff: VersionDiff;
+}
+
+/** What changed in an article between two versions (default: the latest against the one before). */
+export function getArticleDiff(articleId: string, versions: { from?: number; to?: number } = {}): Promise<ArticleDiff> {
+  return request(`/api/articles/${encodeURIComponent(articleId)}/diff${query(versions)}`);
+}
+
+/** A feed with its record, as `GET /api/feeds` lists it. */
+export interface Feed {
+  id: string;
+  url: string;
+  title: string | null;
+  addedAt: string;
+  status: 'new' | 'ok' | 'failing';
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  lastChangeAt: string | null;
+  lastError: { at: string; code: string; message: string } | null;
+  consecutiveFailures: number;
+  nextPollAt: string | null;
+  articles: number;
+  queued: number;
+  failedArticles: number;
+  lastArticleError: { at: string; url: string | null; code: string; message: string } | null;
+}
+
+/** The feeds the server's stream follows. */
+export async function listFeeds(): Promise<Feed[]> {
+  return (await request<{ feeds: Feed[] }>('/api/feeds')).feeds;
+}
+
+/** Adds a feed (polled by the stream's watcher, not by this request); `added` is false when it was there already. */
+export async function addFeed(url: string, title?: string): Promise<{ feed: Feed; added: boolean }> {
+  const body = JSON.stringify(title ? { url, title } : { url });
+  const answer = await request<{ added: Feed[]; existing: Feed[] }>('/api/feeds', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const added = answer.added[0];
+  const feed = added ?? answer.existing[0];
+  if (!feed) throw new ApiError(500, 'unexpected', 'The server did not say which feed it stored.');
+  return { feed, added: added !== undefined };
+}
+
+/** Stops following a feed (its stored articles stay). */
+export function removeFeed(id: string): Promise<void> {
+  return request(`/api/feeds/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

@@ -2,7 +2,14 @@
 import type { Citation } from '../../src/core/model.js';
 import { h, on, uniqueId, type Child } from './dom.js';
 import { truncate } from './format.js';
-import { articleLabel, citationInContext, type CitationContext, type StoryContext } from './story-context.js';
+import {
+  articleLabel,
+  citationInContext,
+  isValidCitation,
+  loadCitationBase,
+  type CitationContext,
+  type StoryContext,
+} from './story-context.js';
 
 /** Options of one chip. */
 export interface ChipOptions {
@@ -20,20 +27,53 @@ export interface ChipOptions {
   tooltip?: boolean;
 }
 
-function tooltip(ctx: StoryContext, citation: Citation, context: CitationContext | null, id: string): HTMLElement {
-  const where = articleLabel(ctx, citation.articleId) + (citation.embed !== undefined ? ' · embedded post' : '');
-  const body = context
-    ? h('span', { class: 'tip-text' }, context.before, h('mark', {}, context.cited), context.after)
-    : h('span', { class: 'tip-text' }, 'The cited text is not in this report.');
-  return h('span', { class: 'tip', role: 'tooltip', id }, h('span', { class: 'tip-source' }, where), body);
+/** The cited passage in its sentence, as tooltip content; "loading" until the article's text has arrived. */
+function passage(context: CitationContext | null, state: 'ready' | 'loading' | 'failed'): HTMLElement {
+  if (context) return h('span', { class: 'tip-text' }, context.before, h('mark', {}, context.cited), context.after);
+  const words =
+    state === 'loading'
+      ? 'Loading the passage…'
+      : state === 'failed'
+        ? 'The passage could not be loaded.'
+        : 'The cited text is not in this report.';
+  return h('span', { class: 'tip-text' }, words);
 }
 
-/** One chip for one citation. Escape hides its tooltip until the pointer or focus leaves. */
+/**
+ * Calls `show` with the citation's passage in context once, the first time it is wanted: at once when the article's
+ * text is at hand, else after fetching it (`show` first gets null and the state `loading`).
+ */
+function whenWanted(
+  ctx: StoryContext,
+  citation: Citation,
+  show: (context: CitationContext | null, state: 'ready' | 'loading' | 'failed') => void,
+): () => void {
+  let asked = false;
+  return () => {
+    if (asked) return;
+    asked = true;
+    const context = citationInContext(ctx, citation);
+    if (context) return show(context, 'ready');
+    show(null, 'loading');
+    loadCitationBase(ctx, citation).then(
+      () => show(citationInContext(ctx, citation), 'ready'),
+      () => {
+        asked = false;
+        show(null, 'failed');
+      },
+    );
+  };
+}
+
+/**
+ * One chip for one citation. Its passage (the cited words in their sentence) is shown on hover and focus, fetched
+ * the first time; Escape hides the tooltip until the pointer or focus leaves.
+ */
 export function citationChip(ctx: StoryContext, citation: Citation, options: ChipOptions = {}): HTMLElement {
   const withTip = options.tooltip ?? true;
   const tipId = withTip ? uniqueId('tip') : undefined;
-  const context = citationInContext(ctx, citation);
-  const resolvable = context !== null;
+  const resolvable = isValidCitation(ctx, citation);
+  const label = articleLabel(ctx, citation.articleId);
   const button = h(
     'button',
     {
@@ -41,19 +81,36 @@ export function citationChip(ctx: StoryContext, citation: Citation, options: Chi
       class: `chip${options.className ? ` ${options.className}` : ''}${resolvable ? '' : ' chip-broken'}`,
       'aria-describedby': tipId,
       'aria-label': options.ariaLabel,
-      title:
-        withTip || !context ? undefined : truncate(`${articleLabel(ctx, citation.articleId)}: “${context.cited}”`, 300),
       'data-article': citation.articleId,
       'data-start': citation.start,
       'data-end': citation.end,
       'data-embed': citation.embed,
       disabled: !resolvable,
     },
-    options.content ?? options.label ?? articleLabel(ctx, citation.articleId),
+    options.content ?? options.label ?? label,
   );
   on(button, 'click', () => ctx.jump(citation, button));
-  if (!tipId) return button;
-  const wrap = h('span', { class: 'cite' }, button, tooltip(ctx, citation, context, tipId));
+  if (!tipId) {
+    // Inside a scrolling table: the passage goes into the native tooltip.
+    if (!resolvable) return button;
+    const want = whenWanted(ctx, citation, (context) => {
+      if (context) button.title = truncate(`${label}: “${context.cited}”`, 300);
+    });
+    on(button, 'mouseenter', want);
+    on(button, 'focus', want);
+    return button;
+  }
+  const where = label + (citation.embed !== undefined ? ' · embedded post' : '');
+  const body = passage(null, 'ready');
+  const tip = h('span', { class: 'tip', role: 'tooltip', id: tipId }, h('span', { class: 'tip-source' }, where), body);
+  const wrap = h('span', { class: 'cite' }, button, tip);
+  if (resolvable) {
+    const want = whenWanted(ctx, citation, (context, state) =>
+      tip.lastElementChild?.replaceWith(passage(context, state)),
+    );
+    on(wrap, 'mouseenter', want);
+    on(button, 'focus', want);
+  }
   on(wrap, 'keydown', (event) => {
     if (event.key === 'Escape') wrap.classList.add('tip-dismissed');
   });

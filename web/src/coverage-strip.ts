@@ -7,6 +7,7 @@ import { h, on } from './dom.js';
 import { expandButton } from './expandable.js';
 import { plural } from './format.js';
 import { LEANS, LEAN_LABELS, type Lean } from './lean.js';
+import { countLeans, leanBar, leanWords } from './lean-split.js';
 import type { OutletRef, StoryContext } from './story-context.js';
 
 /** Outlets shown before "+N more". */
@@ -56,26 +57,15 @@ function pill(ctx: StoryContext, outlet: OutletRef): HTMLElement {
 }
 
 /** The lean split as a bar of outlets per lean, with the counts in words for every reader. */
-function leanBar(ctx: StoryContext): HTMLElement {
-  const counts = LEANS.map((lean) => [lean, ctx.outlets.filter((o) => o.lean === lean).length] as const);
+function leanSplit(ctx: StoryContext): HTMLElement {
+  const counts = countLeans(ctx.outlets.map((o) => o.lean));
   const unrated = ctx.outlets.filter((o) => o.lean === null).length;
-  const bar = h(
+  return h(
     'div',
-    { class: 'lean-bar', 'aria-hidden': 'true' },
-    counts
-      .filter(([, n]) => n > 0)
-      .map(([lean, n]) => {
-        const segment = h('span', { class: `lean-segment lean-${lean}` }, String(n));
-        // CSSOM, not a style attribute: allowed under the page's CSP.
-        segment.style.flexGrow = String(n);
-        return segment;
-      }),
+    { class: 'lean-split' },
+    leanBar(counts, { numbers: true }),
+    h('p', { class: 'lean-words' }, leanWords(counts, unrated)),
   );
-  const words = counts
-    .filter(([, n]) => n > 0)
-    .map(([lean, n]) => `${LEAN_LABELS[lean]} ${n}`)
-    .concat(unrated > 0 ? [`not rated ${unrated}`] : []);
-  return h('div', { class: 'lean-split' }, bar, h('p', { class: 'lean-words' }, words.join(' · ')));
 }
 
 /** Builds the strip. */
@@ -106,7 +96,7 @@ export function coverageStrip(ctx: StoryContext): HTMLElement {
         : `${plural(articles, 'article')} from ${plural(outlets.length, 'outlet')}`,
       ctx.hasLeans ? '' : h('span', { class: 'hint' }, ' · lean not shown: no outlet ratings were given'),
     ),
-    ctx.hasLeans ? leanBar(ctx) : null,
+    ctx.hasLeans ? leanSplit(ctx) : null,
     list,
   );
 }

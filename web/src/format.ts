@@ -40,9 +40,23 @@ export function formatDate(value: string, precision: DatePrecision = 'day'): str
   return date;
 }
 
+/**
+ * A range of days, each part said once: "17–22 May 2021", "30 Apr – 2 May 2021", "30 Dec 2020 – 2 Jan 2021"; with
+ * `between`, "between 17 and 22 May 2021". Anything not known to the day is written out in full.
+ */
+export function formatDateRange(earliest: string, latest: string, style: 'dash' | 'between' = 'dash'): string {
+  const [a, b] = [formatDate(earliest), formatDate(latest)];
+  const pa = /^(\d+) (\w+) (\d{4})$/.exec(a);
+  const pb = /^(\d+) (\w+) (\d{4})$/.exec(b);
+  const [first, last] =
+    a === b ? [a, null] : pa && pb && pa[3] === pb[3] ? [pa[2] === pb[2] ? pa[1]! : `${pa[1]} ${pa[2]}`, b] : [a, b];
+  if (last === null) return first;
+  return style === 'between' ? `between ${first} and ${last}` : `${first}${first.includes(' ') ? ' – ' : '–'}${last}`;
+}
+
 /** The date of a date value in words, without its basis; a range as its first and last day. */
-function dateOfValue(value: DateValue): string {
-  if (value.earliest && value.latest) return `between ${formatDate(value.earliest)} and ${formatDate(value.latest)}`;
+function dateOfValue(value: DateValue, style: 'dash' | 'between' = 'between'): string {
+  if (value.earliest && value.latest) return formatDateRange(value.earliest, value.latest, style);
   return formatDate(value.value, /T\d{2}:\d{2}/.test(value.value) ? 'time' : 'day');
 }
 
@@ -84,7 +98,8 @@ export function unnestParentheses(text: string): string {
 /** A date value in few words: the date, and "inferred" when it was not stated (the basis is left to a tooltip). */
 export function formatDateValueShort(value: DateValue | null): string | null {
   if (!value) return null;
-  return value.inferred ? `${dateOfValue(value)}, inferred` : dateOfValue(value);
+  const date = dateOfValue(value, 'dash');
+  return value.inferred ? `${date}, inferred` : date;
 }
 
 /** A number with thousands separators. */

@@ -1,6 +1,6 @@
 /**
- * Outlet leans as the user's ratings give them (the server reads a ratings file; Parallax ships none). Pure: no DOM,
- * so the matching can be unit-tested.
+ * Outlet leans as the user's ratings give them (the server reads a ratings file and rates each article; Parallax ships
+ * none). Pure: no DOM.
  */
 
 /** The five-point lean scale, from left to right (the same words as the server's ratings). */
@@ -28,16 +28,16 @@ export function sideOf(lean: Lean): Side {
   return 'center';
 }
 
-/** A story's coverage by lean as the API gives it: outlet names (or domains) per lean. */
-export interface CoverageByLean {
+/**
+ * A story's coverage by lean as the API gives it (the server matches its outlets against the user's ratings): outlet
+ * names per lean, and the lean of each rated article.
+ */
+export interface StoryCoverage {
   byLean: Partial<Record<Lean, readonly string[]>>;
   unrated?: readonly string[];
-}
-
-/** What identifies an article's outlet: its name and its address. */
-export interface OutletIdentity {
-  outlet: string | null;
-  url: string | null;
+  /** The side the story is covered from only, or null. */
+  oneSided?: 'left' | 'right' | null;
+  articleLeans?: readonly { articleId: string; lean: string }[];
 }
 
 /** A name reduced for matching: case, a leading "the", a trailing "(Online News)" and punctuation do not count. */
@@ -61,38 +61,20 @@ export function hostOf(url: string | null): string | null {
   }
 }
 
-/** True when `host` is `domain` or a subdomain of it. */
-function onDomain(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
-
 /** A checked lean, or null for anything else the server might send. */
 export function asLean(value: unknown): Lean | null {
   return typeof value === 'string' && (LEANS as readonly string[]).includes(value) ? (value as Lean) : null;
 }
 
-/**
- * The lean of each outlet, matched by name (the rating's name against the article's outlet) or by domain (a rated
- * name that is a domain, against the article's address). Null where no rating matches.
- */
-export function leansOf(
-  outlets: readonly OutletIdentity[],
-  coverage: CoverageByLean | null | undefined,
+/** The lean of each article (by id) as the server rated it; null where it has none or the server has no ratings. */
+export function articleLeans(
+  articleIds: readonly string[],
+  coverage: StoryCoverage | null | undefined,
 ): (Lean | null)[] {
-  if (!coverage) return outlets.map(() => null);
-  const byName = new Map<string, Lean>();
-  const byDomain: [string, Lean][] = [];
-  for (const lean of LEANS) {
-    for (const name of coverage.byLean[lean] ?? []) {
-      if (typeof name !== 'string') continue;
-      byName.set(outletKey(name), lean);
-      if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(name.trim())) byDomain.push([name.trim().toLowerCase(), lean]);
-    }
+  const byId = new Map<string, Lean>();
+  for (const entry of coverage?.articleLeans ?? []) {
+    const lean = asLean(entry.lean);
+    if (lean && typeof entry.articleId === 'string') byId.set(entry.articleId, lean);
   }
-  return outlets.map(({ outlet, url }) => {
-    const named = outlet ? byName.get(outletKey(outlet)) : undefined;
-    if (named) return named;
-    const host = hostOf(url);
-    return host ? (byDomain.find(([domain]) => onDomain(host, domain))?.[1] ?? null) : null;
-  });
+  return articleIds.map((id) => byId.get(id) ?? null);
 }

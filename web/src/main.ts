@@ -5,13 +5,15 @@ import './styles/tables.css';
 import './styles/timeline.css';
 import './styles/sources.css';
 import './styles/list.css';
+import './styles/stream.css';
 import { ApiError, getStory, setTokenPrompt, type StoryWithReport } from './api.js';
 import { h, on, replaceChildren } from './dom.js';
+import { feedsPage } from './page-feeds.js';
 import { listPage } from './page-list.js';
 import { newStoryPage } from './page-new.js';
 import { focusSection, startStoryPage, storyPage, type AddOutcome } from './page-story.js';
 import { startLoading } from './loading.js';
-import { parseRoute, type Route } from './router.js';
+import { parseRoute, storyHref, type Route } from './router.js';
 import { trackStickyBar } from './sticky-offset.js';
 import { mountTokenControl } from './token-control.js';
 import { askForTokenInDialog } from './token-dialog.js';
@@ -41,16 +43,30 @@ function show(page: HTMLElement, title: string, focusHeading: boolean): void {
   window.scrollTo(0, 0);
 }
 
+/** Loads the story again after articles were added, and shows it with what the addition did. */
+function reloadStory(id: string, outcome: AddOutcome): void {
+  const current = ++navigation;
+  getStory(id).then(
+    (data) => {
+      if (current === navigation) showStory(data, null, true, { outcome });
+    },
+    (err: unknown) => {
+      if (current === navigation) show(errorPage(err), 'Error', true);
+    },
+  );
+}
+
 function showStory(
   data: StoryWithReport,
   section: string | null,
   focusHeading: boolean,
-  outcome: AddOutcome | null = null,
+  extra: { outcome?: AddOutcome; mergedId?: string } = {},
 ): void {
   shownStoryId = data.story.id;
   const page = storyPage(data, {
-    onChange: (updated, added) => showStory(updated, null, true, added),
-    outcome,
+    onChange: (added) => reloadStory(data.story.id, added),
+    outcome: extra.outcome ?? null,
+    mergedId: extra.mergedId ?? null,
     // The page is whole once every section is built (tests and scripts wait for this attribute).
     onReady: () => {
       if (page.isConnected) main.setAttribute('data-story', data.story.id);
@@ -76,8 +92,11 @@ async function render(route: Route, focusHeading: boolean): Promise<void> {
   const stopLoading = startLoading();
   try {
     if (route.page === 'new') show(newStoryPage(), 'New story', focusHeading);
-    else if (route.page === 'list') {
-      const page = await listPage(route.q, route.pageNumber);
+    else if (route.page === 'feeds') {
+      const page = await feedsPage();
+      if (fresh()) show(page, 'Feeds', focusHeading);
+    } else if (route.page === 'list') {
+      const page = await listPage(route.q, route.pageNumber, route.sort);
       if (fresh()) show(page, route.q ? `Search: ${route.q}` : 'Stories', focusHeading);
     } else if (route.page === 'story') {
       performance.mark('parallax:story-requested');
@@ -85,12 +104,18 @@ async function render(route: Route, focusHeading: boolean): Promise<void> {
       // Marks for the benchmark (bench/sections/web.ts): the report loaded, then the page built.
       performance.mark('parallax:story-loaded');
       if (fresh()) {
-        showStory(data, route.section, focusHeading);
+        // A merged story's old id led to the story it is part of now: the address follows, without a new entry.
+        const merged = data.story.id !== route.id;
+        if (merged) history.replaceState(history.state, '', storyHref(data.story.id, route.section ?? undefined));
+        showStory(data, route.section, focusHeading, merged ? { mergedId: route.id } : {});
         performance.mark('parallax:story-shown');
         // After the frame that paints it: the first task after a frame runs before idle work (deferred sections).
         requestAnimationFrame(() => setTimeout(() => performance.mark('parallax:story-interactive'), 0));
       }
-    } else show(errorPage(new ApiError(404, 'not-found', `No page at ${route.path}.`)), 'Not found', focusHeading);
+    } else {
+      const path = route.page === 'not-found' ? route.path : '';
+      show(errorPage(new ApiError(404, 'not-found', `No page at ${path}.`)), 'Not found', focusHeading);
+    }
   } catch (err) {
     if (fresh()) show(errorPage(err), 'Error', focusHeading);
   } finally {
@@ -122,5 +147,5 @@ window.addEventListener('hashchange', onHashChange);
 void render(parseRoute(location.hash) ?? listRoute(), false);
 
 function listRoute(): Route {
-  return { page: 'list', q: '', pageNumber: 1 };
+  return { page: 'list', q: '', pageNumber: 1, sort: 'updated' };
 }

@@ -1,20 +1,18 @@
 /**
- * The story list with search. Each story shows its title, lede, outlets (with the lean split where ratings give
- * leans), size and last update; search results are grouped by story, each with its hits in articles and facts.
+ * The front page: the stories, the latest update or the biggest first. Each shows its title, lede, outlets (with the
+ * lean split where the server has ratings, and a flag when one side alone covers it), the people, organizations and
+ * places it is about, its size and last update, all from the list's own answer (the server keeps them with each
+ * report). Search results are grouped by story, each with its hits in articles and facts.
  */
-import { getStoryPreview, listStories, search, type SearchResult, type StorySummary } from './api.js';
+import { listStories, search, type ListedStory, type SearchResult } from './api.js';
 import { emptyState, h, on } from './dom.js';
 import { formatDate, plural, truncate } from './format.js';
-import { LEANS, LEAN_LABELS } from './lean.js';
-import { listHref, storyHref } from './router.js';
+import { LEANS, type Lean } from './lean.js';
+import { leanBar, leanWords, type LeanCounts } from './lean-split.js';
+import { listHref, storyHref, type ListSort } from './router.js';
 import { groupHits, type SearchGroup } from './search-groups.js';
-import { storyPreview, type StoryPreview } from './story-preview.js';
 
 const PAGE_SIZE = 20;
-/** Largest story answer read for a preview (a 4 MB JSON parses in tens of ms): beyond it, no preview. */
-const PREVIEW_MAX_BYTES = 4_000_000;
-/** Previews loaded at once. */
-const PREVIEW_CONCURRENCY = 2;
 /** Outlets named in a list item before "+N". */
 const OUTLETS_NAMED = 5;
 
@@ -29,82 +27,65 @@ export function snippetNodes(snippet: string, q: string): (string | HTMLElement)
   return snippet.split(pattern).map((part, i) => (i % 2 === 1 ? h('mark', {}, part) : part));
 }
 
-/** The outlets line and the lede of a preview. */
-function previewNodes(preview: StoryPreview): HTMLElement[] {
-  const { outlets } = preview;
-  const rated = outlets.filter((o) => o.lean !== null);
-  const bar =
-    rated.length > 0
-      ? h(
-          'span',
-          { class: 'lean-bar', role: 'img', 'aria-label': leanWords(preview) },
-          LEANS.map((lean) => {
-            const n = rated.filter((o) => o.lean === lean).length;
-            if (n === 0) return null;
-            const segment = h('span', { class: `lean-segment lean-${lean}` });
-            segment.style.flexGrow = String(n);
-            return segment;
-          }),
-        )
-      : null;
-  const named = outlets.slice(0, OUTLETS_NAMED).map((o) => o.name);
+/** What a story's list item shows beyond its title: lede, outlets with the lean split, lead entities. */
+function storyDetails(story: ListedStory): HTMLElement[] {
+  const { outlets, coverage } = story;
+  const counts: LeanCounts = coverage
+    ? LEANS.map((lean: Lean) => [lean, coverage.byLean[lean]?.length ?? 0] as const).filter(([, n]) => n > 0)
+    : [];
+  const unrated = coverage?.unrated.length ?? 0;
+  const named = outlets.slice(0, OUTLETS_NAMED).map((o) => (o.articles > 1 ? `${o.name} (${o.articles})` : o.name));
   const rest = outlets.length - named.length;
+  const oneSided = coverage?.oneSided ?? null;
   const nodes: (HTMLElement | null)[] = [
-    preview.lede ? h('p', { class: 'story-lede' }, truncate(preview.lede, 220)) : null,
+    story.lede ? h('p', { class: 'story-lede' }, truncate(story.lede, 220)) : null,
     outlets.length > 0
       ? h(
           'p',
           { class: 'story-outlets' },
           h('span', {}, `${plural(outlets.length, 'outlet')}: ${named.join(', ')}${rest > 0 ? `, +${rest} more` : ''}`),
-          bar,
-          rated.length > 0 ? h('span', {}, leanWords(preview)) : null,
+          counts.length > 0 ? leanBar(counts) : null,
+          counts.length > 0 ? h('span', { class: 'lean-words' }, leanWords(counts, unrated)) : null,
+          oneSided
+            ? h(
+                'span',
+                { class: 'badge badge-warn' },
+                `covered from the ${oneSided === 'left' ? 'left' : 'right'} only`,
+              )
+            : null,
+        )
+      : null,
+    story.leadEntities.length > 0
+      ? h(
+          'p',
+          { class: 'story-entities' },
+          h('span', { class: 'visually-hidden' }, 'About: '),
+          story.leadEntities.map((e) =>
+            h(
+              'span',
+              { class: `entity-tag entity-${e.type}`, title: `named by ${plural(e.articles, 'article')}` },
+              e.name,
+            ),
+          ),
         )
       : null,
   ];
   return nodes.filter((n): n is HTMLElement => n !== null);
 }
 
-function leanWords(preview: StoryPreview): string {
-  return LEANS.map((lean) => [lean, preview.outlets.filter((o) => o.lean === lean).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([lean, n]) => `${LEAN_LABELS[lean]} ${n}`)
-    .join(' · ');
+function storyMeta(story: ListedStory): string {
+  const kind = story.kind === 'stream' ? ' · found in the feeds' : '';
+  return `${plural(story.articleCount, 'article')} · updated ${formatDate(story.updatedAt, 'time')}${kind}`;
 }
 
-/** A story of the list; its preview arrives later into `slot`. */
-function storyItem(story: StorySummary, slots: Map<string, HTMLElement>): HTMLElement {
-  const slot = h('div', { class: 'story-preview' });
-  slots.set(story.id, slot);
+function storyItem(story: ListedStory): HTMLElement {
   return h(
     'li',
     { class: 'story-item' },
     h('a', { href: storyHref(story.id), class: 'story-link' }, story.title?.trim() || 'Untitled story'),
-    slot,
-    h(
-      'p',
-      { class: 'story-meta' },
-      plural(story.articleCount, 'article'),
-      ` · updated ${formatDate(story.updatedAt, 'time')}`,
-    ),
+    storyDetails(story),
+    h('p', { class: 'story-meta' }, storyMeta(story)),
   );
-}
-
-/** Fills the previews a few at a time, once the list is on the page; stops when the reader has moved on. */
-function loadPreviews(slots: Map<string, HTMLElement>): void {
-  const queue = [...slots.entries()];
-  const next = async (): Promise<void> => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      const [id, slot] = item;
-      if (!slot.isConnected) return;
-      const data = await getStoryPreview(id, PREVIEW_MAX_BYTES);
-      if (data && slot.isConnected)
-        slot.replaceChildren(...previewNodes(storyPreview(data.report, data.coverage ?? null)));
-    }
-  };
-  // After the page is shown (the slots are then connected).
-  setTimeout(() => {
-    for (let i = 0; i < PREVIEW_CONCURRENCY; i++) void next();
-  }, 0);
 }
 
 function hitItem(result: SearchResult, q: string): HTMLElement {
@@ -132,28 +113,46 @@ function searchForm(q: string): HTMLElement {
   });
 }
 
-function pager(total: number, pageNumber: number): HTMLElement | null {
-  const pages = Math.ceil(total / PAGE_SIZE);
-  if (pages <= 1) return null;
+/** The sort switch: two links, the current one marked. */
+function sortSwitch(sort: ListSort): HTMLElement {
+  const option = (value: ListSort, label: string): HTMLElement =>
+    h(
+      'li',
+      {},
+      h(
+        'a',
+        { href: listHref('', 1, value), class: 'sort-option', 'aria-current': value === sort ? 'true' : undefined },
+        label,
+      ),
+    );
   return h(
     'nav',
-    { class: 'pager', 'aria-label': 'Pages' },
-    pageNumber > 1 ? h('a', { href: listHref('', pageNumber - 1) }, '← Newer') : null,
-    h('span', {}, ` Page ${pageNumber} of ${pages} `),
-    pageNumber < pages ? h('a', { href: listHref('', pageNumber + 1) }, 'Older →') : null,
+    { class: 'sort-switch', 'aria-label': 'Sort the stories' },
+    h('ul', {}, option('updated', 'Newest'), option('size', 'Biggest')),
   );
 }
 
-function groupItem(group: SearchGroup, q: string, slots: Map<string, HTMLElement>): HTMLElement {
+function pager(total: number, pageNumber: number, sort: ListSort): HTMLElement | null {
+  const pages = Math.ceil(total / PAGE_SIZE);
+  if (pages <= 1) return null;
+  const [back, forward] = sort === 'size' ? ['← Bigger', 'Smaller →'] : ['← Newer', 'Older →'];
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Pages' },
+    pageNumber > 1 ? h('a', { href: listHref('', pageNumber - 1, sort) }, back) : null,
+    h('span', {}, ` Page ${pageNumber} of ${pages} `),
+    pageNumber < pages ? h('a', { href: listHref('', pageNumber + 1, sort) }, forward) : null,
+  );
+}
+
+function groupItem(group: SearchGroup, q: string, story: ListedStory | undefined): HTMLElement {
   const articles = group.hits.filter((r) => r.kind === 'article').length;
   const facts = group.hits.length - articles;
-  const slot = h('div', { class: 'story-preview' });
-  slots.set(group.storyId, slot);
   return h(
     'li',
     { class: 'search-group' },
     h('a', { href: storyHref(group.storyId), class: 'story-link' }, group.title || 'Untitled story'),
-    slot,
+    story ? storyDetails(story) : null,
     h(
       'p',
       { class: 'story-meta' },
@@ -176,8 +175,8 @@ function groupItem(group: SearchGroup, q: string, slots: Map<string, HTMLElement
 async function searchResults(q: string): Promise<HTMLElement> {
   const [hits, stories] = await Promise.all([search(q), listStories({ q, limit: PAGE_SIZE })]);
   const groups = groupHits(hits, stories.stories);
-  const slots = new Map<string, HTMLElement>();
-  const body = h(
+  const byId = new Map(stories.stories.map((s) => [s.id, s]));
+  return h(
     'div',
     { class: 'results' },
     h('h2', {}, `${plural(groups.length, 'story', 'stories')} matching “${q}”`),
@@ -185,43 +184,49 @@ async function searchResults(q: string): Promise<HTMLElement> {
       ? h(
           'ul',
           { class: 'search-groups' },
-          groups.map((g) => groupItem(g, q, slots)),
+          groups.map((g) => groupItem(g, q, byId.get(g.storyId))),
         )
       : emptyState('No story, article or fact matches.'),
   );
-  loadPreviews(slots);
-  return body;
 }
 
-async function allStories(pageNumber: number): Promise<HTMLElement> {
-  const { stories, total } = await listStories({ limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
+async function allStories(pageNumber: number, sort: ListSort): Promise<HTMLElement> {
+  const { stories, total } = await listStories({ sort, limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
   if (total === 0) {
     return h(
       'div',
       { class: 'results' },
       emptyState('No stories yet.'),
-      h('p', {}, h('a', { href: '#/new', class: 'button primary' }, 'Create the first story')),
+      h(
+        'p',
+        {},
+        h('a', { href: '#/new', class: 'button primary' }, 'Create the first story'),
+        ' or ',
+        h('a', { href: '#/feeds', class: 'button' }, 'follow feeds'),
+      ),
     );
   }
-  const slots = new Map<string, HTMLElement>();
-  const body = h(
+  return h(
     'div',
     { class: 'results' },
-    h('h2', {}, `${plural(total, 'story', 'stories')}, the latest update first`),
+    sortSwitch(sort),
+    h(
+      'h2',
+      {},
+      `${plural(total, 'story', 'stories')}, ${sort === 'size' ? 'the biggest first' : 'the latest update first'}`,
+    ),
     h(
       'ul',
       { class: 'story-list' },
-      stories.map((s) => storyItem(s, slots)),
+      stories.map((s) => storyItem(s)),
     ),
-    pager(total, pageNumber),
+    pager(total, pageNumber, sort),
   );
-  loadPreviews(slots);
-  return body;
 }
 
-/** Builds the page; the results arrive asynchronously into it. */
-export async function listPage(q: string, pageNumber: number): Promise<HTMLElement> {
-  const body = q ? await searchResults(q) : await allStories(pageNumber);
+/** Builds the page once its stories have arrived. */
+export async function listPage(q: string, pageNumber: number, sort: ListSort = 'updated'): Promise<HTMLElement> {
+  const body = q ? await searchResults(q) : await allStories(pageNumber, sort);
   return h(
     'div',
     { class: 'page page-list' },

@@ -3,8 +3,11 @@
  * user's ratings give them) and the three to five differences that matter most; then a sticky contents bar whose
  * counts lead to each section, and the sections, each showing its first items with the rest one click away.
  */
-import type { InputFailure, Report } from '../../src/core/model.js';
-import type { StoryWithReport } from './api.js';
+import type { LightReport } from '../../src/core/light-report.js';
+import type { InputFailure } from '../../src/core/model.js';
+import type { StorySummary, StoryWithReport } from './api.js';
+import { getArticleText } from './api.js';
+import { ArticleTexts } from './article-texts.js';
 import { addArticles, deleteStory } from './api.js';
 import { articleForm } from './article-form.js';
 import { coverageStrip } from './coverage-strip.js';
@@ -17,6 +20,7 @@ import { agreementSection } from './section-agreement.js';
 import { coverageSection } from './section-coverage.js';
 import { differencesSection } from './section-differences.js';
 import { framingSection } from './section-framing.js';
+import { membersSection } from './section-members.js';
 import { quotesSection } from './section-quotes.js';
 import { sourcesSection } from './section-sources.js';
 import { summaryBlock } from './section-summary.js';
@@ -24,18 +28,24 @@ import { timelineSection } from './section-timeline.js';
 import { createStoryContext, type StoryContext } from './story-context.js';
 import { DeferredSections } from './deferred-sections.js';
 
-/** The story page's sections in page order: DOM id, contents label, and the count shown beside it. */
-export const STORY_SECTIONS: readonly (readonly [string, string, ((r: Report, ctx: StoryContext) => number) | null])[] =
-  [
-    ['summary', 'Overview', null],
-    ['differences', 'Differences', (r) => (r.differences ?? []).length],
-    ['agreement', 'Agreement', (r) => (r.facts ?? []).filter((f) => f.articleIds.length > 1).length],
-    ['coverage', 'Coverage', (r) => (r.facts ?? []).length],
-    ['quotes', 'Quotes', (r) => (r.quotes ?? []).length],
-    ['timeline', 'Timeline', (r) => (r.timeline ?? []).length],
-    ['framing', 'Framing', (r) => (r.framing ?? []).length],
-    ['sources', 'Sources', (_r, ctx) => ctx.articleList.length],
-  ];
+/** Counts the items of a section, for the contents bar. */
+type SectionCount = (r: LightReport, ctx: StoryContext, story: StorySummary) => number;
+
+/**
+ * The story page's sections in page order: DOM id, contents label, and the count shown beside it. `members` (the
+ * articles in arrival order with their reasons) is on the page of a story the stream found only.
+ */
+export const STORY_SECTIONS: readonly (readonly [string, string, SectionCount | null])[] = [
+  ['summary', 'Overview', null],
+  ['differences', 'Differences', (r) => (r.differences ?? []).length],
+  ['agreement', 'Agreement', (r) => (r.facts ?? []).filter((f) => f.articleIds.length > 1).length],
+  ['coverage', 'Coverage', (r) => (r.facts ?? []).length],
+  ['quotes', 'Quotes', (r) => (r.quotes ?? []).length],
+  ['timeline', 'Timeline', (r) => (r.timeline ?? []).length],
+  ['framing', 'Framing', (r) => (r.framing ?? []).length],
+  ['members', 'Arrivals', (_r, _ctx, story) => story.articleCount],
+  ['sources', 'Sources', (_r, ctx) => ctx.articleList.length],
+];
 
 /** What the page says after articles were added: that the report was recomputed, and which inputs failed. */
 export interface AddOutcome {
@@ -57,6 +67,16 @@ function addNotice(outcome: AddOutcome | null): HTMLElement | null {
   );
 }
 
+/** Says that the id asked for was a story merged into this one since (its address now leads here). */
+function mergedNotice(mergedId: string | null): HTMLElement | null {
+  if (mergedId === null) return null;
+  return h(
+    'p',
+    { class: 'merged-notice', role: 'status' },
+    'The story you opened has been merged into this one: an article reported both, so they are one story now.',
+  );
+}
+
 function header(data: StoryWithReport): HTMLElement {
   const { story, report } = data;
   return h(
@@ -74,15 +94,16 @@ function header(data: StoryWithReport): HTMLElement {
   );
 }
 
-function toc(id: string, ctx: StoryContext): HTMLElement {
+function toc(story: StorySummary, ctx: StoryContext): HTMLElement {
+  const id = story.id;
   return h(
     'nav',
     { class: 'toc', 'aria-label': 'Sections of this story' },
     h(
       'ul',
       {},
-      STORY_SECTIONS.map(([sid, label, count]) => {
-        const n = count ? count(ctx.report, ctx) : null;
+      STORY_SECTIONS.filter(([sid]) => sid !== 'members' || story.kind === 'stream').map(([sid, label, count]) => {
+        const n = count ? count(ctx.report, ctx, story) : null;
         return h(
           'li',
           {},
@@ -110,7 +131,7 @@ function overview(ctx: StoryContext, storyId: string): HTMLElement {
   );
 }
 
-function manage(id: string, onChange: (data: StoryWithReport, outcome: AddOutcome) => void): HTMLElement {
+function manage(id: string, onChange: (outcome: AddOutcome) => void): HTMLElement {
   const form = articleForm({
     idPrefix: 'add',
     submitLabel: 'Add articles',
@@ -118,7 +139,7 @@ function manage(id: string, onChange: (data: StoryWithReport, outcome: AddOutcom
     onSubmit: async (data) => {
       const result = await addArticles(id, data);
       // The page is rebuilt around the new report; the outcome is shown at its top.
-      onChange(result, { added: result.report.articles.length, failures: result.failures });
+      onChange({ added: result.report.articles.length, failures: result.failures });
       return null;
     },
   });
@@ -142,9 +163,11 @@ const deferredOf = new WeakMap<Element, DeferredSections>();
 
 /** Options of the story page. */
 export interface StoryPageOptions {
-  /** Called with the new data after articles are added. */
-  onChange: (data: StoryWithReport, outcome: AddOutcome) => void;
+  /** Called after articles are added (the page is then built again around the new report). */
+  onChange: (outcome: AddOutcome) => void;
   outcome?: AddOutcome | null;
+  /** The id the reader asked for, when it was a merged story's id that led here. */
+  mergedId?: string | null;
   /** Called once every section is built (the first screen is shown before). */
   onReady?: () => void;
 }
@@ -154,7 +177,9 @@ export interface StoryPageOptions {
  * gets near them (call `startStoryPage` once the page is in the document).
  */
 export function storyPage(data: StoryWithReport, options: StoryPageOptions): HTMLElement {
-  const ctx = createStoryContext(data.report, data.coverage ?? null);
+  const storyId = data.story.id;
+  const texts = new ArticleTexts((articleId) => getArticleText(storyId, articleId));
+  const ctx = createStoryContext(data.report, texts, data.coverage ?? null);
   // Building the sources wires `ctx.jump`; chips read it when clicked, so the page order stays free.
   const sources = sourcesSection(ctx);
   const deferred = new DeferredSections();
@@ -172,8 +197,9 @@ export function storyPage(data: StoryWithReport, options: StoryPageOptions): HTM
     'div',
     { class: 'page page-story' },
     header(data),
+    mergedNotice(options.mergedId ?? null),
     addNotice(options.outcome ?? null),
-    toc(data.story.id, ctx),
+    toc(data.story, ctx),
     overview(ctx, data.story.id),
     deferred.add('differences', 'Where the sources differ', () => differencesSection(ctx)),
     deferred.add('agreement', 'What the sources agree on', () => agreementSection(ctx)),
@@ -181,6 +207,9 @@ export function storyPage(data: StoryWithReport, options: StoryPageOptions): HTM
     deferred.add('quotes', 'Who said what', () => quotesSection(ctx)),
     deferred.add('timeline', 'Timeline', () => timelineSection(ctx)),
     deferred.add('framing', 'Framing: each outlet’s words', () => framingSection(ctx)),
+    data.story.kind === 'stream'
+      ? deferred.add('members', 'Why these belong together', () => membersSection(ctx, storyId))
+      : null,
     sources,
     manage(data.story.id, options.onChange),
   );

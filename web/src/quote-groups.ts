@@ -3,6 +3,7 @@
  * quote that lists them all. Pure: no DOM, so it can be unit-tested.
  */
 import type { Citation, Quote } from '../../src/core/model.js';
+import { speakerSearchCitation, speakerSearchNote } from '../../src/core/render/speaker-search.js';
 
 /** One wording, with every outlet that carries it. */
 export interface MergedQuote {
@@ -11,6 +12,8 @@ export interface MergedQuote {
   /** True when every outlet's speaker was inferred from context rather than named. */
   inferred: boolean;
   citations: Citation[];
+  /** For a quote with no speaker: why none was found, and the text searched for one. */
+  search: { note: string; citation: Citation } | null;
 }
 
 /** Quotes said by one speaker, with identical wordings merged. */
@@ -70,11 +73,14 @@ export function groupQuotes(quotes: readonly Quote[], options: GroupOptions = {}
       // A direct quote of the words outranks a paraphrase of them.
       if (q.kind === 'direct') existing.kind = 'direct';
     } else {
+      const note = speakerSearchNote(q);
+      const searched = speakerSearchCitation(q);
       const item: MergedQuote = {
         text: q.text,
         kind: q.kind,
         inferred: q.speaker?.inferred ?? false,
         citations: [quoteCitation(q)],
+        search: note && searched ? { note, citation: searched } : null,
       };
       group.byWording.set(wording, item);
       group.quotes.push(item);

@@ -2,7 +2,7 @@
  * Who said what: quotes grouped by speaker, biggest first, each speaker's quotes folded after the first few, filters by
  * speaker and by outlet, and the same words carried by several outlets shown once with all of them.
  */
-import { citationChips } from './citation-chip.js';
+import { citationChip, citationChips } from './citation-chip.js';
 import { emptyState, h, on, section } from './dom.js';
 import { expandableList } from './expandable.js';
 import { plural } from './format.js';
@@ -33,6 +33,14 @@ function quoteItem(ctx: StoryContext, q: MergedQuote): HTMLElement {
       ' ',
       citationChips(ctx, q.citations),
     ),
+    q.search
+      ? h(
+          'p',
+          { class: 'quote-search' },
+          `${q.search.note} · looked for in `,
+          citationChip(ctx, q.search.citation, { label: 'the text searched' }),
+        )
+      : null,
   );
 }
 

@@ -14,7 +14,7 @@ const INITIAL_ARTICLES = 8;
 export function sourcesSection(ctx: StoryContext): HTMLElement {
   const views = new Map<string, SourceView>();
   let current: SourceView | null = null;
-  for (const ref of ctx.articleList) views.set(ref.article.id, new SourceView(ref));
+  for (const ref of ctx.articleList) views.set(ref.article.id, new SourceView(ref, ctx.texts));
   const all = [...views.values()];
   // Many articles: the first lines are listed, the rest wait behind a button (a jump to one of them adds them all).
   const shown = all.length <= INITIAL_ARTICLES + 1 ? all.length : INITIAL_ARTICLES;
@@ -38,7 +38,7 @@ export function sourcesSection(ctx: StoryContext): HTMLElement {
     attach(view);
     if (current && current !== view) current.unhighlight();
     current = view;
-    view.show(citation, origin);
+    void view.show(citation, origin);
   };
   ctx.showSource = (articleId) => {
     const view = views.get(articleId);

@@ -1,10 +1,12 @@
 /**
- * One article of the sources, rendered on demand: closed, it is a header line; opened, it shows a window of a few
- * blocks of text (about `WINDOW_CHARS` characters) and adds more as the reader scrolls or asks. A citation jump renders
- * the window around the cited range only and re-renders only the blocks whose highlight changes, so a 5 MB article
- * costs about what a short one does.
+ * One article of the sources, rendered on demand: closed, it is a header line; opened, its text is fetched (the
+ * story's report comes without texts) and a window of a few blocks of it (about `WINDOW_CHARS` characters) is shown,
+ * with more added as the reader scrolls or asks. A citation jump renders the window around the cited range only and
+ * re-renders only the blocks whose highlight changes, so a 5 MB article costs about what a short one does.
  */
-import type { Citation, Embed, Removal, ReportArticle, Span } from '../../src/core/model.js';
+import type { ArticleText, LightArticle } from '../../src/core/light-report.js';
+import type { Citation, Embed, Removal, Span } from '../../src/core/model.js';
+import type { ArticleTexts } from './article-texts.js';
 import { append, emptyState, h, on, safeHref } from './dom.js';
 import { formatDate, formatDateValue, formatNumber, plural } from './format.js';
 import { windowAround } from './source-blocks.js';
@@ -21,30 +23,7 @@ export function sourceDomId(index: number): string {
   return `source-${index}`;
 }
 
-/** Texts longer than this have their words estimated (about six characters a word), not counted. */
-const COUNTED_CHARS = 200_000;
-
-/** The number of words of a text in words: counted, or estimated for a very long text. */
-function wordsText(text: string): string {
-  return text.length <= COUNTED_CHARS
-    ? plural(countWords(text), 'word')
-    : `about ${formatNumber(Math.round(text.length / 6 / 1000) * 1000)} words`;
-}
-
-/** Words in a text, counted without building an array of them. */
-function countWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
-  return words;
-}
-
-function metaList(article: ReportArticle): HTMLElement {
+function metaList(article: LightArticle): HTMLElement {
   const href = safeHref(article.url);
   const rows: [string, Node | string | null][] = [
     ['Outlet', article.outlet],
@@ -108,7 +87,7 @@ function removedDetails(removed: readonly Removal[]): HTMLElement | null {
   );
 }
 
-function diagnosticsList(article: ReportArticle): HTMLElement | null {
+function diagnosticsList(article: LightArticle): HTMLElement | null {
   if (article.diagnostics.length === 0) return null;
   return h(
     'ul',
@@ -127,7 +106,14 @@ export class SourceView {
   private readonly before: HTMLElement;
   private readonly after: HTMLElement;
   private readonly embeds: HTMLElement;
+  /** Where the text goes once it has arrived, and what cleaning removed. */
+  private readonly body: HTMLElement;
+  private readonly removedBox: HTMLElement;
   private doc: SourceDoc | null = null;
+  /** The article's text once fetched and prepared (null: not yet, or the fetch failed). */
+  private text: Promise<boolean> | null = null;
+  /** Counts jumps, so that a jump waiting for the text gives way to a later one. */
+  private jumps = 0;
   /** Rendered blocks `[from, to)`, each by index. */
   private from = 0;
   private to = 0;
@@ -137,7 +123,10 @@ export class SourceView {
   private built = false;
   private observer: IntersectionObserver | null = null;
 
-  constructor(private readonly ref: ArticleRef) {
+  constructor(
+    private readonly ref: ArticleRef,
+    private readonly texts: ArticleTexts,
+  ) {
     const { article, index } = ref;
     const id = sourceDomId(index);
     const headingId = `${id}-heading`;
@@ -153,6 +142,8 @@ export class SourceView {
     this.before = h('div', { class: 'more-text more-before' });
     this.after = h('div', { class: 'more-text more-after' });
     this.embeds = h('div', { class: 'embeds' });
+    this.body = h('div', { class: 'source-body' });
+    this.removedBox = h('div', { class: 'source-removed' });
     this.panel = h('div', { class: 'source-panel', id: panelId, hidden: true });
     const published = article.publishedAt ? formatDate(article.publishedAt.value) : null;
     this.element = h(
@@ -171,7 +162,7 @@ export class SourceView {
             { class: 'source-facts' },
             [
               published,
-              wordsText(article.text),
+              plural(article.wordCount, 'word'),
               article.embeds.length > 0 ? plural(article.embeds.length, 'embedded post') : null,
             ]
               .filter(Boolean)
@@ -188,38 +179,86 @@ export class SourceView {
     return !this.panel.hidden;
   }
 
-  /** Builds the panel's parts the first time it opens. */
+  /** Builds the panel's parts the first time it opens (the text arrives later: `loadText`). */
   private build(): void {
     if (this.built) return;
     this.built = true;
-    const { article, index } = this.ref;
-    this.doc = article.text.trim()
-      ? prepareSource({
-          text: article.text,
-          paragraphs: article.paragraphs,
-          sentences: article.sentences,
-          idPrefix: sourceDomId(index),
-        })
-      : null;
+    const { article } = this.ref;
     append(
       this.panel,
       metaList(article),
       diagnosticsList(article),
       this.status,
-      this.doc ? [this.before, this.textBox, this.after] : emptyState('Cleaning left no text in this article.'),
+      this.body,
       this.embeds,
-      removedDetails(article.removed),
+      this.removedBox,
     );
     this.renderEmbeds();
   }
 
-  /** Opens the article at its start (or keeps what is shown). */
+  /** Fetches the text once (again after a failure) and prepares it; resolves to false when it could not be had. */
+  private loadText(): Promise<boolean> {
+    this.text ??= this.fetchText();
+    return this.text;
+  }
+
+  private async fetchText(): Promise<boolean> {
+    const { article, index } = this.ref;
+    const known = this.texts.get(article.id);
+    if (!known) this.body.replaceChildren(h('p', { class: 'section-pending' }, 'Loading the article’s text…'));
+    let text: ArticleText;
+    // Busy while the text is on its way (assistive technology waits; so do tests and scripts).
+    this.element.setAttribute('aria-busy', 'true');
+    try {
+      text = known ?? (await this.texts.load(article.id));
+    } catch (err) {
+      this.element.removeAttribute('aria-busy');
+      this.text = null;
+      const retry = on(h('button', { type: 'button', class: 'link-button' }, 'Try again'), 'click', () => {
+        void this.loadText().then((ok) => {
+          if (ok && this.isOpen() && this.rendered.size === 0) this.showStart();
+        });
+      });
+      const why = err instanceof Error ? err.message : String(err);
+      this.body.replaceChildren(
+        h('p', { class: 'form-error', role: 'alert' }, `The text could not be loaded: ${why} `, retry),
+      );
+      return false;
+    }
+    this.doc = text.text.trim()
+      ? prepareSource({
+          text: text.text,
+          paragraphs: text.paragraphs,
+          sentences: text.sentences,
+          idPrefix: sourceDomId(index),
+        })
+      : null;
+    this.body.replaceChildren(
+      ...(this.doc ? [this.before, this.textBox, this.after] : [emptyState('Cleaning left no text in this article.')]),
+    );
+    this.removedBox.replaceChildren(removedDetails(text.removed) ?? '');
+    this.element.removeAttribute('aria-busy');
+    this.element.setAttribute('data-text', 'loaded');
+    return true;
+  }
+
+  /** Opens the article at its start (or keeps what is shown); its text is shown once it has arrived. */
   open(): void {
+    this.openPanel();
+    void this.loadText().then((ok) => {
+      if (ok && this.isOpen() && this.rendered.size === 0) this.showStart();
+    });
+  }
+
+  private openPanel(): void {
     this.build();
     this.panel.hidden = false;
     this.toggle.setAttribute('aria-expanded', 'true');
     this.toggle.textContent = 'Close';
-    if (this.doc && this.rendered.size === 0) this.showWindow(0, this.blocksFrom(0, WINDOW_CHARS));
+  }
+
+  private showStart(): void {
+    if (this.doc) this.showWindow(0, this.blocksFrom(0, WINDOW_CHARS));
   }
 
   /** Closes the article; its rendered text is dropped (reopening renders it again). */
@@ -385,9 +424,20 @@ export class SourceView {
     this.status.replaceChildren();
   }
 
-  /** Highlights a citation, scrolls to it and moves focus there; offers a way back to the chip. */
-  show(citation: Citation, origin: FocusTarget | null): HTMLElement | null {
-    this.open();
+  /**
+   * Highlights a citation, scrolls to it and moves focus there (once the article's text has arrived, for a citation
+   * of the text); offers a way back to the chip. Resolves to the first highlighted element, or null when a later jump
+   * took over or the text could not be had.
+   */
+  async show(citation: Citation, origin: FocusTarget | null): Promise<HTMLElement | null> {
+    const jump = ++this.jumps;
+    if (citation.embed !== undefined) this.open();
+    else {
+      this.openPanel();
+      if (!this.texts.get(this.ref.article.id)) this.status.replaceChildren('Loading the cited text…');
+      const ok = await this.loadText();
+      if (jump !== this.jumps || !ok) return null;
+    }
     if (this.doc && citation.embed === undefined) {
       const { from, to } = windowAround(this.doc.blocks, citation, JUMP_CONTEXT);
       // Keep what is rendered when the cited range is inside it or near it; otherwise show the window around it.

@@ -1,13 +1,19 @@
-/** What every section of the story page needs: the report, article labels, entity names, and the citation jump. */
-import type { Citation, Entity, Report, ReportArticle, Sentence } from '../../src/core/model.js';
-import { hostOf, leansOf, outletKey, type CoverageByLean, type Lean } from './lean.js';
+/**
+ * What every section of the story page needs: the report (without article texts), article labels, entity names, the
+ * article texts as they arrive, and the citation jump.
+ */
+import type { LightArticle, LightReport } from '../../src/core/light-report.js';
+import type { Citation, Entity, Sentence } from '../../src/core/model.js';
+import { articleLabels } from '../../src/core/render/article-labels.js';
+import { ArticleTexts } from './article-texts.js';
+import { articleLeans, hostOf, outletKey, type Lean, type StoryCoverage } from './lean.js';
 import { firstEndingAfter } from './source-blocks.js';
 
 /** An article of the report with its display label and its position (used for DOM ids, never the raw id). */
 export interface ArticleRef {
   index: number;
-  article: ReportArticle;
-  /** Outlet name, else site, title or source (shortened); numbered when two articles share it. */
+  article: LightArticle;
+  /** Outlet, else site, else "Article N: first words of its headline" (shortened); numbered when two share it. */
   label: string;
   /** The outlet it belongs to (articles of one outlet share it). */
   outlet: OutletRef;
@@ -29,7 +35,9 @@ export type JumpToCitation = (citation: Citation, origin: FocusTarget | null) =>
 
 /** Shared state of one rendered story page. */
 export interface StoryContext {
-  report: Report;
+  report: LightReport;
+  /** The articles' texts, fetched when needed. */
+  texts: ArticleTexts;
   articles: Map<string, ArticleRef>;
   /** Articles in report order. */
   articleList: ArticleRef[];
@@ -44,7 +52,7 @@ export interface StoryContext {
   showSource: (articleId: string, origin: FocusTarget | null) => void;
 }
 
-/** Longest label before it is shortened (chips and table headers must stay small). */
+/** Longest outlet name before it is shortened (chips and table headers must stay small). */
 const MAX_LABEL = 32;
 
 function shorten(text: string): string {
@@ -56,38 +64,17 @@ function shorten(text: string): string {
   return clean.length <= MAX_LABEL ? clean : `${clean.slice(0, MAX_LABEL - 1).trimEnd()}…`;
 }
 
-/** A file name worth showing: not a position in a batch ("articles#2"), standard input, or a content hash. */
-function fileLabel(source: string): string | null {
-  const name = source.split(/[\\/]/).pop()?.trim() ?? '';
-  if (!name || /#\d+$/.test(name) || /^(stdin|-|text)$/i.test(name) || /[0-9a-f]{12,}/i.test(name)) return null;
-  return name;
-}
-
-/** The outlet, else the web site, else the headline, else the file name, else its position: what names it best. */
-function baseLabel(article: ReportArticle, index: number): string {
-  const name =
-    article.outlet?.trim() ||
-    hostOf(article.url) ||
-    article.title?.trim() ||
-    fileLabel(article.source) ||
-    `Article ${index + 1}`;
-  return shorten(name);
-}
-
-/** Labels every article, numbering labels that would otherwise repeat ("Outlet", "Outlet 2"). */
-export function labelArticles(articles: readonly ReportArticle[]): Omit<ArticleRef, 'outlet'>[] {
-  const bases = articles.map((a, i) => baseLabel(a, i));
-  const totals = new Map<string, number>();
-  for (const base of bases) totals.set(base, (totals.get(base) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return articles.map((article, index) => {
-    const base = bases[index] ?? article.id;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    // A number after a space, not in parentheses: labels often land inside parenthesised text.
-    const label = (totals.get(base) ?? 1) > 1 ? `${base} ${n}` : base;
-    return { index, article, label };
-  });
+/**
+ * Labels every article with the report's one label rule (src/core/render/article-labels.ts: the outlet, else the
+ * site, else "Article N: first words of its headline", never an id or a file name), numbered when two would repeat.
+ */
+export function labelArticles(articles: readonly LightArticle[]): Omit<ArticleRef, 'outlet'>[] {
+  const labels = articleLabels(articles);
+  return articles.map((article, index) => ({
+    index,
+    article,
+    label: labels.get(article.id) ?? `Article ${index + 1}`,
+  }));
 }
 
 /** Groups labelled articles by outlet (by name, else by site; an article with neither is an outlet of its own). */
@@ -107,13 +94,24 @@ function groupOutlets(refs: Omit<ArticleRef, 'outlet'>[], leans: (Lean | null)[]
   });
 }
 
-/** Builds the context of a story page from its report and, where the server has ratings, the coverage by lean. */
-export function createStoryContext(report: Report, coverage: CoverageByLean | null = null): StoryContext {
-  const leans = leansOf(report.articles, coverage);
+/**
+ * Builds the context of a story page from its report, the way to fetch an article's text and, where the server has
+ * ratings, the coverage by lean.
+ */
+export function createStoryContext(
+  report: LightReport,
+  texts: ArticleTexts,
+  coverage: StoryCoverage | null = null,
+): StoryContext {
+  const leans = articleLeans(
+    report.articles.map((a) => a.id),
+    coverage,
+  );
   const articleList = groupOutlets(labelArticles(report.articles), leans);
   const outlets = [...new Set(articleList.map((ref) => ref.outlet))];
   return {
     report,
+    texts,
     articleList,
     outlets,
     hasLeans: outlets.some((o) => o.lean !== null),
@@ -129,24 +127,31 @@ export function articleLabel(ctx: StoryContext, articleId: string): string {
   return ctx.articles.get(articleId)?.label ?? articleId;
 }
 
-/** The text a citation's offsets point into (the article body or one of its embeds), or null when absent. */
-export function citationBase(ctx: StoryContext, citation: Citation): string | null {
+/** The length of the text a citation's offsets point into (the article body or one of its embeds), or null. */
+function citationBaseLength(ctx: StoryContext, citation: Citation): number | null {
   const ref = ctx.articles.get(citation.articleId);
   if (!ref) return null;
-  if (citation.embed === undefined) return ref.article.text;
-  return ref.article.embeds[citation.embed]?.text ?? null;
+  if (citation.embed === undefined) return ref.article.textLength;
+  return ref.article.embeds[citation.embed]?.text.length ?? null;
 }
 
-/** True when the citation points at an existing, non-empty range. */
+/** The text a citation's offsets point into, when it is at hand (an embed, or an article whose text has arrived). */
+function citationBase(ctx: StoryContext, citation: Citation): string | null {
+  const ref = ctx.articles.get(citation.articleId);
+  if (!ref) return null;
+  if (citation.embed !== undefined) return ref.article.embeds[citation.embed]?.text ?? null;
+  return ctx.texts.get(citation.articleId)?.text ?? null;
+}
+
+/** True when the citation points at an existing, non-empty range (known without the article's text). */
 export function isValidCitation(ctx: StoryContext, citation: Citation): boolean {
-  const base = citationBase(ctx, citation);
-  return base !== null && citation.start >= 0 && citation.end > citation.start && citation.end <= base.length;
+  const length = citationBaseLength(ctx, citation);
+  return length !== null && citation.start >= 0 && citation.end > citation.start && citation.end <= length;
 }
 
-/** The exact cited text, or null for a citation that does not resolve. */
-export function citedText(ctx: StoryContext, citation: Citation): string | null {
-  if (!isValidCitation(ctx, citation)) return null;
-  return citationBase(ctx, citation)!.slice(citation.start, citation.end);
+/** Fetches the text a citation points into (nothing to fetch for an embed). */
+export async function loadCitationBase(ctx: StoryContext, citation: Citation): Promise<void> {
+  if (citation.embed === undefined && ctx.articles.has(citation.articleId)) await ctx.texts.load(citation.articleId);
 }
 
 /** A cited passage with some of its sentence before and after it. */
@@ -156,14 +161,17 @@ export interface CitationContext {
   after: string;
 }
 
-/** The cited text with the rest of its sentence(s) around it, trimmed to `room` characters each side. */
+/**
+ * The cited text with the rest of its sentence(s) around it, trimmed to `room` characters each side; null for a
+ * citation that does not resolve or whose article's text has not arrived (`loadCitationBase`).
+ */
 export function citationInContext(ctx: StoryContext, citation: Citation, room = 160): CitationContext | null {
   const base = citationBase(ctx, citation);
-  const cited = citedText(ctx, citation);
-  if (base === null || cited === null) return null;
+  if (base === null || !isValidCitation(ctx, citation)) return null;
+  const cited = base.slice(citation.start, citation.end);
   let from = citation.start;
   let to = citation.end;
-  const sentences = citation.embed === undefined ? (ctx.articles.get(citation.articleId)?.article.sentences ?? []) : [];
+  const sentences = citation.embed === undefined ? (ctx.texts.get(citation.articleId)?.sentences ?? []) : [];
   const covering = overlapping(sentences, citation);
   if (covering.length > 0) {
     from = Math.min(from, ...covering.map((s) => s.start));

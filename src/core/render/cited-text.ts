@@ -10,8 +10,3 @@ export function citedText(articles: readonly ReportArticle[], citation: Citation
   }
   return text.slice(citation.start, citation.end);
 }
-
-/** A short human label of an article: its outlet, else its id. */
-export function articleLabel(article: ReportArticle | undefined, fallbackId: string): string {
-  return article?.outlet ?? fallbackId;
-}

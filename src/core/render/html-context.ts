@@ -1,7 +1,8 @@
 import type { Citation, Report } from '../model.js';
 import { citationAnchor } from './anchor-units.js';
 import { CitationRegistry } from './citation-registry.js';
-import { articleLabel, citedText } from './cited-text.js';
+import { articleLabels } from './article-labels.js';
+import { citedText } from './cited-text.js';
 import { shorten } from './escape-markdown.js';
 import { h, type SafeHtml } from './html-builder.js';
 
@@ -11,14 +12,15 @@ export class HtmlContext {
   /** Anchor ids the summary cites (highlighted in the sources section; other sections cite nearly every sentence). */
   readonly citedAnchors = new Set<string>();
 
-  constructor(readonly report: Report) {}
+  private readonly labels: ReadonlyMap<string, string>;
 
-  /** A short label of an article by id. */
+  constructor(readonly report: Report) {
+    this.labels = articleLabels(report.articles);
+  }
+
+  /** The display label of an article by id (the id itself only for an article the report does not hold). */
   label(articleId: string): string {
-    return articleLabel(
-      this.report.articles.find((a) => a.id === articleId),
-      articleId,
-    );
+    return this.labels.get(articleId) ?? articleId;
   }
 
   /** Citation links `[n]` to the cited sentences; each link's title holds the exact cited text. */

@@ -1,5 +1,6 @@
 import { dateValueText, relationText } from './date-words.js';
 import { groupQuotesBySpeaker } from './group-quotes.js';
+import { speakerSearchCitation, speakerSearchNote } from './speaker-search.js';
 import type { HtmlContext } from './html-context.js';
 import { h, type Child, type SafeHtml } from './html-builder.js';
 import { shorten } from './escape-markdown.js';
@@ -140,6 +141,7 @@ export function quotesSection(ctx: HtmlContext): SafeHtml | null {
             end: q.end,
             ...(q.embed !== undefined ? { embed: q.embed } : {}),
           };
+          const search = speakerSearchCitation(q);
           const notes = [q.kind, q.cue && `cue “${q.cue}”`, q.speaker?.inferred && 'speaker inferred']
             .filter(Boolean)
             .join(', ');
@@ -151,6 +153,9 @@ export function quotesSection(ctx: HtmlContext): SafeHtml | null {
             h('span', { class: 'by' }, `${ctx.label(q.articleId)} (${notes})`),
             ' ',
             ctx.marks([cite]),
+            search
+              ? h('span', { class: 'search' }, ` — ${speakerSearchNote(q)}; looked for in `, ctx.marks([search]))
+              : null,
           );
         }),
       ),

@@ -21,7 +21,7 @@ function articleBlock(ctx: HtmlContext, article: ReportArticle, index: number): 
   return h(
     'article',
     { id: anchor, class: 'source' },
-    h('h3', null, article.title ?? article.id),
+    h('h3', null, article.title ?? ctx.label(article.id)),
     h(
       'p',
       { class: 'meta' },

@@ -1,14 +1,18 @@
 import type { Citation, DateValue, Report, ReportArticle } from '../model.js';
 import { CitationRegistry } from './citation-registry.js';
+import { articleLabels } from './article-labels.js';
 import { dateValueText, relationText } from './date-words.js';
-import { articleLabel, citedText } from './cited-text.js';
+import { citedText } from './cited-text.js';
 import { codeSpan, escapeMarkdown as md, shorten } from './escape-markdown.js';
 import { groupQuotesBySpeaker } from './group-quotes.js';
+import { speakerSearchCitation, speakerSearchNote } from './speaker-search.js';
 
 /** What every Markdown section needs: the report and the citation numbering shared by the whole document. */
 interface MdContext {
   report: Report;
   cites: CitationRegistry;
+  /** Display labels of the articles by id. */
+  labels: ReadonlyMap<string, string>;
 }
 
 type Section = (ctx: MdContext) => string[];
@@ -36,7 +40,7 @@ const SECTIONS: readonly Section[] = [
  * end. All article text is escaped, so nothing in an article can become Markdown or HTML markup.
  */
 export function renderMarkdown(report: Report): string {
-  const ctx: MdContext = { report, cites: new CitationRegistry() };
+  const ctx: MdContext = { report, cites: new CitationRegistry(), labels: articleLabels(report.articles) };
   const { story, generator } = report;
   const head = [
     `# ${md(story.title ?? 'Untitled story')}`,
@@ -56,8 +60,8 @@ function heading(title: string, lines: string[]): string[] {
 }
 
 function label(ctx: MdContext, articleId: string): string {
-  const article = ctx.report.articles.find((a) => a.id === articleId);
-  return article?.outlet ? md(articleLabel(article, articleId)) : codeSpan(articleId);
+  const known = ctx.labels.get(articleId);
+  return known ? md(known) : codeSpan(articleId);
 }
 
 function summarySection(ctx: MdContext): string[] {
@@ -70,10 +74,14 @@ function summarySection(ctx: MdContext): string[] {
 function sourcesSection(ctx: MdContext): string[] {
   const rows = ctx.report.articles.map(
     (a) =>
-      `| ${codeSpan(a.id)} | ${md(a.outlet ?? '')} | ${md(a.title ?? '')} | ${publishedText(a)} | ${md(a.byline ?? '')} |`,
+      `| ${label(ctx, a.id)} | ${md(a.outlet ?? '')} | ${md(a.title ?? '')} | ${publishedText(a)} | ${md(a.byline ?? '')} | ${codeSpan(a.id)} |`,
   );
   if (rows.length === 0) return [];
-  return heading('Sources', ['| Id | Outlet | Title | Published | Byline |', '|---|---|---|---|---|', ...rows]);
+  return heading('Sources', [
+    '| Article | Outlet | Title | Published | Byline | Id |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ]);
 }
 
 function publishedText(a: ReportArticle): string {
@@ -133,7 +141,13 @@ function quotesSection(ctx: MdContext): string[] {
     `### ${md(group.name)} (${group.quotes.length})`,
     '',
     ...group.quotes.map((q) => {
-      const notes = [q.kind, q.cue && `cue “${md(q.cue)}”`, q.speaker?.inferred && 'speaker inferred'];
+      const search = speakerSearchCitation(q);
+      const notes = [
+        q.kind,
+        q.cue && `cue “${md(q.cue)}”`,
+        q.speaker?.inferred && 'speaker inferred',
+        search && `${speakerSearchNote(q)}; looked for in ${marks(ctx, [search])}`,
+      ];
       const cite = {
         articleId: q.articleId,
         start: q.start,
@@ -230,7 +244,8 @@ function articlesSection(ctx: MdContext): string[] {
       ...a.diagnostics.map((d) => `- ${d.level}: ${md(d.message)} (${md(d.code)})`),
     ];
     return [
-      `### ${codeSpan(a.id)} ${md(a.title ?? 'untitled')}`,
+      `### ${label(ctx, a.id)} ${codeSpan(a.id)}`,
+      ...(a.title ? ['', `*${md(a.title)}*`] : []),
       '',
       ...facts.filter((f): f is string => typeof f === 'string'),
       '',

@@ -37,7 +37,8 @@ export interface CoverageOptions {
   minShare?: number;
 }
 
-function nameKey(name: string): string {
+/** An outlet name reduced for matching: case, a leading "the" and runs of spaces do not count. */
+export function nameKey(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()

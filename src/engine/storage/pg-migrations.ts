@@ -33,7 +33,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         reference_date text,
         revision integer NOT NULL DEFAULT 0,
         created_at text NOT NULL,
-        updated_at text NOT NULL
+        updated_at text NOT NULL,
+        -- The list's view of a story (StoryDigest), written with its report.
+        digest_json text
       );
       CREATE INDEX stories_by_fingerprint ON ${PG_SCHEMA}.stories (fingerprint);
       CREATE INDEX stories_by_updated ON ${PG_SCHEMA}.stories (updated_at DESC, id);
@@ -50,6 +52,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         diagnostics_json text NOT NULL,
         title text NOT NULL DEFAULT '',
         text text NOT NULL DEFAULT '',
+        -- The cleaned text's paragraph and sentence spans and what cleaning removed, as the report read them.
+        text_layout_json text,
         search tsvector NOT NULL DEFAULT ''::tsvector,
         UNIQUE (story_id, article_id)
       );
@@ -59,6 +63,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         story_id text PRIMARY KEY REFERENCES ${PG_SCHEMA}.stories (id) ON DELETE CASCADE,
         schema_version integer NOT NULL,
         generated_at text NOT NULL,
+        report_json text NOT NULL
+      );
+
+      -- The report without article texts (LightReport), apart so that reading it never reads the full report.
+      CREATE TABLE ${PG_SCHEMA}.light_reports (
+        story_id text PRIMARY KEY REFERENCES ${PG_SCHEMA}.stories (id) ON DELETE CASCADE,
         report_json text NOT NULL
       );
 

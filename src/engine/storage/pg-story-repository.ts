@@ -1,14 +1,26 @@
 import type pg from 'pg';
+import { lightReport, splitArticle, type ArticleText, type LightReport } from '../../core/light-report.js';
 import type { RawArticle, Report } from '../../core/model.js';
+import { storyDigest } from '../../core/story-digest.js';
 import { PG_SCHEMA, PG_SEARCH_CONFIG, migratePg } from './pg-migrations.js';
 import { inTransaction, openPgPool, pgText, type PgConnectionOptions, type PgTransaction } from './pg-pool.js';
 import { indexedWords, toTsQuery } from './pg-search-query.js';
 import { escapeLike } from './sqlite-fts-query.js';
-import { toHit, toRawArticle, toRecord, type ArticleRow, type HitRow, type StoryRow } from './story-rows.js';
+import {
+  parseDigest,
+  toHit,
+  toRawArticle,
+  toRecord,
+  type ArticleRow,
+  type HitRow,
+  type ListedRow,
+  type StoryRow,
+} from './story-rows.js';
 import {
   StoryChangedError,
   type AnalysisReplacement,
   type ArticleAppend,
+  type ListedStory,
   type NewStory,
   type SearchHit,
   type StoredAnalysis,
@@ -16,13 +28,20 @@ import {
   type StoryRecord,
   type StoryRepository,
   type StorySources,
+  type StoredReport,
 } from './story-repository.js';
 
 const S = PG_SCHEMA;
 const CONFIG = `'${PG_SEARCH_CONFIG}'::regconfig`;
 
 const STORY_COLUMNS = `s.id, s.title, s.created_at, s.updated_at,
-  (SELECT COUNT(*) FROM ${S}.articles a WHERE a.story_id = s.id)::integer AS article_count`;
+  (SELECT COUNT(*) FROM ${S}.articles a WHERE a.story_id = s.id)::integer AS article_count,
+  CASE WHEN EXISTS (SELECT 1 FROM ${S}.stream_stories ss WHERE ss.id = s.id) THEN 'stream' ELSE 'manual' END AS kind`;
+
+const LIST_ORDER = {
+  updated: 's.updated_at DESC, s.id',
+  size: 'article_count DESC, s.updated_at DESC, s.id',
+} as const;
 
 // Title words weigh four times body words, as in the SQLite ranking (weights of D, C, B, A).
 const RANK_WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'";
@@ -163,14 +182,34 @@ export class PgStoryRepository implements StoryRepository {
   }
 
   /** {@inheritDoc StoryRepository.getStoryReport} */
-  async getStoryReport(id: string): Promise<{ story: StoryRecord; reportJson: string } | null> {
-    const { rows } = await this.pool.query<StoryRow & { report_json: string }>(
-      `SELECT ${STORY_COLUMNS}, r.report_json FROM ${S}.stories s JOIN ${S}.reports r ON r.story_id = s.id
+  async getStoryReport(id: string, options: { light?: boolean } = {}): Promise<StoredReport | null> {
+    const { rows } = await this.pool.query<
+      StoryRow & { report_json: string; light_json: string | null; digest_json: string | null }
+    >(
+      `SELECT ${STORY_COLUMNS}, s.digest_json, r.report_json, l.report_json AS light_json
+       FROM ${S}.stories s JOIN ${S}.reports r ON r.story_id = s.id
+       LEFT JOIN ${S}.light_reports l ON l.story_id = s.id
        WHERE s.id = $1`,
       [pgText(id)],
     );
     const row = rows[0];
-    return row ? { story: toRecord(row), reportJson: row.report_json } : null;
+    if (!row) return null;
+    const reportJson = options.light
+      ? (row.light_json ?? JSON.stringify(lightReport(JSON.parse(row.report_json) as Report)))
+      : row.report_json;
+    return { story: toRecord(row), reportJson, digest: parseDigest(row.digest_json) };
+  }
+
+  /** {@inheritDoc StoryRepository.getArticleText} */
+  async getArticleText(storyId: string, articleId: string): Promise<ArticleText | null> {
+    const { rows } = await this.pool.query<{ text: string; text_layout_json: string | null }>(
+      `SELECT text, text_layout_json FROM ${S}.articles WHERE story_id = $1 AND article_id = $2`,
+      [pgText(storyId), pgText(articleId)],
+    );
+    const row = rows[0];
+    // An article the stored report did not read has no layout: no text either.
+    if (!row?.text_layout_json) return null;
+    return { text: row.text, ...(JSON.parse(row.text_layout_json) as Omit<ArticleText, 'text'>) };
   }
 
   /** {@inheritDoc StoryRepository.findByFingerprint} */
@@ -183,7 +222,7 @@ export class PgStoryRepository implements StoryRepository {
   }
 
   /** {@inheritDoc StoryRepository.listStories} */
-  async listStories(query: StoryListQuery): Promise<{ stories: StoryRecord[]; total: number }> {
+  async listStories(query: StoryListQuery): Promise<{ stories: ListedStory[]; total: number }> {
     const q = pgText(query.q?.trim() ?? '');
     const tsquery = q ? toTsQuery(q) : null;
     // A query without words (e.g. "?!") can still match a title literally; it skips the full-text part.
@@ -195,12 +234,13 @@ export class PgStoryRepository implements StoryRepository {
       params,
     );
     const n = params.length;
-    const { rows } = await this.pool.query<StoryRow>(
-      `SELECT ${STORY_COLUMNS} FROM ${S}.stories s ${where}
-       ORDER BY s.updated_at DESC, s.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+    const { rows } = await this.pool.query<ListedRow>(
+      `SELECT ${STORY_COLUMNS}, s.digest_json FROM ${S}.stories s ${where}
+       ORDER BY ${LIST_ORDER[query.sort ?? 'updated']} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, query.limit, query.offset],
     );
-    return { stories: rows.map(toRecord), total: total.rows[0]?.n ?? 0 };
+    const stories = rows.map((row) => ({ ...toRecord(row), digest: parseDigest(row.digest_json) }));
+    return { stories, total: total.rows[0]?.n ?? 0 };
   }
 
   /** {@inheritDoc StoryRepository.search} */
@@ -289,22 +329,36 @@ async function insertArticles(client: PgTransaction, storyId: string, articles: 
 }
 
 /**
- * Writes the report, the searchable fact statements and the articles' cleaned texts (inside a transaction); shared
- * with the stream storage, which publishes its stories' reports in the library.
+ * Writes the report, the searchable fact statements, the articles' cleaned texts (searchable, and served one at a time
+ * with their layout) and the report's views: the digest a story list shows and the report without article texts
+ * (inside a transaction); shared with the stream storage, which publishes its stories' reports in the library.
  */
 export async function writeAnalysis(client: PgTransaction, storyId: string, analysis: StoredAnalysis): Promise<void> {
   const report: Report = analysis.report;
   const id = pgText(storyId);
+  const light: LightReport = { ...report, articles: [] };
   for (const article of report.articles) {
+    const { light: rest, text: articleText } = splitArticle(article);
+    light.articles.push(rest);
+    const { text: cleaned, ...layout } = articleText;
     const title = pgText(article.title ?? '');
-    const text = pgText(article.text);
+    const text = pgText(cleaned);
     await client.query(
-      `UPDATE ${S}.articles SET title = $1, text = $2,
+      `UPDATE ${S}.articles SET title = $1, text = $2, text_layout_json = $7,
          search = setweight(to_tsvector(${CONFIG}, $3), 'A') || setweight(to_tsvector(${CONFIG}, $4), 'B')
        WHERE story_id = $5 AND article_id = $6`,
-      [title, text, indexedWords(title), indexedWords(text), id, pgText(article.id)],
+      [title, text, indexedWords(title), indexedWords(text), id, pgText(article.id), JSON.stringify(layout)],
     );
   }
+  await client.query(`UPDATE ${S}.stories SET digest_json = $1 WHERE id = $2`, [
+    JSON.stringify(storyDigest(report)),
+    id,
+  ]);
+  await client.query(
+    `INSERT INTO ${S}.light_reports (story_id, report_json) VALUES ($1, $2)
+     ON CONFLICT (story_id) DO UPDATE SET report_json = excluded.report_json`,
+    [id, JSON.stringify(light)],
+  );
   await client.query(
     `INSERT INTO ${S}.reports (story_id, schema_version, generated_at, report_json) VALUES ($1, $2, $3, $4)
      ON CONFLICT (story_id) DO UPDATE SET schema_version = excluded.schema_version,

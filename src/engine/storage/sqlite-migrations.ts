@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
+import { backfillReportViews } from './sqlite-analysis-writer.js';
 
 /** One numbered schema change. Migrations are append-only: never edit one that has shipped, add the next number. */
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Fills what SQL alone cannot (run after `sql`, in the same transaction). */
+  backfill?: (db: Database.Database) => void;
 }
 
 // Both full-text indexes use the Porter stemmer over unicode61 so "killed" finds "killing"; they are external-content
@@ -219,6 +222,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE articles ADD COLUMN stream_article_pk INTEGER;
     `,
   },
+  {
+    version: 3,
+    description: "what a story list shows, the report without article texts, each article's text layout",
+    sql: `
+      -- The list's view of a story (outlets, lede, lead entities: StoryDigest), written with its report.
+      ALTER TABLE stories ADD COLUMN digest_json TEXT;
+      -- The layout of the cleaned text (paragraph and sentence spans) and what cleaning removed, as the report read
+      -- them: served with the text (ArticleText), left out of the light report.
+      ALTER TABLE articles ADD COLUMN text_layout_json TEXT;
+      -- The report without article texts (LightReport), in a table of its own so that reading it never walks the
+      -- pages of the full report.
+      CREATE TABLE light_reports (
+        story_id TEXT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+        report_json TEXT NOT NULL
+      );
+    `,
+    backfill: backfillReportViews,
+  },
 ];
 
 /** The schema version this code expects. */
@@ -238,6 +259,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   for (const migration of migrations.filter((m) => m.version > current)) {
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.backfill?.(db);
       record.run(migration.version, new Date().toISOString());
     })();
   }

@@ -1,21 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { RawArticle } from '../../core/model.js';
+import { lightReport, type ArticleText } from '../../core/light-report.js';
+import type { RawArticle, Report } from '../../core/model.js';
 import { analysisWriter, type AnalysisWriter } from './sqlite-analysis-writer.js';
 import { migrate } from './sqlite-migrations.js';
 import { escapeLike, toFtsQuery } from './sqlite-fts-query.js';
-import { toHit, toRawArticle, toRecord, type ArticleRow, type HitRow, type StoryRow } from './story-rows.js';
+import {
+  parseDigest,
+  toHit,
+  toRawArticle,
+  toRecord,
+  type ArticleRow,
+  type HitRow,
+  type ListedRow,
+  type StoryRow,
+} from './story-rows.js';
 import {
   StoryChangedError,
   type AnalysisReplacement,
   type ArticleAppend,
+  type ListedStory,
   type NewStory,
   type SearchHit,
   type StoryListQuery,
   type StoryRecord,
   type StoryRepository,
   type StorySources,
+  type StoredReport,
 } from './story-repository.js';
 
 /** Options for opening the SQLite story library. */
@@ -27,7 +39,13 @@ export interface SqliteRepositoryOptions {
 }
 
 const STORY_COLUMNS = `s.id, s.title, s.created_at, s.updated_at,
-  (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id) AS article_count`;
+  (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id) AS article_count,
+  CASE WHEN EXISTS (SELECT 1 FROM stream_stories ss WHERE ss.id = s.id) THEN 'stream' ELSE 'manual' END AS kind`;
+
+const LIST_ORDER = {
+  updated: 's.updated_at DESC, s.id',
+  size: 'article_count DESC, s.updated_at DESC, s.id',
+} as const;
 
 // Snippets carry no markup (empty highlight markers): the web page renders them as text, never as HTML.
 const SEARCH_SQL = `
@@ -109,6 +127,13 @@ export class SqliteStoryRepository implements StoryRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       reportJson: db.prepare<[string], { report_json: string }>('SELECT report_json FROM reports WHERE story_id = ?'),
+      lightJson: db.prepare<[string], { report_json: string }>(
+        'SELECT report_json FROM light_reports WHERE story_id = ?',
+      ),
+      digest: db.prepare<[string], { digest_json: string | null }>('SELECT digest_json FROM stories WHERE id = ?'),
+      articleText: db.prepare<[string, string], { text: string; text_layout_json: string | null }>(
+        'SELECT text, text_layout_json FROM articles WHERE story_id = ? AND article_id = ?',
+      ),
       search: db.prepare<{ fts: string; limit: number }, HitRow>(SEARCH_SQL),
     };
     this.writeAnalysis = analysisWriter(db);
@@ -167,12 +192,22 @@ export class SqliteStoryRepository implements StoryRepository {
   }
 
   /** {@inheritDoc StoryRepository.getStoryReport} */
-  async getStoryReport(id: string): Promise<{ story: StoryRecord; reportJson: string } | null> {
+  async getStoryReport(id: string, options: { light?: boolean } = {}): Promise<StoredReport | null> {
     return this.db.transaction(() => {
       const row = this.statements.story.get(id);
-      const report = row ? this.statements.reportJson.get(id) : undefined;
-      return row && report ? { story: toRecord(row), reportJson: report.report_json } : null;
+      if (!row) return null;
+      const reportJson = options.light ? this.lightJson(id) : this.statements.reportJson.get(id)?.report_json;
+      if (reportJson === undefined) return null;
+      return { story: toRecord(row), reportJson, digest: parseDigest(this.statements.digest.get(id)?.digest_json) };
     })();
+  }
+
+  /** {@inheritDoc StoryRepository.getArticleText} */
+  async getArticleText(storyId: string, articleId: string): Promise<ArticleText | null> {
+    const row = this.statements.articleText.get(storyId, articleId);
+    // An article the stored report did not read (or one stored before the report was) has no layout: no text either.
+    if (!row?.text_layout_json) return null;
+    return { text: row.text, ...(JSON.parse(row.text_layout_json) as Omit<ArticleText, 'text'>) };
   }
 
   /** {@inheritDoc StoryRepository.findByFingerprint} */
@@ -182,7 +217,7 @@ export class SqliteStoryRepository implements StoryRepository {
   }
 
   /** {@inheritDoc StoryRepository.listStories} */
-  async listStories(query: StoryListQuery): Promise<{ stories: StoryRecord[]; total: number }> {
+  async listStories(query: StoryListQuery): Promise<{ stories: ListedStory[]; total: number }> {
     const q = query.q?.trim() ?? '';
     const fts = q ? toFtsQuery(q) : null;
     // A query without words (e.g. "?!") can still match a title literally; it skips the full-text part.
@@ -190,12 +225,13 @@ export class SqliteStoryRepository implements StoryRepository {
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' OR ')}` : '';
     const params = { ...(q ? { like: `%${escapeLike(q)}%` } : {}), ...(fts ? { fts } : {}) };
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
+    const order = LIST_ORDER[query.sort ?? 'updated'];
     const rows = this.db
-      .prepare<Record<string, unknown>, StoryRow>(
-        `SELECT ${STORY_COLUMNS} FROM stories s ${where} ORDER BY s.updated_at DESC, s.id LIMIT @limit OFFSET @offset`,
+      .prepare<Record<string, unknown>, ListedRow>(
+        `SELECT ${STORY_COLUMNS}, s.digest_json FROM stories s ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.limit, offset: query.offset });
-    return { stories: rows.map(toRecord), total };
+    return { stories: rows.map((row) => ({ ...toRecord(row), digest: parseDigest(row.digest_json) })), total };
   }
 
   /** {@inheritDoc StoryRepository.search} */
@@ -214,6 +250,14 @@ export class SqliteStoryRepository implements StoryRepository {
   /** {@inheritDoc StoryRepository.close} */
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** The stored light report, or one made from the full report when it has none (a view that could not be written). */
+  private lightJson(id: string): string | undefined {
+    const light = this.statements.lightJson.get(id)?.report_json;
+    if (light !== undefined) return light;
+    const full = this.statements.reportJson.get(id)?.report_json;
+    return full === undefined ? undefined : JSON.stringify(lightReport(JSON.parse(full) as Report));
   }
 
   private async requireStory(id: string): Promise<StoryRecord> {

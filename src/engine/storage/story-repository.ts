@@ -1,4 +1,6 @@
+import type { ArticleText } from '../../core/light-report.js';
 import type { RawArticle, Report } from '../../core/model.js';
+import type { StoryDigest } from '../../core/story-digest.js';
 
 /** A story as listed and returned by the API (no articles, no report). */
 export interface StoryRecord {
@@ -9,6 +11,21 @@ export interface StoryRecord {
   createdAt: string;
   /** ISO 8601 date-time of the last change (articles added, report recomputed). */
   updatedAt: string;
+  /** `stream`: a story the stream found (its members and their reasons are in the stream); `manual`: made by hand. */
+  kind: 'stream' | 'manual';
+}
+
+/** A story as listed: the record and what the list shows of its report (null when it has none yet). */
+export interface ListedStory extends StoryRecord {
+  digest: StoryDigest | null;
+}
+
+/** A story with its stored report, serialized. */
+export interface StoredReport {
+  story: StoryRecord;
+  /** The report JSON as stored (served without parsing): in full, or without article texts when asked. */
+  reportJson: string;
+  digest: StoryDigest | null;
 }
 
 /** A computed report as stored: the report plus when the engine generated it. */
@@ -69,10 +86,15 @@ export class StoryChangedError extends Error {
   }
 }
 
+/** Sort orders of the story list: the latest update first, or the most articles first (then the latest). */
+export type StoryListSort = 'updated' | 'size';
+
 /** Paging and filtering for the story list. */
 export interface StoryListQuery {
   /** Free text: keeps stories whose title, articles or facts match. */
   q?: string;
+  /** Default `updated`. */
+  sort?: StoryListSort;
   limit: number;
   offset: number;
 }
@@ -104,12 +126,17 @@ export interface StoryRepository {
   getStory(id: string): Promise<StoryRecord | null>;
   /** What the story's report is computed from: its raw articles in the order added, and its reference date. */
   getSources(id: string): Promise<StorySources | null>;
-  /** The story with its stored report as serialized JSON (served as is, without parsing), read together; or null. */
-  getStoryReport(id: string): Promise<{ story: StoryRecord; reportJson: string } | null>;
+  /**
+   * The story with its stored report as serialized JSON (served as is, without parsing) and its digest, read
+   * together; `light`: the report without article texts (`LightReport`). Null when there is no such story or report.
+   */
+  getStoryReport(id: string, options?: { light?: boolean }): Promise<StoredReport | null>;
+  /** One article's cleaned text and what cleaning removed, as the stored report read them; or null. */
+  getArticleText(storyId: string, articleId: string): Promise<ArticleText | null>;
   /** The most recently updated story whose stored inputs have this fingerprint, or null. */
   findByFingerprint(fingerprint: string): Promise<StoryRecord | null>;
-  /** A page of stories, most recently updated first, and the total that match. */
-  listStories(query: StoryListQuery): Promise<{ stories: StoryRecord[]; total: number }>;
+  /** A page of stories (most recently updated first, or biggest first) with their digests, and the total that match. */
+  listStories(query: StoryListQuery): Promise<{ stories: ListedStory[]; total: number }>;
   /** Full-text search over article titles/texts and fact statements. */
   search(q: string, limit: number): Promise<SearchHit[]>;
   /** Deletes the story with its articles and report; false when it did not exist. */

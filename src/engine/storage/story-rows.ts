@@ -1,4 +1,5 @@
 import type { Diagnostic, InputMeta, RawArticle } from '../../core/model.js';
+import type { StoryDigest } from '../../core/story-digest.js';
 import type { SearchHit, StoryRecord } from './story-repository.js';
 
 /** A story row as both libraries select it (with its article count). */
@@ -8,6 +9,12 @@ export interface StoryRow {
   article_count: number;
   created_at: string;
   updated_at: string;
+  kind: 'stream' | 'manual';
+}
+
+/** A story row as the list selects it, with its digest. */
+export interface ListedRow extends StoryRow {
+  digest_json: string | null;
 }
 
 /** A stored raw article as both libraries select it (PostgreSQL's content bytes decoded first). */
@@ -37,7 +44,13 @@ export function toRecord(row: StoryRow): StoryRecord {
     articleCount: row.article_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    kind: row.kind,
   };
+}
+
+/** The digest of a row (null when the story has no report yet). */
+export function parseDigest(json: string | null | undefined): StoryDigest | null {
+  return json ? (JSON.parse(json) as StoryDigest) : null;
 }
 
 /** The raw article of a row, as it was received. */

@@ -1,10 +1,13 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { RatingsIndex } from '../../core/stream/coverage-split.js';
+import type { StoryListSort } from '../../engine/storage/story-repository.js';
 import type { StoryService } from '../../engine/stories.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, badRequest } from '../api-error.js';
 import { intParam, textParam } from '../query-params.js';
 import { readStoryInput } from '../read-story-input.js';
-import type { ReportResponseCache } from '../report-cache.js';
+import { cachedBody, type ReportResponseCache, type ReportVariant } from '../report-cache.js';
 import { sendCachedJson } from '../send-cached-json.js';
+import { storyCoverage, storyListView } from '../story-views.js';
 
 /** What the story routes need. */
 export interface StoryRoutesOptions {
@@ -16,17 +19,46 @@ export interface StoryRoutesOptions {
   admit: MiddlewareHandler;
   /** The story a stream story's id stands for now (merges followed), or null: old ids of merged stories redirect. */
   resolveAlias?: ((id: string) => Promise<string | null>) | undefined;
+  /** The user's outlet ratings: stories then carry their coverage by lean. */
+  ratings?: RatingsIndex | null;
 }
 
-/** `/api/stories`: list, create, read, add articles, delete. */
-export function storyRoutes({ service, cache, bodyLimit, admit, resolveAlias }: StoryRoutesOptions): Hono {
+const SORTS: readonly StoryListSort[] = ['updated', 'size'];
+
+/** Which form of the report `?texts=` asks for: `0` leaves the article texts out, `1` (the default) keeps them. */
+function variantParam(c: Context): ReportVariant {
+  const texts = c.req.query('texts');
+  if (texts === undefined || texts === '' || texts === '1') return 'full';
+  if (texts === '0') return 'light';
+  throw badRequest('"texts" must be 0 (leave the article texts out) or 1');
+}
+
+/** `/api/stories`: list, create, read (with or without article texts), one article's text, add articles, delete. */
+export function storyRoutes(options: StoryRoutesOptions): Hono {
+  const { service, cache, bodyLimit, admit, resolveAlias } = options;
+  const ratings = options.ratings ?? null;
   const routes = new Hono();
+
+  /** A 308 to where a merged stream story's id leads now, or a 404 that says why there is nothing. */
+  const missing = async (c: Context, id: string, rest = ''): Promise<Response> => {
+    const target = (await resolveAlias?.(id)) ?? null;
+    if (target !== null && target !== id) {
+      const query = new URL(c.req.url).search;
+      return c.redirect(`/api/stories/${encodeURIComponent(target)}${rest}${query}`, 308);
+    }
+    const why =
+      target === id ? `story "${id}" has no report yet (see /api/stream/stories/${id})` : `no story with id "${id}"`;
+    throw new ApiError(404, 'not-found', why);
+  };
 
   routes.get('/', async (c) => {
     const q = textParam(c, 'q');
+    const sort = (c.req.query('sort') || 'updated') as StoryListSort;
+    if (!SORTS.includes(sort)) throw badRequest(`"sort" must be one of ${SORTS.join(', ')}`);
     const limit = intParam(c, 'limit', { min: 1, max: 100, fallback: 20 });
     const offset = intParam(c, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
-    return c.json(await service.list({ ...(q ? { q } : {}), limit, offset }));
+    const page = await service.list({ ...(q ? { q } : {}), sort, limit, offset });
+    return c.json({ stories: page.stories.map((s) => storyListView(s, ratings)), total: page.total, sort });
   });
 
   routes.post('/', admit, bodyLimit, async (c) => {
@@ -36,20 +68,30 @@ export function storyRoutes({ service, cache, bodyLimit, admit, resolveAlias }: 
 
   routes.get('/:id', async (c) => {
     const id = c.req.param('id');
+    const variant = variantParam(c);
     const story = await service.getStory(id);
-    const cached = story ? cache.get(id, story.updatedAt) : undefined;
+    const cached = story ? cache.get(id, story.updatedAt, variant) : undefined;
     if (cached) return sendCachedJson(c, cached);
-    const stored = await service.getStoryReport(id);
-    if (!stored) {
-      const target = (await resolveAlias?.(id)) ?? null;
-      if (target !== null && target !== id) return c.redirect(`/api/stories/${encodeURIComponent(target)}`, 308);
-      const why =
-        target === id ? `story "${id}" has no report yet (see /api/stream/stories/${id})` : `no story with id "${id}"`;
-      throw new ApiError(404, 'not-found', why);
-    }
+    const stored = await service.getStoryReport(id, { light: variant === 'light' });
+    if (!stored) return missing(c, id);
+    const coverage = storyCoverage(stored.digest, ratings);
     // The report is stored serialized: splice it in rather than parse and re-serialize it.
-    const json = `{"story":${JSON.stringify(stored.story)},"report":${stored.reportJson}}`;
-    return sendCachedJson(c, cache.set(id, stored.story.updatedAt, json));
+    const json =
+      `{"story":${JSON.stringify(stored.story)},` +
+      (coverage ? `"coverage":${JSON.stringify(coverage)},` : '') +
+      `"report":${stored.reportJson}}`;
+    return sendCachedJson(c, cache.set(id, stored.story.updatedAt, json, variant));
+  });
+
+  routes.get('/:id/articles/:articleId', async (c) => {
+    const id = c.req.param('id');
+    const articleId = c.req.param('articleId');
+    const story = await service.getStory(id);
+    if (!story) return missing(c, id, `/articles/${encodeURIComponent(articleId)}`);
+    const text = await service.getArticleText(id, articleId);
+    if (!text) throw new ApiError(404, 'not-found', `story "${id}" has no article "${articleId}"`);
+    const json = JSON.stringify({ storyId: id, articleId, ...text });
+    return sendCachedJson(c, cachedBody(`${id}\n${articleId}`, story.updatedAt, json));
   });
 
   routes.post('/:id/articles', admit, bodyLimit, async (c) => {

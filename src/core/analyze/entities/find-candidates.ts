@@ -6,6 +6,9 @@ import { canonicalKey } from './name-key.js';
 import { splitTitle } from './split-title.js';
 import { mentionVotes, type TypeVotes } from './type-votes.js';
 import { wordUnits, type WordUnit } from './word-units.js';
+import type { ShortForm } from './resolve-short-forms.js';
+import { PLACE_HEADS } from '../../lexicon/institutions.js';
+import { PLACE_NAMES } from '../../lexicon/places.js';
 
 /** One name mention of one article, before the story-level merge. */
 export interface NameCandidate {
@@ -43,8 +46,18 @@ function isSpeaker(units: readonly WordUnit[], first: number, last: number): boo
   return Boolean(prev && SPEAKING.has(prev.lower) && before && /^[,"“”']$/.test(before.value));
 }
 
-/** Finds name candidates and stand-alone titles in one article. */
-export function findCandidates(article: Article): { names: NameCandidate[]; titles: TitleMention[] } {
+/** True when a one-word run is a place's head word standing for its full name ("the Strip", "the District"). */
+function isShortForm(units: readonly WordUnit[], first: number, last: number): boolean {
+  const lower = units[first]!.lower;
+  return first === last && PLACE_HEADS.has(lower) && !PLACE_NAMES.has(lower);
+}
+
+/** Finds name candidates, stand-alone titles and places named by their head word alone in one article. */
+export function findCandidates(article: Article): {
+  names: NameCandidate[];
+  titles: TitleMention[];
+  shortForms: ShortForm[];
+} {
   const text = article.text;
   const units = wordUnits(text);
   const { sentences, paragraphs } = articleUnits(article);
@@ -57,9 +70,20 @@ export function findCandidates(article: Article): { names: NameCandidate[]; titl
   });
   const names: NameCandidate[] = [];
   const titles: TitleMention[] = [];
+  const shortForms: ShortForm[] = [];
   for (const run of runs) {
     const start = units[run.first]!.start;
     const end = units[run.last]!.end;
+    if (isShortForm(units, run.first, run.last)) {
+      shortForms.push({
+        articleId: article.id,
+        start,
+        end,
+        text: text.slice(start, end),
+        head: units[run.first]!.lower,
+      });
+      continue;
+    }
     const split = splitTitle(units, run.first, run.last);
     if (split.nameFirst === null) {
       titles.push({ articleId: article.id, start, end, text: text.slice(start, end) });
@@ -95,5 +119,5 @@ export function findCandidates(article: Article): { names: NameCandidate[]; titl
       votes,
     });
   }
-  return { names, titles };
+  return { names, titles, shortForms };
 }

@@ -1,9 +1,9 @@
 import type { Span } from '../../model.js';
 import { lexiconClass } from './lexicon-lookup.js';
 import type { WordUnit } from './word-units.js';
-import { DEMONYMS } from '../../lexicon/places.js';
-import { ORGANIZATION_HEADS } from '../../lexicon/institutions.js';
-import { TITLE_HEADS } from '../../lexicon/titles.js';
+import { DEMONYMS, PLACE_NAMES } from '../../lexicon/places.js';
+import { ORGANIZATION_HEADS, PLACE_HEADS } from '../../lexicon/institutions.js';
+import { HONORIFICS, TITLE_HEADS } from '../../lexicon/titles.js';
 
 /** A run of capitalized word units that may name something: unit indexes `first..last` inclusive. */
 export interface NameRun {
@@ -104,10 +104,39 @@ function continuesRun(units: readonly WordUnit[], i: number, text: string, start
   if (/[,;:()"“”]/.test(text.slice(prev.end, u.start))) return false;
   if (isCapitalized(u)) return true;
   const next = units[i + 1];
-  if (!next || !isCapitalized(next) || /\n/.test(text.slice(u.end, next.start))) return false;
+  // "State of the Union", "Church of the Nazarene": "the" after a head's "of", before a capital.
+  if (
+    u.lower === 'the' &&
+    prev.lower === 'of' &&
+    next &&
+    isCapitalized(next) &&
+    isNameHead(units[i - 2]?.lower ?? '')
+  ) {
+    return !/\n/.test(text.slice(u.end, next.start));
+  }
+  if (!next || /\n/.test(text.slice(u.end, next.start))) return false;
+  if (u.lower === 'of' && next.lower === 'the') return isNameHead(prev.lower) && isCapitalized(units[i + 2] ?? next);
+  if (!isCapitalized(next)) return false;
   if (NAME_PARTICLES.has(u.lower)) return true;
-  // "Secretary of State", "Department of Justice": 'of' only after a title or organization word.
-  return (u.lower === 'of' || u.lower === 'for') && (TITLE_HEADS.has(prev.lower) || ORGANIZATION_HEADS.has(prev.lower));
+  // "Secretary of State", "Department of Justice", "District of Columbia", "Centers for Disease Control": 'of' and
+  // 'for' only after a title, organization or place head word.
+  return (u.lower === 'of' || u.lower === 'for') && isHead(prev.lower);
+}
+
+/** True when a word heads a title, an organization or a place name, also in the plural ("Centers", "States"). */
+function isHead(lower: string): boolean {
+  const singular = lower.replace(/s$/, '');
+  return [lower, singular].some((w) => TITLE_HEADS.has(w) || ORGANIZATION_HEADS.has(w) || PLACE_HEADS.has(w));
+}
+
+/** True when a word heads an organization or a place name ("Bank of the West"), not a title ("President of the"). */
+function isNameHead(lower: string): boolean {
+  return ORGANIZATION_HEADS.has(lower) || PLACE_HEADS.has(lower);
+}
+
+/** True when a word is a title word: a title head or an honorific ("President", "Justice", "Sen."). */
+function isTitle(u: WordUnit): boolean {
+  return TITLE_HEADS.has(u.lower) || HONORIFICS.has(u.lower);
 }
 
 /**
@@ -115,6 +144,9 @@ function continuesRun(units: readonly WordUnit[], i: number, text: string, start
  * "The"). Inside a longer run a word wink tags as a proper noun stays ("State Department").
  */
 function isPositionalCapital(u: WordUnit, single: boolean, nextIsCue: boolean): boolean {
+  // A title or a party or nationality word opening a longer run is part of it ("President Joe Biden called",
+  // "Democratic Party officials"), whatever the tagger says at a sentence start.
+  if (!single && (isTitle(u) || DEMONYMS.has(u.lower))) return false;
   const cls = lexiconClass(u.lower);
   if (cls === 'common') return single ? !(nextIsCue && u.pos === 'PROPN') : u.pos !== 'PROPN';
   return u.pos !== 'PROPN' && u.pos !== 'NOUN' && cls === 'unknown';
@@ -127,6 +159,25 @@ const CONNECTORS = new Set(['of', 'for', ...NAME_PARTICLES]);
 /** True when a single-unit run can never be a name on its own. */
 function isNonName(u: WordUnit): boolean {
   return DEMONYMS.has(u.lower) || CALENDAR.has(u.lower) || NEVER_NAMES.has(u.lower) || u.lower.length < 2;
+}
+
+/** True when a connector word at the start of a run is written in lower case ("of", but not the "Al" of "Al Qaeda"). */
+function isLowerConnector(u: WordUnit): boolean {
+  return CONNECTORS.has(u.lower) && !isCapitalized(u);
+}
+
+/**
+ * True when a qualifier opening a run qualifies what follows rather than naming it: a title follows in the run
+ * ("Former Secretary of State Hillary Clinton", "Senior US diplomat" via the nationality), not a name that begins with
+ * the same word ("New York Post", "Top Gun", "Late Show").
+ */
+function strippedQualifier(units: readonly WordUnit[], first: number, last: number): boolean {
+  if (!LOOSE_QUALIFIERS.has(units[first]!.lower)) return false;
+  const next = units[first + 1]!;
+  if (PLACE_NAMES.has(`${units[first]!.lower} ${next.lower}`)) return false;
+  if (DEMONYMS.has(next.lower) || /^(u\.s\.|us|uk|u\.k\.|un|u\.n\.|eu)$/.test(next.lower)) return true;
+  for (let k = first + 1; k <= last; k++) if (isTitle(units[k]!)) return true;
+  return false;
 }
 
 /** Options for finding name runs. */
@@ -145,9 +196,8 @@ function trimRun(run: NameRun, o: NameRunOptions, starts: Set<number>): NameRun 
   const { last } = run;
   while (first <= last && starts.has(first) && isPositionalCapital(o.units[first]!, first === last, o.isCue(first + 1)))
     first++;
-  while (first < last && (LOOSE_QUALIFIERS.has(o.units[first]!.lower) || CONNECTORS.has(o.units[first]!.lower)))
-    first++;
-  if (first > last || CONNECTORS.has(o.units[first]!.lower)) return null;
+  while (first < last && (strippedQualifier(o.units, first, last) || isLowerConnector(o.units[first]!))) first++;
+  if (first > last || isLowerConnector(o.units[first]!)) return null;
   const end = o.units[last]!;
   if (end.lower.endsWith('s') && TITLE_HEADS.has(end.lower.slice(0, -1))) return null;
   if (first === last && isNonName(o.units[first]!)) return null;
@@ -155,10 +205,18 @@ function trimRun(run: NameRun, o: NameRunOptions, starts: Set<number>): NameRun 
   return { first, last, sentenceInitial: starts.has(first) };
 }
 
+/** A party-and-state label after a politician's name: "(D-S.C.)", "(R-Ky.)", "(I-Vt.)". */
+const PARTY_LABEL = /\((?:D|R|I|Ind|Dem|Rep)[-–](?:[A-Z][A-Za-z]*\.?){1,3}\)/g;
+
+/** The spans of party-and-state labels: their letters are no names ("C." of "(D-S.C.)"). */
+function partyLabels(text: string): Span[] {
+  return [...text.matchAll(PARTY_LABEL)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** Finds the runs of capitalized units that may name people, organizations or places. */
 export function findNameRuns(o: NameRunOptions): NameRun[] {
   const starts = sentenceStarts(o.units, o.sentences);
-  const skipped = unreliableLines(o.units, o.lines);
+  const skipped = [...unreliableLines(o.units, o.lines), ...partyLabels(o.text)].sort((a, b) => a.start - b.start);
   const runs: NameRun[] = [];
   let line = 0;
   for (let i = 0; i < o.units.length; i++) {

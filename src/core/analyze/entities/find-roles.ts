@@ -29,7 +29,7 @@ export function roleBefore(text: string, units: readonly WordUnit[], first: numb
     !/\n|,/.test(text.slice(units[a - 1]!.end, units[a]!.start))
   )
     a--;
-  while (a < first - 1 && (units[a]!.lower === 'of' || units[a]!.lower === 'and' || units[a]!.lower === 'the')) a++;
+  while (a < first - 1 && /^(of|and|the|to|for)$/.test(units[a]!.lower)) a++;
   return textOf(text, units, a, first - 1);
 }
 

@@ -1,8 +1,12 @@
 import type { Span } from '../../model.js';
 import type { Attribution, SegmentView } from './segment-cues.js';
+import type { WordUnit } from '../entities/word-units.js';
 import { HEARER_CUES } from '../../lexicon/cue-verbs.js';
 
 const MIN_CONTENT_WORDS = 2;
+/** Words that open a time adjunct after a cue ("said Friday afternoon", "said yesterday"). */
+const TIME_WORDS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|last|this|on)$/;
 const ADJUNCT_LIMIT = 7;
 /** A one-word content that stands for a whole statement ("said so", "said no", "said that"). */
 const PRO_FORM = /^(so|yes|no|that|this|it)$/i;
@@ -17,11 +21,29 @@ function trim(text: string, s: Span): Span {
   return { start, end };
 }
 
+const QUESTION_WORDS = /^(if|whether|why|how|what|when|where)$/;
+const QUESTION_REACH = 10;
+
+/**
+ * Where an asked question begins: its "if", "whether" or question word, past the person asked and a time ("asked
+ * Biden Monday afternoon following a press conference if he would ..."), or null when none comes soon.
+ */
+function questionStart(view: SegmentView, from: number): number | null {
+  for (let k = from; k <= Math.min(view.b, from + QUESTION_REACH); k++) {
+    const u = view.units[k]!;
+    if (QUESTION_WORDS.test(u.lower)) return k;
+    if (/^[.;:!?"“”]$/.test(u.value)) return null;
+  }
+  return null;
+}
+
 /** The unit where reported content begins after a cue: past the hearer ("told reporters") and a nearby "that". */
 function contentStart(view: SegmentView, at: Attribution, next: number): number {
   const { units } = view;
   let k = at.cue.last + 1;
   if (at.side === 'after' && at.phrase) k = at.phrase.last + 1;
+  const question = /^ask/.test(at.cue.text.toLowerCase()) ? questionStart(view, k) : null;
+  if (question !== null) return question;
   if (HEARER_CUES.has(at.cue.text.toLowerCase()) && k <= view.b && units[k]!.type === 'word') {
     // One short noun phrase: "reporters", "Reuters", "the press", "him".
     const limit = Math.min(view.b, k + 3);
@@ -35,8 +57,15 @@ function contentStart(view: SegmentView, at: Attribution, next: number): number 
       j++;
     k = j + 1;
   }
-  for (let j = k; j <= Math.min(next - 1, k + ADJUNCT_LIMIT); j++) {
+  // Quotation marks and possessives of a quoted show name ("said on NBC’s “Meet the Press” that") do not count.
+  let limit = k + ADJUNCT_LIMIT;
+  let quoted = false;
+  for (let j = k; j <= Math.min(next - 1, limit); j++) {
     const u = units[j]!;
+    const mark = /^(["“”‘’']+|[’']s)$/.test(u.value);
+    if (mark) limit++;
+    if (/^["“”]+$/.test(u.value)) quoted = !quoted;
+    if (quoted || mark) continue;
     if ((u.lower === 'that' && u.pos !== 'DET') || u.value === ':') return j + 1;
     if ((u.type !== 'word' && u.value !== ',') || u.pos === 'VERB' || u.pos === 'AUX') break;
   }
@@ -45,7 +74,8 @@ function contentStart(view: SegmentView, at: Attribution, next: number): number 
 
 /**
  * True when a quotation closes right before `pos` (and a comma) in a segment that opens with a quotation: the quoted
- * words are the content. A fragment ending the reporter's clause ('The failure was "heartbreaking," she said') is not.
+ * words are the content. A fragment ending the reporter's clause ('The failure was "heartbreaking," she said', 'But
+ * "it will not be," he said') is not: the clause holding it is.
  */
 function followsQuotation(text: string, view: SegmentView, pos: number, segment: Span): boolean {
   return view.quotes.some(
@@ -53,7 +83,7 @@ function followsQuotation(text: string, view: SegmentView, pos: number, segment:
       q.close !== null &&
       q.close < pos &&
       /^[\s,]*$/.test(text.slice(q.close + 1, pos)) &&
-      words(text, { start: segment.start, end: view.quotes[0]!.open }) < MIN_CONTENT_WORDS,
+      words(text, { start: segment.start, end: view.quotes[0]!.open }) === 0,
   );
 }
 
@@ -67,11 +97,35 @@ function words(text: string, s: Span): number {
 
 /**
  * Where the content after a cue stops: before a later cue of the same segment that hangs on the same subject (",
- * adding", ", according to", "praised A and criticized B").
+ * adding", ", according to", "praised A and criticized B"), and before the speaker of a later attribution with a
+ * subject of its own ("said Carter stopped, while 9 percent found ...").
  */
-function contentEnd(view: SegmentView, later: Attribution | undefined, segEnd: number): number {
-  if (!later || later.side === 'before') return segEnd;
-  return view.units[later.cue.first]!.start;
+function contentEnd(view: SegmentView, later: Attribution | undefined, start: number, segEnd: number): number {
+  if (!later) return segEnd;
+  if (later.side !== 'before') return view.units[later.cue.first]!.start;
+  if (later.cue.kind !== 'speech') return segEnd;
+  const first = later.phrase ? Math.min(later.phrase.first, later.cue.first) : later.cue.first;
+  if (first <= start) return segEnd;
+  // Back to the comma closing the clause, when one stands between ("to de-escalate, drawing fire from both ...").
+  for (let k = first - 1; k > start + 1; k--) if (view.units[k]!.value === ',') return view.units[k]!.start;
+  return view.units[first]!.start;
+}
+
+/** Words that cannot end reported content: it was cut before what they join ("defend itself and", "fire while"). */
+const DANGLING =
+  /(?:^|\s)(and|or|but|nor|while|whereas|although|though|as|because|since|if|when|after|before|with|without|to|of|for|by|from|in|on|at|the|a|an|that|which|who|whom|whose|including|even|also|then|so|yet)$/i;
+
+/** Drops conjunctions, prepositions and articles left dangling at the end of a content span, with their commas. */
+function dropDangling(text: string, s: Span): Span {
+  let span = trim(text, s);
+  for (let guard = 0; guard < 4; guard++) {
+    const m = DANGLING.exec(text.slice(span.start, span.end));
+    if (!m) break;
+    const cut = trim(text, { start: span.start, end: span.end - m[1]!.length });
+    if (cut.end <= cut.start) break;
+    span = cut;
+  }
+  return span;
 }
 
 /**
@@ -99,24 +153,79 @@ export function reportedContent(
   const start = contentStart(view, at, next);
   const end = inRelativeClause(view, at)
     ? clauseEnd(view, start, segment.end)
-    : contentEnd(view, attributions[index + 1], segment.end);
+    : contentEnd(view, attributions[index + 1], start, segment.end);
   const after = trim(text, { start: units[start]?.start ?? segment.end, end });
   // Trailing attribution: the content is what precedes it in the segment.
   const stop = at.side === 'before' && at.phrase ? units[at.phrase.first]!.start : units[at.cue.first]!.start;
   const before = trim(text, { start: segment.start, end: stop });
-  const trails = words(text, before) >= MIN_CONTENT_WORDS && /[,—–]["”’']*\s*$/.test(text.slice(segment.start, stop));
+  const trails =
+    words(text, before) >= MIN_CONTENT_WORDS &&
+    /[,—–]["”’']*\s*$/.test(text.slice(segment.start, stop)) &&
+    !introductoryAdjunct(view, before);
   const leadsSentence = at.cue.first <= view.a + 1 || /^[:;—–]$/.test(units[at.cue.first - 1]?.value ?? '');
-  // "..., said David Gilbert, its president": the content precedes an inverted attribution set off by a comma.
-  if (inverted && trails && units[at.cue.first - 1]?.value === ',') return before;
+  // "..., said David Gilbert, its president", 'They "had chemistry," said X': the content precedes an inverted
+  // attribution set off by a comma; what follows the name is apposition.
+  if (inverted && trails && phraseEndsClause(view, at)) return before;
+  if (trails && at.side === 'before' && adjunctAfterTrail(text, units[start], segment.start, stop, after))
+    return before;
   if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
   const afterText = text.slice(after.start, after.end);
+  const quoted = quotationClause(text, view, after);
+  if (quoted) return quoted;
   if ((words(text, after) >= MIN_CONTENT_WORDS && !ADJUNCT.test(afterText)) || PRO_FORM.test(afterText)) {
     // "The question ..., she said, is not so cut and dried": the attribution interrupts the content; keep its
     // longer part.
     const interrupts = trails && at.side === 'before' && units[at.cue.last + 1]?.value === ',';
-    return interrupts && words(text, before) > words(text, after) ? before : after;
+    return interrupts && words(text, before) > words(text, after) ? before : dropDangling(text, after);
   }
   return trails ? before : null;
+}
+
+/**
+ * True when the words before an attribution are a phrase of time or manner opening the sentence ("At the same time,
+ * the person added"): a preposition or an adverb first and no verb, so they report nothing.
+ */
+function introductoryAdjunct(view: SegmentView, before: Span): boolean {
+  const inside = view.units.filter((u) => u.start >= before.start && u.end <= before.end && u.type === 'word');
+  if (!inside[0] || !/^(ADP|ADV)$/.test(inside[0].pos)) return false;
+  return !inside.some((u) => u.pos === 'VERB' || u.pos === 'AUX');
+}
+
+/**
+ * True when what follows a trailing attribution's cue says where, how or when it was said, not what: a phrase opening
+ * with a preposition or an adverb after a quotation ('..."just scratching out a profit," Mr. Hedge said from his
+ * office'), or a time and the rest of the sentence after a clause ("..., lawmakers said Friday afternoon, as they
+ * bristled ..."), with no quotation or "that" of its own.
+ */
+function adjunctAfterTrail(
+  text: string,
+  opening: WordUnit | undefined,
+  from: number,
+  stop: number,
+  after: Span,
+): boolean {
+  if (!opening || PRO_FORM.test(opening.value)) return false;
+  const time = TIME_WORDS.test(opening.lower);
+  if (!time && !/^(ADP|ADV)$/.test(opening.pos)) return false;
+  if (/(["”’']+[,—–]|[,—–]["”’']+)\s*$/.test(text.slice(from, stop))) return true;
+  return time && !/["“”]|\bthat\b/.test(text.slice(after.start, after.end));
+}
+
+/**
+ * The quotation a content span opens with, when the words after it belong to the reporter's clause ('protesters
+ * chanting "No justice, no peace" blocked the road': a verb follows the close), else null.
+ */
+function quotationClause(text: string, view: SegmentView, content: Span): Span | null {
+  const q = view.quotes.find((x) => x.open === content.start && x.close !== null && x.close < content.end);
+  if (!q || q.close === null) return null;
+  const next = view.units.find((u) => u.start > q.close! && u.type === 'word');
+  return next && next.start < content.end && /^(VERB|AUX)$/.test(next.pos) ? { start: q.open, end: q.close + 1 } : null;
+}
+
+/** True when the speaker phrase after an inverted cue ends its clause ("said X." or "said X, a ..."). */
+function phraseEndsClause(view: SegmentView, at: Attribution): boolean {
+  const last = at.phrase?.last ?? at.cue.last;
+  return last >= view.b || /^[,.;:!?)—–-]$/.test(view.units[last + 1]?.value ?? '.');
 }
 
 /**

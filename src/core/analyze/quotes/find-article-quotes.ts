@@ -1,4 +1,4 @@
-import type { Article, Entity, Quote, QuoteKind, Span, Speaker } from '../../model.js';
+import type { Article, Entity, Quote, QuoteKind, Span, Speaker, SpeakerSearchReason } from '../../model.js';
 import { articleUnits } from '../entities/article-units.js';
 import { wordUnits, type WordUnit } from '../entities/word-units.js';
 import { colonSpeaker } from './colon-speaker.js';
@@ -11,6 +11,7 @@ import { headlineClaim } from './find-headline-claims.js';
 import { framedContent, trailingPoll } from './find-framed-content.js';
 import { raisingAttitude } from './find-raising-attitudes.js';
 import { quoteAwareSegments, type Segment } from './quote-aware-segments.js';
+import { isQuotedTitle } from './quoted-titles.js';
 import {
   mentionsIn,
   resolveSpeaker,
@@ -67,6 +68,8 @@ function quoteKind(
   const before = text.slice(seg.start, q.open);
   const ends = endsSegment(text, q, seg);
   if (/:\s*$/.test(before) && ends) return 'direct';
+  // A quotation opening a sentence of its own after its attribution ('..., said X, of Y. "B."') stands alone.
+  if (/[.!?]["”’']*\s+$/.test(before) && ends) return 'direct';
   if (!at) return 'partial';
   // After a comma, a dash or a colon ('... on Iowa TV: "...," the senator says'), an attribution right after the close.
   if (q.close !== null && /[,;:—–]\s*$/.test(before)) {
@@ -78,19 +81,29 @@ function quoteKind(
   if (end > q.open) return 'partial';
   // 'Psaki said: "', 'adding on Twitter: "': the attribution, at most a short adjunct, then a colon or comma.
   const gap = text.slice(end, q.open);
-  if (/^[^.!?"“”]{0,30}[:,]\s*$/.test(gap)) return 'direct';
+  if (/^[^.!?"“”]{0,40}[:,]\s*$/.test(gap)) return 'direct';
   return /^\s*$/.test(gap) && ends ? 'direct' : 'partial';
 }
 
+const SUBORDINATE = /\b(when|as|because|while|after|before|if|since|until|though|although|and|but)\b/i;
+
 /** The attribution closest to a quote: one right after it wins over one before it. */
-function nearest(atts: readonly Attribution[], q: QuotedSpan, units: readonly WordUnit[]): Attribution | null {
+function nearest(
+  atts: readonly Attribution[],
+  q: QuotedSpan,
+  units: readonly WordUnit[],
+  text: string,
+): Attribution | null {
   let best: Attribution | null = null;
   let bestDistance = Infinity;
   const qEnd = q.close ?? q.end;
   for (const at of atts) {
     const start = units[at.cue.first]!.start;
-    // Speech attributes a quotation before belief does ("stating that the White House believes this is '...'").
-    const penalty = at.cue.kind === 'cognition' || at.cue.kind === 'stance' ? 1000 : 0;
+    // Speech attributes a quotation before belief does ("stating that the White House believes this is '...'"); an
+    // attribution in a clause of its own after the quotation ('"...," when Clinton blasted him') attributes something
+    // else.
+    const subordinate = start >= qEnd && SUBORDINATE.test(text.slice(qEnd, attributionStart(at, units)));
+    const penalty = (at.cue.kind === 'cognition' || at.cue.kind === 'stance' ? 1000 : 0) + (subordinate ? 2000 : 0);
     const distance = penalty + (start >= qEnd ? start - qEnd : q.open - units[at.cue.last]!.end + 0.5);
     if (distance >= 0 && distance < bestDistance) {
       best = at;
@@ -116,7 +129,38 @@ interface ArticleState {
   lastBody: LastSpeaker | null;
   /** The speaker of a segment ending in a colon, for a quotation opening the next paragraph. */
   colon: { speaker: Speaker | null; paragraph: number } | null;
+  /** The last quotation attributed by a named speaker and a cue, and where its segment ends. */
+  attributed: { speaker: Speaker; cue: string; paragraph: number; end: number } | null;
   out: DraftQuote[];
+  /** Partial quotes their cue does not govern: kept only while reported speech may hold them, then dropped. */
+  loose: Set<DraftQuote>;
+}
+
+const GOVERNED_GAP = 4;
+
+/**
+ * True when a cue governs a quotation that follows it in its own clause ('called the plan "a disgrace"', 'offering "a
+ * deep and sincere apology"'): at most a few words between them, none a verb, no punctuation. Quoted words elsewhere in
+ * the sentence ('the issue of "systemic racism"', 'NBC's "Today"') are the reporter's, whatever cue is near.
+ */
+function governs(at: Attribution | null, q: QuotedSpan, units: readonly WordUnit[]): boolean {
+  if (!at || units[at.cue.last]!.end > q.open) return false;
+  let words = 0;
+  for (let k = at.cue.last + 1; k < units.length && units[k]!.start < q.open; k++) {
+    const u = units[k]!;
+    if (u.type !== 'word' || u.pos === 'VERB' || u.pos === 'AUX' || ++words > GOVERNED_GAP) return false;
+  }
+  return true;
+}
+
+/**
+ * The attribution a quotation continues: '"A," he said. "B."' gives B the same speaker mention and cue as A, when B
+ * opens right after A's segment in the same paragraph. The speaker stays inferred (no cue of B's own names it).
+ */
+function continued(state: ArticleState, text: string, q: QuotedSpan): { speaker: Speaker; cue: string } | null {
+  const a = state.attributed;
+  if (!a || a.paragraph !== q.paragraph || a.end > q.open || !/^\s*$/.test(text.slice(a.end, q.open))) return null;
+  return { speaker: { ...a.speaker, inferred: true }, cue: a.cue };
 }
 
 /** A speaker carried to a quote that continues the previous one (no cue of its own). */
@@ -144,6 +188,10 @@ interface SegmentPass {
   article: Article;
   units: readonly WordUnit[];
   seg: Segment;
+  /** The paragraph holding the segment. */
+  paragraph: Span;
+  /** Where a search for a carried speaker starts: the paragraph before the segment's (a speaker goes on that far). */
+  searchFrom: number;
   view: SegmentView;
   mentions: readonly LinkedMention[];
   entities: ReadonlyMap<string, Entity>;
@@ -190,26 +238,32 @@ function pronounSubject(p: SegmentPass): Speaker | null {
 function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
   const text = p.article.text;
   for (const q of p.view.quotes) {
-    const at = nearest(atts, q, p.units);
+    if (isQuotedTitle(text, q, p.seg, p.paragraph)) continue;
+    const at = nearest(atts, q, p.units, text);
     const kind = quoteKind(text, q, p.seg, at, p.units);
     let speaker = at?.speaker ?? null;
+    let cue = at ? at.cue.text : null;
     let signed: Speaker | null = null;
     if (!at) {
       if (kind !== 'direct') continue;
       const colon = /:\s*$/.test(text.slice(p.seg.start, q.open));
+      const goesOn = colon ? null : continued(p.state, text, q);
       if (colon) {
         speaker =
           colonSpeaker(text, { start: p.seg.start, end: q.open }, atts, p.mentions, p.units) ?? pronounSubject(p);
       } else if (p.introduced && onlyPunctuation(text, p.seg.start, q.open)) speaker = p.introduced;
-      else speaker = carried(p.state, q.paragraph);
+      else if (goesOn) {
+        speaker = goesOn.speaker;
+        cue = goesOn.cue;
+      } else speaker = carried(p.state, q.paragraph);
       // A quotation signed after its close ("- Bernie Sanders.") is the signer's, whatever was carried to it.
       signed = signatureSpeaker(text, q.end, p.mentions);
       speaker = signed ?? speaker;
       const words = text.slice(q.start, q.end).split(/\s+/).length;
       if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
     }
-    const cue = at ? at.cue.text : null;
-    p.state.out.push({
+    const quote: DraftQuote = {
+      ...(at ? searched(p, speaker, 'cue-without-speaker') : noCueSearch(p, speaker)),
       articleId: p.article.id,
       start: q.start,
       end: q.end,
@@ -217,29 +271,106 @@ function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
       kind,
       cue,
       speaker,
-    });
+    };
+    p.state.out.push(quote);
+    if (kind === 'partial' && !governs(at, q, p.units)) p.state.loose.add(quote);
     // A signer speaks for one quotation of a list; the next unattributed one is not theirs.
     if (speaker && !signed) remember(p.state, speaker, p.entities, q.paragraph);
+    p.state.attributed =
+      speaker?.mention && cue && kind === 'direct' && !signed
+        ? { speaker, cue, paragraph: q.paragraph, end: p.seg.end }
+        : null;
   }
 }
 
-/** True when a content span is (nearly) all one quotation of the segment: the direct quote already covers it. */
-function isQuotation(content: Span, quotes: readonly QuotedSpan[]): boolean {
-  return quotes.some((q) => q.open <= content.start + 1 && (q.close ?? q.end) >= content.end - 2);
+/** The quotation of the segment that a content span (nearly) is, if any. */
+function quotationOf(content: Span, quotes: readonly QuotedSpan[]): QuotedSpan | undefined {
+  return quotes.find((q) => q.open <= content.start + 1 && (q.close ?? q.end) >= content.end - 2);
+}
+
+/**
+ * True when a content span is (nearly) all one quotation that stands as a quote of its own: emitted as direct, or
+ * the cue's object with no "that" before it ('chanting "No justice, no peace"'). The quote already covers it. A
+ * quotation worked into the reporter's clause ('Cruz says that "..."') is reported speech with quoted words: the
+ * attribution is given once, as indirect speech holding them.
+ */
+function isOwnQuotation(
+  text: string,
+  content: Span,
+  quotes: readonly QuotedSpan[],
+  out: readonly DraftQuote[],
+): boolean {
+  const q = quotationOf(content, quotes);
+  if (q === undefined) return false;
+  const emitted = out.find((o) => o.start === q.start);
+  if (emitted?.kind === 'direct') return true;
+  return emitted !== undefined && !/\bthat\s*$/i.test(text.slice(Math.max(0, q.open - 8), q.open));
+}
+
+/** Where the speaker of a quote was looked for, when none was found: the segment, or from `from` to its end. */
+function searched(
+  p: SegmentPass,
+  speaker: Speaker | null,
+  reason: SpeakerSearchReason,
+  from = p.seg.start,
+): Pick<DraftQuote, 'speakerSearch'> {
+  return speaker ? {} : { speakerSearch: { start: from, end: p.seg.end, reason } };
+}
+
+/** Why a quotation with no cue of its own got no speaker: the last one named is too far back, or there is none. */
+function noCueSearch(p: SegmentPass, speaker: Speaker | null): Pick<DraftQuote, 'speakerSearch'> {
+  return p.state.last
+    ? searched(p, speaker, 'earlier-speaker-too-far', p.searchFrom)
+    : searched(p, speaker, 'no-cue', p.searchFrom);
+}
+
+/**
+ * True when reported content opens with a quotation its cue governs, with no "that" before it ('called him "a genius"
+ * for his tax strategies', 'reported "2,521 shooting incidents" in the city'): quoted words worked into the reporter's
+ * clause, a partial quote.
+ */
+function opensWithQuotation(p: SegmentPass, content: Span): boolean {
+  const q = p.view.quotes.find((x) => x.open === content.start);
+  if (!q) return false;
+  return !/\bthat\s*$/i.test(p.article.text.slice(Math.max(0, q.open - 8), q.open));
 }
 
 /** Records reported (indirect) speech over a content span of the segment's article. */
-function pushIndirect(p: SegmentPass, content: Span, cue: string, speaker: Speaker | null): void {
+function pushIndirect(
+  p: SegmentPass,
+  content: Span,
+  cue: string,
+  speaker: Speaker | null,
+  reason: SpeakerSearchReason = 'cue-without-speaker',
+  partial = false,
+): void {
   const { start, end } = content;
   p.state.out.push({
+    ...searched(p, speaker, reason),
     articleId: p.article.id,
     start,
     end,
     text: p.article.text.slice(start, end),
-    kind: 'indirect',
+    kind: partial ? 'partial' : 'indirect',
     cue,
     speaker,
   });
+}
+
+/**
+ * True when the content found for an attribution holds a direct quote given by that same attribution ('..., he
+ * predicted: "A," Roffman predicted'): the quotation is what it reports, and the words around it are the reporter's.
+ */
+function quotesItself(p: SegmentPass, content: Span, at: Attribution): boolean {
+  const mention = at.speaker?.mention;
+  return p.state.out.some(
+    (q) =>
+      q.kind === 'direct' &&
+      q.cue === at.cue.text &&
+      q.start >= content.start &&
+      q.end <= content.end &&
+      (mention ? q.speaker?.mention?.start === mention.start : q.speaker === at.speaker),
+  );
 }
 
 /** Emits reported (indirect) speech for each attribution whose content is not just a quotation. */
@@ -248,9 +379,10 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
   atts.forEach((at, i) => {
     if (!at.speaker && !at.phrase) return;
     const content = reportedContent(text, p.view, atts, i, p.seg);
-    if (!content || isQuotation(content, p.view.quotes)) return;
-    if (p.runOn && isQuotation(content, [p.runOn])) return;
-    pushIndirect(p, content, at.cue.text, at.speaker);
+    if (!content || isOwnQuotation(text, content, p.view.quotes, p.state.out)) return;
+    if (p.runOn && quotationOf(content, [p.runOn])) return;
+    if (quotesItself(p, content, at)) return;
+    pushIndirect(p, content, at.cue.text, at.speaker, 'cue-without-speaker', opensWithQuotation(p, content));
   });
 }
 
@@ -260,7 +392,7 @@ function emitRaising(p: SegmentPass, atts: readonly Attribution[]): void {
   const found = raisingAttitude(p.article.text, p.view, p.seg);
   if (found && atts.some((at) => p.units[at.cue.first]!.start < found.at)) return;
   if (!found) return;
-  pushIndirect(p, found.content, found.cue, null);
+  pushIndirect(p, found.content, found.cue, null, 'attitude-without-holder');
 }
 
 /**
@@ -334,7 +466,14 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
   const segments = quoteAwareSegments(text, paragraphs, sentences, quoted);
   const mentions = linkedMentions(article, entities);
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const state: ArticleState = { last: null, lastBody: null, colon: null, out: [] };
+  const state: ArticleState = {
+    last: null,
+    lastBody: null,
+    colon: null,
+    attributed: null,
+    out: [],
+    loose: new Set(),
+  };
   let from = 0;
   let qi = 0;
   for (const seg of segments) {
@@ -348,7 +487,21 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
     const introduced = colon && colon.paragraph === seg.paragraph - 1 ? colon.speaker : null;
     const before = quoted[qi - 1];
     const runOn = before && (before.close ?? before.end) > seg.start ? before : null;
-    const pass: SegmentPass = { article, units, seg, view, mentions, entities: byId, state, introduced, runOn };
+    const paragraph = paragraphs[seg.paragraph] ?? seg;
+    const searchFrom = (paragraphs[seg.paragraph - 1] ?? paragraph).start;
+    const pass: SegmentPass = {
+      article,
+      units,
+      seg,
+      paragraph,
+      searchFrom,
+      view,
+      mentions,
+      entities: byId,
+      state,
+      introduced,
+      runOn,
+    };
     const atts = resolveAll(pass, attachPhrases(view, segmentCues(view), mentions));
     emitQuotes(pass, atts);
     emitReported(pass, atts);
@@ -358,5 +511,6 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[])
       ? { speaker: colonSpeaker(text, seg, atts, mentions, units), paragraph: seg.paragraph }
       : null;
   }
-  return dropNestedReports(state.out.sort((x, y) => x.start - y.start || y.end - x.end));
+  const kept = dropNestedReports(state.out.sort((x, y) => x.start - y.start || y.end - x.end));
+  return kept.filter((q) => !state.loose.has(q));
 }

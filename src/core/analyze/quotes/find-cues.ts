@@ -97,6 +97,11 @@ const NEEDS_CLAUSE = new Set([
   'expected',
   'point',
   'pointed',
+  // "concludes with footage of", "the meeting concluded": an ending, unless a clause or a quotation follows.
+  'conclude',
+  'concludes',
+  'concluded',
+  'concluding',
   // "commented on the vote", "whispered to her aide": a quotation or a clause must follow for these to attribute.
   'comment',
   'comments',
@@ -283,6 +288,25 @@ function senseFits(units: readonly WordUnit[], i: number): boolean {
   return !READ.has(lower) || readsText(units, i);
 }
 
+/**
+ * A verb or a predicate adjective outside the lexicons that takes a clause with "that" ("learned that", "recognized
+ * that", "made clear that", "is confident that"): its subject holds the clause, whatever the verb. The tagger's
+ * complementizer reading of "that" (not a relative pronoun or a determiner) is the evidence.
+ */
+function thatClauseCue(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
+  const u = units[i]!;
+  const next = units[i + 1];
+  if (!next || next.lower !== 'that' || next.pos !== 'SCONJ' || sentenceStart || isNegated(units, i)) return null;
+  if (u.pos === 'VERB') {
+    return { first: i, last: i, kind: /ing$/.test(u.lower) ? 'participle' : 'cognition', text: u.value };
+  }
+  const verb = units[i - 1];
+  if (u.pos === 'ADJ' && verb && /^(AUX|VERB)$/.test(verb.pos)) {
+    return { first: i - 1, last: i, kind: 'cognition', text: `${verb.value} ${u.value}` };
+  }
+  return null;
+}
+
 /** The cue starting at unit `i`, or null. */
 export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
   const u = units[i]!;
@@ -300,7 +324,7 @@ export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: bool
   const speech = SPEECH_CUES.has(u.lower);
   const cognition = COGNITION_CUES.has(u.lower);
   const stance = STANCE_CUES.has(u.lower);
-  if (!speech && !cognition && !stance) return null;
+  if (!speech && !cognition && !stance) return thatClauseCue(units, i, sentenceStart);
   // "Polls show ...": after an evidence noun these forms are verbs, whatever the tagger says.
   const evidence = (EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '')) || pluralSay(units, i);
   const verb =

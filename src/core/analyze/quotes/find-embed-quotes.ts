@@ -29,6 +29,7 @@ export function findEmbedQuotes(article: Article, entities: readonly Entity[]): 
       speaker: name
         ? { entityId: entity?.id ?? null, name: entity?.name ?? name, mention: null, inferred: false }
         : null,
+      ...(name ? {} : { speakerSearch: { start: 0, end: embed.text.length, reason: 'post-without-author' as const } }),
       embed: index,
     });
   });

@@ -107,7 +107,12 @@ function trimPhrase(units: readonly WordUnit[], first: number, last: number, any
   // "Six in 10 say": a proportion heads the phrase.
   const proportion = head.pos === 'NUM' && units[last - 1]?.lower === 'in' && last - 2 >= first;
   const nominal =
-    head.pos === 'PROPN' || head.pos === 'NOUN' || head.pos === 'PRON' || /^[A-Z]/.test(head.value) || proportion;
+    head.pos === 'PROPN' ||
+    head.pos === 'NOUN' ||
+    head.pos === 'PRON' ||
+    /^[A-Z]/.test(head.value) ||
+    proportion ||
+    possessedGerund(units, last);
   if (!nominal && !anyHead) return null;
   return { first, last };
 }
@@ -183,8 +188,8 @@ export function phraseBefore(
   apposition = true,
 ): PhraseRange | null {
   let end = cue - 1;
-  // Skip adverbs, auxiliaries and times ("on Tuesday") between the speaker and the cue.
-  while (end >= floor && (SKIPPABLE.has(units[end]!.lower) || (units[end]!.lower === 'on' && end < cue - 1))) end--;
+  // Skip adverbs ("then loudly asked"), auxiliaries and times ("on Tuesday") between the speaker and the cue.
+  while (end >= floor && (skippable(units[end]!) || (units[end]!.lower === 'on' && end < cue - 1))) end--;
   if (end < floor) return null;
   if (apposition && /^[,—–]$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
   if (units[end]!.value === ')') {
@@ -194,15 +199,31 @@ export function phraseBefore(
   if (PRONOUNS.has(units[end]!.lower)) return { first: end, last: end };
   let first = end;
   // A participle modifying the next word belongs to the phrase ("registered voters", "organizing director").
-  while (first - 1 >= floor && end - first < MAX_UNITS && (inPhrase(units[first - 1]!) || modifier(units, first - 1))) {
+  while (first - 1 >= floor && end - first < MAX_UNITS && (nounAt(units, first - 1) || modifier(units, first - 1))) {
     first--;
   }
-  if (!inPhrase(units[end]!)) return null;
+  if (!nounAt(units, end)) return null;
   // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
   const before = units[first - 1];
   const allowed = before && (before.lower === 'by' || SUBORDINATORS.has(before.lower) || SPEECH_CUES.has(before.lower));
   if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
   return trimPhrase(units, first, end);
+}
+
+/** True when a unit between a speaker and the cue is no part of the speaker: listed words and manner adverbs. */
+function skippable(u: WordUnit): boolean {
+  return SKIPPABLE.has(u.lower) || (u.pos === 'ADV' && /^[a-z]+ly$/.test(u.value));
+}
+
+/** True when unit `k` is a gerund after a possessive, a noun whatever its tag ("familiar with his thinking"). */
+function possessedGerund(units: readonly WordUnit[], k: number): boolean {
+  const u = units[k]!;
+  return u.pos === 'VERB' && /ing$/.test(u.lower) && POSSESSIVES.has(units[k - 1]?.lower ?? '');
+}
+
+/** True when unit `k` belongs to a noun phrase ("a source familiar with his thinking said"). */
+function nounAt(units: readonly WordUnit[], k: number): boolean {
+  return inPhrase(units[k]!) || possessedGerund(units, k);
 }
 
 /** True when unit `k` is a participle modifying the noun after it ("one unaligned Florida strategist"). */

@@ -90,7 +90,17 @@ function relativeAntecedent(view: SegmentView, phrase: PhraseRange | null): Phra
   if (!phrase || phrase.first !== phrase.last || !/^(who|which)$/.test(view.units[phrase.first]!.lower)) return phrase;
   const comma = phrase.first - 1;
   if (view.units[comma]?.value !== ',') return null;
-  return phraseBefore(view.units, comma, view.a);
+  const before = phraseBefore(view.units, comma, view.a);
+  if (!before) return null;
+  // "drawing fire from both conservatives and leftists, who argue": the antecedent is the noun phrase after the last
+  // verb or preposition of the phrase, not the clause around it.
+  let first = before.first;
+  for (let k = before.first; k < before.last; k++) {
+    const u = view.units[k]!;
+    if ((u.pos === 'VERB' || u.pos === 'ADP') && u.lower !== 'of') first = k + 1;
+  }
+  while (first < before.last && /^(both|either|neither|all)$/.test(view.units[first]!.lower)) first++;
+  return { first, last: before.last };
 }
 
 /**

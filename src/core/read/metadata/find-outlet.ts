@@ -1,3 +1,5 @@
+import { outletOfUrl } from '../../stream/outlets.js';
+
 /** "READ MORE FROM THE X", "MORE FROM X", "Copyright 2021 X", "© 2021 X. All rights reserved". */
 const FROM = /\bmore (?:from|at) (?:the )?(?<name>[\p{L}][\p{L}\p{N} .&'’-]{1,60}?)[.!:]?$/iu;
 const COPYRIGHT =
@@ -17,8 +19,51 @@ export function outletFromLine(text: string): string | null {
   return name ? normalizeName(name) : null;
 }
 
-/** The host of a URL without "www.", or null when it is not a URL. */
+/**
+ * The outlet of a URL's site: the registry's name ("nytimes.com" -> "The New York Times"), else a readable name made
+ * from the domain; null when the address names no site (an IP address, not a URL).
+ */
 export function outletFromUrl(url: string): string | null {
-  const m = /^https?:\/\/(?:www\.)?([^/:?#]+)/i.exec(url.trim());
-  return m?.[1]?.toLowerCase() ?? null;
+  if (!/^https?:\/\//i.test(url.trim())) return null;
+  return outletOfUrl(url.trim())?.name ?? null;
+}
+
+/** Wire agencies and networks as bylines and datelines write them, with the name a reader knows them by. */
+const AGENCIES: ReadonlyMap<string, string> = new Map([
+  ['ap', 'Associated Press'],
+  ['associated press', 'Associated Press'],
+  ['the associated press', 'Associated Press'],
+  ['reuters', 'Reuters'],
+  ['thomson reuters', 'Reuters'],
+  ['afp', 'AFP'],
+  ['agence france-presse', 'AFP'],
+  ['agence france presse', 'AFP'],
+  ['upi', 'UPI'],
+  ['united press international', 'UPI'],
+  ['bloomberg', 'Bloomberg'],
+  ['bloomberg news', 'Bloomberg'],
+  ['cnn', 'CNN'],
+  ['dpa', 'dpa'],
+  ['efe', 'EFE'],
+  ['ansa', 'ANSA'],
+  ['xinhua', 'Xinhua'],
+  ['tass', 'TASS'],
+  ['kyodo', 'Kyodo News'],
+  ['yonhap', 'Yonhap'],
+  ['pa', 'PA Media'],
+  ['pa media', 'PA Media'],
+]);
+
+/** The agency named by a dateline's parenthesis ("AP" in "WASHINGTON (AP) —"), or null when it names none. */
+export function outletFromAgency(agency: string | null): string | null {
+  return agency ? (AGENCIES.get(agency.trim().toLowerCase()) ?? null) : null;
+}
+
+/**
+ * The agency a byline line names after the writer ("By Jane Doe, Associated Press", "Jane Doe | Reuters", "By JANE DOE
+ * (AP)"), or null. Only agencies: any other words after a comma are the writer's role or place.
+ */
+export function outletFromByline(line: string): string | null {
+  const m = /(?:[,|–—]|\bof\b|\()\s*(?<name>[\p{L} .&-]{2,40}?)\)?\s*$/iu.exec(line.trim());
+  return outletFromAgency(m?.groups?.name ?? null);
 }

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuotes as analyze, findQuote as find, speakerName as who } from './helpers/quote-cases.js';
+
+// Invented sentences, one class of quote error each (issue 12), each with a case that must yield no quote or keep the
+// old answer.
+
+describe('reported content does not end mid-phrase', () => {
+  it('drops a conjunction left before a later cue ("defend itself and", "missile fire while")', () => {
+    const s = analyze(
+      'Ana Ruiz spoke for an hour, reiterating the town’s right to rebuild the harbor and calling for calm.\n\n' +
+        'Earlier, the governor criticized the council’s handling of the floods while adding that help was coming.',
+    );
+    expect(find(s.quotes, 'the town’s right to rebuild the harbor')?.text).toBe(
+      'the town’s right to rebuild the harbor',
+    );
+    expect(find(s.quotes, 'the council’s handling of the floods')?.text).toBe('the council’s handling of the floods');
+  });
+
+  it('stops before a later speaker with its own subject, at the comma', () => {
+    const s = analyze('Ana Ruiz said the bridge is safe, while Tom Reyes said it needs more work.');
+    expect(find(s.quotes, 'the bridge is safe')?.text).toBe('the bridge is safe');
+    expect(who(s, find(s.quotes, 'it needs more work'))).toBe('Tom Reyes');
+  });
+
+  it('an asked question starts at "if" or "whether", past the person asked and the time', () => {
+    const s = analyze('A reporter asked Ana Ruiz Monday afternoon after the hearing if she would resign.');
+    expect(find(s.quotes, 'if she would resign')?.kind).toBe('indirect');
+    expect(s.quotes.some((q) => q.text.startsWith('afternoon'))).toBe(false);
+  });
+});
+
+describe('the same words are listed once for one speaker', () => {
+  it('quoted words inside reported speech are part of it, not a second quote', () => {
+    const s = analyze('Ana Ruiz said the storm was “the worst in a century” and the town would rebuild.');
+    expect(s.quotes).toHaveLength(1);
+    expect(s.quotes[0]?.kind).toBe('indirect');
+  });
+
+  it('"says that" with a whole quotation is one indirect quote holding it', () => {
+    const s = analyze('Ana Ruiz says that “we will rebuild every road before winter.”');
+    expect(s.quotes).toHaveLength(1);
+    expect(s.quotes[0]?.text).toContain('“we will rebuild every road before winter.”');
+  });
+
+  it('a quotation that is the object of its cue stays a quote ("chanting “Rebuild now”")', () => {
+    const s = analyze('Outside, about 200 residents chanting "Rebuild the harbor now" blocked the road.');
+    expect(find(s.quotes, 'Rebuild the harbor now')?.kind).toBe('partial');
+  });
+});
+
+describe('a quotation that goes on after its attribution', () => {
+  it('keeps the speaker mention and cue of the attribution it continues', () => {
+    const s = analyze('“The water came fast,” she said. “Nobody was ready for it.”');
+    const b = find(s.quotes, 'Nobody was ready');
+    expect(b?.cue).toBe('said');
+    expect(b?.speaker?.mention?.text).toBe('she');
+    expect(b?.speaker?.inferred).toBe(true);
+  });
+
+  it('a quotation in a later paragraph has no mention of its own', () => {
+    const s = analyze('Ana Ruiz spoke first. “The water came fast,” she said.\n\n“Nobody was ready for it at all.”');
+    expect(find(s.quotes, 'Nobody was ready')?.speaker?.mention).toBeNull();
+  });
+});
+
+describe('quoted names and scare quotes are not quotes', () => {
+  it('a show, book or subheading in title case is not a quote', () => {
+    const s = analyze(
+      'Ana Ruiz said on NBC’s “Meet the Press” that the harbor would reopen.\n\n“All Bets Are Off.”\n\nThe rain went on.',
+    );
+    expect(find(s.quotes, 'Meet the Press')).toBeUndefined();
+    expect(find(s.quotes, 'All Bets Are Off')).toBeUndefined();
+    expect(find(s.quotes, 'the harbor would reopen')?.kind).toBe('indirect');
+  });
+
+  it('a title-case quotation opening its sentence is speech ("“Harbor Is Open,” she said")', () => {
+    const s = analyze('“Harbor Is Open,” she said.');
+    expect(find(s.quotes, 'Harbor Is Open')?.kind).toBe('direct');
+  });
+
+  it('a quoted term no cue governs is the reporter’s wording', () => {
+    const s = analyze('The council debated the so-called “harbor tax” for an hour on Monday night.');
+    expect(s.quotes).toEqual([]);
+  });
+});
+
+describe('the speaker before a cue', () => {
+  it('is found past manner adverbs ("then loudly asked") and through a gerund after a possessive', () => {
+    const s = analyze(
+      'Ana Ruiz then loudly asked, “Is the bridge safe?”\n\n' +
+        'A source familiar with her thinking said, “She will not sign the harbor plan this year.”',
+    );
+    expect(find(s.quotes, 'Is the bridge safe?')?.kind).toBe('direct');
+    expect(who(s, find(s.quotes, 'Is the bridge safe?'))).toBe('Ana Ruiz');
+    const source = find(s.quotes, 'She will not sign the harbor plan');
+    expect(source?.kind).toBe('direct');
+    expect(source?.speaker?.mention?.text).toBe('A source familiar with her thinking');
+  });
+
+  it('a phrase of time opening the sentence is not reported content (negative: a clause before the speaker is)', () => {
+    const s = analyze('At the same time, the mayor added, “we will rebuild.”');
+    expect(s.quotes.map((q) => q.text)).toEqual(['we will rebuild.']);
+    const clause = analyze('The harbor will reopen next spring, the mayor added, after the repairs.');
+    expect(find(clause.quotes, 'The harbor will reopen next spring')?.kind).toBe('indirect');
+  });
+});
+
+describe('where the speaker was looked for', () => {
+  it('a quotation with no cue and nobody before it says so, with the text searched', () => {
+    const text = 'The storm passed.\n\n“Nobody here has ever seen the water rise this fast in a single night.”';
+    const s = analyze(text);
+    const q = find(s.quotes, 'Nobody here');
+    expect(q?.speaker).toBeNull();
+    expect(q?.speakerSearch?.reason).toBe('no-cue');
+    expect(q?.speakerSearch?.start).toBe(0);
+  });
+
+  it('an attitude with no holder and a question with no asker say why', () => {
+    const s = analyze(
+      'The new bridge seemed to hold up well against the floods.\n\nAsked whether the harbor would reopen, the mayor did not say.',
+    );
+    expect(find(s.quotes, 'The new bridge seemed')?.speakerSearch?.reason).toBe('attitude-without-holder');
+    expect(find(s.quotes, 'whether the harbor would reopen')?.speakerSearch?.reason).toBe('cue-without-speaker');
+  });
+
+  it('a quote with a speaker has no search', () => {
+    const s = analyze('Ana Ruiz said the harbor would reopen in May.');
+    expect(s.quotes[0]?.speakerSearch).toBeUndefined();
+  });
+});
