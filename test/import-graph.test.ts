@@ -43,7 +43,10 @@ describe('the import graph of src/ and web/src/', () => {
   it('has no import cycle besides the known core ones', () => {
     const known = KNOWN_CORE_CYCLES.map((c) => [...c].sort().join(' <-> '));
     const found = importCycles(graph).map((c) => c.join(' <-> '));
-    expect(found.filter((c) => !known.includes(c)), 'new import cycles').toEqual([]);
+    expect(
+      found.filter((c) => !known.includes(c)),
+      'new import cycles',
+    ).toEqual([]);
     expect(
       known.filter((c) => !found.includes(c)),
       'known cycles that are gone: remove them from KNOWN_CORE_CYCLES',
