@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findEntities } from '../src/core/analyze/entities.js';
 import type { Article, Entity } from '../src/core/model.js';
 import { readArticles } from '../src/core/pipeline.js';
@@ -105,7 +105,7 @@ describeShared('findEntities on the seed story', () => {
   });
 });
 
-describeShared('findEntities negative cases', () => {
+describe('findEntities negative cases', () => {
   it('finds nothing in text without names', () => {
     const articles = story({ plain: 'the weather was fine all week.\n\nnobody expected rain, and it did not come.' });
     expect(findEntities(articles)).toEqual([]);

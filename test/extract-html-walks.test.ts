@@ -7,6 +7,7 @@ import { findAll, findFirst, tagOf } from '../src/core/read/html/find-elements.j
 import { indexPage } from '../src/core/read/html/page-index.js';
 import { parsePage } from '../src/core/read/html/parse-page.js';
 import { hasExtractionPages, loadExtractionPages } from '../scripts/lib/extraction-pages.js';
+import { describeWith } from './helpers/shared.js';
 
 /** Selectors the extraction used to ask linkedom, with the tests that replace them. */
 const QUERIES: [string, (el: Element) => boolean][] = [
@@ -54,50 +55,53 @@ describe('find-elements on a small page', () => {
   });
 });
 
-describe.skipIf(!hasExtractionPages())('find-elements and page index on the benchmark pages', () => {
-  const pages = hasExtractionPages() ? loadExtractionPages().slice(0, PAGE_SAMPLE) : [];
+describeWith(hasExtractionPages(), 'the extraction pages (eval/extraction)')(
+  'find-elements and page index on the benchmark pages',
+  () => {
+    const pages = hasExtractionPages() ? loadExtractionPages().slice(0, PAGE_SAMPLE) : [];
 
-  it('walks find what querySelectorAll finds, from the document and from inner elements', () => {
-    for (const page of pages) {
-      const document = parsePage(page.html);
-      const roots = [document, ...[...document.querySelectorAll('div, ul, table')].filter((_, i) => i % 11 === 0)];
-      for (const root of roots)
-        for (const [selector, test] of QUERIES) {
-          expect(findAll(root, test)).toEqual([...root.querySelectorAll(selector)]);
-          expect(findFirst(root, test)).toBe(root.querySelector(selector));
-        }
-    }
-  });
+    it('walks find what querySelectorAll finds, from the document and from inner elements', () => {
+      for (const page of pages) {
+        const document = parsePage(page.html);
+        const roots = [document, ...[...document.querySelectorAll('div, ul, table')].filter((_, i) => i % 11 === 0)];
+        for (const root of roots)
+          for (const [selector, test] of QUERIES) {
+            expect(findAll(root, test)).toEqual([...root.querySelectorAll(selector)]);
+            expect(findFirst(root, test)).toBe(root.querySelector(selector));
+          }
+      }
+    });
 
-  it('indexes the elements the metadata readers and the fallback used to query', () => {
-    for (const page of pages) {
-      const document = parsePage(page.html);
-      const index = indexPage(document);
-      expect(index.jsonLdScripts).toEqual([...document.querySelectorAll('script[type="application/ld+json"]')]);
-      expect(index.metaTags).toEqual([...document.querySelectorAll('meta')]);
-      expect(index.blockquotes).toEqual([...document.querySelectorAll('blockquote')]);
-      expect(index.title).toBe(document.querySelector('title'));
-      const markup =
-        document.querySelector('[itemprop="articleBody"], [itemprop="articlebody"]') ??
-        document.querySelector('article');
-      expect(index.markupBody).toBe(markup);
-    }
-  });
+    it('indexes the elements the metadata readers and the fallback used to query', () => {
+      for (const page of pages) {
+        const document = parsePage(page.html);
+        const index = indexPage(document);
+        expect(index.jsonLdScripts).toEqual([...document.querySelectorAll('script[type="application/ld+json"]')]);
+        expect(index.metaTags).toEqual([...document.querySelectorAll('meta')]);
+        expect(index.blockquotes).toEqual([...document.querySelectorAll('blockquote')]);
+        expect(index.title).toBe(document.querySelector('title'));
+        const markup =
+          document.querySelector('[itemprop="articleBody"], [itemprop="articlebody"]') ??
+          document.querySelector('article');
+        expect(index.markupBody).toBe(markup);
+      }
+    });
 
-  it('bounds the words of the markup candidate by the letter runs of its text nodes', () => {
-    let checked = 0;
-    for (const page of pages) {
-      const texts = markupTexts(indexPage(parsePage(page.html)).markupBody);
-      const candidate = markupCandidate(page.html, { site: null, title: null });
-      expect(texts === null).toBe(candidate === null);
-      if (!texts || !candidate) continue;
-      const words = countWords(candidate.paragraphs);
-      if (words === 0) continue;
-      checked++;
-      // A primary body with a third of the words (floor = 1.5 x) must leave the candidate in the running.
-      const primary = { source: 'readability', paragraphs: ['w '.repeat(Math.floor(words / 1.5))], removed: [] };
-      expect(markupCouldWin(primary, texts)).toBe(true);
-    }
-    expect(checked).toBeGreaterThan(0);
-  });
-});
+    it('bounds the words of the markup candidate by the letter runs of its text nodes', () => {
+      let checked = 0;
+      for (const page of pages) {
+        const texts = markupTexts(indexPage(parsePage(page.html)).markupBody);
+        const candidate = markupCandidate(page.html, { site: null, title: null });
+        expect(texts === null).toBe(candidate === null);
+        if (!texts || !candidate) continue;
+        const words = countWords(candidate.paragraphs);
+        if (words === 0) continue;
+        checked++;
+        // A primary body with a third of the words (floor = 1.5 x) must leave the candidate in the running.
+        const primary = { source: 'readability', paragraphs: ['w '.repeat(Math.floor(words / 1.5))], removed: [] };
+        expect(markupCouldWin(primary, texts)).toBe(true);
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+  },
+);

@@ -5,7 +5,7 @@ import { extractHtml } from '../src/core/read/extract-html.js';
 import { junkByText } from '../src/core/read/html/junk-text-rules.js';
 import { aggregate, scorePage } from '../scripts/lib/extraction-metric.js';
 import { hasExtractionPages, loadBaseline, loadExtractionPages } from '../scripts/lib/extraction-pages.js';
-import { REPO_ROOT } from './helpers/shared.js';
+import { describeWith, REPO_ROOT } from './helpers/shared.js';
 
 function fixture(name: string): string {
   return readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'html', name), 'utf8');
@@ -179,23 +179,26 @@ describe('extractHtml: metadata', () => {
   });
 });
 
-describe.skipIf(!hasExtractionPages())('extractHtml on the article-extraction benchmark', () => {
-  let pages: ReturnType<typeof loadExtractionPages> = [];
-  let score: ReturnType<typeof aggregate>;
-  beforeAll(() => {
-    pages = loadExtractionPages();
-    score = aggregate(pages.map((p) => scorePage(p.truth, extractHtml(p.html, { url: p.url }).text)));
-  });
+describeWith(hasExtractionPages(), 'the extraction pages (eval/extraction)')(
+  'extractHtml on the article-extraction benchmark',
+  () => {
+    let pages: ReturnType<typeof loadExtractionPages> = [];
+    let score: ReturnType<typeof aggregate>;
+    beforeAll(() => {
+      pages = loadExtractionPages();
+      score = aggregate(pages.map((p) => scorePage(p.truth, extractHtml(p.html, { url: p.url }).text)));
+    });
 
-  it(`keeps mean F1 at or above ${F1_FLOOR} on all benchmark pages`, () => {
-    expect(pages.length).toBe(88);
-    expect(score.f1).toBeGreaterThanOrEqual(F1_FLOOR);
-  });
+    it(`keeps mean F1 at or above ${F1_FLOOR} on all benchmark pages`, () => {
+      expect(pages.length).toBe(88);
+      expect(score.f1).toBeGreaterThanOrEqual(F1_FLOOR);
+    });
 
-  it('is more precise than the stored Readability.js baseline without losing recall', () => {
-    const baseline = loadBaseline('readability_js');
-    const base = aggregate(pages.map((p) => scorePage(p.truth, baseline.get(p.id) ?? '')));
-    expect(score.precision).toBeGreaterThan(base.precision + 0.03);
-    expect(score.recall).toBeGreaterThanOrEqual(base.recall);
-  });
-});
+    it('is more precise than the stored Readability.js baseline without losing recall', () => {
+      const baseline = loadBaseline('readability_js');
+      const base = aggregate(pages.map((p) => scorePage(p.truth, baseline.get(p.id) ?? '')));
+      expect(score.precision).toBeGreaterThan(base.precision + 0.03);
+      expect(score.recall).toBeGreaterThanOrEqual(base.recall);
+    });
+  },
+);

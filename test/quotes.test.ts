@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findEntities } from '../src/core/analyze/entities.js';
 import { findQuotes } from '../src/core/analyze/quotes.js';
 import type { Article, Entity, Quote } from '../src/core/model.js';
@@ -90,7 +90,7 @@ describeShared('findQuotes on the seed story', () => {
   });
 });
 
-describeShared('findQuotes negative and general cases', () => {
+describe('findQuotes negative and general cases', () => {
   it('finds nothing in text without speech', () => {
     expect(analyze({ a: 'The river rose overnight.\n\nRoads were closed in the valley.' }).quotes).toEqual([]);
   });

@@ -20,7 +20,7 @@ import { MAX_SENTENCE_CHARS, splitLongSentences } from '../src/core/read/split-l
 import { SpanIndex, spanAt } from '../src/core/span-index.js';
 import { hasExtractionPages, loadExtractionPages } from '../scripts/lib/extraction-pages.js';
 import { readNeus } from '../scripts/lib/neus.js';
-import { describeShared, hasShared, SHARED_DIR, seedRaws } from './helpers/shared.js';
+import { describeShared, hasShared, itWith, SHARED_DIR, SHARED_SEEDS, seedRaws } from './helpers/shared.js';
 
 /** Real articles read by the pipeline: seeds, a sample of extraction pages, NeuS and PolNeAR texts. */
 function realArticles(): Article[] {
@@ -139,7 +139,7 @@ describe('chrono look-backs', () => {
     );
   });
 
-  it.skipIf(!hasShared)('give the results of the unbounded parser on real articles', () => {
+  itWith(hasShared, SHARED_SEEDS)('give the results of the unbounded parser on real articles', () => {
     for (const a of articles) expect(results(bounded, a.text), a.id).toEqual(results(plain, a.text));
   });
 });

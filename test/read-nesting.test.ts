@@ -11,6 +11,7 @@ import { parsePage } from '../src/core/read/html/parse-page.js';
 import { renderText } from '../src/core/read/html/render-text.js';
 import { scanTags } from '../src/core/read/html/scan-tags.js';
 import { hasExtractionPages, loadExtractionPages } from '../scripts/lib/extraction-pages.js';
+import { describeWith } from './helpers/shared.js';
 
 /** The depth of the deepest element linkedom builds for `html` (`<html>` or the first element is level 1). */
 function parsedDepth(html: string): number {
@@ -178,11 +179,14 @@ describe('capNesting', () => {
   });
 });
 
-describe.skipIf(!hasExtractionPages())('capNesting on the extraction benchmark pages', () => {
-  it('changes none of them', () => {
-    for (const page of loadExtractionPages()) expect(capNesting(page.html) === page.html, page.id).toBe(true);
-  });
-});
+describeWith(hasExtractionPages(), 'the extraction pages (eval/extraction)')(
+  'capNesting on the extraction benchmark pages',
+  () => {
+    it('changes none of them', () => {
+      for (const page of loadExtractionPages()) expect(capNesting(page.html) === page.html, page.id).toBe(true);
+    });
+  },
+);
 
 describe('parsePage on fragments', () => {
   /** The fragment rebuilt with the regular expressions the page reader used before (quadratic on some texts). */

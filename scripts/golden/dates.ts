@@ -86,7 +86,11 @@ function dateDigest(d: DateValue | null): unknown {
 
 /** What the dates stage and the differences make of one story. */
 export function computeGolden(name: string): unknown {
-  const input = STORIES[name]!();
+  return datesGoldenOf(STORIES[name]!());
+}
+
+/** What the dates stage and the differences make of articles already read (ids cut to 13 characters). */
+export function datesGoldenOf(input: readonly Article[]): unknown {
   const analyzed = analyzeArticles(input, null);
   const { differences } = composeStory(analyzed, { summaryWords: 120 });
   return {

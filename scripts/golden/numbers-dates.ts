@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { datesOfStory } from '../../src/core/analyze/dates/reference-dates.js';
 import { findNumbers } from '../../src/core/analyze/numbers.js';
 import { buildTimeline } from '../../src/core/analyze/timeline.js';
-import type { RawArticle } from '../../src/core/model.js';
+import type { Article, RawArticle } from '../../src/core/model.js';
 import { readArticles } from '../../src/core/pipeline.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,8 +33,13 @@ export function computeGolden(dir = SEEDS): unknown {
       content: readFileSync(join(dir, name), 'utf8'),
       meta: {},
     }));
+  return numbersDatesOf(readArticles(raws).articles);
+}
+
+/** What the dates, numbers and timeline stages make of articles already read (ids cut to their first 3 characters). */
+export function numbersDatesOf(input: readonly Article[]): unknown {
   // The dates stage settles each article's date; figures and timeline read it from the articles it returns.
-  const { articles, mentions: dates } = datesOfStory(readArticles(raws).articles, { referenceDate: null });
+  const { articles, mentions: dates } = datesOfStory(input, { referenceDate: null });
   return {
     dates: dates.map((d) => ({
       article: d.articleId.slice(0, 3),

@@ -1,9 +1,9 @@
 /** The typed client of the Parallax HTTP API (see the API contract); the only module that calls `fetch`. */
-import type { StreamMember } from '../../src/engine/storage/stream-repository.js';
 import type { ArticleText, LightReport } from '../../src/core/light-report.js';
 import type { InputFailure, Report } from '../../src/core/model.js';
 import type { CoverageSplit } from '../../src/core/stream/coverage-split.js';
 import type { StoryLeadEntity } from '../../src/core/stream/lead-entities.js';
+import type { StreamMember } from '../../src/core/stream/stream-member.js';
 import type { StoryCoverage } from './lean.js';
 import { forgetToken, storedToken, storeToken } from './token-store.js';
 

@@ -6,6 +6,7 @@ import type { StoryRecord, StoryRepository } from '../../engine/storage/story-re
 import { StoryService, fingerprintArticles } from '../../engine/stories.js';
 import { packageVersion } from '../../engine/version.js';
 import { AnalysisPool } from '../../engine/workers/analysis-pool.js';
+import { buildWebPageIfMissing } from '../build-web-page.js';
 import { CliError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -33,15 +34,6 @@ Options:
 ${SERVER_HELP}
   -h, --help             show this help
 `;
-
-/** Builds `web/dist` with Vite when the sources are there and the build is not. */
-async function buildWebIfMissing(root: string, io: CliIo): Promise<void> {
-  const web = join(root, 'web');
-  if (existsSync(join(web, 'dist', 'index.html')) || !existsSync(join(web, 'index.html'))) return;
-  io.stderr.write('parallax: building the web page (web/dist)...\n');
-  const { build } = await import('vite');
-  await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
-}
 
 /** The stored story with exactly these articles, or a new one made from them. */
 async function importFolder(
@@ -81,7 +73,7 @@ const command: Command = {
     const root = parallaxPackage().root;
     const folder = positionals[0] ? resolve(io.cwd, positionals[0]) : join(root, 'examples', 'sample-story');
     if (!existsSync(folder)) throw new CliError(`the folder ${folder} does not exist`);
-    await buildWebIfMissing(root, io);
+    await buildWebPageIfMissing({ root, io });
     const library = await openLibrary(settings.dbPath, io);
     const pool = new AnalysisPool({ ...settings.pool, lowPriority: true });
     try {

@@ -16,6 +16,9 @@ import type { StoryLeadEntity } from '../../core/stream/lead-entities.js';
 import type { FeedEntry } from '../feeds/types.js';
 import type { FeedState } from '../fetch/feed-state.js';
 import type { StoredAnalysis } from './story-repository.js';
+import type { StreamMember, WireLink } from '../../core/stream/stream-member.js';
+
+export type { StreamMember, WireLink };
 
 /** A feed as stored: its record (`FeedState`) and what became of the articles it named. */
 export interface FeedRecord {
@@ -109,13 +112,6 @@ export interface StreamAssignment {
   mergedStoryIds?: string[];
 }
 
-/** A wire-copy link: the article copies `of` (share `overlap` of its text), the earliest of its copies is `original`. */
-export interface WireLink {
-  of: string;
-  original: string;
-  overlap: number;
-}
-
 /** A new article with its first version and its place in the stories, stored in one transaction. */
 export interface ArticleIngest {
   /** The queue item this completes (deleted in the same transaction), or null. */
@@ -200,27 +196,6 @@ export interface StreamStorySummary {
   /** True when articles arrived or changed since the report. */
   reportPending: boolean;
   leadEntities: LeadEntity[];
-}
-
-/** An article of a stream story, with why it is there. */
-export interface StreamMember {
-  articleId: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  publishedAt: string | null;
-  clusterDate: string;
-  /** When it was first stored (arrival order is `seq`). */
-  arrivedAt: string;
-  seq: number;
-  /** Number of versions (2 and more: edited in place). */
-  versions: number;
-  updatedAt: string;
-  decision: Decision;
-  /** The story it was placed in when it arrived (another one when that story was merged since). */
-  assignedStoryId: string;
-  reason: AssignmentReason;
-  wire: WireLink | null;
 }
 
 /** A stream story with its members in arrival order and the stories merged into it. */
