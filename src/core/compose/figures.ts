@@ -1,0 +1,153 @@
+// Figures read from the numbers stage with what they count (event and counted-noun class, side), for comparing the
+// figures of different statements: the differences between articles and whether two statements can tell one event.
+import { stemmer } from 'stemmer';
+import type { DateValue, NumberMention } from '../model.js';
+import { COUNT_NOUN_CLASSES, EVENT_VERB_CLASSES, PEOPLE_NOUNS } from './lexicons.js';
+import type { Statement } from './statements.js';
+
+/** A figure of the numbers stage with what it measures, ready to be compared with figures of other articles. */
+export interface Figure {
+  mention: NumberMention;
+  value: number;
+  /** Grouping key: event class and counted-noun class. */
+  key: string;
+  /** Readable description of what is measured, e.g. "people killed". */
+  about: string;
+  /** The group the counted people belong to when the text names one ("Palestinians", "on the Israeli side"). */
+  side: string | null;
+  asOf: DateValue | null;
+}
+
+/** Counted nouns too vague or too generic to compare across articles. */
+const VAGUE_NOUNS = new Set([
+  'others',
+  'other',
+  'more',
+  'percent',
+  'times',
+  'years',
+  'year',
+  'days',
+  'hours',
+  'minutes',
+  'weeks',
+  'months',
+  'points',
+]);
+/** A figure stated as a share. */
+const PERCENT = /%|\bper\s?cent\b/iu;
+/** Words right before a figure that make it a part of a larger count ("including 16 girls"). */
+const SUBCOUNT = /\b(?:including|among them|among)\s+(?:\S+\s+){0,2}$/iu;
+/** Participles that the numbers stage writes as the last word of `counts` when an event verb is stated. */
+const EVENT_WORD = /^(?:\p{L}+ed|hurt|shot|missing)$/u;
+/** A group named as the counted people's side in the sentence ("On the Israeli side, seven people..."). */
+const SIDE_PHRASE = /\b(?:on\s+the\s+)?(\p{Lu}[\p{L}-]+)\s+side\b/u;
+
+/** The root of a demonym or group adjective ("Palestinians" → "palestinian"), or null for other words. */
+function groupRoot(word: string): string | null {
+  const first = word.split('-')[0] ?? word;
+  if (!/^\p{Lu}/u.test(first) || !/(?:ans?|is?|ese|ish)$/u.test(first)) return null;
+  return first.toLowerCase().replace(/s$/u, '');
+}
+
+/** Splits `counts` ("Palestinian civilians killed") into its noun words and event class. */
+function parseCounts(counts: string): { nouns: string[]; event: string | null } {
+  const words = counts.split(/\s+/).filter(Boolean);
+  const last = words.at(-1) ?? '';
+  if (words.length > 1 && EVENT_WORD.test(last)) {
+    return { nouns: words.slice(0, -1), event: EVENT_VERB_CLASSES.get(stemmer(last)) ?? last };
+  }
+  if (words.length === 1 && EVENT_WORD.test(last))
+    return { nouns: [], event: EVENT_VERB_CLASSES.get(stemmer(last)) ?? last };
+  return { nouns: words, event: null };
+}
+
+function nounClass(head: string): string {
+  const lower = head.toLowerCase();
+  if (PEOPLE_NOUNS.has(lower) || groupRoot(head) !== null) return 'people';
+  const stem = stemmer(lower);
+  return COUNT_NOUN_CLASSES.get(stem) ?? stem;
+}
+
+/** The statement holding a span: binary search among the statements of its article (in text order). */
+export function statementAt(byArticle: ReadonlyMap<string, Statement[]>, n: NumberMention): Statement | null {
+  const list = byArticle.get(n.articleId) ?? [];
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid]!;
+    if (s.end <= n.start) lo = mid + 1;
+    else if (s.start > n.start) hi = mid - 1;
+    else return n.end <= s.end ? s : null;
+  }
+  return null;
+}
+
+/** Reads what a NumberMention counts; null when it is not comparable (no value, vague, a sub-count, in junk). */
+export function figureOf(
+  n: NumberMention,
+  statement: Statement | null,
+  articleText: string,
+  published: DateValue | null,
+): Figure | null {
+  if (n.value === null || n.counts === null || !statement || statement.junk) return null;
+  if (SUBCOUNT.test(articleText.slice(Math.max(0, n.start - 40), n.start))) return null;
+  const { nouns, event } = parseCounts(n.counts);
+  const head = nouns.at(-1) ?? null;
+  if (head !== null && VAGUE_NOUNS.has(head.toLowerCase())) return null;
+  if (head === null && event === null) return null;
+  const cls = head === null ? 'people' : nounClass(head);
+  const named = nouns.map(groupRoot).find((g) => g !== null) ?? null;
+  const sidePhrase = SIDE_PHRASE.exec(statement.text)?.[1];
+  const side = named ?? (sidePhrase ? groupRoot(sidePhrase) : null);
+  return {
+    mention: n,
+    value: n.value,
+    // A share ("70 percent of adults") and a count ("160 million adults") of one group are different measures.
+    key: `${event ?? ''}|${cls}${PERCENT.test(n.text) ? '|%' : ''}`,
+    about: [cls === 'people' ? 'people' : (head ?? cls), event].filter(Boolean).join(' '),
+    side,
+    asOf: n.asOf ?? published,
+  };
+}
+
+/** How far an approximate figure ("about 60") may be from the value it states. */
+const APPROXIMATION = 0.1;
+
+/** The values a figure allows, from its qualifier: "more than 200" allows anything above 200, "about 60" 54 to 66. */
+export function valueRange(f: Pick<Figure, 'value'> & { mention: Pick<NumberMention, 'qualifier'> }): {
+  low: number;
+  high: number;
+} {
+  const v = f.value;
+  switch (f.mention.qualifier) {
+    case null:
+      return { low: v, high: v };
+    case 'more than':
+    case 'over':
+    case 'just over':
+    case 'upwards of':
+      return { low: v, high: Infinity };
+    case 'at least':
+    case 'no fewer than':
+      return { low: v, high: Infinity };
+    case 'fewer than':
+    case 'less than':
+    case 'under':
+    case 'just under':
+      return { low: -Infinity, high: v };
+    case 'at most':
+    case 'no more than':
+    case 'up to':
+    case 'as many as':
+      return { low: -Infinity, high: v };
+    case 'nearly':
+    case 'almost':
+    case 'close to':
+      return { low: v * (1 - APPROXIMATION), high: v };
+    default:
+      // about, approximately, around, roughly, some, an estimated: close to the value either way.
+      return { low: v * (1 - APPROXIMATION), high: v * (1 + APPROXIMATION) };
+  }
+}
