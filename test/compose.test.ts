@@ -5,7 +5,7 @@ import { copyGroups, shareRun } from '../src/core/compose/near-duplicates.js';
 import { buildStatements } from '../src/core/compose/statements.js';
 import { candidatePairs, buildTermIndex } from '../src/core/compose/similarity.js';
 import { analyzeStory } from '../src/core/pipeline.js';
-import type { Article, Report } from '../src/core/model.js';
+import type { Article, RawArticle, Report } from '../src/core/model.js';
 import type { AnalyzedStory } from '../src/core/state.js';
 import { findNumbers } from '../src/core/analyze/numbers.js';
 import { analyzeText } from '../src/core/nlp/wink.js';
@@ -116,6 +116,36 @@ describe('differences', () => {
     expect(out.differences.filter((d) => d.kind === 'number')).toEqual([]);
   });
 
+  it('compares like with like: people evacuated and people treated are two counts, each cited by its sentence', () => {
+    const articles = [
+      article('a', 'The fire forced the evacuation of about 1,200 people. Fourteen people were treated for smoke.'),
+      article('b', 'More than 2,000 residents were ordered out of their homes. Nine people were hospitalized.'),
+    ];
+    const out = composeStory(withNumbers(articles), OPTIONS);
+    const numbers = out.differences.filter((d) => d.kind === 'number');
+    const values = numbers.map((d) => d.claims.map((c) => c.value).sort((x, y) => x! - y!));
+    expect(values).toEqual(expect.arrayContaining([[1200, 2000], [9, 14]]));
+    expect(numbers).toHaveLength(2);
+    for (const d of numbers) {
+      for (const c of d.claims) {
+        const cited = c.citations.map((x) => articles.find((a) => a.id === x.articleId)!.text.slice(x.start, x.end));
+        // The whole sentence, not the bare figure.
+        expect(cited.every((t) => /[.!?]$/.test(t) && t.length > c.text.length)).toBe(true);
+      }
+    }
+  });
+
+  it('compares no count of people for which the sentence states no event', () => {
+    const out = composeStory(
+      withNumbers([
+        article('a', 'About 300 people, many of them elderly.'),
+        article('b', 'The town hall held 40 people, the mayor said.'),
+      ]),
+      OPTIONS,
+    );
+    expect(out.differences.filter((d) => d.kind === 'number')).toEqual([]);
+  });
+
   it('keeps counts of different sides apart and sub-counts out', () => {
     const out = composeStory(
       withNumbers([
@@ -190,6 +220,62 @@ describe('framing', () => {
       out.framing.find((f) => f.articleId === id)!.descriptors.flatMap((d) => d.terms);
     expect(terms('a')).toContain('the shadowy network that sells fake tickets');
     expect(terms('b')).toContain('notorious network');
+  });
+});
+
+describe('facts of one event', () => {
+  const raw = (id: string, content: string, publishedAt?: string): RawArticle => ({
+    id,
+    source: `${id}.txt`,
+    format: 'text',
+    content,
+    meta: publishedAt ? { publishedAt } : {},
+  });
+  const shared = (report: Report): string[][] =>
+    report.facts!.filter((f) => f.kind === 'shared').map((f) => [...f.articleIds].sort());
+
+  it('keeps the same kind of event on different days apart', () => {
+    const report = analyzeStory(
+      [
+        raw('a', 'On Monday, the mayor met the governor at the flooded bridge in Alder Falls.', '2030-04-03'),
+        raw('b', 'On Friday, the mayor met the governor at the flooded bridge in Alder Falls.', '2030-04-07'),
+      ],
+      { referenceDate: '2030-04-08' },
+    );
+    expect(shared(report)).toEqual([]);
+  });
+
+  it('joins one event told with a weekday by one article and with its date by another', () => {
+    const report = analyzeStory(
+      [
+        raw('a', 'On Wednesday, the mayor met the governor at the flooded bridge in Alder Falls.', '2030-04-04'),
+        raw('b', 'On April 3, the mayor met the governor at the flooded bridge in Alder Falls.', '2030-04-05'),
+      ],
+      { referenceDate: '2030-04-08' },
+    );
+    expect(shared(report)).toEqual([['a', 'b']]);
+  });
+
+  it('keeps apart statements that give one count two values that cannot both hold', () => {
+    const report = analyzeStory(
+      [
+        raw('a', 'The storm in Alder Falls killed 4 people and flooded the old mill, officials said.'),
+        raw('b', 'The storm in Alder Falls killed 31 people and flooded the old mill, officials said.'),
+      ],
+      { referenceDate: '2030-04-08' },
+    );
+    expect(shared(report)).toEqual([]);
+  });
+
+  it('joins figures that agree as ranges ("more than 20" and 23)', () => {
+    const report = analyzeStory(
+      [
+        raw('a', 'The storm in Alder Falls killed more than 20 people and flooded the old mill, officials said.'),
+        raw('b', 'The storm in Alder Falls killed 23 people and flooded the old mill, officials said.'),
+      ],
+      { referenceDate: '2030-04-08' },
+    );
+    expect(shared(report)).toEqual([['a', 'b']]);
   });
 });
 

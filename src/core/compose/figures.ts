@@ -1,7 +1,8 @@
 // Figures read from the numbers stage with what they count (event and counted-noun class, side), for comparing the
 // figures of different statements: the differences between articles and whether two statements can tell one event.
 import { stemmer } from 'stemmer';
-import type { DateValue, NumberMention } from '../model.js';
+import type { DateValue, NumberMention, Span } from '../model.js';
+import type { Token } from '../nlp/wink.js';
 import { COUNT_NOUN_CLASSES, EVENT_VERB_CLASSES, PEOPLE_NOUNS } from './lexicons.js';
 import type { Statement } from './statements.js';
 
@@ -16,6 +17,8 @@ export interface Figure {
   /** The group the counted people belong to when the text names one ("Palestinians", "on the Israeli side"). */
   side: string | null;
   asOf: DateValue | null;
+  /** The sentence that states the figure (what a difference cites, so that a reader sees what was counted). */
+  sentence: Span;
 }
 
 /** Counted nouns too vague or too generic to compare across articles. */
@@ -42,6 +45,53 @@ const SUBCOUNT = /\b(?:including|among them|among)\s+(?:\S+\s+){0,2}$/iu;
 const EVENT_WORD = /^(?:\p{L}+ed|hurt|shot|missing)$/u;
 /** A group named as the counted people's side in the sentence ("On the Israeli side, seven people..."). */
 const SIDE_PHRASE = /\b(?:on\s+the\s+)?(\p{Lu}[\p{L}-]+)\s+side\b/u;
+
+/** Tokens read after a figure for the event it counts ("Fourteen people were treated for ..."). */
+const EVENT_AFTER = 8;
+/** Tokens read before a figure for the event it counts ("forced the evacuation of about 1,200 people"). */
+const EVENT_BEFORE = 5;
+/** Auxiliaries and copulas: never the event of a figure. */
+const AUXILIARY = /^(?:be|is|are|was|were|been|being|am|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|get|got)$/u;
+/** People moved out of their homes ("ordered out of their homes", "forcing 1,200 residents from their homes"). */
+const FROM_HOMES = /\b(?:from|out\s+of|fled)\s+(?:their\s+|the(?:ir)?\s+own\s+)?homes?\b/iu;
+
+/** The event class of a word, when it names one of the lexicon's events ("evacuation", "hospitals", "burns"). */
+function eventClassOf(t: Token): string | null {
+  if (t.type !== 'word') return null;
+  return EVENT_VERB_CLASSES.get(stemmer(t.normal)) ?? null;
+}
+
+/**
+ * The event a figure counts when the numbers stage found none in its words: read from the figure's own clause (the
+ * tokens either side up to a comma or other punctuation), first a word of a known event ("were evacuated", "the
+ * evacuation of", "taken to hospitals"), then people sent "from their homes", then the first verb after the figure or
+ * before it ("were ordered", "lives two blocks"); null when the clause has no verb. Two counts of people are alike only
+ * when they count the same event: 1,200 evacuated and 14 treated are not two values of one thing.
+ */
+function clauseEvent(tokens: readonly Token[], figure: Span): string | null {
+  const first = tokens.findIndex((t) => t.end > figure.start);
+  if (first < 0) return null;
+  let after = first;
+  while (after < tokens.length && tokens[after]!.start < figure.end) after++;
+  const ahead: Token[] = [];
+  for (let k = after; k < tokens.length && ahead.length < EVENT_AFTER; k++) {
+    if (tokens[k]!.type === 'punctuation') break;
+    ahead.push(tokens[k]!);
+  }
+  const behind: Token[] = [];
+  for (let k = first - 1; k >= 0 && behind.length < EVENT_BEFORE; k--) {
+    if (tokens[k]!.type === 'punctuation') break;
+    behind.push(tokens[k]!);
+  }
+  for (const t of [...ahead, ...behind]) {
+    const cls = eventClassOf(t);
+    if (cls) return cls;
+  }
+  const clause = [...behind].reverse().concat(ahead).map((t) => t.value).join(' ');
+  if (FROM_HOMES.test(clause)) return EVENT_VERB_CLASSES.get('evacu') ?? 'displaced';
+  const verb = [...ahead, ...behind].find((t) => t.pos === 'VERB' && !AUXILIARY.test(t.normal));
+  return verb ? stemmer(verb.normal) : null;
+}
 
 /** The root of a demonym or group adjective ("Palestinians" → "palestinian"), or null for other words. */
 function groupRoot(word: string): string | null {
@@ -93,11 +143,15 @@ export function figureOf(
 ): Figure | null {
   if (n.value === null || n.counts === null || !statement || statement.junk) return null;
   if (SUBCOUNT.test(articleText.slice(Math.max(0, n.start - 40), n.start))) return null;
-  const { nouns, event } = parseCounts(n.counts);
+  const counted = parseCounts(n.counts);
+  const { nouns } = counted;
   const head = nouns.at(-1) ?? null;
   if (head !== null && VAGUE_NOUNS.has(head.toLowerCase())) return null;
-  if (head === null && event === null) return null;
+  if (head === null && counted.event === null) return null;
   const cls = head === null ? 'people' : nounClass(head);
+  const event = counted.event ?? clauseEvent(statement.tokens, n);
+  // People counted for no event the sentence states are not comparable with anything.
+  if (event === null && cls === 'people') return null;
   const named = nouns.map(groupRoot).find((g) => g !== null) ?? null;
   const sidePhrase = SIDE_PHRASE.exec(statement.text)?.[1];
   const side = named ?? (sidePhrase ? groupRoot(sidePhrase) : null);
@@ -109,6 +163,7 @@ export function figureOf(
     about: [cls === 'people' ? 'people' : (head ?? cls), event].filter(Boolean).join(' '),
     side,
     asOf: n.asOf ?? published,
+    sentence: { start: statement.start, end: statement.end },
   };
 }
 

@@ -49,7 +49,8 @@ function claimsOf(figures: readonly Figure[]): DifferenceClaim[] {
       text: first.text,
       value: same[0]!.value,
       articleIds: [...new Set(same.map((f) => f.mention.articleId))],
-      citations: same.map((f) => ({ articleId: f.mention.articleId, start: f.mention.start, end: f.mention.end })),
+      // The sentence of each figure, so that a reader sees what was counted, not a bare number.
+      citations: same.map((f) => ({ articleId: f.mention.articleId, ...f.sentence })),
       attribution: same.map((f) => f.mention.attribution).find((a) => a !== null) ?? null,
       asOf: same.map((f) => f.asOf).find((d) => d !== null) ?? null,
     };
