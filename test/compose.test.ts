@@ -124,7 +124,12 @@ describe('differences', () => {
     const out = composeStory(withNumbers(articles), OPTIONS);
     const numbers = out.differences.filter((d) => d.kind === 'number');
     const values = numbers.map((d) => d.claims.map((c) => c.value).sort((x, y) => x! - y!));
-    expect(values).toEqual(expect.arrayContaining([[1200, 2000], [9, 14]]));
+    expect(values).toEqual(
+      expect.arrayContaining([
+        [1200, 2000],
+        [9, 14],
+      ]),
+    );
     expect(numbers).toHaveLength(2);
     for (const d of numbers) {
       for (const c of d.claims) {
@@ -133,6 +138,21 @@ describe('differences', () => {
         expect(cited.every((t) => /[.!?]$/.test(t) && t.length > c.text.length)).toBe(true);
       }
     }
+  });
+
+  it('reports no difference between figures that can both hold, a change and a level, or a forecast and a result', () => {
+    const out = composeStory(
+      withNumbers([
+        article(
+          'a',
+          'The agency will send roughly 4 million doses to the islands. Claims rose 37,000 to 412,000 last week.',
+        ),
+        article('b', 'The agency will send 4 million doses to the islands. Employers added 850,000 jobs in June.'),
+        article('c', 'Claims rose to 412,000 last week. Economists had expected employers would add 700,000 jobs.'),
+      ]),
+      OPTIONS,
+    );
+    expect(out.differences.filter((d) => d.kind === 'number')).toEqual([]);
   });
 
   it('compares no count of people for which the sentence states no event', () => {

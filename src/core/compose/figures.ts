@@ -51,7 +51,8 @@ const EVENT_AFTER = 8;
 /** Tokens read before a figure for the event it counts ("forced the evacuation of about 1,200 people"). */
 const EVENT_BEFORE = 5;
 /** Auxiliaries and copulas: never the event of a figure. */
-const AUXILIARY = /^(?:be|is|are|was|were|been|being|am|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|get|got)$/u;
+const AUXILIARY =
+  /^(?:be|is|are|was|were|been|being|am|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|get|got)$/u;
 /** People moved out of their homes ("ordered out of their homes", "forcing 1,200 residents from their homes"). */
 const FROM_HOMES = /\b(?:from|out\s+of|fled)\s+(?:their\s+|the(?:ir)?\s+own\s+)?homes?\b/iu;
 
@@ -69,8 +70,55 @@ function eventClassOf(t: Token): string | null {
  * when they count the same event: 1,200 evacuated and 14 treated are not two values of one thing.
  */
 function clauseEvent(tokens: readonly Token[], figure: Span): string | null {
+  const { ahead, behind } = clauseTokens(tokens, figure);
+  for (const t of [...ahead, ...behind]) {
+    const cls = eventClassOf(t);
+    if (cls) return cls;
+  }
+  const clause = [...behind]
+    .reverse()
+    .concat(ahead)
+    .map((t) => t.value)
+    .join(' ');
+  if (FROM_HOMES.test(clause)) return EVENT_VERB_CLASSES.get('evacu') ?? 'displaced';
+  const verb = [...ahead, ...behind].find((t) => t.pos === 'VERB' && !AUXILIARY.test(t.normal));
+  return verb ? stemmer(verb.normal) : null;
+}
+
+/** Words right before a figure that make it an amount of change ("increased by 37,000", "up 5,000"). */
+const CHANGE_BEFORE = /\b(?:by|up|down)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$/iu;
+/** Words right after a figure that make it an amount of change ("rose 37,000 last week to 412,000"). */
+const CHANGE_AFTER = /^\s+(?:[\p{L}.'’]+\s+){0,4}?to\s+[$€£]?\d/u;
+/** Words of a figure's clause that make it a forecast, not a count of what happened ("economists expected 700,000"). */
+const FORECAST = new Set([
+  'forecast',
+  'forecasts',
+  'predicted',
+  'prediction',
+  'predictions',
+  'consensus',
+  'expectations',
+  'expected',
+  'projected',
+  'would',
+]);
+
+/**
+ * What kind of measure a figure is beyond what it counts: an amount of change ("rose 37,000 to 412,000") or a forecast
+ * ("economists expected 700,000") is not comparable with a level that was reported ("412,000 claims", "850,000 jobs").
+ */
+function measureKind(tokens: readonly Token[], figure: Span, text: string, at: number): string {
+  const before = text.slice(Math.max(0, figure.start - at - 30), figure.start - at);
+  const after = text.slice(figure.end - at, figure.end - at + 40);
+  if (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after)) return '|change';
+  const clause = clauseTokens(tokens, figure);
+  return [...clause.ahead, ...clause.behind].some((t) => FORECAST.has(t.normal)) ? '|forecast' : '';
+}
+
+/** The tokens of a figure's clause after it and before it (nearest first), up to punctuation. */
+function clauseTokens(tokens: readonly Token[], figure: Span): { ahead: Token[]; behind: Token[] } {
   const first = tokens.findIndex((t) => t.end > figure.start);
-  if (first < 0) return null;
+  if (first < 0) return { ahead: [], behind: [] };
   let after = first;
   while (after < tokens.length && tokens[after]!.start < figure.end) after++;
   const ahead: Token[] = [];
@@ -83,14 +131,7 @@ function clauseEvent(tokens: readonly Token[], figure: Span): string | null {
     if (tokens[k]!.type === 'punctuation') break;
     behind.push(tokens[k]!);
   }
-  for (const t of [...ahead, ...behind]) {
-    const cls = eventClassOf(t);
-    if (cls) return cls;
-  }
-  const clause = [...behind].reverse().concat(ahead).map((t) => t.value).join(' ');
-  if (FROM_HOMES.test(clause)) return EVENT_VERB_CLASSES.get('evacu') ?? 'displaced';
-  const verb = [...ahead, ...behind].find((t) => t.pos === 'VERB' && !AUXILIARY.test(t.normal));
-  return verb ? stemmer(verb.normal) : null;
+  return { ahead, behind };
 }
 
 /** The root of a demonym or group adjective ("Palestinians" → "palestinian"), or null for other words. */
@@ -159,7 +200,7 @@ export function figureOf(
     mention: n,
     value: n.value,
     // A share ("70 percent of adults") and a count ("160 million adults") of one group are different measures.
-    key: `${event ?? ''}|${cls}${PERCENT.test(n.text) ? '|%' : ''}`,
+    key: `${event ?? ''}|${cls}${PERCENT.test(n.text) ? '|%' : ''}${measureKind(statement.tokens, n, statement.text, statement.start)}`,
     about: [cls === 'people' ? 'people' : (head ?? cls), event].filter(Boolean).join(' '),
     side,
     asOf: n.asOf ?? published,

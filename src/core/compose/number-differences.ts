@@ -1,5 +1,5 @@
 import type { Article, DateValue, Difference, DifferenceClaim, DifferenceRelation, NumberMention } from '../model.js';
-import { figureOf, statementAt, type Figure } from './figures.js';
+import { figureOf, statementAt, valueRange, type Figure } from './figures.js';
 import { pushTo } from './push-to.js';
 import { articleAsOf, differenceRelation } from './timing.js';
 import type { Statement } from './statements.js';
@@ -34,6 +34,20 @@ function splitBySide(group: readonly Figure[]): Figure[][] {
     nearest.side.push(f);
   }
   return sides;
+}
+
+/** True when a figure's value falls within what an approximate figure allows ("about 60" allows 54 to 66). */
+function within(value: number, approximate: Figure): boolean {
+  const { low, high } = valueRange(approximate);
+  return Number.isFinite(low) && Number.isFinite(high) && low <= value && value <= high;
+}
+
+/**
+ * True when two figures say the same: one value ("at least 14" and "14"), or one value within what an approximate
+ * figure allows ("roughly 4 million" and "4 million"). Two different bounds ("at least 65", "at least 200") differ.
+ */
+function sameValue(a: Figure, b: Figure): boolean {
+  return a.value === b.value || within(a.value, b) || within(b.value, a);
 }
 
 function valueKey(f: Figure): string {
@@ -99,6 +113,9 @@ export function findNumberDifferences(
     const claims = claimsOf(group);
     // Values that every article agrees on are no difference; keep the group only when articles disagree.
     if (claims.every((c) => c.articleIds.length === articlesInvolved.size)) continue;
+    // Figures of different articles that all say the same ("roughly 4 million", "4 million") are no difference.
+    const apart = group.some((f) => group.some((g) => f.mention.articleId !== g.mention.articleId && !sameValue(f, g)));
+    if (!apart) continue;
     differences.push({ id: '', about: group[0]!.about, kind: 'number', claims, relation: relationOf(group) });
   }
   return differences;

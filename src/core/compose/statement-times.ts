@@ -35,8 +35,17 @@ interface OwnTime {
 
 /** Statements either side of one that may tell it the time of its event (the same event is told nearby). */
 const DONOR_REACH = 20;
-/** How far from its article's date (or the story's known dates) a statement in the present tense may hold, in days. */
+/**
+ * How far from the story's known dates a statement in the present tense of an undated article may hold, in days: its
+ * own time of writing is not known, other articles only bound it.
+ */
 const PRESENT_REACH = 366;
+/**
+ * Days before its own article's date a statement in the present tense may hold ("have so far recovered 24", "Hamas is
+ * firing rockets"): the present perfect reaches back a few days, not weeks; a day after allows for time zones.
+ */
+const PRESENT_BEFORE = 7;
+const PRESENT_AFTER = 1;
 /** Auxiliaries of the present tense ("has fired", "have been killed", "is", "are"). */
 const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am', 'has', 'have']);
 
@@ -77,16 +86,16 @@ function inPresentTense(statement: Statement): boolean {
   return false;
 }
 
-/** The days a span of ISO dates covers, widened by `reach` days either side. */
-function around(first: string, last: string, reach: number): { first: number; last: number } | null {
+/** The days a span of ISO dates covers, widened by `before` days before it and `after` days after it. */
+function around(first: string, last: string, before: number, after = before): { first: number; last: number } | null {
   const a = parseIsoDay(first);
   const b = parseIsoDay(last);
-  return a && b ? { first: dayNumber(a) - reach, last: dayNumber(b) + reach } : null;
+  return a && b ? { first: dayNumber(a) - before, last: dayNumber(b) + after } : null;
 }
 
 /**
- * The time of writing of each article, widened by a year either side: its own date when known, else the span of the
- * story's known dates (other articles bound an undated one), else unknown.
+ * The time of writing of each article: its own date when known (a week before it to a day after), else the span of the
+ * story's known dates widened by a year (other articles bound an undated one), else unknown.
  */
 function writingTimes(articles: readonly Article[]): Map<string, EventTime | null> {
   const spans = articles.map((a) => {
@@ -108,7 +117,7 @@ function writingTimes(articles: readonly Article[]): Map<string, EventTime | nul
   return new Map(
     articles.map((a, k) => {
       const own = spans[k];
-      const days = own ? around(own.first, own.last, PRESENT_REACH) : story;
+      const days = own ? around(own.first, own.last, PRESENT_BEFORE, PRESENT_AFTER) : story;
       return [a.id, days ? { days, weekdays: ALL_WEEKDAYS, slack: 0, basis: 'article', leads: false } : null];
     }),
   );
@@ -125,7 +134,7 @@ export interface TimeSources {
 /**
  * The times of the events of each statement: for each statement id, the event times of the date expressions inside it;
  * when its own expression is unresolved, the time its article gives the same event; when it has none and speaks in the
- * present tense, the time of writing within a year (which tells "Hamas fires rockets" from "In 2014, Hamas fired
+ * present tense, the time of writing (which tells "Hamas fires rockets" from "In 2014, Hamas fired
  * 4,000 rockets"); else an empty list: unknown.
  */
 export function statementTimes(statements: readonly Statement[], sources: TimeSources): Map<number, EventTime[]> {

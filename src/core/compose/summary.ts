@@ -82,6 +82,12 @@ export interface SummaryOptions {
   dates?: readonly DateMention[];
 }
 
+/**
+ * Cosine similarity to the headline above which a body sentence says what the headline says (the sentence the headline
+ * was written from): the summary does not state it twice.
+ */
+const HEADLINE_RESTATED = 0.5;
+
 interface Candidate {
   statement: Statement;
   /** The fact the statement belongs to (statements of one fact repeat each other). */
@@ -235,7 +241,8 @@ function select(
  * Writes the neutral summary: a headline-like first sentence from the titles when one is supported by the text, then
  * source sentences (lightly compressed) chosen by how much the other outlets say the same (consensus with their
  * centroid, best matches, shared facts), early position, neutral and attributed wording, with an MMR redundancy check
- * and a bonus for the shared concepts (terms and term pairs several outlets state) that a sentence adds; every
+ * and a bonus for the shared concepts (terms and term pairs several outlets state) that a sentence adds, and no
+ * sentence that restates the headline; every
  * sentence cited. Contested claims and figures keep their attribution ("according to X"). With the story's dates,
  * the chosen sentences follow its time order and weekdays are written with their known days.
  */
@@ -258,7 +265,8 @@ export function writeSummary(
     sentences.push({ text: headline.text, citations: headline.citations });
     budget -= wordCount(headline.text);
   }
-  const pool = candidates(index, facts, articles, w, options);
+  const all = candidates(index, facts, articles, w, options);
+  const pool = headline ? all.filter((c) => cosine(index.vectors[c.at]!, headline.vector) < HEADLINE_RESTATED) : all;
   const concepts = {
     weights,
     covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>(),
