@@ -42,6 +42,11 @@ export interface SummaryWeights {
   overshoot: number;
   /** Weight of the new shared concepts a sentence adds to the summary (share of the story's concept weight). */
   coverage: number;
+  /**
+   * Cosine similarity to the headline above which a chosen sentence restates it (often the sentence it was written
+   * from), so that the headline gives way (above 1: never).
+   */
+  restated: number;
 }
 
 /** Default weights. */
@@ -60,6 +65,7 @@ export const SUMMARY_WEIGHTS: Readonly<SummaryWeights> = {
   density: 0,
   unattributed: 0.3,
   coverage: 2,
+  restated: 0.55,
 };
 
 /** Options of the summary. */
@@ -81,12 +87,6 @@ export interface SummaryOptions {
   /** The story's resolved dates: when given, the summary follows the story's time order and writes known days. */
   dates?: readonly DateMention[];
 }
-
-/**
- * Cosine similarity to the headline above which a body sentence says what the headline says (the sentence the headline
- * was written from): the summary does not state it twice.
- */
-const HEADLINE_RESTATED = 0.5;
 
 interface Candidate {
   statement: Statement;
@@ -242,7 +242,7 @@ function select(
  * source sentences (lightly compressed) chosen by how much the other outlets say the same (consensus with their
  * centroid, best matches, shared facts), early position, neutral and attributed wording, with an MMR redundancy check
  * and a bonus for the shared concepts (terms and term pairs several outlets state) that a sentence adds, and no
- * sentence that restates the headline; every
+ * headline when a chosen sentence restates it; every
  * sentence cited. Contested claims and figures keep their attribution ("according to X"). With the story's dates,
  * the chosen sentences follow its time order and weekdays are written with their known days.
  */
@@ -256,24 +256,39 @@ export function writeSummary(
   const usable = statements.filter((s) => !s.junk);
   if (usable.length === 0) return { text: '', sentences: [] };
   const index = buildTermIndex(usable);
-  const sentences: Summary['sentences'] = [];
-  let budget = options.words;
   // One weighting of the story's shared concepts serves the headline choice and the sentence selection.
   const weights = conceptWeights(articles, usable);
-  const headline = options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights);
-  if (headline) {
-    sentences.push({ text: headline.text, citations: headline.citations });
-    budget -= wordCount(headline.text);
+  const picked = options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights);
+  const pool = candidates(index, facts, articles, w, options);
+  const choose = (opening: typeof picked): Candidate[] =>
+    select(
+      pool,
+      index,
+      options.words - (opening ? wordCount(opening.text) : 0),
+      w,
+      opening && w.headlineRedundancy > 0 ? [opening.vector] : [],
+      { weights, covered: opening ? conceptsOf(termsOfText(opening.text)) : new Set<string>() },
+    );
+  let headline = picked;
+  let chosen = choose(headline);
+  // A chosen sentence that says what the headline says (often the sentence it was written from) would state it twice:
+  // the summary then opens with that sentence, in its outlet's fuller words, and the headline's words go to one more
+  // sentence chosen as the others were. (Another title instead is often one outlet's angle, not the story.)
+  const restating = headline ? chosen.filter((c) => cosine(index.vectors[c.at]!, headline!.vector) >= w.restated) : [];
+  if (restating.length > 0) {
+    headline = null;
+    const used = chosen.reduce((sum, c) => sum + c.words, 0);
+    const rest = pool.filter((c) => !chosen.includes(c) && !(c.factId && chosen.some((x) => x.factId === c.factId)));
+    const covered = new Set(chosen.flatMap((c) => [...c.concepts]));
+    const vectors = chosen.map((c) => index.vectors[c.at]!);
+    chosen = [
+      ...restating,
+      ...chosen.filter((c) => !restating.includes(c)),
+      ...select(rest, index, options.words - used, w, vectors, { weights, covered }),
+    ];
   }
-  const all = candidates(index, facts, articles, w, options);
-  const pool = headline ? all.filter((c) => cosine(index.vectors[c.at]!, headline.vector) < HEADLINE_RESTATED) : all;
-  const concepts = {
-    weights,
-    covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>(),
-  };
-  const already = headline && w.headlineRedundancy > 0 ? [headline.vector] : [];
-  for (const c of select(pool, index, budget, w, already, concepts))
-    sentences.push({ text: c.text, citations: c.citations });
+  const sentences: Summary['sentences'] = headline ? [{ text: headline.text, citations: headline.citations }] : [];
+  for (const c of chosen) sentences.push({ text: c.text, citations: c.citations });
   const ordered = options.dates
     ? placeSummaryInTime(sentences, options.dates, { keepFirst: headline !== null })
     : sentences;
