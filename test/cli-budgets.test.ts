@@ -15,12 +15,11 @@ const dir = mkdtempSync(join(tmpdir(), 'parallax-cli-budgets-'));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('analyzes the good inputs, names the one past its time budget with the reason, and exits 1', () => {
+it('names each input stopped at its time budget with the reason, writes no report, and exits 1', () => {
   FERRY_ARTICLES.forEach((text, i) => writeFileSync(join(dir, `ferry-${i + 1}.txt`), text));
-  // Reading ~2.5 MB of prose takes far longer than the 5 s budget; each short article well under a second.
-  writeFileSync(join(dir, 'slow.txt'), longText(2_500_000));
-  const args = ['analyze', 'ferry-1.txt', 'slow.txt', 'ferry-2.txt', 'ferry-3.txt', '--format', 'json'];
-  const run = spawnSync(process.execPath, [BIN, ...args, '--job-timeout', '5', '--workers', '2'], {
+  // A budget of 1 ms, which reading any real article takes longer than on any machine: every job is stopped by it.
+  const args = ['analyze', 'ferry-1.txt', 'ferry-2.txt', 'ferry-3.txt', '--format', 'json'];
+  const run = spawnSync(process.execPath, [BIN, ...args, '--job-timeout', '0.001', '--workers', '2'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, PARALLAX_DEBUG: '' },
@@ -29,16 +28,10 @@ it('analyzes the good inputs, names the one past its time budget with the reason
   });
   expect(run.signal).toBeNull();
   expect(run.status).toBe(1);
-  const report = JSON.parse(run.stdout) as { articles: { id: string }[]; failures: { source: string; code: string }[] };
-  expect(report.articles.map((a) => a.id)).toEqual(['ferry-1', 'ferry-2', 'ferry-3']);
-  expect(report.failures).toEqual([
-    {
-      source: 'slow.txt',
-      code: 'over-time-budget',
-      message: 'slow.txt: analysis stopped: over the time budget of 5 s',
-    },
-  ]);
-  expect(run.stderr).toContain('parallax: slow.txt: analysis stopped: over the time budget of 5 s\n');
+  expect(run.stdout).toBe('');
+  for (const name of ['ferry-1.txt', 'ferry-2.txt', 'ferry-3.txt']) {
+    expect(run.stderr).toContain(`parallax: ${name}: analysis stopped: over the time budget of 1 ms\n`);
+  }
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }, 150_000);
 

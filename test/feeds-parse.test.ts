@@ -251,6 +251,23 @@ describe('parseSource: bad input is a clear error or warning for that source', (
     expectError(() => parseSource(utf8(opml)), 'external-entity', /external entity/);
   });
 
+  it('finds an external entity in any DOCTYPE, after DOCTYPEs never closed', () => {
+    const later = `<?xml version="1.0"?><!DOCTYPE rss><!DOCTYPE rss [<!ENTITY s SYSTEM "file:///etc/passwd">]><rss/>`;
+    expectError(() => parseSource(utf8(later)), 'external-entity', /external entity \(s\)/);
+    // Thousands of subsets opened and never closed: read in one pass (each used to rescan the rest of the text).
+    const unclosed = `<?xml version="1.0"?><rss version="2.0">${'<!DOCTYPE rss ['.repeat(16_000)}</rss>`;
+    expectError(() => parseSource(utf8(unclosed), { name: 'unclosed.xml' }), 'malformed-xml', /^unclosed\.xml: /);
+  });
+
+  it("cuts a parser's reason to one short line, however much markup it quotes", () => {
+    const attributes = `a.jpg"${'st.example/b.jpg"'.repeat(3000)}`;
+    const item = `<item><title>Turbines</title><enclosure url="https://a.example/${attributes} length="1"/></item>`;
+    const feed = parseSource(utf8(`<rss version="2.0"><channel><title>x</title>${item}</channel></rss>`));
+    const warning = feed.warnings.find((w) => w.code === 'malformed-xml-recovered');
+    expect(warning?.message).toMatch(/^the XML is malformed \(line 1, column \d+: Attribute '.*…\); read what/);
+    expect(warning!.message.length).toBeLessThan(300);
+  });
+
   it('refuses a source over the size limit, and a gzip bomb that expands over it', () => {
     const big = utf8(`<rss version="2.0"><channel><title>${'x'.repeat(2048)}</title></channel></rss>`);
     expectError(() => parseSource(big, { name: 'big.xml', limits: { maxBytes: 1024 } }), 'too-large', /over the size/);

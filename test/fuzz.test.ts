@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { materializeBytes, materializeText, PROFILES } from '../scripts/fuzz/mutations.js';
-import { FuzzPool } from '../scripts/fuzz/pool.js';
+import { budgetFor, FuzzPool } from '../scripts/fuzz/pool.js';
 import { loadCases } from '../scripts/fuzz/regressions.js';
 import { fuzz, signatureOf } from '../scripts/fuzz/run.js';
 import { TARGETS } from '../scripts/fuzz/targets/index.js';
@@ -61,6 +61,27 @@ describe('the watchdog', () => {
     });
     expect((await pool.run('self-test', { action: 'pass' })).verdict).toEqual({ ok: true });
     expect(pool.started).toBe(startedBefore + 1);
+  });
+
+  it('gives a large input a larger budget: its size in millions of characters times msPerMb more', async () => {
+    const sized = new FuzzPool({ targets: ['self-test'], budgetMs: 300, msPerMb: 1000, hangFactor: 3 });
+    try {
+      // 400 ms is over the budget of 300 ms, within the 300 + 1000 ms of an input of a million characters.
+      expect((await sized.run('self-test', { action: 'sleep', ms: 400 })).verdict).toMatchObject({
+        kind: 'budget-overrun',
+        message: expect.stringMatching(/^took \d+ ms \(budget 300 ms\)$/) as unknown,
+      });
+      const large = await sized.run('self-test', { action: 'sleep', ms: 400, chars: 1_000_000 });
+      expect(large).toMatchObject({ verdict: { ok: true }, chars: 1_000_000 });
+      // The hang limit grows with it: 3 x 1,300 ms.
+      expect((await sized.run('self-test', { action: 'loop', chars: 1_000_000 })).verdict).toMatchObject({
+        kind: 'hang',
+        message: 'no result within 3900 ms (budget 1300 ms)',
+      });
+    } finally {
+      await sized.close();
+    }
+    expect(budgetFor(500_000, { budgetMs: 2000, msPerMb: 25_000 })).toBe(14_500);
   });
 
   it('records an input that exhausts the memory limit, and goes on', async () => {

@@ -70,9 +70,9 @@ describe('null optional fields mean absent', () => {
     expect(readArticleObjects([{ ...ALL_NULL, text: TEXT }]).articles).toHaveLength(1);
   });
 
-  it('reads nulls in batch lines, at the story and the article level', () => {
+  it('reads nulls in batch lines, at the story and the article level', async () => {
     const line = JSON.stringify({ id: null, title: null, articles: [{ ...ALL_NULL, text: TEXT }] });
-    const result = analyzeStoryLine(line, 7);
+    const result = await analyzeStoryLine(line, 7);
     expect(result).toMatchObject({ id: 'line-7', report: { story: { articleCount: 1 } } });
   });
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStoryRepository } from '../src/engine/storage/sqlite-story-repository.js';
 import { AnalysisPool } from '../src/engine/workers/analysis-pool.js';
-import { analysisWorkerEntry } from '../src/engine/workers/worker-entry.js';
 import { createApp } from '../src/server/app.js';
 import { startServer, type RunningServer } from '../src/server/start-server.js';
-import { FERRY_ARTICLES, longText } from './helpers/fiction.js';
+import { FERRY_ARTICLES } from './helpers/fiction.js';
+import { STUCK_MARKER, stuckWorkerEntry } from './helpers/stuck-worker.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -17,9 +17,10 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('a server analyzing on workers, through a real socket', () => {
   const repo = openSqliteStoryRepository({ path: ':memory:' });
-  // One worker and no queue: one analysis request at a time, the next one is refused. Reading ~2.5 MB of prose takes
-  // far longer than 5 s; the short articles take well under a second.
-  const pool = new AnalysisPool({ workers: 1, jobTimeoutMs: 5_000 });
+  // One worker and no queue: one analysis request at a time, the next one is refused. Reading an input marked
+  // STUCK_MARKER never ends (on any machine) and the pool must stop it at its budget; the short articles take well
+  // under a second.
+  const pool = new AnalysisPool({ workers: 1, jobTimeoutMs: 5_000, entry: stuckWorkerEntry('read') });
   let server: RunningServer;
 
   const post = (path: string, body: unknown) =>
@@ -46,7 +47,7 @@ describe('a server analyzing on workers, through a real socket', () => {
 
     const settled: string[] = [];
     const slowRequest = post('/api/stories', {
-      articles: [{ text: FERRY_ARTICLES[0] }, { text: longText(2_500_000) }],
+      articles: [{ text: FERRY_ARTICLES[0] }, { text: `${FERRY_ARTICLES[1]} ${STUCK_MARKER}` }],
     }).then((r) => {
       settled.push('slow POST');
       return r;
@@ -96,7 +97,7 @@ describe('a story too costly as a whole', () => {
     const pool = new AnalysisPool({
       workers: 1,
       jobTimeoutMs: 1_000,
-      entry: { ...analysisWorkerEntry(), filename: new URL('./helpers/stuck-report-worker.ts', import.meta.url).href },
+      entry: stuckWorkerEntry('report'),
     });
     try {
       const app = createApp({ repo, pool });

@@ -4,11 +4,15 @@
  * article itself. Without the shared folder, a few invented texts stand in.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { SHARED_DIR } from '../lib/extraction-pages.js';
 
-/** A corpus entry by name: `seed:<file>`, `page:<id>`, `neus:<line>:<article>`, `quote:<line>` or `fiction:<n>`. */
+/**
+ * A corpus entry by name: `seed:<file>`, `page:<id>`, `neus:<line>:<article>`, `quote:<line>`, `fiction:<n>`, or
+ * `fixture:<path>` (a file of the repository's own invented test fixtures, under `test/fixtures`).
+ */
 export type CorpusRef = string;
 
 /** The names of the corpus entries, by kind: plain texts and HTML pages. */
@@ -22,6 +26,7 @@ const NEUS_STORIES = 40;
 const QUOTE_ARTICLES = 30;
 
 const SEEDS_DIR = join(SHARED_DIR, 'seeds');
+const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures');
 const EXTRACTION_HTML = join(SHARED_DIR, 'eval', 'extraction', 'html');
 const NEUS_FILE = join(SHARED_DIR, 'eval', 'neus', 'val.jsonl');
 const QUOTES_FILE = join(SHARED_DIR, 'eval', 'quotes', 'polnear-dev.jsonl');
@@ -65,6 +70,13 @@ function buildIndex(): CorpusIndex {
   return { texts: [...seeds, ...neus, ...quotes, ...fiction], pages: [...pages, ...fiction] };
 }
 
+/** The repository's invented fixtures in a folder of `test/fixtures` (e.g. `feeds`), as corpus names, sorted. */
+export function fixtureRefs(folder: string): CorpusRef[] {
+  return readdirSync(join(FIXTURES_DIR, folder))
+    .sort()
+    .map((file) => `fixture:${folder}/${file}`);
+}
+
 const texts = new Map<CorpusRef, string>();
 
 /** The text of a corpus entry (read on first use, then kept); an unknown name is an error of the caller. */
@@ -85,6 +97,8 @@ function loadText(ref: CorpusRef): string {
       return FICTION[Number(name)] ?? FICTION[0]!;
     case 'seed':
       return readFileSync(join(SEEDS_DIR, name), 'utf8');
+    case 'fixture':
+      return readFileSync(join(FIXTURES_DIR, name), 'utf8');
     case 'page':
       return gunzipSync(readFileSync(join(EXTRACTION_HTML, `${name}.html.gz`))).toString('utf8');
     case 'neus': {

@@ -3,6 +3,7 @@
  * worker. Positions are fractions of the current length (0..1e6), so a mutation stays meaningful on any base and
  * fast-check's shrinking (fewer mutations, smaller numbers) gives small cases.
  */
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { corpusText, type CorpusRef } from './corpus.js';
@@ -132,6 +133,24 @@ export const TOKENS = [
   'true',
   '1e999',
   '-0',
+  // Feeds, sitemaps and subscription lists.
+  '<?xml version="1.0" encoding="utf-16"?>',
+  '<!DOCTYPE rss [<!ENTITY e "eee">]>',
+  '&e;',
+  '<rss version="2.0"><channel>',
+  '<feed xmlns="http://www.w3.org/2005/Atom">',
+  '<item>',
+  '</item>',
+  '<entry>',
+  '<link>',
+  '</link>',
+  '<link href="../x"/>',
+  'xml:base="//evil.example/"',
+  '<pubDate>Mon, 31 Feb 2024 25:61:00 +9999</pubDate>',
+  '<guid isPermaLink="true">',
+  '<outline xmlUrl="',
+  '<url><loc>',
+  '{"version":"https://jsonfeed.org/version/1.1","items":[',
 ] as const;
 
 /** Tag pairs used to nest a range of the text. */
@@ -146,10 +165,25 @@ const WRAPS = [
   ['“', '”'],
   ['"', '"'],
   ['> ', ''],
+  ['<outline text="o">', '</outline>'],
+  ['<item>', '</item>'],
+  ['<![CDATA[', ']]>'],
+  ['[', ']'],
+  ['{"a":', '}'],
 ] as const;
 
 /** The encodings the byte inputs are written in (all known to iconv-lite). */
 export const ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'windows-1252', 'latin1', 'shift_jis', 'koi8-r', 'gb18030'];
+
+let materializeListener: ((chars: number) => void) | null = null;
+
+/**
+ * Sets who is told the length of every text made from a recipe (the fuzz worker, which scales an input's time budget
+ * with the size of the largest text it holds); null for nobody.
+ */
+export function setMaterializeListener(listener: ((chars: number) => void) | null): void {
+  materializeListener = listener;
+}
 
 /** Applies the recipe: the base text, each mutation in order, then the length cap. */
 export function materializeText(recipe: TextRecipe): string {
@@ -158,7 +192,9 @@ export function materializeText(recipe: TextRecipe): string {
     text = applyMutation(text, mutation);
     if (text.length > recipe.maxChars * 4) text = text.slice(0, recipe.maxChars * 4);
   }
-  return text.slice(0, recipe.maxChars);
+  const result = text.slice(0, recipe.maxChars);
+  materializeListener?.(result.length);
+  return result;
 }
 
 function position(fraction: number, length: number): number {
@@ -200,6 +236,15 @@ export function materializeBytes(recipe: BytesRecipe): Uint8Array {
     else bytes = Buffer.concat([bytes.subarray(0, at), Uint8Array.from(m.bytes), bytes.subarray(at)]);
   }
   return bytes;
+}
+
+/** The bytes as a stream of chunks of `size` bytes (a file or a pipe delivering them piecemeal). */
+export function chunkedStream(bytes: Uint8Array, size: number): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    })(),
+  );
 }
 
 const fraction = () => fc.integer({ min: 0, max: SCALE });

@@ -1,28 +1,38 @@
 /**
  * Runs fuzz inputs in a worker thread under a watchdog: past its time budget an input is an overrun; past the hang
  * limit the worker is stopped (terminate works even on a loop that never yields) and a fresh one takes its place;
- * past the memory limit the worker dies and that input is recorded as out of memory.
+ * past the memory limit the worker dies and that input is recorded as out of memory. The budget of an input grows
+ * with the size of the largest text it is made of (`msPerMb`), so that reading a large input in linear time is not an
+ * overrun while the same time on a small input is.
  */
 import { Worker } from 'node:worker_threads';
 import { problem, type Verdict } from './verdict.js';
-import type { Job, JobResult } from './worker.js';
+import type { Job, JobResult, JobSize } from './worker.js';
 
 /** How inputs are run. */
 export interface PoolOptions {
   /** The targets the worker warms up. */
   targets: readonly string[];
-  /** Time budget of one input in milliseconds. */
+  /** Time budget of one input in milliseconds, plus `msPerMb` for each million characters of its largest text. */
   budgetMs: number;
+  /** Milliseconds of budget per million characters of an input (default 0: the same budget whatever the size). */
+  msPerMb?: number;
   /** An input still running at this many budgets is a hang: the worker is stopped (default 4). */
   hangFactor?: number;
   /** Heap limit of the worker in MB (default 1536). */
   memoryMb?: number;
 }
 
-/** What running one input gave, and how long it took (measured in the worker). */
+/** What running one input gave, how long it took (measured in the worker) and its largest text's length. */
 export interface RunOutcome {
   verdict: Verdict;
   ms: number;
+  chars: number;
+}
+
+/** The time budget of an input of `chars` characters. */
+export function budgetFor(chars: number, options: { budgetMs: number; msPerMb?: number }): number {
+  return Math.round(options.budgetMs + ((options.msPerMb ?? 0) * chars) / 1_000_000);
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -43,11 +53,24 @@ export class FuzzPool {
   /** Runs one input of a target and returns its verdict, a budget overrun, a hang or a worker death. */
   async run(target: string, input: unknown): Promise<RunOutcome> {
     const worker = await this.ready();
-    const { budgetMs } = this.options;
-    const hangMs = budgetMs * (this.options.hangFactor ?? 4);
+    const hangFactor = this.options.hangFactor ?? 4;
     return new Promise((resolve) => {
       const id = ++this.nextId;
       const started = performance.now();
+      let chars = 0;
+      let timer: NodeJS.Timeout | undefined;
+      // The hang limit, from the start, for the size known so far.
+      const arm = () => {
+        clearTimeout(timer);
+        const hangMs = hangFactor * budgetFor(chars, this.options);
+        timer = setTimeout(
+          () => {
+            const budget = `budget ${budgetFor(chars, this.options)} ms`;
+            finish({ verdict: problem('hang', `no result within ${hangMs} ms (${budget})`), ms: hangMs, chars }, true);
+          },
+          hangMs - (performance.now() - started),
+        );
+      };
       const finish = (outcome: RunOutcome, broken: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
@@ -56,14 +79,18 @@ export class FuzzPool {
         if (broken) this.discard(worker);
         resolve(outcome);
       };
-      const onMessage = (message: JobResult) => {
+      const onMessage = (message: JobResult | JobSize) => {
         if (message.id !== id) return;
+        if ('size' in message) {
+          chars = message.size;
+          arm();
+          return;
+        }
+        const budgetMs = budgetFor(message.chars, this.options);
         const over = message.ms > budgetMs && message.verdict.ok;
         const ms = Math.round(message.ms);
-        finish(
-          { verdict: over ? problem('budget-overrun', `took ${ms} ms (budget ${budgetMs} ms)`) : message.verdict, ms },
-          false,
-        );
+        const verdict = over ? problem('budget-overrun', `took ${ms} ms (budget ${budgetMs} ms)`) : message.verdict;
+        finish({ verdict, ms, chars: message.chars }, false);
       };
       const onError = (error: Error & { code?: string }) => {
         const ms = Math.round(performance.now() - started);
@@ -71,18 +98,11 @@ export class FuzzPool {
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? problem('out-of-memory', `over the heap limit of ${this.options.memoryMb ?? 1536} MB after ${ms} ms`)
             : problem('worker-crash', `${error.name}: ${error.message}`.slice(0, 500), error.stack);
-        finish({ verdict, ms }, true);
+        finish({ verdict, ms, chars }, true);
       };
       const onExit = (code: number) =>
-        finish({ verdict: problem('worker-crash', `the worker exited (${code})`), ms: 0 }, true);
-      const timer = setTimeout(
-        () =>
-          finish(
-            { verdict: problem('hang', `no result within ${hangMs} ms (budget ${budgetMs} ms)`), ms: hangMs },
-            true,
-          ),
-        hangMs,
-      );
+        finish({ verdict: problem('worker-crash', `the worker exited (${code})`), ms: 0, chars }, true);
+      arm();
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);

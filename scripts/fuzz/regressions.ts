@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shortHash } from '../../src/core/hash.js';
 import type { FuzzMode } from './mutations.js';
-import type { FuzzPool } from './pool.js';
+import { budgetFor, type FuzzPool } from './pool.js';
 import type { Finding } from './run.js';
 import { problem, type ProblemKind, type Verdict } from './verdict.js';
 
@@ -28,6 +28,8 @@ export interface RegressionCase {
   where?: string;
   mode: FuzzMode;
   budgetMs: number;
+  /** Budget per million characters of the input, on top of `budgetMs` (absent: 0). */
+  msPerMb?: number;
   seed: number;
   input: unknown;
 }
@@ -50,6 +52,7 @@ export function saveFinding(finding: Finding, dir = REGRESSIONS_DIR): string {
     signature: finding.signature,
     mode: finding.mode,
     budgetMs: finding.budgetMs,
+    ...(finding.msPerMb ? { msPerMb: finding.msPerMb } : {}),
     seed: finding.seed,
     input: finding.input,
   };
@@ -75,15 +78,15 @@ export function updateCase(file: string, saved: RegressionCase, dir = REGRESSION
   writeFileSync(join(dir, file), `${JSON.stringify(saved, null, 2)}\n`);
 }
 
-/** True when a case's input needs the shared data folder (it names corpus entries that are not invented). */
+/** True when a case's input needs the shared data folder (it names corpus entries that are not the repository's own). */
 export function needsSharedData(saved: RegressionCase): boolean {
-  return /"ref":"(?!fiction:)/.test(JSON.stringify(saved.input));
+  return /"ref":"(?!fiction:|fixture:)/.test(JSON.stringify(saved.input));
 }
 
 /** Runs a saved case in the pool: ok when the problem is gone and the input ran within the case's budget. */
 export async function replayCase(pool: FuzzPool, saved: RegressionCase): Promise<Verdict> {
-  const { verdict, ms } = await pool.run(saved.target, saved.input);
-  if (verdict.ok && ms > saved.budgetMs)
-    return problem('budget-overrun', `took ${ms} ms (budget ${saved.budgetMs} ms)`);
+  const { verdict, ms, chars } = await pool.run(saved.target, saved.input);
+  const budgetMs = budgetFor(chars, saved);
+  if (verdict.ok && ms > budgetMs) return problem('budget-overrun', `took ${ms} ms (budget ${budgetMs} ms)`);
   return verdict;
 }

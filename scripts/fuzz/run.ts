@@ -22,6 +22,8 @@ export interface Finding {
   seed: number;
   mode: FuzzMode;
   budgetMs: number;
+  /** Budget per million characters of the input, on top of `budgetMs`. */
+  msPerMb: number;
 }
 
 /** Options of a fuzz session. */
@@ -32,6 +34,8 @@ export interface FuzzOptions {
   seed: number;
   mode: FuzzMode;
   budgetMs: number;
+  /** Budget per million characters of an input, on top of `budgetMs` (default 0). */
+  msPerMb?: number;
   /** Signatures not to report again (e.g. the saved regression cases still open). */
   known?: ReadonlySet<string>;
   /** How long shrinking one problem may take (default 60 s). */
@@ -62,7 +66,11 @@ export function signatureOf(target: string, verdict: Exclude<Verdict, { ok: true
 
 /** Runs a fuzz session; never throws for what the inputs do (that is what it reports). */
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
-  const pool = new FuzzPool({ targets: options.targets.map((t) => t.name), budgetMs: options.budgetMs });
+  const pool = new FuzzPool({
+    targets: options.targets.map((t) => t.name),
+    budgetMs: options.budgetMs,
+    msPerMb: options.msPerMb ?? 0,
+  });
   const known = new Set(options.known ?? []);
   const findings: Finding[] = [];
   const perTarget: Record<string, number> = {};
@@ -142,6 +150,7 @@ async function fuzzTarget(run: TargetRun): Promise<number> {
       seed: details.seed,
       mode: options.mode,
       budgetMs: options.budgetMs,
+      msPerMb: options.msPerMb ?? 0,
     };
     run.findings.push(finding);
     options.onFinding?.(finding);

@@ -28,6 +28,21 @@ export interface FuzzTarget<I = unknown> {
   warm?(): Promise<void>;
 }
 
+/**
+ * A small invented story for the targets' warm-up: as many articles as a pool has workers at most (4), so that every
+ * worker of the shared analysis pool starts and loads its models before the first input is timed.
+ */
+export const WARM_STORY = {
+  id: 'warm-up',
+  articles: ['north', 'south', 'east', 'west'].map((side, i) => ({
+    id: `warm-${i + 1}`,
+    title: `Ferry service resumes on the ${side} route`,
+    text:
+      `The ferry on the ${side} route resumed on Sunday after storms kept it in port for three days, the operator ` +
+      `said. "We are glad to be back," captain Ines Walde told reporters on Monday. About 1,200 passengers waited.`,
+  })),
+};
+
 /** Runs a target on one input, turning an exception into a crash verdict. */
 export async function runTarget(target: FuzzTarget, input: unknown): Promise<Verdict> {
   try {

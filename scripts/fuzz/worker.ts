@@ -3,6 +3,7 @@
  * the verdict and the time the run took. The main thread's watchdog stops it when an input overruns its budget.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { setMaterializeListener } from './mutations.js';
 import { runTarget } from './target.js';
 import { targetNamed } from './targets/index.js';
 import type { Verdict } from './verdict.js';
@@ -14,11 +15,18 @@ export interface Job {
   input: unknown;
 }
 
-/** The answer to a job. */
+/** The answer to a job: its verdict, how long it ran, and the length of the largest text it was made of. */
 export interface JobResult {
   id: number;
   verdict: Verdict;
   ms: number;
+  chars: number;
+}
+
+/** Sent while a job runs, each time it makes a text larger than any before: the pool then widens its budget. */
+export interface JobSize {
+  id: number;
+  size: number;
 }
 
 const port = parentPort;
@@ -32,8 +40,14 @@ for (const name of names) {
 }
 port.on('message', (job: Job) => {
   const started = performance.now();
+  let chars = 0;
+  setMaterializeListener((length) => {
+    if (length <= chars) return;
+    chars = length;
+    port.postMessage({ id: job.id, size: chars } satisfies JobSize);
+  });
   void runTarget(targetNamed(job.target), job.input).then((verdict) =>
-    port.postMessage({ id: job.id, verdict, ms: performance.now() - started } satisfies JobResult),
+    port.postMessage({ id: job.id, verdict, ms: performance.now() - started, chars } satisfies JobResult),
   );
 });
 port.postMessage({ ready: true });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
-import { openSqliteStoryRepository } from '../../../src/engine/storage/sqlite-story-repository.js';
+import { openSqliteLibrary } from '../../../src/engine/storage/open-sqlite-library.js';
 import { validateReport } from '../../../src/engine/validate-report.js';
 import { createApp } from '../../../src/server/app.js';
 import {
@@ -31,7 +31,7 @@ import {
   type FieldValue,
   type ObjectShape,
 } from '../shapes.js';
-import type { FuzzTarget, TargetEnv } from '../target.js';
+import { WARM_STORY, type FuzzTarget, type TargetEnv } from '../target.js';
 import { checkMessage, OK, problem, type Verdict } from '../verdict.js';
 
 /** Addresses for the `urls` inputs: none leaves the machine (port 9 refuses at once), most are not web addresses. */
@@ -79,37 +79,65 @@ export interface FormInput {
 let app: Hono | null = null;
 let unexpected: unknown[] = [];
 
-function theApp(): Hono {
+/** The app under test: an in-memory library with its stream (so the stream routes answer too). */
+export function theApp(): Hono {
   if (!app) {
-    const repo = openSqliteStoryRepository({ path: ':memory:' });
+    const library = openSqliteLibrary({ path: ':memory:' });
     const webRoot = join(mkdtempSync(join(tmpdir(), 'parallax-fuzz-web-')), 'none');
-    app = createApp({ repo, webRoot, logError: (error) => void unexpected.push(error) });
+    app = createApp({
+      repo: library.stories,
+      stream: library.stream,
+      webRoot,
+      logError: (error) => void unexpected.push(error),
+    });
   }
   return app;
 }
 
-async function send(init: RequestInit & { headers?: Record<string, string> }): Promise<Verdict> {
+/**
+ * Posts a body to a route of the app and checks the answer: never a 5xx (a crash, with what the app logged), every
+ * error a JSON body with a clear message, and a success checked (and undone, to keep memory flat) by `accept`.
+ */
+export async function postAndCheck(
+  path: string,
+  init: RequestInit & { headers?: Record<string, string> },
+  accept: (json: unknown) => Promise<Verdict>,
+): Promise<Verdict> {
   unexpected = [];
-  const response = await theApp().request('/api/stories', { method: 'POST', ...init });
+  const response = await theApp().request(path, { method: 'POST', ...init });
   const body = await response.text();
   if (response.status >= 500) {
     const error = unexpected[0];
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return problem('crash', `HTTP ${response.status}: ${body.slice(0, 300)}`, detail.slice(0, 2000));
   }
-  let json: { error?: { message?: unknown }; story?: { id?: string }; report?: unknown };
+  let json: { error?: { message?: unknown } };
   try {
     json = JSON.parse(body) as typeof json;
   } catch {
     return problem('unclear-error', `HTTP ${response.status} with a body that is not JSON: ${body.slice(0, 200)}`);
   }
-  if (response.status >= 400) {
-    return checkMessage(json.error?.message);
-  }
-  const valid = validateReport(json.report);
+  if (response.status >= 400) return checkMessage(json.error?.message);
+  return accept(json);
+}
+
+/** A created story: its report must pass the schema; it is deleted again. */
+async function acceptStory(json: unknown): Promise<Verdict> {
+  const created = json as { story?: { id?: string }; report?: unknown };
+  const valid = validateReport(created.report);
   if (!valid.valid) return problem('invalid-output', `the created story's report fails its schema: ${valid.errors[0]}`);
-  await theApp().request(`/api/stories/${encodeURIComponent(json.story?.id ?? '')}`, { method: 'DELETE' });
+  await theApp().request(`/api/stories/${encodeURIComponent(created.story?.id ?? '')}`, { method: 'DELETE' });
   return OK;
+}
+
+function send(init: RequestInit & { headers?: Record<string, string> }): Promise<Verdict> {
+  return postAndCheck('/api/stories', init, acceptStory);
+}
+
+/** Creates a small story through the app: its worker pool starts and loads the language models before any input. */
+async function warmApp(): Promise<void> {
+  const { id: _id, ...story } = WARM_STORY;
+  await send({ body: JSON.stringify(story), headers: { 'Content-Type': 'application/json' } });
 }
 
 function size({ mode }: TargetEnv) {
@@ -157,9 +185,7 @@ export const httpJsonTarget: FuzzTarget<JsonBodyInput> = {
     });
     return send({ body, headers: input.contentType ? { 'Content-Type': input.contentType } : {} });
   },
-  async warm() {
-    await send({ body: '{}', headers: { 'Content-Type': 'application/json' } });
-  },
+  warm: warmApp,
 };
 
 const FIELD_NAMES = ['title', 'text', 'text', 'urls', 'files', 'files', 'referenceDate', 'other'];
@@ -209,4 +235,5 @@ export const httpFormTarget: FuzzTarget<FormInput> = {
     const contentType = request.headers.get('content-type') ?? 'multipart/form-data';
     return send({ body: Buffer.from(body, 'latin1'), headers: { 'Content-Type': contentType } });
   },
+  warm: warmApp,
 };

@@ -1,10 +1,13 @@
 /**
- * Every input path the fuzzer covers. A new parser of outside text plugs in with one line, e.g. for the feed readers:
- * `textParserTarget({ name: 'feeds', parse: (text) => parseFeed(text, { source: 'fuzz' }) }),`
+ * Every input path the fuzzer covers. A new parser of outside text plugs in with one line (see `feeds.ts`):
+ * `textParserTarget({ name: 'sitemaps', parse: (text) => readSomething(text) }),`
  */
 import type { FuzzTarget } from '../target.js';
 import { batchTarget } from './batch.js';
+import { clusterJsonlTarget } from './cluster-jsonl.js';
+import { feedsTarget } from './feeds.js';
 import { fileTarget } from './file.js';
+import { httpFeedsTarget } from './http-feeds.js';
 import { httpFormTarget, httpJsonTarget } from './http.js';
 import { jsonTarget } from './json.js';
 import { readerTarget } from './reader.js';
@@ -18,6 +21,9 @@ export const TARGETS: readonly FuzzTarget[] = [
   erased(batchTarget),
   erased(httpJsonTarget),
   erased(httpFormTarget),
+  erased(feedsTarget),
+  erased(clusterJsonlTarget),
+  erased(httpFeedsTarget),
 ];
 
 /** A target whose input type is forgotten: its inputs only ever come from its own generator (or a saved case of it). */

@@ -3,6 +3,7 @@
  * of the fuzzer itself to show that the watchdog turns each into a recorded problem and keeps going.
  */
 import fc from 'fast-check';
+import { materializeText } from '../mutations.js';
 import type { FuzzTarget } from '../target.js';
 import { OK, type Verdict } from '../verdict.js';
 
@@ -10,6 +11,8 @@ import { OK, type Verdict } from '../verdict.js';
 export interface SelfTestInput {
   action: 'pass' | 'throw' | 'loop' | 'allocate' | 'sleep';
   ms?: number;
+  /** The input is made of a text of this many characters first (its budget grows with it). */
+  chars?: number;
 }
 
 /** The self-test target (not in the registry's default list). */
@@ -18,6 +21,7 @@ export const selfTestTarget: FuzzTarget<SelfTestInput> = {
   weight: 0,
   arbitrary: () => fc.record({ action: fc.constant('pass' as const) }),
   async run(input): Promise<Verdict> {
+    if (input.chars) materializeText({ base: { literal: 'x'.repeat(input.chars) }, mutations: [], maxChars: Infinity });
     switch (input.action) {
       case 'throw':
         throw new TypeError('thrown on purpose');

@@ -4,6 +4,7 @@ import { checkProse, checkRawInput } from './check-input.js';
 import { cleanText } from './clean-text.js';
 import { countMatches, LETTER_RUNS } from './count-letters.js';
 import { extractHtml, type HtmlMeta } from './extract-html.js';
+import { MarkupLibraryError } from './html/markup-library-error.js';
 import { detectLanguage } from './language.js';
 import { stripMarkdown } from './markdown.js';
 import { collectMetadata } from './metadata/collect-metadata.js';
@@ -75,24 +76,29 @@ function isPrepared(context: readonly string[] | StoryContext): context is Story
 /**
  * Reads one raw input into a cleaned, segmented Article: format to plain text, line cleaning (junk, header, embeds),
  * metadata (caller > HTML > text), dateline, language, paragraphs and sentences. Unusable inputs become failures, and
- * so does an input that a library cannot read (such as HTML nested too deeply for the parser): one input never stops
- * the others.
+ * so does an input that a library cannot read (HTML nested too deeply for the parser, markup an HTML library throws
+ * on): one input never stops the others. Any other exception is a bug of ours and is thrown, not passed off as the
+ * input's fault.
  */
 export function readArticle(raw: RawArticle, options: ReadOptions = {}): Result<Article> {
   try {
     return readOrFail(raw, options);
   } catch (error) {
-    return unreadable(raw.source, error);
+    const failure = unreadable(raw.source, error);
+    if (failure) return failure;
+    throw error;
   }
 }
 
-/** The failure for an input whose reading threw: too deep for the parsers' recursion, or another library error. */
-function unreadable(source: string, error: unknown): Result<Article> {
+/** The failure for an input whose reading threw in a library, or null for an exception of our own code. */
+function unreadable(source: string, error: unknown): Result<Article> | null {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return fail(source, 'too-deeply-nested', `${source}: the document is nested too deeply to be read`);
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return fail(source, 'unreadable', `${source}: the input could not be read (${reason})`);
+  if (error instanceof MarkupLibraryError) {
+    return fail(source, 'unreadable', `${source}: the page could not be read (its markup could not be parsed)`);
+  }
+  return null;
 }
 
 /** `readArticle` without the guard: see there. */

@@ -9,6 +9,7 @@ import { checkXmlSource, noteRecovered } from './check-xml.js';
 import { buildEntry } from './entry-builder.js';
 import type { ReadContext } from './read-syndication.js';
 import { resolveLink } from './resolve-link.js';
+import { parserReason } from './parser-reason.js';
 import { FeedParseError, type FeedEntry, type FeedRef, type ParsedSource } from './types.js';
 import { WarningLog } from './warning-log.js';
 
@@ -59,7 +60,7 @@ function parseXml(text: string, context: ReadContext, log: WarningLog): Node {
   } catch (error) {
     throw new FeedParseError(
       'malformed-xml',
-      `${context.source}: malformed XML (${problem ?? (error as Error).message})`,
+      `${context.source}: malformed XML (${problem ?? parserReason((error as Error).message)})`,
     );
   }
   noteRecovered(log, problem);

@@ -9,6 +9,7 @@ import { checkXmlSource, noteRecovered } from './check-xml.js';
 import { draftsFromAtom } from './drafts-from-atom.js';
 import { draftsFromJsonFeed } from './drafts-from-json-feed.js';
 import { draftsFromRdf, draftsFromRss, type FeedDrafts } from './drafts-from-rss.js';
+import { parserReason } from './parser-reason.js';
 import { FeedParseError, type FeedEntry, type FeedLimits, type ParsedSource } from './types.js';
 import { WarningLog } from './warning-log.js';
 
@@ -40,7 +41,7 @@ function draftsOf(kind: SyndicationKind, text: string, url: string | null): Feed
 /** The reason feedsmith gave (its error's cause, e.g. "Unexpected end of title"), for messages. */
 function reasonOf(error: unknown): string {
   const cause = (error as { cause?: unknown }).cause;
-  return (cause instanceof Error ? cause.message : null) ?? (error as Error).message;
+  return parserReason((cause instanceof Error ? cause.message : null) ?? (error as Error).message);
 }
 
 /** Reads a syndication feed; a `FeedParseError` when it cannot be read at all. */

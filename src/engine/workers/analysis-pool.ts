@@ -114,12 +114,12 @@ export class AnalysisPool {
   }
 }
 
-/** The failure of an input whose job was stopped or threw: that input fails alone, the others go on. */
+/**
+ * The failure of an input whose job was stopped (over a budget, its worker lost): that input fails alone, the others
+ * go on. Any other error is a bug of ours (the reader fails unreadable inputs itself): it is thrown on, not passed off
+ * as the input's fault.
+ */
 function stopped(raw: RawArticle, error: unknown): Outcome<never> {
-  if (error instanceof JobStoppedError) {
-    return { ok: false, failure: { source: raw.source, code: error.code, message: `${raw.source}: ${error.message}` } };
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  const message = `${raw.source}: the input could not be read (${reason})`;
-  return { ok: false, failure: { source: raw.source, code: 'unreadable', message } };
+  if (!(error instanceof JobStoppedError)) throw error;
+  return { ok: false, failure: { source: raw.source, code: error.code, message: `${raw.source}: ${error.message}` } };
 }

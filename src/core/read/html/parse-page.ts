@@ -1,6 +1,8 @@
 /** Parses an HTML string with linkedom into a document that always has `<html>`, `<head>` and `<body>`. */
 import { parseHTML } from 'linkedom';
+import { moveContentIntoBody } from './body-content.js';
 import { capNesting } from './cap-nesting.js';
+import { callMarkupLibrary } from './markup-library-error.js';
 
 /*
  * The fragment's document-level tags are found by hand rather than with one regular expression such as
@@ -49,15 +51,26 @@ function dropDocumentTags(html: string): string {
  * Parses a page. linkedom does not build a document around a fragment: the first element becomes the root, and asking
  * for `document.body` then inserts an empty head and body inside that element, so the text is never in the body. A
  * fragment (no `<html>` root: a bare `<p>...</p>`, a `<body>` without `<html>`, empty input) is therefore rebuilt as a
- * whole document, with any `<head>` section it has kept as the head. Nesting is bounded first (`cap-nesting.ts`).
+ * whole document, with any `<head>` section it has kept as the head. Nesting is bounded first (`cap-nesting.ts`), and
+ * content outside the body is moved into it (`body-content.ts`). What the parser throws is a MarkupLibraryError.
  */
 export function parsePage(html: string): Document {
-  const { document } = parseHTML(capNesting(html));
+  const document = parse(html);
   // Only the root is checked: reading `body` or `head` of a fragment would modify it.
-  if (document.documentElement?.localName === 'html') return document;
+  if (document.documentElement?.localName === 'html') return withContentInBody(document);
   const head = findHead(html);
   const rest = head ? html.slice(0, head.start) + html.slice(head.end) : html;
   const body = dropDocumentTags(rest);
-  return parseHTML(capNesting(`<!doctype html><html><head>${head?.content ?? ''}</head><body>${body}</body></html>`))
-    .document;
+  return withContentInBody(
+    parse(`<!doctype html><html><head>${head?.content ?? ''}</head><body>${body}</body></html>`),
+  );
+}
+
+function parse(html: string): Document {
+  return callMarkupLibrary('linkedom', () => parseHTML(capNesting(html)).document);
+}
+
+function withContentInBody(document: Document): Document {
+  moveContentIntoBody(document);
+  return document;
 }

@@ -1,5 +1,6 @@
 /** Runs Mozilla Readability on a parsed page and returns its article element (not serialised to HTML). */
 import { Readability } from '@mozilla/readability';
+import { callMarkupLibrary } from './markup-library-error.js';
 
 /** Readability's article: the content element and the title it removed from the body. */
 export interface ReadabilityArticle {
@@ -7,11 +8,11 @@ export interface ReadabilityArticle {
   title: string | null;
 }
 
-/** Runs Readability on `document` (which it modifies); null when it finds no article. */
+/** Runs Readability on `document` (which it modifies); null when it finds no article. Throws a MarkupLibraryError. */
 export function runReadability(document: Document): ReadabilityArticle | null {
   // Keeping the element avoids serialising to HTML and parsing it again.
   const reader = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true });
-  const article = reader.parse();
+  const article = callMarkupLibrary('Readability', () => reader.parse());
   const content = article?.content;
   if (!content || content.nodeType !== 1) return null;
   return { content: content as Element, title: article.title ?? null };
