@@ -65,30 +65,40 @@ function eventClassOf(t: Token): string | null {
 /**
  * The event a figure counts when the numbers stage found none in its words: read from the figure's own clause (the
  * tokens either side up to a comma or other punctuation), first a word of a known event ("were evacuated", "the
- * evacuation of", "taken to hospitals"), then people sent "from their homes", then the first verb after the figure or
- * before it ("were ordered", "lives two blocks"); null when the clause has no verb. Two counts of people are alike only
+ * evacuation of", "taken to hospitals"), then people sent "from their homes", then the nearest verb either side
+ * ("were ordered", "lives two blocks"), as a key (its stem) and a word to show; null when the clause has no verb. Two counts of people are alike only
  * when they count the same event: 1,200 evacuated and 14 treated are not two values of one thing.
  */
-function clauseEvent(tokens: readonly Token[], figure: Span): string | null {
+function clauseEvent(tokens: readonly Token[], figure: Span): { key: string; word: string } | null {
   const { ahead, behind } = clauseTokens(tokens, figure);
   for (const t of [...ahead, ...behind]) {
     const cls = eventClassOf(t);
-    if (cls) return cls;
+    if (cls) return { key: cls, word: cls };
   }
   const clause = [...behind]
     .reverse()
     .concat(ahead)
     .map((t) => t.value)
     .join(' ');
-  if (FROM_HOMES.test(clause)) return EVENT_VERB_CLASSES.get('evacu') ?? 'displaced';
-  const verb = [...ahead, ...behind].find((t) => t.pos === 'VERB' && !AUXILIARY.test(t.normal));
-  return verb ? stemmer(verb.normal) : null;
+  if (FROM_HOMES.test(clause)) {
+    const displaced = EVENT_VERB_CLASSES.get('evacu') ?? 'displaced';
+    return { key: displaced, word: displaced };
+  }
+  // The nearest verb either side: "fell to 473,000 last week from a revised 507,000" is a count of what fell.
+  const isVerb = (t: Token | undefined): boolean => t !== undefined && t.pos === 'VERB' && !AUXILIARY.test(t.normal);
+  for (let k = 0; k < Math.max(ahead.length, behind.length); k++) {
+    const verb = [behind[k], ahead[k]].find(isVerb);
+    if (verb) return { key: stemmer(verb.normal), word: verb.normal };
+  }
+  return null;
 }
 
 /** Words right before a figure that make it an amount of change ("increased by 37,000", "up 5,000"). */
 const CHANGE_BEFORE = /\b(?:by|up|down)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$/iu;
-/** Words right after a figure that make it an amount of change ("rose 37,000 last week to 412,000"). */
-const CHANGE_AFTER = /^\s+(?:[\p{L}.'’]+\s+){0,4}?to\s+[$€£]?\d/u;
+/** Words right after a figure that make it an amount of change ("rose 37,000 last week to 412,000", "fell 92,000 from"). */
+const CHANGE_AFTER = /^\s+(?:[\p{L}.'’]+\s+){0,4}?(?:to|from)\s+(?:[\p{L}]+\s+){0,2}[$€£]?\d/u;
+/** Words right before a figure that make it the level reached ("fell to 473,000 ... from a revised 507,000"). */
+const LEVEL_BEFORE = /\bto\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|an?\s+)?$/iu;
 /** Words of a figure's clause that make it a forecast, not a count of what happened ("economists expected 700,000"). */
 const FORECAST = new Set([
   'forecast',
@@ -110,7 +120,7 @@ const FORECAST = new Set([
 function measureKind(tokens: readonly Token[], figure: Span, text: string, at: number): string {
   const before = text.slice(Math.max(0, figure.start - at - 30), figure.start - at);
   const after = text.slice(figure.end - at, figure.end - at + 40);
-  if (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after)) return '|change';
+  if (!LEVEL_BEFORE.test(before) && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after))) return '|change';
   const clause = clauseTokens(tokens, figure);
   return [...clause.ahead, ...clause.behind].some((t) => FORECAST.has(t.normal)) ? '|forecast' : '';
 }
@@ -190,7 +200,8 @@ export function figureOf(
   if (head !== null && VAGUE_NOUNS.has(head.toLowerCase())) return null;
   if (head === null && counted.event === null) return null;
   const cls = head === null ? 'people' : nounClass(head);
-  const event = counted.event ?? clauseEvent(statement.tokens, n);
+  const clause = counted.event === null ? clauseEvent(statement.tokens, n) : null;
+  const event = counted.event ?? clause?.key ?? null;
   // People counted for no event the sentence states are not comparable with anything.
   if (event === null && cls === 'people') return null;
   const named = nouns.map(groupRoot).find((g) => g !== null) ?? null;
@@ -201,7 +212,7 @@ export function figureOf(
     value: n.value,
     // A share ("70 percent of adults") and a count ("160 million adults") of one group are different measures.
     key: `${event ?? ''}|${cls}${PERCENT.test(n.text) ? '|%' : ''}${measureKind(statement.tokens, n, statement.text, statement.start)}`,
-    about: [cls === 'people' ? 'people' : (head ?? cls), event].filter(Boolean).join(' '),
+    about: [cls === 'people' ? 'people' : (head ?? cls), clause?.word ?? event].filter(Boolean).join(' '),
     side,
     asOf: n.asOf ?? published,
     sentence: { start: statement.start, end: statement.end },
