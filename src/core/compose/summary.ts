@@ -260,38 +260,30 @@ export function writeSummary(
   const weights = conceptWeights(articles, usable);
   const picked = options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights);
   const pool = candidates(index, facts, articles, w, options);
-  const choose = (opening: typeof picked): Candidate[] =>
-    select(
-      pool,
-      index,
-      options.words - (opening ? wordCount(opening.text) : 0),
-      w,
-      opening && w.headlineRedundancy > 0 ? [opening.vector] : [],
-      { weights, covered: opening ? conceptsOf(termsOfText(opening.text)) : new Set<string>() },
-    );
   let headline = picked;
-  let chosen = choose(headline);
+  let chosen = select(
+    pool,
+    index,
+    options.words - (headline ? wordCount(headline.text) : 0),
+    w,
+    headline && w.headlineRedundancy > 0 ? [headline.vector] : [],
+    { weights, covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>() },
+  );
   // A chosen sentence that says what the headline says (often the sentence it was written from) would state it twice:
-  // the summary then opens with that sentence, in its outlet's fuller words, and the headline's words go to one more
-  // sentence chosen as the others were. (Another title instead is often one outlet's angle, not the story.)
+  // the summary then opens with that sentence, in its outlet's fuller words, and the headline only titles it (its
+  // words still count against the length, as a reader still sees it). Another title instead is often one outlet's
+  // angle, not the story.
   const restating = headline ? chosen.filter((c) => cosine(index.vectors[c.at]!, headline!.vector) >= w.restated) : [];
   if (restating.length > 0) {
     headline = null;
-    const used = chosen.reduce((sum, c) => sum + c.words, 0);
-    const rest = pool.filter((c) => !chosen.includes(c) && !(c.factId && chosen.some((x) => x.factId === c.factId)));
-    const covered = new Set(chosen.flatMap((c) => [...c.concepts]));
-    const vectors = chosen.map((c) => index.vectors[c.at]!);
-    chosen = [
-      ...restating,
-      ...chosen.filter((c) => !restating.includes(c)),
-      ...select(rest, index, options.words - used, w, vectors, { weights, covered }),
-    ];
+    chosen = [...restating, ...chosen.filter((c) => !restating.includes(c))];
   }
   const sentences: Summary['sentences'] = headline ? [{ text: headline.text, citations: headline.citations }] : [];
   for (const c of chosen) sentences.push({ text: c.text, citations: c.citations });
   const ordered = options.dates
-    ? placeSummaryInTime(sentences, options.dates, { keepFirst: headline !== null })
+    ? placeSummaryInTime(sentences, options.dates, { keepFirst: picked !== null })
     : sentences;
   const text = ordered.map((s) => s.text).join(' ');
-  return headline ? { text, headline: headline.text, sentences: ordered } : { text, sentences: ordered };
+  // A headline a body sentence restates still titles the story (as a title above its lede), but is not said twice.
+  return picked ? { text, headline: picked.text, sentences: ordered } : { text, sentences: ordered };
 }
