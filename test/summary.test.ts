@@ -191,6 +191,15 @@ describeShared('summary of the seed story', () => {
     for (const s of attributedClaims) expect(s.text).toMatch(/according to/i);
   });
 
+  it('does not say the headline again when a body sentence restates it: the body sentence opens, the headline titles', () => {
+    const summary = report.summary!;
+    expect(summary.headline).toBeDefined();
+    expect(report.story.title).toBe(summary.headline!.replace(/\.$/, ''));
+    expect(summary.text).not.toContain(summary.headline!);
+    // The lede of 002 ("Senior U.S. officials, including ...") says what the headline says; it opens the summary.
+    expect(summary.sentences[0]!.text).toMatch(/^Senior U\.S\. officials, including/);
+  });
+
   it('draws on several outlets and includes no junk or repeated sentence', () => {
     const summary = report.summary!;
     const cited = new Set(summary.sentences.flatMap((s) => s.citations.map((c) => c.articleId)));

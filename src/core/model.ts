@@ -347,7 +347,10 @@ export interface Framing {
 /** The neutral summary. */
 export interface Summary {
   text: string;
-  /** The neutral headline the summary opens with (its first sentence), when one was chosen. */
+  /**
+   * The neutral headline chosen for the story, when one was: the summary's first sentence, unless a body sentence says
+   * the same (then it titles the summary and is not repeated in `text` and `sentences`).
+   */
   headline?: string;
   sentences: { text: string; citations: Citation[] }[];
 }

@@ -1,6 +1,7 @@
 import type { Difference } from '../model.js';
 import type { AnalyzedStory, ComposeOptions, ComposedStory } from '../state.js';
 import { findDifferences } from './differences.js';
+import { differentEvents, differentTimes, eventFrames, unknownTime } from './event-compatibility.js';
 import { buildFacts, type FactGroup } from './facts.js';
 import { findFraming } from './framing.js';
 import { groupStatements } from './group-statements.js';
@@ -30,12 +31,17 @@ export function prepareComparison(story: AnalyzedStory): ComparisonInputs {
   const differences = findDifferences(statements, story.numbers, story.articles);
   const contested = contestedStatements(statements, differences);
   const keepAttribution = attributionKeepers(statements, contested);
-  const factGroups = buildFacts(
-    groupStatements(usable, { keepApart: opposedStances(usable) }),
-    copyGroups(usable),
-    articleIds,
-    keepAttribution,
-  );
+  // Statements of one fact must be able to report one event: opposite stances, or times or counts that cannot meet,
+  // keep two statements apart however alike their words are; a statement of unknown time that fits two events at
+  // different times joins neither.
+  const opposed = opposedStances(usable);
+  const frames = eventFrames(usable, story);
+  const different = differentEvents(frames);
+  const grouped = groupStatements(usable, {
+    keepApart: (a, b) => opposed(a, b) || different(a, b),
+    ambiguity: { open: unknownTime(frames), apart: differentTimes(frames) },
+  });
+  const factGroups = buildFacts(grouped, copyGroups(usable), articleIds, keepAttribution);
   return { statements, differences, contested, keepAttribution, factGroups };
 }
 

@@ -116,6 +116,8 @@ export const EVENT_VERB_CLASSES: ReadonlyMap<string, string> = new Map([
   ['intercept', 'intercepted'],
   ['rescu', 'rescued'],
   ['miss', 'missing'],
+  ['treat', 'treated'],
+  ['hospit', 'treated'],
 ]);
 
 /** Tokens that negate the predicate that follows them. */

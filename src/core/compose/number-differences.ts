@@ -1,113 +1,8 @@
-import { stemmer } from 'stemmer';
 import type { Article, DateValue, Difference, DifferenceClaim, DifferenceRelation, NumberMention } from '../model.js';
-import { COUNT_NOUN_CLASSES, EVENT_VERB_CLASSES, PEOPLE_NOUNS } from './lexicons.js';
+import { figureOf, statementAt, valueRange, type Figure } from './figures.js';
 import { pushTo } from './push-to.js';
 import { articleAsOf, differenceRelation } from './timing.js';
 import type { Statement } from './statements.js';
-
-/** A figure of the numbers stage with what it measures, ready to be compared with figures of other articles. */
-interface Figure {
-  mention: NumberMention;
-  value: number;
-  /** Grouping key: event class and counted-noun class. */
-  key: string;
-  /** Readable description of what is measured, e.g. "people killed". */
-  about: string;
-  /** The group the counted people belong to when the text names one ("Palestinians", "on the Israeli side"). */
-  side: string | null;
-  asOf: DateValue | null;
-}
-
-/** Counted nouns too vague or too generic to compare across articles. */
-const VAGUE_NOUNS = new Set([
-  'others',
-  'other',
-  'more',
-  'percent',
-  'times',
-  'years',
-  'year',
-  'days',
-  'hours',
-  'minutes',
-  'weeks',
-  'months',
-  'points',
-]);
-/** Words right before a figure that make it a part of a larger count ("including 16 girls"). */
-const SUBCOUNT = /\b(?:including|among them|among)\s+(?:\S+\s+){0,2}$/iu;
-/** Participles that the numbers stage writes as the last word of `counts` when an event verb is stated. */
-const EVENT_WORD = /^(?:\p{L}+ed|hurt|shot|missing)$/u;
-/** A group named as the counted people's side in the sentence ("On the Israeli side, seven people..."). */
-const SIDE_PHRASE = /\b(?:on\s+the\s+)?(\p{Lu}[\p{L}-]+)\s+side\b/u;
-
-/** The root of a demonym or group adjective ("Palestinians" → "palestinian"), or null for other words. */
-function groupRoot(word: string): string | null {
-  const first = word.split('-')[0] ?? word;
-  if (!/^\p{Lu}/u.test(first) || !/(?:ans?|is?|ese|ish)$/u.test(first)) return null;
-  return first.toLowerCase().replace(/s$/u, '');
-}
-
-/** Splits `counts` ("Palestinian civilians killed") into its noun words and event class. */
-function parseCounts(counts: string): { nouns: string[]; event: string | null } {
-  const words = counts.split(/\s+/).filter(Boolean);
-  const last = words.at(-1) ?? '';
-  if (words.length > 1 && EVENT_WORD.test(last)) {
-    return { nouns: words.slice(0, -1), event: EVENT_VERB_CLASSES.get(stemmer(last)) ?? last };
-  }
-  if (words.length === 1 && EVENT_WORD.test(last))
-    return { nouns: [], event: EVENT_VERB_CLASSES.get(stemmer(last)) ?? last };
-  return { nouns: words, event: null };
-}
-
-function nounClass(head: string): string {
-  const lower = head.toLowerCase();
-  if (PEOPLE_NOUNS.has(lower) || groupRoot(head) !== null) return 'people';
-  const stem = stemmer(lower);
-  return COUNT_NOUN_CLASSES.get(stem) ?? stem;
-}
-
-/** The statement holding a span: binary search among the statements of its article (in text order). */
-function statementAt(byArticle: ReadonlyMap<string, Statement[]>, n: NumberMention): Statement | null {
-  const list = byArticle.get(n.articleId) ?? [];
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid]!;
-    if (s.end <= n.start) lo = mid + 1;
-    else if (s.start > n.start) hi = mid - 1;
-    else return n.end <= s.end ? s : null;
-  }
-  return null;
-}
-
-/** Reads what a NumberMention counts; null when it is not comparable (no value, vague, a sub-count, in junk). */
-function figureOf(
-  n: NumberMention,
-  statement: Statement | null,
-  articleText: string,
-  published: DateValue | null,
-): Figure | null {
-  if (n.value === null || n.counts === null || !statement || statement.junk) return null;
-  if (SUBCOUNT.test(articleText.slice(Math.max(0, n.start - 40), n.start))) return null;
-  const { nouns, event } = parseCounts(n.counts);
-  const head = nouns.at(-1) ?? null;
-  if (head !== null && VAGUE_NOUNS.has(head.toLowerCase())) return null;
-  if (head === null && event === null) return null;
-  const cls = head === null ? 'people' : nounClass(head);
-  const named = nouns.map(groupRoot).find((g) => g !== null) ?? null;
-  const sidePhrase = SIDE_PHRASE.exec(statement.text)?.[1];
-  const side = named ?? (sidePhrase ? groupRoot(sidePhrase) : null);
-  return {
-    mention: n,
-    value: n.value,
-    key: `${event ?? ''}|${cls}`,
-    about: [cls === 'people' ? 'people' : (head ?? cls), event].filter(Boolean).join(' '),
-    side,
-    asOf: n.asOf ?? published,
-  };
-}
 
 /** Distance of two counts in orders of magnitude. */
 function magnitudeGap(a: number, b: number): number {
@@ -141,6 +36,20 @@ function splitBySide(group: readonly Figure[]): Figure[][] {
   return sides;
 }
 
+/** True when a figure's value falls within what an approximate figure allows ("about 60" allows 54 to 66). */
+function within(value: number, approximate: Figure): boolean {
+  const { low, high } = valueRange(approximate);
+  return Number.isFinite(low) && Number.isFinite(high) && low <= value && value <= high;
+}
+
+/**
+ * True when two figures say the same: one value ("at least 14" and "14"), or one value within what an approximate
+ * figure allows ("roughly 4 million" and "4 million"). Two different bounds ("at least 65", "at least 200") differ.
+ */
+function sameValue(a: Figure, b: Figure): boolean {
+  return a.value === b.value || within(a.value, b) || within(b.value, a);
+}
+
 function valueKey(f: Figure): string {
   return `${f.mention.qualifier ?? ''} ${f.value}`;
 }
@@ -154,7 +63,8 @@ function claimsOf(figures: readonly Figure[]): DifferenceClaim[] {
       text: first.text,
       value: same[0]!.value,
       articleIds: [...new Set(same.map((f) => f.mention.articleId))],
-      citations: same.map((f) => ({ articleId: f.mention.articleId, start: f.mention.start, end: f.mention.end })),
+      // The sentence of each figure, so that a reader sees what was counted, not a bare number.
+      citations: same.map((f) => ({ articleId: f.mention.articleId, ...f.sentence })),
       attribution: same.map((f) => f.mention.attribution).find((a) => a !== null) ?? null,
       asOf: same.map((f) => f.asOf).find((d) => d !== null) ?? null,
     };
@@ -203,6 +113,9 @@ export function findNumberDifferences(
     const claims = claimsOf(group);
     // Values that every article agrees on are no difference; keep the group only when articles disagree.
     if (claims.every((c) => c.articleIds.length === articlesInvolved.size)) continue;
+    // Figures of different articles that all say the same ("roughly 4 million", "4 million") are no difference.
+    const apart = group.some((f) => group.some((g) => f.mention.articleId !== g.mention.articleId && !sameValue(f, g)));
+    if (!apart) continue;
     differences.push({ id: '', about: group[0]!.about, kind: 'number', claims, relation: relationOf(group) });
   }
   return differences;

@@ -1,8 +1,9 @@
 import { stemmer } from 'stemmer';
 import type { Article, Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
-import { SpanIndex } from '../span-index.js';
+import { SpanIndex, spanAt } from '../span-index.js';
 import type { AnalyzedStory } from '../state.js';
+import { attributionSpans } from './attribution-spans.js';
 import { junkReason, type JunkReason } from './is-junk-statement.js';
 import { CALL_FOR_STEMS, EXTRA_STOP_WORDS, STEM_CLASSES } from './lexicons.js';
 
@@ -18,7 +19,10 @@ export interface Statement {
   end: number;
   text: string;
   tokens: readonly Token[];
-  /** Content terms: Porter stems of non-stop words, folded into classes so that paraphrases meet. */
+  /**
+   * Content terms: Porter stems of non-stop words, folded into classes so that paraphrases meet; the words that only
+   * say who said it ("White House press secretary Jen Psaki said") are not content.
+   */
   terms: string[];
   /** Lower-cased word forms, in order (for shared-run detection). */
   words: string[];
@@ -115,6 +119,17 @@ function tokensIn(tokens: readonly Token[], span: Span, from: number): { slice: 
   return { slice, next: i };
 }
 
+/** Spans sorted by start with the overlapping ones merged (the form `spanAt` searches). */
+function mergedSpans(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
 /** Splits every article into statements with their terms, entities, figures and dates. */
 export function buildStatements(story: AnalyzedStory): Statement[] {
   const entityIndex = indexByArticle(
@@ -135,6 +150,7 @@ export function buildStatements(story: AnalyzedStory): Statement[] {
   const statements: Statement[] = [];
   story.articles.forEach((article, articleIndex) => {
     const tokens = analyzeText(article.text).tokens;
+    const attribution = mergedSpans(attributionSpans(article.id, tokens, story.quotes));
     let cursor = 0;
     sentenceSpans(article).forEach((span, position) => {
       const { slice, next } = tokensIn(tokens, span, cursor);
@@ -142,6 +158,7 @@ export function buildStatements(story: AnalyzedStory): Statement[] {
       const text = article.text.slice(span.start, span.end);
       const terms: string[] = [];
       slice.forEach((t, k) => {
+        if (spanAt(attribution, t.start)) return;
         const term = termOf(t, slice[k + 1]);
         if (term) terms.push(term);
       });

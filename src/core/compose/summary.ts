@@ -42,6 +42,11 @@ export interface SummaryWeights {
   overshoot: number;
   /** Weight of the new shared concepts a sentence adds to the summary (share of the story's concept weight). */
   coverage: number;
+  /**
+   * Cosine similarity to the headline above which a chosen sentence restates it (often the sentence it was written
+   * from), so that the headline gives way (above 1: never).
+   */
+  restated: number;
 }
 
 /** Default weights. */
@@ -60,6 +65,7 @@ export const SUMMARY_WEIGHTS: Readonly<SummaryWeights> = {
   density: 0,
   unattributed: 0.3,
   coverage: 2,
+  restated: 0.55,
 };
 
 /** Options of the summary. */
@@ -235,7 +241,8 @@ function select(
  * Writes the neutral summary: a headline-like first sentence from the titles when one is supported by the text, then
  * source sentences (lightly compressed) chosen by how much the other outlets say the same (consensus with their
  * centroid, best matches, shared facts), early position, neutral and attributed wording, with an MMR redundancy check
- * and a bonus for the shared concepts (terms and term pairs several outlets state) that a sentence adds; every
+ * and a bonus for the shared concepts (terms and term pairs several outlets state) that a sentence adds, and no
+ * headline when a chosen sentence restates it; every
  * sentence cited. Contested claims and figures keep their attribution ("according to X"). With the story's dates,
  * the chosen sentences follow its time order and weekdays are written with their known days.
  */
@@ -249,26 +256,34 @@ export function writeSummary(
   const usable = statements.filter((s) => !s.junk);
   if (usable.length === 0) return { text: '', sentences: [] };
   const index = buildTermIndex(usable);
-  const sentences: Summary['sentences'] = [];
-  let budget = options.words;
   // One weighting of the story's shared concepts serves the headline choice and the sentence selection.
   const weights = conceptWeights(articles, usable);
-  const headline = options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights);
-  if (headline) {
-    sentences.push({ text: headline.text, citations: headline.citations });
-    budget -= wordCount(headline.text);
-  }
+  const picked = options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights);
   const pool = candidates(index, facts, articles, w, options);
-  const concepts = {
-    weights,
-    covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>(),
-  };
-  const already = headline && w.headlineRedundancy > 0 ? [headline.vector] : [];
-  for (const c of select(pool, index, budget, w, already, concepts))
-    sentences.push({ text: c.text, citations: c.citations });
+  let headline = picked;
+  let chosen = select(
+    pool,
+    index,
+    options.words - (headline ? wordCount(headline.text) : 0),
+    w,
+    headline && w.headlineRedundancy > 0 ? [headline.vector] : [],
+    { weights, covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>() },
+  );
+  // A chosen sentence that says what the headline says (often the sentence it was written from) would state it twice:
+  // the summary then opens with that sentence, in its outlet's fuller words, and the headline only titles it (its
+  // words still count against the length, as a reader still sees it). Another title instead is often one outlet's
+  // angle, not the story.
+  const restating = headline ? chosen.filter((c) => cosine(index.vectors[c.at]!, headline!.vector) >= w.restated) : [];
+  if (restating.length > 0) {
+    headline = null;
+    chosen = [...restating, ...chosen.filter((c) => !restating.includes(c))];
+  }
+  const sentences: Summary['sentences'] = headline ? [{ text: headline.text, citations: headline.citations }] : [];
+  for (const c of chosen) sentences.push({ text: c.text, citations: c.citations });
   const ordered = options.dates
-    ? placeSummaryInTime(sentences, options.dates, { keepFirst: headline !== null })
+    ? placeSummaryInTime(sentences, options.dates, { keepFirst: picked !== null })
     : sentences;
   const text = ordered.map((s) => s.text).join(' ');
-  return headline ? { text, headline: headline.text, sentences: ordered } : { text, sentences: ordered };
+  // A headline a body sentence restates still titles the story (as a title above its lede), but is not said twice.
+  return picked ? { text, headline: picked.text, sentences: ordered } : { text, sentences: ordered };
 }
