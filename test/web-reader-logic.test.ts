@@ -14,7 +14,7 @@ import { ArticleTexts } from '../web/src/article-texts.js';
 import { gapWords, listWords, reasonNumbers, reasonSentence, sharedWords } from '../web/src/reason-text.js';
 import { articleLeans, outletKey } from '../web/src/lean.js';
 import { filterGroups, groupQuotes } from '../web/src/quote-groups.js';
-import { keyDifferences, rankDifferences } from '../web/src/rank-differences.js';
+import { differencesInWords, keyDifferences, rankDifferences } from '../web/src/rank-differences.js';
 import { groupHits } from '../web/src/search-groups.js';
 import { blockAt, buildBlocks, windowAround } from '../web/src/source-blocks.js';
 import { layoutTimeline } from '../web/src/timeline-layout.js';
@@ -184,6 +184,21 @@ describe('quotes by speaker', () => {
 });
 
 describe('the differences of the overview', () => {
+  it('calls a difference a disagreement only when its sides hold at the same time', () => {
+    const of = (relation?: Difference['relation']): Difference => ({
+      id: 'd',
+      about: 'people killed',
+      kind: 'number',
+      claims: [],
+      ...(relation ? { relation } : {}),
+    });
+    expect(differencesInWords([])).toBe('no disagreement found');
+    expect(differencesInWords([of('unknown-timing'), of('unknown-timing')])).toBe('2 differences of unknown timing');
+    expect(differencesInWords([of('conflict'), of('update'), of()])).toBe(
+      '2 disagreements, 1 change as the story moved on',
+    );
+  });
+
   const diff = (id: string, kind: Difference['kind'], articles: string[][], relation?: string): Difference =>
     ({
       id,

@@ -5,8 +5,8 @@
 import type { Difference, DifferenceClaim } from '../../src/core/model.js';
 import { citationChips } from './citation-chip.js';
 import { h } from './dom.js';
-import { formatDateValueShort, formatNumber, plural, truncate } from './format.js';
-import { keyDifferences, type KeyDifference, type LeftOut } from './rank-differences.js';
+import { formatDateValueShort, formatNumber, truncate } from './format.js';
+import { differencesInWords, keyDifferences, type KeyDifference, type LeftOut } from './rank-differences.js';
 import { storyHref } from './router.js';
 import { articleLabel, type StoryContext } from './story-context.js';
 
@@ -20,7 +20,7 @@ function side(ctx: StoryContext, difference: Difference, claim: DifferenceClaim)
     'li',
     { class: 'side' },
     figure ? h('p', { class: 'side-value' }, formatNumber(claim.value!)) : null,
-    h('p', { class: figure ? 'side-text side-text-small' : 'side-text' }, truncate(claim.text, figure ? 50 : 80)),
+    h('p', { class: figure ? 'side-text side-text-small' : 'side-text' }, truncate(claim.text, figure ? 50 : 64)),
     claim.attribution ? h('p', { class: 'side-meta' }, `per ${truncate(claim.attribution, 50)}`) : null,
     asOf
       ? h(
@@ -87,7 +87,6 @@ export function keyDifferencesBlock(ctx: StoryContext, storyId: string): HTMLEle
     omissions: report.omissions ?? [],
   });
   if (items.length === 0) return null;
-  const total = (report.differences ?? []).length;
   return h(
     'div',
     { class: 'key-differences-block' },
@@ -95,7 +94,7 @@ export function keyDifferencesBlock(ctx: StoryContext, storyId: string): HTMLEle
       'p',
       { class: 'strip-heading' },
       h('strong', {}, 'Where they differ: '),
-      total > 0 ? plural(total, 'disagreement') : 'no disagreement found',
+      differencesInWords(report.differences ?? []),
       ' · ',
       h('a', { href: storyHref(storyId, 'differences') }, 'all differences'),
     ),

@@ -76,3 +76,21 @@ export function keyDifferences(
   }
   return items;
 }
+
+/**
+ * How the differences stand, in words: a disagreement only where the sources' times overlap; figures from different
+ * times are the story moving on; the rest cannot be placed in time (an undated article).
+ */
+export function differencesInWords(differences: readonly Difference[]): string {
+  if (differences.length === 0) return 'no disagreement found';
+  const count = (relation: string): number => differences.filter((d) => (d.relation ?? 'conflict') === relation).length;
+  const parts = [
+    [count('conflict'), 'disagreement', 'disagreements'],
+    [count('update'), 'change as the story moved on', 'changes as the story moved on'],
+    [count('unknown-timing'), 'difference of unknown timing', 'differences of unknown timing'],
+  ] as const;
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`)
+    .join(', ');
+}
