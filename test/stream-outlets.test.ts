@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coverageSplit, indexRatings } from '../src/core/stream/coverage-split.js';
-import { knownOutletName, outletOfUrl, readableNameOfDomain } from '../src/core/stream/outlets.js';
+import {
+  knownOutletName,
+  outletOfUrl,
+  readableNameOfDomain,
+  siteHostOfUrl,
+} from '../src/core/read/metadata/outlets.js';
+import { outletFromUrl } from '../src/core/read/metadata/find-outlet.js';
+import { dateFromUrl } from '../src/core/read/metadata/find-published-date.js';
+import { extractHtml } from '../src/core/read/extract-html.js';
+import { canonicalUrl } from '../src/core/stream/canonical-url.js';
 import { parseLean, parseRatingsCsv, parseRatingsJson, type OutletRating } from '../src/core/stream/ratings.js';
 import { readCsv } from '../src/core/stream/read-csv.js';
 import { loadRatingsFile } from '../src/engine/feeds/load-ratings.js';
@@ -258,5 +267,33 @@ describeShared('coverage split on the AllSides stream labels', () => {
     }
     // AllSides pages pair outlets of different leans: one-sided stories are the exception.
     expect(flagged).toBeLessThan(events.size / 10);
+  });
+});
+
+describe('one reading of a URL for the reader, the HTML page and the stream', () => {
+  const variants = [
+    'https://m.example-news.com/2021/05/17/story',
+    'https://www.example-news.com/2021/05/17/story',
+    'https://amp.m.example-news.com/2021/05/17/story',
+  ];
+
+  it('folds www., m. and amp. the same way everywhere (site host, outlet name, canonical key, page outlet)', () => {
+    for (const url of variants) {
+      expect(siteHostOfUrl(url), url).toBe('example-news.com');
+      expect(outletFromUrl(url), url).toBe('Example News');
+      expect(canonicalUrl(url), url).toBe('https://example-news.com/2021/05/17/story');
+      expect(extractHtml('<html><body><p>Text.</p></body></html>', { url }).meta.outlet, url).toBe('example-news.com');
+    }
+    // Never below the site's registrable domain.
+    expect(siteHostOfUrl('https://m.co.uk/x')).toBe('m.co.uk');
+    expect(siteHostOfUrl('ftp://example-news.com/x')).toBeNull();
+    expect(knownOutletName('m.nytimes.com')).toBe('The New York Times');
+  });
+
+  it('reads a date from the URL path only', () => {
+    expect(dateFromUrl(variants[0]!)).toBe('2021-05-17');
+    expect(dateFromUrl('https://example-news.com/story?from=/2021/05/17/')).toBeNull();
+    expect(dateFromUrl('https://example-news.com/2021/13/17/story')).toBeNull();
+    expect(dateFromUrl('not a url /2021/05/17/')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * variants, fragments, default ports, `www.`, `http:` and `https:`) fold to the same string. The key identifies an
  * article; it is not always an address worth fetching (the page's own URL is kept for that).
  */
-import { getDomain } from 'tldts';
+import { siteHost } from '../read/metadata/outlets.js';
 
 /** Query parameters that only say where a reader came from (matched in lower case). */
 const TRACKING_PARAMETERS = new Set([
@@ -82,9 +82,6 @@ const TRACKING_PARAMETERS = new Set([
 /** Prefixes of tracking parameter families (`utm_source`, `hsa_cam`, `vero_id`, `pk_campaign`, ...). */
 const TRACKING_PREFIXES = ['utm_', 'hsa_', 'vero_', 'pk_', 'mtm_', 'piwik_', 'matomo_'];
 
-/** Host prefixes of mobile, AMP and `www` copies of a site. */
-const VARIANT_HOST = /^(?:www\d?|m|mobile|amp)\./;
-
 /** True for a query parameter that marks the AMP rendering of a page (`amp`, `amp=1`, `outputType=amp`, ...). */
 function isAmpParameter(key: string, value: string): boolean {
   const k = key.toLowerCase();
@@ -108,15 +105,6 @@ function foldAmpPath(path: string): string {
   return p === '' ? '/' : p;
 }
 
-/** The host without `www.`, `m.`, `mobile.` or `amp.`, and without a trailing dot; never below the site's domain. */
-function foldHost(host: string): string {
-  let h = host.toLowerCase().replace(/\.$/, '');
-  const site = getDomain(h, { allowPrivateDomains: true });
-  // Strip variant labels one at a time ("amp.m.example.com"), but "m.co.uk" or "www.example" stay as they are.
-  while (site && h !== site && h.endsWith(`.${site}`) && VARIANT_HOST.test(h)) h = h.replace(VARIANT_HOST, '');
-  return h;
-}
-
 /**
  * The canonical key of an article URL, or null when it is not an `http(s)` URL. Folds: scheme to `https` (when the
  * port is the default), host to lower case without `www.`/`m.`/`mobile.`/`amp.`, default ports, credentials,
@@ -134,7 +122,7 @@ export function canonicalUrl(url: string): string | null {
   if (parsed.hostname === '') return null;
   const port = parsed.port;
   const scheme = port === '' ? 'https:' : parsed.protocol;
-  const host = foldHost(parsed.hostname) + (port === '' ? '' : `:${port}`);
+  const host = siteHost(parsed.hostname) + (port === '' ? '' : `:${port}`);
   let path = foldAmpPath(parsed.pathname);
   if (path.length > 1) path = path.replace(/\/+$/, '') || '/';
   const params = [...parsed.searchParams]

@@ -9,7 +9,7 @@
 import { shortHash } from '../../core/hash.js';
 import { clusterDate } from '../../core/stream/cluster-date.js';
 import { canonicalUrl } from '../../core/stream/canonical-url.js';
-import { outletOfUrl } from '../../core/stream/outlets.js';
+import { outletOfUrl } from '../../core/read/metadata/outlets.js';
 import { preferCanonical } from '../../core/stream/prefer-canonical.js';
 import { fingerprintText } from '../../core/stream/text-fingerprint.js';
 import type { FeedEntry } from '../feeds/types.js';

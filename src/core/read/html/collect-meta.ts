@@ -2,7 +2,8 @@
 import type { HtmlMeta } from '../extract-html.js';
 import { findFirst, tagOf } from './find-elements.js';
 import type { JsonLdArticle } from './read-json-ld.js';
-import { dateFromUrl, outletFromUrl } from './meta-from-url.js';
+import { dateFromUrl } from '../metadata/find-published-date.js';
+import { siteHostOfUrl } from '../metadata/outlets.js';
 import type { MetaTags } from './read-meta-tags.js';
 import { normalizeDate } from './normalize-date.js';
 
@@ -146,7 +147,7 @@ function findCanonical(src: MetaSources): Found {
 export function collectMeta(src: MetaSources): HtmlMeta {
   const canonical = findCanonical(src);
   const url = findUrl(src, canonical);
-  const host = url ? outletFromUrl(url.value) : null;
+  const host = url ? siteHostOfUrl(url.value) : null;
   const ld = src.jsonLd;
   const title = first(
     jsonLd(ld?.headline, 'headline'),

@@ -1,4 +1,4 @@
-import { outletOfUrl } from '../../stream/outlets.js';
+import { outletOfUrl } from './outlets.js';
 
 /** "READ MORE FROM THE X", "MORE FROM X", "Copyright 2021 X", "© 2021 X. All rights reserved". */
 const FROM = /\bmore (?:from|at) (?:the )?(?<name>[\p{L}][\p{L}\p{N} .&'’-]{1,60}?)[.!:]?$/iu;

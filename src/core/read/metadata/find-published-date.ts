@@ -2,11 +2,20 @@ import * as chrono from 'chrono-node';
 import type { DateValue, Embed } from '../../model.js';
 
 /** A date in a URL path: /2021/05/17/ or /2021-05-17-. */
-const URL_DATE = /\/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/;
+const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/;
 
-/** An ISO date from the path of a URL, or null. */
+/**
+ * An ISO date from the path of a URL (`/2021/05/17/`, `/2021-05-17-`), or null when absent, impossible or not a URL.
+ * Only the path: a date in the query or the fragment is not the site's filing date.
+ */
 export function dateFromUrl(url: string): string | null {
-  const m = URL_DATE.exec(url);
+  let path: string;
+  try {
+    path = new URL(url.trim()).pathname;
+  } catch {
+    return null;
+  }
+  const m = URL_DATE.exec(path);
   if (!m) return null;
   const [, y, mo, d] = m;
   const month = Number(mo);

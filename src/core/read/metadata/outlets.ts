@@ -229,12 +229,30 @@ const OUTLETS: Readonly<Record<string, string>> = {
   'emol.com': 'El Mercurio',
 };
 
-/** The host without `www.`-like prefixes, lower case. */
-function bareHost(host: string): string {
-  return host
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^www\d?\./, '');
+/** Host prefixes of mobile, AMP and `www` copies of a site. */
+const VARIANT_HOST = /^(?:www\d?|m|mobile|amp)\./;
+
+/**
+ * The site's host: lower case, without a trailing dot and without `www.`, `m.`, `mobile.` or `amp.` labels, never
+ * below the site's registrable domain ("amp.m.example.com" -> "example.com", but "m.co.uk" stays). The one rule for
+ * the outlet of a page, the HTML reader's host fallback and the stream's canonical URL key.
+ */
+export function siteHost(host: string): string {
+  let h = host.toLowerCase().replace(/\.$/, '');
+  const site = parse(h, { allowPrivateDomains: true }).domain;
+  while (site && h !== site && h.endsWith(`.${site}`) && VARIANT_HOST.test(h)) h = h.replace(VARIANT_HOST, '');
+  return h;
+}
+
+/** The site host of an `http(s)` URL ("https://m.example-news.com/x" -> "example-news.com"); null for any other. */
+export function siteHostOfUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return siteHost(parsed.hostname) || null;
+  } catch {
+    return null;
+  }
 }
 
 /** A readable name from a domain: the label before the public suffix, hyphens as spaces, words capitalized. */
@@ -259,7 +277,7 @@ export function outletOfUrl(url: string): OutletInfo | null {
   const parsed = parse(url, { allowPrivateDomains: true });
   const domain = parsed.domain;
   if (!domain || parsed.isIp) return null;
-  const host = bareHost(parsed.hostname ?? domain);
+  const host = siteHost(parsed.hostname ?? domain);
   // The most specific listed host wins: "news.yahoo.com" before "yahoo.com", "asia.nikkei.com" before "nikkei.com".
   for (let h = host; h.length >= domain.length; h = h.slice(h.indexOf('.') + 1)) {
     const name = OUTLETS[h];
@@ -271,5 +289,5 @@ export function outletOfUrl(url: string): OutletInfo | null {
 
 /** The registry's name of a registrable domain or host, or null when it is not listed. */
 export function knownOutletName(domainOrHost: string): string | null {
-  return OUTLETS[bareHost(domainOrHost)] ?? null;
+  return OUTLETS[siteHost(domainOrHost)] ?? null;
 }
