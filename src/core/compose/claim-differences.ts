@@ -1,5 +1,5 @@
 import type { Article, DateValue, Difference, DifferenceClaim } from '../model.js';
-import { attributionIn } from './attribution.js';
+import { attributionIn } from '../analyze/sentence-attribution.js';
 import { compressSentence } from './compress-sentence.js';
 import { citationOf } from './facts.js';
 import { findStances, type Stance } from './stances.js';
