@@ -8,7 +8,6 @@ import { REPO_ROOT } from './helpers/shared.js';
 const KNOWN_CORE_CYCLES: readonly (readonly string[])[] = [
   ['src/core/cluster/cluster-state.ts', 'src/core/cluster/stream-clock.ts'],
   ['src/core/read/extract-html.ts', 'src/core/read/html/collect-meta.ts'],
-  ['src/core/read/story-context.ts', 'src/core/read/topic-overlap.ts'],
 ];
 
 const files = [...sourceFiles(REPO_ROOT, 'src'), ...sourceFiles(REPO_ROOT, 'web/src')];

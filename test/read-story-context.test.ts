@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawArticle } from '../src/core/model.js';
 import { readArticle } from '../src/core/read/read-article.js';
 import { prepareStoryContext, termsWithout } from '../src/core/read/story-context.js';
-import { contentStems } from '../src/core/read/topic-overlap.js';
+import { contentStems } from '../src/core/nlp/content-stems.js';
 import { describeShared, readSeed, seedNames } from './helpers/shared.js';
 
 function raw(content: string, id: string): RawArticle {

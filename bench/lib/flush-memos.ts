@@ -1,6 +1,6 @@
 // Empties the core's per-text memos between timed runs, so that every text is read cold, as a command reads it once.
 import { ANALYSIS_CACHE_SIZE, analyzeText } from '../../src/core/nlp/wink.js';
-import { contentStems, CONTENT_STEMS_MEMO_SIZE } from '../../src/core/read/topic-overlap.js';
+import { contentStems, CONTENT_STEMS_MEMO_SIZE } from '../../src/core/nlp/content-stems.js';
 
 let flushes = 0;
 

@@ -1,7 +1,7 @@
 import { winkTagger } from '../nlp/wink.js';
 import { codePoints, countLetters, isKnownNonLetter, lettersOf } from './count-letters.js';
 import { endsLikeSentence, type Line } from './lines.js';
-import { contentStemOf, contentStemsOfDoc, rememberContentStems } from './topic-overlap.js';
+import { contentStemOf, contentStemsOfDoc, rememberContentStems } from '../nlp/content-stems.js';
 
 /** The form of one line: what the cleaning rules judge besides its words. */
 export interface LineFeatures {

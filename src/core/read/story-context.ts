@@ -1,4 +1,4 @@
-import { contentStems } from './topic-overlap.js';
+import { contentStems } from '../nlp/content-stems.js';
 
 /**
  * The other articles of a story, prepared once per story: their texts and the counts of their content stems. Every

@@ -7,7 +7,7 @@ import type { Article } from '../../core/model.js';
 import { reportFromArticles } from '../../core/pipeline.js';
 import { readArticle } from '../../core/read/read-article.js';
 import type { StoryContext } from '../../core/read/story-context.js';
-import { contentStems } from '../../core/read/topic-overlap.js';
+import { contentStems } from '../../core/nlp/content-stems.js';
 import type { JobResults, JobStartedMessage, NumberedJob, ReadJob, StoryPayload } from './jobs.js';
 import { unpackStrings } from './packed-strings.js';
 

@@ -1,5 +1,5 @@
 import type { Article, DateMention, DateValue } from '../../model.js';
-import { contentStems } from '../timeline/merge-events.js';
+import { statementStems } from '../../nlp/content-stems.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
 import { daysBetween, formatDay, parseIsoDay } from './calendar.js';
@@ -67,8 +67,8 @@ function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDa
  */
 function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
   const reports = articles.flatMap((a) => [
-    ...articleSentences(a).map((s) => ({ stems: contentStems(a.text.slice(s.start, s.end)) })),
-    ...a.embeds.map((e) => ({ stems: contentStems(e.text) })),
+    ...articleSentences(a).map((s) => ({ stems: statementStems(a.text.slice(s.start, s.end)) })),
+    ...a.embeds.map((e) => ({ stems: statementStems(e.text) })),
   ]);
   return storyVocabulary(reports);
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../../model.js';
-import { contentStems } from '../timeline/merge-events.js';
+import { statementStems } from '../../nlp/content-stems.js';
 
 /** What a report (a sentence, a post) says of its event, for telling whether two reports tell the same one. */
 export interface EventReport {
@@ -55,7 +55,7 @@ function figuresOf(text: string): Set<string> {
 /** What `span` of a text reports, with the date expressions in it left out. */
 export function eventReport(text: string, span: Span, dateSpans: readonly Span[]): EventReport {
   const words = withoutDates(text, span, dateSpans);
-  return { stems: contentStems(words), figures: figuresOf(words) };
+  return { stems: statementStems(words), figures: figuresOf(words) };
 }
 
 /** A report computed on first use: most date expressions are never compared with an event. */

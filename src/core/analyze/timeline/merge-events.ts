@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { statementStems } from '../../nlp/content-stems.js';
 import type { Citation, DatePrecision, TimelineEvent } from '../../model.js';
 
 /** One article's report of a dated event, before merging. */
@@ -10,34 +10,6 @@ export interface EventReport {
   inferred: boolean;
   /** Article order then offset: the story order of the report. */
   order: number;
-}
-
-/** Words too common in news to show that two reports tell the same event. */
-const STOP = new Set(
-  'the a an and or but of to in on at for with from by as that this it its his her their he she they we i is was were be been has have had will would said says say told also not after before over about into than then who which what when where while there here'.split(
-    ' ',
-  ),
-);
-
-/** Stems already computed, per word: the same words recur across the statements of a story. */
-const stems = new Map<string, string>();
-const STEM_LIMIT = 50000;
-
-/** The stem of a lower-case word (memoized). */
-function stemOf(word: string): string {
-  let stem = stems.get(word);
-  if (stem === undefined) {
-    stem = stemmer(word);
-    if (stems.size >= STEM_LIMIT) stems.clear();
-    stems.set(word, stem);
-  }
-  return stem;
-}
-
-/** Content-word stems of a statement: what decides whether two reports tell the same event. */
-export function contentStems(statement: string): Set<string> {
-  const words = statement.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((w) => w.length > 2 && !STOP.has(w)).map(stemOf));
 }
 
 /** True when two reports share enough content words (at least two, and half of the shorter one's). */
@@ -61,7 +33,7 @@ function representative(group: readonly EventReport[]): string {
 export function mergeEvents(reports: readonly EventReport[]): TimelineEvent[] {
   const groups: { reports: EventReport[]; stems: Set<string> }[] = [];
   for (const report of [...reports].sort((a, b) => a.order - b.order)) {
-    const stems = contentStems(report.text);
+    const stems = statementStems(report.text);
     const group = groups.find(
       (g) =>
         g.reports[0]!.date === report.date && g.reports[0]!.precision === report.precision && similar(g.stems, stems),

@@ -1,4 +1,4 @@
-import { contentStems } from '../topic-overlap.js';
+import { contentStems } from '../../nlp/content-stems.js';
 import { bodyStart } from './regions.js';
 import { decide, undecided, type CleanContext, type LineRule } from './rule.js';
 
