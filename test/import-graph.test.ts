@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph, sourceFiles, type ImportEdge } from './helpers/import-graph.js';
 import { REPO_ROOT } from './helpers/shared.js';
 
-// Import cycles in core that are known and being removed by the core refactor (issue 15, branch h/arch): this list
-// goes when that branch lands. Any other cycle, or a known one that grows, fails; an entry that no longer is a cycle
-// fails too, so that the list only shrinks. Type-only imports count: they tie the modules together all the same.
-const KNOWN_CORE_CYCLES: readonly (readonly string[])[] = [
-  ['src/core/cluster/cluster-state.ts', 'src/core/cluster/stream-clock.ts'],
-  ['src/core/read/extract-html.ts', 'src/core/read/html/collect-meta.ts'],
-];
-
+// No import cycle is allowed, type-only imports included: they tie the modules together all the same.
 const files = [...sourceFiles(REPO_ROOT, 'src'), ...sourceFiles(REPO_ROOT, 'web/src')];
 const graph = importGraph(REPO_ROOT, files);
 
@@ -39,17 +32,8 @@ describe('the import graph of src/ and web/src/', () => {
     }
   });
 
-  it('has no import cycle besides the known core ones', () => {
-    const known = KNOWN_CORE_CYCLES.map((c) => [...c].sort().join(' <-> '));
-    const found = importCycles(graph).map((c) => c.join(' <-> '));
-    expect(
-      found.filter((c) => !known.includes(c)),
-      'new import cycles',
-    ).toEqual([]);
-    expect(
-      known.filter((c) => !found.includes(c)),
-      'known cycles that are gone: remove them from KNOWN_CORE_CYCLES',
-    ).toEqual([]);
+  it('has no import cycle', () => {
+    expect(importCycles(graph).map((c) => c.join(' <-> '))).toEqual([]);
   });
 
   it('never imports from a higher layer', () => {

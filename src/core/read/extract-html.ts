@@ -1,5 +1,5 @@
 import type { Diagnostic, Removal } from '../model.js';
-import { collectMeta } from './html/collect-meta.js';
+import { collectMeta, type HtmlMeta } from './html/collect-meta.js';
 import { dropJunkBlocks } from './html/drop-junk-blocks.js';
 import {
   chooseBody,
@@ -19,23 +19,6 @@ import { renderText } from './html/render-text.js';
 import { runReadability } from './html/run-readability.js';
 import { pageSite } from './html/same-site.js';
 import { unwrapSocialEmbeds } from './html/social-embeds.js';
-
-/** Metadata found in an HTML page (meta tags, Open Graph, JSON-LD, URL). */
-export interface HtmlMeta {
-  title: string | null;
-  byline: string | null;
-  outlet: string | null;
-  /** ISO date or date-time with the place it was found; `inferred` when it rests on indirect evidence (the URL path). */
-  publishedAt: { value: string; basis: string; inferred?: boolean } | null;
-  language: string | null;
-  url: string | null;
-  /** The address the page names as its own (`rel=canonical`, else `og:url`), absolute; null when it names none. */
-  canonicalUrl?: string | null;
-  /** The page's own summary (meta description / og:description). */
-  description?: string | null;
-  /** Where each other field came from, e.g. `{ title: "json-ld headline", outlet: "meta og:site_name" }`. */
-  basis?: Partial<Record<'title' | 'byline' | 'outlet' | 'language' | 'url' | 'canonicalUrl' | 'description', string>>;
-}
 
 /** What HTML extraction returns: the article body as plain text (paragraphs separated by blank lines). */
 export interface HtmlExtraction {

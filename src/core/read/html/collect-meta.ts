@@ -1,11 +1,27 @@
 /** Combines meta tags, Open Graph, JSON-LD, `<html lang>` and the URL into one `HtmlMeta`, saying where each came from. */
-import type { HtmlMeta } from '../extract-html.js';
 import { findFirst, tagOf } from './find-elements.js';
 import type { JsonLdArticle } from './read-json-ld.js';
 import { dateFromUrl } from '../metadata/find-published-date.js';
 import { siteHostOfUrl } from '../metadata/outlets.js';
 import type { MetaTags } from './read-meta-tags.js';
 import { normalizeDate } from './normalize-date.js';
+
+/** Metadata found in an HTML page (meta tags, Open Graph, JSON-LD, URL). */
+export interface HtmlMeta {
+  title: string | null;
+  byline: string | null;
+  outlet: string | null;
+  /** ISO date or date-time with the place it was found; `inferred` when it rests on indirect evidence (the URL path). */
+  publishedAt: { value: string; basis: string; inferred?: boolean } | null;
+  language: string | null;
+  url: string | null;
+  /** The address the page names as its own (`rel=canonical`, else `og:url`), absolute; null when it names none. */
+  canonicalUrl?: string | null;
+  /** The page's own summary (meta description / og:description). */
+  description?: string | null;
+  /** Where each other field came from, e.g. `{ title: "json-ld headline", outlet: "meta og:site_name" }`. */
+  basis?: Partial<Record<'title' | 'byline' | 'outlet' | 'language' | 'url' | 'canonicalUrl' | 'description', string>>;
+}
 
 /** What `collectMeta` reads from. */
 export interface MetaSources {

@@ -1,5 +1,5 @@
 import type { DateValue, Embed, InputMeta } from '../../model.js';
-import type { HtmlMeta } from '../extract-html.js';
+import type { HtmlMeta } from '../html/collect-meta.js';
 import type { CleanedText } from '../clean-text.js';
 import { findPublishedDate } from './find-published-date.js';
 import { outletFromAgency, outletFromByline, outletFromLine, outletFromUrl } from './find-outlet.js';
