@@ -91,7 +91,7 @@ describe('failures as data', () => {
   it.each([
     ['', 'empty-input'],
     ['   \n\n\t  \n', 'empty-input'],
-    ['\u0000\u0001\u0002PK\u0003\u0004\u0000\u0000binary\u0000\u0007\u0008', 'not-text'],
+    ['\u0000\u0001\u0002PK\u0003\u0004\u0000\u0000binary\u0000\u0007\u0008', 'binary-input'],
     ['#### $$$ 1234 5678 ---- ==== 99 %%% &&& 42 **** 7 ////', 'not-prose'],
     ['home news sport weather', 'no-article-found'],
     ['Subscribe now for full access', 'no-article-found'],

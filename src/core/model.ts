@@ -117,7 +117,7 @@ export interface DateValue {
 /** A problem or note about one input or stage. Diagnostics are data; they never stop the batch. */
 export interface Diagnostic {
   level: 'info' | 'warning' | 'error';
-  /** Stable machine-readable code, e.g. `empty-input`, `not-utf8`, `no-article-found`. */
+  /** Stable machine-readable code, e.g. `not-utf8`, `html-body-fallback`. */
   code: string;
   message: string;
 }
@@ -362,10 +362,61 @@ export interface Summary {
 /** An article as it appears in the report (the document minus the raw original). */
 export type ReportArticle = Omit<Article, 'original' | 'format' | 'paragraphs'> & { paragraphs?: Span[] };
 
+/**
+ * Every code an `InputFailure` can carry, by where it arises. Two codes about repeats mean different things:
+ * `duplicate-input` is the same input named twice in one call (standard input `-` can be read once), `duplicate` an
+ * article identical (same id, same content) to one the story already holds.
+ */
+export const FAILURE_CODES = [
+  // Finding and reading the input (files, folders, standard input, JSON and JSONL lists).
+  'not-found',
+  'unreadable',
+  'not-a-file',
+  'empty-input',
+  'empty-folder',
+  'binary-input',
+  'unknown-encoding',
+  'too-large',
+  'unsupported-format',
+  'bad-json',
+  'bad-article',
+  'duplicate-input',
+  // The stream's JSONL articles: an id used twice in one file, a date that is not ISO 8601, no text or html.
+  'duplicate-id',
+  'bad-date',
+  'empty-text',
+  // Fetching a URL.
+  'bad-url',
+  'fetch-failed',
+  'fetch-timeout',
+  'http-error',
+  'unsupported-content-type',
+  'refused-private-address',
+  'too-many-redirects',
+  // The reader.
+  'too-deeply-nested',
+  'not-prose',
+  'no-article-found',
+  // A story that already holds the article.
+  'duplicate',
+  // The worker pool's budgets.
+  'over-time-budget',
+  'over-memory-budget',
+  'worker-failed',
+] as const;
+
+/** Why an input could not be read (see `FAILURE_CODES`). */
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/** True for a string that is one of the failure codes (a failure read back from outside, e.g. an API answer). */
+export function isFailureCode(code: unknown): code is FailureCode {
+  return typeof code === 'string' && (FAILURE_CODES as readonly string[]).includes(code);
+}
+
 /** An input that could not be read, named with its reason. */
 export interface InputFailure {
   source: string;
-  code: string;
+  code: FailureCode;
   message: string;
 }
 

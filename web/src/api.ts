@@ -1,6 +1,6 @@
 /** The typed client of the Parallax HTTP API (see the API contract); the only module that calls `fetch`. */
 import type { ArticleText, LightReport } from '../../src/core/light-report.js';
-import type { InputFailure, Report } from '../../src/core/model.js';
+import { isFailureCode, type InputFailure, type Report } from '../../src/core/model.js';
 import type { CoverageSplit } from '../../src/core/stream/coverage-split.js';
 import type { StoryLeadEntity } from '../../src/core/stream/lead-entities.js';
 import type { StreamMember } from '../../src/core/stream/stream-member.js';
@@ -81,16 +81,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isFailure(value: unknown): value is InputFailure {
-  return isRecord(value) && typeof value.source === 'string' && typeof value.message === 'string';
+  return (
+    isRecord(value) &&
+    typeof value.source === 'string' &&
+    typeof value.message === 'string' &&
+    isFailureCode(value.code)
+  );
 }
 
 /** Finds input failures in an error's `details`, whichever shape the server chose (array or `{failures}`). */
 function failuresIn(details: unknown): InputFailure[] {
   const list = Array.isArray(details) ? details : isRecord(details) ? details.failures : undefined;
   if (!Array.isArray(list)) return [];
-  return list
-    .filter(isFailure)
-    .map((f) => ({ source: f.source, code: String(f.code ?? 'failed'), message: f.message }));
+  return list.filter(isFailure).map((f) => ({ source: f.source, code: f.code, message: f.message }));
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

@@ -34,7 +34,7 @@ export function checkRawInput(raw: RawArticle): Result<null> | null {
   if (bad / sample.length > BINARY_SHARE)
     return fail(
       raw.source,
-      'not-text',
+      'binary-input',
       `${raw.source}: the input looks like binary data (${bad} control or undecodable characters), not text`,
     );
   return null;

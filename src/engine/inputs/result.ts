@@ -1,4 +1,4 @@
-import type { InputFailure, RawArticle } from '../../core/model.js';
+import type { FailureCode, InputFailure, RawArticle } from '../../core/model.js';
 
 /** A note about an input that is not a failure (e.g. an unsupported file skipped inside a folder). */
 export interface InputNote {
@@ -20,7 +20,7 @@ export function emptyResult(): InputResult {
 }
 
 /** A result holding one failure. */
-export function failureResult(source: string, code: string, message: string): InputResult {
+export function failureResult(source: string, code: FailureCode, message: string): InputResult {
   return { articles: [], failures: [{ source, code, message }], notes: [] };
 }
 

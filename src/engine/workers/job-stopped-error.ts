@@ -1,10 +1,11 @@
+import type { FailureCode } from '../../core/model.js';
 import { formatMegabytes, formatSeconds } from './budget-options.js';
 
 /** Why a job was stopped: its time budget, its memory budget, or its worker failing for another reason. */
 export type StopReason = 'time' | 'memory' | 'worker';
 
 /** The failure codes of an input stopped by its budget (as in `InputFailure.code`). */
-export const STOP_CODES: Readonly<Record<StopReason, string>> = {
+export const STOP_CODES: Readonly<Record<StopReason, FailureCode>> = {
   time: 'over-time-budget',
   memory: 'over-memory-budget',
   worker: 'worker-failed',
@@ -22,7 +23,7 @@ export class JobStoppedError extends Error {
   }
 
   /** The failure code of an input stopped for this reason. */
-  get code(): string {
+  get code(): FailureCode {
     return STOP_CODES[this.reason];
   }
 
