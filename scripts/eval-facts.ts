@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { prepareComparison } from '../src/core/compose/compose.js';
 import { analyzeArticles, readArticles } from '../src/core/pipeline.js';
-import type { AnalyzedStory } from '../src/core/state.js';
+import type { AnalyzedStory } from '../src/core/stage-types.js';
 import { seedRaws } from '../test/helpers/shared.js';
 import { dated, factClash, streamArticles, type StreamArticle } from './lib/fact-clashes.js';
 import { prepareStory, readNeus } from './lib/neus.js';

@@ -30,7 +30,7 @@ export { JobStoppedError } from './engine/workers/job-stopped-error.js';
 export { closeSharedPools } from './engine/workers/shared-pool.js';
 export { StoryStoppedError } from './engine/workers/story-stopped-error.js';
 export { analyzeStory, readArticles, analyzeArticles } from './core/pipeline.js';
-export { renderMarkdown } from './core/render/markdown.js';
+export { renderMarkdown } from './core/render/render-markdown.js';
 export { renderHtml } from './core/render/html.js';
 export type * from './core/model.js';
 export type { StoryRepository } from './engine/storage/story-repository.js';

@@ -4,7 +4,7 @@ import { splitArticle } from '../src/core/light-report.js';
 import { readArticles } from '../src/core/pipeline.js';
 import { outletFromByline, outletFromUrl } from '../src/core/read/metadata/find-outlet.js';
 import { articleLabels } from '../src/core/render/article-labels.js';
-import { renderMarkdown } from '../src/core/render/markdown.js';
+import { renderMarkdown } from '../src/core/render/render-markdown.js';
 import { labelArticles } from '../web/src/story-context.js';
 import type { RawArticle } from '../src/core/model.js';
 import { describeShared, seedRaws } from './helpers/shared.js';

@@ -6,7 +6,7 @@ import { buildStatements } from '../src/core/compose/statements.js';
 import { candidatePairs, buildTermIndex } from '../src/core/compose/similarity.js';
 import { analyzeStory } from '../src/core/pipeline.js';
 import type { Article, RawArticle, Report } from '../src/core/model.js';
-import type { AnalyzedStory } from '../src/core/state.js';
+import type { AnalyzedStory } from '../src/core/stage-types.js';
 import { findNumbers } from '../src/core/analyze/numbers.js';
 import { analyzeText } from '../src/core/nlp/wink.js';
 import { article, story } from './helpers/compose-fixtures.js';

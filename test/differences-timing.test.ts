@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { daySpanOf, differenceRelation } from '../src/core/compose/timing.js';
 import type { DateValue, RawArticle } from '../src/core/model.js';
 import { analyzeStory } from '../src/core/pipeline.js';
-import { renderMarkdown } from '../src/core/render/markdown.js';
+import { renderMarkdown } from '../src/core/render/render-markdown.js';
 
 const day = (value: string): DateValue => ({ value, inferred: false, basis: 'test' });
 const range = (earliest: string, latest: string): DateValue => ({

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { digestStory, GOLDEN_FILE, goldenStories } from '../scripts/golden/events.js';
 import { factClash } from '../scripts/lib/fact-clashes.js';
 import { prepareComparison } from '../src/core/compose/compose.js';
-import type { AnalyzedStory } from '../src/core/state.js';
+import type { AnalyzedStory } from '../src/core/stage-types.js';
 import { describeShared } from './helpers/shared.js';
 
 describeShared('events golden file (npm run golden -- events to regenerate)', () => {

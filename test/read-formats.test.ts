@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InputFormat, RawArticle } from '../src/core/model.js';
 import { readArticle } from '../src/core/read/read-article.js';
-import { stripMarkdown } from '../src/core/read/markdown.js';
+import { stripMarkdown } from '../src/core/read/strip-markdown.js';
 import { findPublishedDate } from '../src/core/read/metadata/find-published-date.js';
 import { REPO_ROOT } from './helpers/shared.js';
 

@@ -11,7 +11,7 @@ import {
   replaceStrikethrough,
   replaceStrongEmphasis,
 } from '../src/core/read/markdown-inline.js';
-import { stripMarkdown } from '../src/core/read/markdown.js';
+import { stripMarkdown } from '../src/core/read/strip-markdown.js';
 
 /** The patterns the matchers replace, as the Markdown reader used them. */
 const IMAGE = /!\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;

@@ -5,7 +5,7 @@ import { articleFromText } from '../src/core/article-from-text.js';
 import { analyzeStory, toReportArticle } from '../src/core/pipeline.js';
 import { escapeMarkdown } from '../src/core/render/escape-markdown.js';
 import { renderHtml } from '../src/core/render/html.js';
-import { renderMarkdown } from '../src/core/render/markdown.js';
+import { renderMarkdown } from '../src/core/render/render-markdown.js';
 import { describeShared, seedRaws } from './helpers/shared.js';
 
 const EVIL =

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { composeStory } from '../../src/core/compose/compose.js';
 import type { RawArticle } from '../../src/core/model.js';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
-import type { AnalyzedStory } from '../../src/core/state.js';
+import type { AnalyzedStory } from '../../src/core/stage-types.js';
 
 const SHARED = process.env.PARALLAX_SHARED ?? join(import.meta.dirname, '..', '..', '..', 'shared');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { composeStory } from '../../src/core/compose/compose.js';
 import type { Article } from '../../src/core/model.js';
-import type { AnalyzedStory, ComposedStory } from '../../src/core/state.js';
+import type { AnalyzedStory, ComposedStory } from '../../src/core/stage-types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHARED = process.env.PARALLAX_SHARED ?? join(ROOT, '..', 'shared');

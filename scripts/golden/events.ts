@@ -11,7 +11,7 @@ import { eventFrames } from '../../src/core/compose/event-compatibility.js';
 import type { EventTime } from '../../src/core/compose/event-time.js';
 import type { Article } from '../../src/core/model.js';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
-import type { AnalyzedStory } from '../../src/core/state.js';
+import type { AnalyzedStory } from '../../src/core/stage-types.js';
 import { seedRaws } from '../../test/helpers/shared.js';
 import { dated, streamArticles } from '../lib/fact-clashes.js';
 import { prepareStory, readNeus } from '../lib/neus.js';

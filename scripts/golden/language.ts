@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import type { RawArticle } from '../../src/core/model.js';
-import type { AnalyzedStory } from '../../src/core/state.js';
+import type { AnalyzedStory } from '../../src/core/stage-types.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
 
 /** Where the golden file lives. */

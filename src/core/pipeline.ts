@@ -8,7 +8,7 @@ import { shortHash } from './hash.js';
 import type { AnalyzeOptions, Article, DateValue, InputFailure, RawArticle, Report, ReportArticle } from './model.js';
 import { readArticle } from './read/read-article.js';
 import { prepareStoryContext } from './read/story-context.js';
-import type { AnalyzedStory } from './state.js';
+import type { AnalyzedStory } from './stage-types.js';
 
 /** The generator version written into reports when the caller gives none. */
 export const CORE_VERSION = '0.1.0';

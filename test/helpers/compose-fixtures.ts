@@ -1,6 +1,6 @@
 import { articleFromText } from '../../src/core/article-from-text.js';
 import type { Article } from '../../src/core/model.js';
-import type { AnalyzedStory } from '../../src/core/state.js';
+import type { AnalyzedStory } from '../../src/core/stage-types.js';
 
 /** A hand-built cleaned article (sentences left to the compose fallback segmentation). */
 export function article(id: string, text: string, extra: Partial<Article> = {}): Article {

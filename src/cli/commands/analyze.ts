@@ -1,6 +1,6 @@
 import type { Report } from '../../core/model.js';
 import { renderHtml } from '../../core/render/html.js';
-import { renderMarkdown } from '../../core/render/markdown.js';
+import { renderMarkdown } from '../../core/render/render-markdown.js';
 import { analyze } from '../../engine/api.js';
 import { markOutput } from '../../engine/inputs/own-output.js';
 import { EXIT, UsageError } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { Difference } from '../model.js';
-import type { AnalyzedStory, ComposeOptions, ComposedStory } from '../state.js';
+import type { AnalyzedStory, ComposeOptions, ComposedStory } from '../stage-types.js';
 import { findDifferences } from './differences.js';
 import { differentEvents, differentTimes, eventFrames, unknownTime } from './event-compatibility.js';
 import { buildFacts, type FactGroup } from './facts.js';

@@ -1,5 +1,5 @@
 import type { CitedTerm, Framing, Quote } from '../model.js';
-import type { AnalyzedStory } from '../state.js';
+import type { AnalyzedStory } from '../stage-types.js';
 import { findCharged } from './charged-wording.js';
 import { findDescriptors } from './descriptors.js';
 import { distinctiveTerms } from './distinctive-terms.js';

@@ -1,6 +1,6 @@
 import type { Article, EntityType, Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
-import type { AnalyzedStory } from '../state.js';
+import type { AnalyzedStory } from '../stage-types.js';
 
 /** An entity the framing looks at, with its mentions per article. */
 export interface KeyEntity {

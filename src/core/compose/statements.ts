@@ -2,7 +2,7 @@ import { stemmer } from 'stemmer';
 import type { Article, Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
 import { SpanIndex, spanAt } from '../span-index.js';
-import type { AnalyzedStory } from '../state.js';
+import type { AnalyzedStory } from '../stage-types.js';
 import { attributionSpans } from './attribution-spans.js';
 import { junkReason, type JunkReason } from './is-junk-statement.js';
 import { CALL_FOR_STEMS, EXTRA_STOP_WORDS, STEM_CLASSES } from './lexicons.js';

@@ -1,4 +1,4 @@
-import { fail, type Result } from '../errors.js';
+import { fail, type Result } from '../result.js';
 import type { RawArticle } from '../model.js';
 import { hasVerb } from './line-features.js';
 import { countLetters, countMatches } from './count-letters.js';

@@ -1,4 +1,4 @@
-import { ok, fail, type Result } from '../errors.js';
+import { ok, fail, type Result } from '../result.js';
 import type { Article, Diagnostic, RawArticle, Removal } from '../model.js';
 import { checkProse, checkRawInput } from './check-input.js';
 import { cleanText } from './clean-text.js';
@@ -7,7 +7,7 @@ import { extractHtml } from './extract-html.js';
 import type { HtmlMeta } from './html/collect-meta.js';
 import { MarkupLibraryError } from './html/markup-library-error.js';
 import { detectLanguage } from './language.js';
-import { stripMarkdown } from './markdown.js';
+import { stripMarkdown } from './strip-markdown.js';
 import { collectMetadata } from './metadata/collect-metadata.js';
 import { findDateline } from './metadata/find-dateline.js';
 import { paragraphSpans } from './paragraphs.js';

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../core/errors.js';
+import { fail, ok, type Result } from '../../core/result.js';
 import { shortHash } from '../../core/hash.js';
 import type { DateValue, Diagnostic, InputMeta, RawArticle } from '../../core/model.js';
 import { formatBytes } from './options.js';

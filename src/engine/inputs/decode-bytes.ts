@@ -1,6 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { fail, ok, type Result } from '../../core/errors.js';
+import { fail, ok, type Result } from '../../core/result.js';
 import type { Diagnostic } from '../../core/model.js';
 import { findHtmlCharset } from './find-html-charset.js';
 import { looksBinary } from './looks-binary.js';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fail, ok, type Result } from '../../core/errors.js';
+import { fail, ok, type Result } from '../../core/result.js';
 import type { InputFailure } from '../../core/model.js';
 import { readArticle } from '../../core/read/read-article.js';
 import { isIsoDate } from '../inputs/article-object.js';
