@@ -97,6 +97,18 @@ describe('the speaker before a cue', () => {
     expect(source?.speaker?.mention?.text).toBe('A source familiar with her thinking');
   });
 
+  it('is found through a participle clause after its noun ("Fishermen returning from the harbor said")', () => {
+    const s = analyze(
+      'Fishermen returning from the harbor on Friday said the wall would hold.\n\n' +
+        'People briefed on the talks said the plan was dead.\n\n' +
+        'Ana Ruiz was tired of waiting in line and said the wait was too long.',
+    );
+    expect(find(s.quotes, 'the wall would hold')?.speaker?.mention?.text).toBe('Fishermen returning from the harbor');
+    expect(find(s.quotes, 'the plan was dead')?.speaker?.mention?.text).toBe('People briefed on the talks');
+    // Negative: a participle after a verb, not a noun, opens no speaker phrase.
+    expect(who(s, find(s.quotes, 'the wait was too long'))).toBe('Ana Ruiz');
+  });
+
   it('a phrase of time opening the sentence is not reported content (negative: a clause before the speaker is)', () => {
     const s = analyze('At the same time, the mayor added, “we will rebuild.”');
     expect(s.quotes.map((q) => q.text)).toEqual(['we will rebuild.']);

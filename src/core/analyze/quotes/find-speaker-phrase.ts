@@ -206,8 +206,34 @@ export function phraseBefore(
   // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
   const before = units[first - 1];
   const allowed = before && (before.lower === 'by' || SUBORDINATORS.has(before.lower) || SPEECH_CUES.has(before.lower));
-  if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
+  if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) {
+    return reducedRelative(units, first, end, floor);
+  }
   return trimPhrase(units, first, end);
+}
+
+const MAX_RELATIVE_GAP = 6;
+const RELATIVE_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'PRON']);
+
+/**
+ * The speaker phrase whose noun is followed by a participle clause reaching the cue ("Protesters | marching through
+ * the streets | chanted", "people | briefed on the talks | said"): the noun phrase with its clause, or null.
+ */
+function reducedRelative(units: readonly WordUnit[], first: number, end: number, floor: number): PhraseRange | null {
+  for (let k = first - 1; k > floor && first - k <= MAX_RELATIVE_GAP; k--) {
+    const u = units[k]!;
+    if (u.pos === 'VERB' && /(ing|ed)$/.test(u.lower) && !SPEECH_CUES.has(u.lower)) {
+      const head = units[k - 1]!;
+      if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return null;
+      let start = k - 1;
+      while (start - 1 >= floor && k - start < MAX_UNITS && nounAt(units, start - 1)) start--;
+      const before = units[start - 1];
+      if (before && start > floor && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
+      return trimPhrase(units, start, end);
+    }
+    if (!RELATIVE_POS.has(u.pos) || u.type !== 'word') return null;
+  }
+  return null;
 }
 
 /** True when a unit between a speaker and the cue is no part of the speaker: listed words and manner adverbs. */
