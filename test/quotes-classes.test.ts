@@ -78,6 +78,22 @@ describe('quoted names and scare quotes are not quotes', () => {
     expect(find(s.quotes, 'Harbor Is Open')?.kind).toBe('direct');
   });
 
+  it('a show right after "told" is the hearer (negative: "told reporters, “Harbor Is Open.”" is speech)', () => {
+    const s = analyze('The harbor is fine, Ana Ruiz told “Harbor Morning News,” reminding the hosts of the floods.');
+    expect(s.quotes.some((q) => q.text.includes('Harbor Morning News'))).toBe(false);
+    const speech = analyze('Ana Ruiz told reporters, “Harbor Is Open.”');
+    expect(speech.quotes.some((q) => q.text.includes('Harbor Is Open'))).toBe(true);
+  });
+
+  it('a term after "so-called" is the reporter’s wording even where a cue governs it', () => {
+    const s = analyze(
+      'The council is claiming victory in the so-called “harbor bracket.” The count ended at midnight.',
+    );
+    expect(s.quotes.some((q) => q.text.includes('harbor bracket'))).toBe(false);
+    const called = analyze('Ana Ruiz called the plan “a disgrace” on Monday.');
+    expect(called.quotes.some((q) => q.text.includes('a disgrace'))).toBe(true);
+  });
+
   it('a quoted term no cue governs is the reporter’s wording', () => {
     const s = analyze('The council debated the so-called “harbor tax” for an hour on Monday night.');
     expect(s.quotes).toEqual([]);
