@@ -125,6 +125,22 @@ describe('the speaker before a cue', () => {
     expect(who(s, find(s.quotes, 'the wait was too long'))).toBe('Ana Ruiz');
   });
 
+  it('keeps a place or topic after its noun ("Experts on the harbor", "observers around the country")', () => {
+    const s = analyze(
+      'Experts on the harbor said the new wall could hold.\n\n' +
+        'Observers in the town and around the country say Ana Ruiz deserves the seat.\n\n' +
+        'On Monday the mayor said the bridge was safe.\n\n' +
+        'A spokesman, Tom Reyes, on Thursday evening said the port was open.',
+    );
+    expect(find(s.quotes, 'the new wall could hold')?.speaker?.mention?.text).toBe('Experts on the harbor');
+    expect(find(s.quotes, 'Ana Ruiz deserves the seat')?.speaker?.mention?.text).toBe(
+      'Observers in the town and around the country',
+    );
+    // Negative: a day before the subject, or between it and the cue, is no part of it.
+    expect(find(s.quotes, 'the bridge was safe')?.speaker?.mention?.text).toBe('the mayor');
+    expect(who(s, find(s.quotes, 'the port was open'))).toBe('Tom Reyes');
+  });
+
   it('a phrase of time opening the sentence is not reported content (negative: a clause before the speaker is)', () => {
     const s = analyze('At the same time, the mayor added, “we will rebuild.”');
     expect(s.quotes.map((q) => q.text)).toEqual(['we will rebuild.']);

@@ -80,6 +80,14 @@ const PHRASE_LINKS = new Set([
   '’s',
   'and',
   '&',
+  // "Experts on North Korea", "observers around the country", "sources within the campaign".
+  'on',
+  'around',
+  'across',
+  'within',
+  'inside',
+  'throughout',
+  'among',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
 /** Possessive determiners that open a speaker phrase ("his brother", "their spokesman"). */
@@ -189,7 +197,12 @@ export function phraseBefore(
 ): PhraseRange | null {
   let end = cue - 1;
   // Skip adverbs ("then loudly asked"), auxiliaries and times ("on Tuesday") between the speaker and the cue.
-  while (end >= floor && (skippable(units[end]!) || (units[end]!.lower === 'on' && end < cue - 1))) end--;
+  while (
+    end >= floor &&
+    (skippable(units[end]!) || (units[end]!.lower === 'on' && end < cue - 1) || partOfDay(units, end))
+  ) {
+    end--;
+  }
   if (end < floor) return null;
   if (apposition && /^[,—–]$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
   if (units[end]!.value === ')') {
@@ -199,7 +212,14 @@ export function phraseBefore(
   if (PRONOUNS.has(units[end]!.lower)) return { first: end, last: end };
   let first = end;
   // A participle modifying the next word belongs to the phrase ("registered voters", "organizing director").
-  while (first - 1 >= floor && end - first < MAX_UNITS && (nounAt(units, first - 1) || modifier(units, first - 1))) {
+  // A time before the subject ("On Monday the mayor said") is no part of it.
+  const timeAt = (k: number): boolean => WEEKDAYS.includes(units[k]!.lower);
+  while (
+    first - 1 >= floor &&
+    end - first < MAX_UNITS &&
+    !timeAt(first - 1) &&
+    (nounAt(units, first - 1) || modifier(units, first - 1))
+  ) {
     first--;
   }
   if (!nounAt(units, end)) return null;
@@ -234,6 +254,13 @@ function reducedRelative(units: readonly WordUnit[], first: number, end: number,
     if (!RELATIVE_POS.has(u.pos) || u.type !== 'word') return null;
   }
   return null;
+}
+
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+
+/** True when unit `k` is the part of a named day ("Thursday evening"): a time between the speaker and the cue. */
+function partOfDay(units: readonly WordUnit[], k: number): boolean {
+  return PARTS_OF_DAY.has(units[k]!.lower) && WEEKDAYS.includes(units[k - 1]?.lower ?? '');
 }
 
 /** True when a unit between a speaker and the cue is no part of the speaker: listed words and manner adverbs. */
