@@ -16,6 +16,12 @@ describe('reported content does not end mid-phrase', () => {
     expect(find(s.quotes, 'the council’s handling of the floods')?.text).toBe('the council’s handling of the floods');
   });
 
+  it('keeps a pronoun or adverb that ends the sentence ("could change that.", "said so.")', () => {
+    const s = analyze('Experts said the latest flood could change that.\n\nAna Ruiz said she had never said so.');
+    expect(find(s.quotes, 'the latest flood')?.text).toBe('the latest flood could change that');
+    expect(find(s.quotes, 'she had never')?.text).toBe('she had never said so');
+  });
+
   it('stops before a later speaker with its own subject, at the comma', () => {
     const s = analyze('Ana Ruiz said the bridge is safe, while Tom Reyes said it needs more work.');
     expect(find(s.quotes, 'the bridge is safe')?.text).toBe('the bridge is safe');
