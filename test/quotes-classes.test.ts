@@ -147,6 +147,13 @@ describe('the speaker before a cue', () => {
     expect(who(s, find(s.quotes, 'the port was open'))).toBe('Tom Reyes');
   });
 
+  it('is found through "those" and a pronoun after a link ("Those close to him say")', () => {
+    const s = analyze('Those close to him say that Ana Ruiz will run.\n\nAna Ruiz told him the plan was dead.');
+    expect(find(s.quotes, 'Ana Ruiz will run')?.speaker?.mention?.text).toBe('Those close to him');
+    // Negative: the hearer of "told" is no speaker.
+    expect(who(s, find(s.quotes, 'the plan was dead'))).toBe('Ana Ruiz');
+  });
+
   it('a phrase of time opening the sentence is not reported content (negative: a clause before the speaker is)', () => {
     const s = analyze('At the same time, the mayor added, “we will rebuild.”');
     expect(s.quotes.map((q) => q.text)).toEqual(['we will rebuild.']);

@@ -276,7 +276,15 @@ function possessedGerund(units: readonly WordUnit[], k: number): boolean {
 
 /** True when unit `k` belongs to a noun phrase ("a source familiar with his thinking said"). */
 function nounAt(units: readonly WordUnit[], k: number): boolean {
-  return inPhrase(units[k]!) || possessedGerund(units, k);
+  return inPhrase(units[k]!) || possessedGerund(units, k) || linkedPronoun(units, k);
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'those']);
+
+/** True when unit `k` is "those" or an object pronoun after a link ("those close to him", "a friend of hers"). */
+function linkedPronoun(units: readonly WordUnit[], k: number): boolean {
+  const u = units[k]!.lower;
+  return u === 'those' || (OBJECT_PRONOUNS.has(u) && PHRASE_LINKS.has(units[k - 1]?.lower ?? ''));
 }
 
 /** True when unit `k` is a participle modifying the noun after it ("one unaligned Florida strategist"). */
