@@ -147,6 +147,14 @@ describe('the speaker before a cue', () => {
     expect(who(s, find(s.quotes, 'the port was open'))).toBe('Tom Reyes');
   });
 
+  it('is found past an apposition set off by double hyphens ("Ana Ruiz -- a fisherman -- said")', () => {
+    const s = analyze('Ana Ruiz -- a fisherman and author of a book on the harbor -- said the wall would hold.');
+    expect(find(s.quotes, 'the wall would hold')?.speaker?.mention?.text).toBe('Ana Ruiz');
+    // Negative: a cue inside the hyphens makes a clause of its own, not an apposition.
+    const clause = analyze('The port -- Ana Ruiz said on Monday -- will reopen in May.');
+    expect(clause.quotes.some((q) => q.speaker?.mention?.text === 'The port')).toBe(false);
+  });
+
   it('is found through "those" and a pronoun after a link ("Those close to him say")', () => {
     const s = analyze('Those close to him say that Ana Ruiz will run.\n\nAna Ruiz told him the plan was dead.');
     expect(find(s.quotes, 'Ana Ruiz will run')?.speaker?.mention?.text).toBe('Those close to him');

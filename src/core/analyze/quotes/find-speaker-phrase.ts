@@ -204,7 +204,7 @@ export function phraseBefore(
     end--;
   }
   if (end < floor) return null;
-  if (apposition && /^[,—–]$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
+  if (apposition && /^(?:[,—–]|--)$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
   if (units[end]!.value === ')') {
     const open = parenthesisOpen(units, end, floor);
     return open > floor ? phraseBefore(units, open, floor, false) : null;
