@@ -16,6 +16,12 @@ describe('reported content does not end mid-phrase', () => {
     expect(find(s.quotes, 'the council’s handling of the floods')?.text).toBe('the council’s handling of the floods');
   });
 
+  it('keeps a pronoun or adverb that ends the sentence ("could change that.", "said so.")', () => {
+    const s = analyze('Experts said the latest flood could change that.\n\nAna Ruiz said she had never said so.');
+    expect(find(s.quotes, 'the latest flood')?.text).toBe('the latest flood could change that');
+    expect(find(s.quotes, 'she had never')?.text).toBe('she had never said so');
+  });
+
   it('stops before a later speaker with its own subject, at the comma', () => {
     const s = analyze('Ana Ruiz said the bridge is safe, while Tom Reyes said it needs more work.');
     expect(find(s.quotes, 'the bridge is safe')?.text).toBe('the bridge is safe');
@@ -78,6 +84,22 @@ describe('quoted names and scare quotes are not quotes', () => {
     expect(find(s.quotes, 'Harbor Is Open')?.kind).toBe('direct');
   });
 
+  it('a show right after "told" is the hearer (negative: "told reporters, “Harbor Is Open.”" is speech)', () => {
+    const s = analyze('The harbor is fine, Ana Ruiz told “Harbor Morning News,” reminding the hosts of the floods.');
+    expect(s.quotes.some((q) => q.text.includes('Harbor Morning News'))).toBe(false);
+    const speech = analyze('Ana Ruiz told reporters, “Harbor Is Open.”');
+    expect(speech.quotes.some((q) => q.text.includes('Harbor Is Open'))).toBe(true);
+  });
+
+  it('a term after "so-called" is the reporter’s wording even where a cue governs it', () => {
+    const s = analyze(
+      'The council is claiming victory in the so-called “harbor bracket.” The count ended at midnight.',
+    );
+    expect(s.quotes.some((q) => q.text.includes('harbor bracket'))).toBe(false);
+    const called = analyze('Ana Ruiz called the plan “a disgrace” on Monday.');
+    expect(called.quotes.some((q) => q.text.includes('a disgrace'))).toBe(true);
+  });
+
   it('a quoted term no cue governs is the reporter’s wording', () => {
     const s = analyze('The council debated the so-called “harbor tax” for an hour on Monday night.');
     expect(s.quotes).toEqual([]);
@@ -95,6 +117,49 @@ describe('the speaker before a cue', () => {
     const source = find(s.quotes, 'She will not sign the harbor plan');
     expect(source?.kind).toBe('direct');
     expect(source?.speaker?.mention?.text).toBe('A source familiar with her thinking');
+  });
+
+  it('is found through a participle clause after its noun ("Fishermen returning from the harbor said")', () => {
+    const s = analyze(
+      'Fishermen returning from the harbor on Friday said the wall would hold.\n\n' +
+        'People briefed on the talks said the plan was dead.\n\n' +
+        'Ana Ruiz was tired of waiting in line and said the wait was too long.',
+    );
+    expect(find(s.quotes, 'the wall would hold')?.speaker?.mention?.text).toBe('Fishermen returning from the harbor');
+    expect(find(s.quotes, 'the plan was dead')?.speaker?.mention?.text).toBe('People briefed on the talks');
+    // Negative: a participle after a verb, not a noun, opens no speaker phrase.
+    expect(who(s, find(s.quotes, 'the wait was too long'))).toBe('Ana Ruiz');
+  });
+
+  it('keeps a place or topic after its noun ("Experts on the harbor", "observers around the country")', () => {
+    const s = analyze(
+      'Experts on the harbor said the new wall could hold.\n\n' +
+        'Observers in the town and around the country say Ana Ruiz deserves the seat.\n\n' +
+        'On Monday the mayor said the bridge was safe.\n\n' +
+        'A spokesman, Tom Reyes, on Thursday evening said the port was open.',
+    );
+    expect(find(s.quotes, 'the new wall could hold')?.speaker?.mention?.text).toBe('Experts on the harbor');
+    expect(find(s.quotes, 'Ana Ruiz deserves the seat')?.speaker?.mention?.text).toBe(
+      'Observers in the town and around the country',
+    );
+    // Negative: a day before the subject, or between it and the cue, is no part of it.
+    expect(find(s.quotes, 'the bridge was safe')?.speaker?.mention?.text).toBe('the mayor');
+    expect(who(s, find(s.quotes, 'the port was open'))).toBe('Tom Reyes');
+  });
+
+  it('is found past an apposition set off by double hyphens ("Ana Ruiz -- a fisherman -- said")', () => {
+    const s = analyze('Ana Ruiz -- a fisherman and author of a book on the harbor -- said the wall would hold.');
+    expect(find(s.quotes, 'the wall would hold')?.speaker?.mention?.text).toBe('Ana Ruiz');
+    // Negative: a cue inside the hyphens makes a clause of its own, not an apposition.
+    const clause = analyze('The port -- Ana Ruiz said on Monday -- will reopen in May.');
+    expect(clause.quotes.some((q) => q.speaker?.mention?.text === 'The port')).toBe(false);
+  });
+
+  it('is found through "those" and a pronoun after a link ("Those close to him say")', () => {
+    const s = analyze('Those close to him say that Ana Ruiz will run.\n\nAna Ruiz told him the plan was dead.');
+    expect(find(s.quotes, 'Ana Ruiz will run')?.speaker?.mention?.text).toBe('Those close to him');
+    // Negative: the hearer of "told" is no speaker.
+    expect(who(s, find(s.quotes, 'the plan was dead'))).toBe('Ana Ruiz');
   });
 
   it('a phrase of time opening the sentence is not reported content (negative: a clause before the speaker is)', () => {

@@ -118,6 +118,13 @@ const DANGLING =
 /** Drops conjunctions, prepositions and articles left dangling at the end of a content span, with their commas. */
 function dropDangling(text: string, s: Span): Span {
   let span = trim(text, s);
+  // At a sentence's end a pronoun or an adverb is the last word, not a cut ("could change that.", "said so.").
+  if (
+    /^\s*[.!?]/.test(text.slice(span.end, span.end + 2)) &&
+    /(?:^|\s)(that|so|too|then|yet)$/i.test(text.slice(span.start, span.end))
+  ) {
+    return span;
+  }
   for (let guard = 0; guard < 4; guard++) {
     const m = DANGLING.exec(text.slice(span.start, span.end));
     if (!m) break;

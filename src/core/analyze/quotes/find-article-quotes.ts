@@ -11,7 +11,7 @@ import { headlineClaim } from './find-headline-claims.js';
 import { framedContent, trailingPoll } from './find-framed-content.js';
 import { raisingAttitude } from './find-raising-attitudes.js';
 import { quoteAwareSegments, type Segment } from './quote-aware-segments.js';
-import { isQuotedTitle } from './quoted-titles.js';
+import { isQuotedTitle, isScareQuote } from './quoted-titles.js';
 import {
   mentionsIn,
   resolveSpeaker,
@@ -238,7 +238,7 @@ function pronounSubject(p: SegmentPass): Speaker | null {
 function emitQuotes(p: SegmentPass, atts: readonly Attribution[]): void {
   const text = p.article.text;
   for (const q of p.view.quotes) {
-    if (isQuotedTitle(text, q, p.seg, p.paragraph)) continue;
+    if (isQuotedTitle(text, q, p.seg, p.paragraph) || isScareQuote(text, q)) continue;
     const at = nearest(atts, q, p.units, text);
     const kind = quoteKind(text, q, p.seg, at, p.units);
     let speaker = at?.speaker ?? null;
@@ -335,6 +335,13 @@ function opensWithQuotation(p: SegmentPass, content: Span): boolean {
   return !/\bthat\s*$/i.test(p.article.text.slice(Math.max(0, q.open - 8), q.open));
 }
 
+/** True when reported content opens with a quoted name, not speech: the hearer of 'told "Fox and Friends"'. */
+function opensWithName(p: SegmentPass, content: Span): boolean {
+  const q = p.view.quotes.find((x) => x.open === content.start);
+  if (!q || !/\bt(?:old|ells?|elling)\s*$/i.test(p.article.text.slice(p.seg.start, q.open))) return false;
+  return isQuotedTitle(p.article.text, q, p.seg, p.paragraph);
+}
+
 /** Records reported (indirect) speech over a content span of the segment's article. */
 function pushIndirect(
   p: SegmentPass,
@@ -381,7 +388,7 @@ function emitReported(p: SegmentPass, atts: readonly Attribution[]): void {
     const content = reportedContent(text, p.view, atts, i, p.seg);
     if (!content || isOwnQuotation(text, content, p.view.quotes, p.state.out)) return;
     if (p.runOn && quotationOf(content, [p.runOn])) return;
-    if (quotesItself(p, content, at)) return;
+    if (quotesItself(p, content, at) || opensWithName(p, content)) return;
     pushIndirect(p, content, at.cue.text, at.speaker, 'cue-without-speaker', opensWithQuotation(p, content));
   });
 }

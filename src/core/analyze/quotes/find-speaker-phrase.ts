@@ -80,6 +80,14 @@ const PHRASE_LINKS = new Set([
   '’s',
   'and',
   '&',
+  // "Experts on North Korea", "observers around the country", "sources within the campaign".
+  'on',
+  'around',
+  'across',
+  'within',
+  'inside',
+  'throughout',
+  'among',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
 /** Possessive determiners that open a speaker phrase ("his brother", "their spokesman"). */
@@ -189,9 +197,14 @@ export function phraseBefore(
 ): PhraseRange | null {
   let end = cue - 1;
   // Skip adverbs ("then loudly asked"), auxiliaries and times ("on Tuesday") between the speaker and the cue.
-  while (end >= floor && (skippable(units[end]!) || (units[end]!.lower === 'on' && end < cue - 1))) end--;
+  while (
+    end >= floor &&
+    (skippable(units[end]!) || (units[end]!.lower === 'on' && end < cue - 1) || partOfDay(units, end))
+  ) {
+    end--;
+  }
   if (end < floor) return null;
-  if (apposition && /^[,—–]$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
+  if (apposition && /^(?:[,—–]|--)$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
   if (units[end]!.value === ')') {
     const open = parenthesisOpen(units, end, floor);
     return open > floor ? phraseBefore(units, open, floor, false) : null;
@@ -199,15 +212,55 @@ export function phraseBefore(
   if (PRONOUNS.has(units[end]!.lower)) return { first: end, last: end };
   let first = end;
   // A participle modifying the next word belongs to the phrase ("registered voters", "organizing director").
-  while (first - 1 >= floor && end - first < MAX_UNITS && (nounAt(units, first - 1) || modifier(units, first - 1))) {
+  // A time before the subject ("On Monday the mayor said") is no part of it.
+  const timeAt = (k: number): boolean => WEEKDAYS.includes(units[k]!.lower);
+  while (
+    first - 1 >= floor &&
+    end - first < MAX_UNITS &&
+    !timeAt(first - 1) &&
+    (nounAt(units, first - 1) || modifier(units, first - 1))
+  ) {
     first--;
   }
   if (!nounAt(units, end)) return null;
   // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
   const before = units[first - 1];
   const allowed = before && (before.lower === 'by' || SUBORDINATORS.has(before.lower) || SPEECH_CUES.has(before.lower));
-  if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
+  if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) {
+    return reducedRelative(units, first, end, floor);
+  }
   return trimPhrase(units, first, end);
+}
+
+const MAX_RELATIVE_GAP = 6;
+const RELATIVE_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'PRON']);
+
+/**
+ * The speaker phrase whose noun is followed by a participle clause reaching the cue ("Protesters | marching through
+ * the streets | chanted", "people | briefed on the talks | said"): the noun phrase with its clause, or null.
+ */
+function reducedRelative(units: readonly WordUnit[], first: number, end: number, floor: number): PhraseRange | null {
+  for (let k = first - 1; k > floor && first - k <= MAX_RELATIVE_GAP; k--) {
+    const u = units[k]!;
+    if (u.pos === 'VERB' && /(ing|ed)$/.test(u.lower) && !SPEECH_CUES.has(u.lower)) {
+      const head = units[k - 1]!;
+      if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return null;
+      let start = k - 1;
+      while (start - 1 >= floor && k - start < MAX_UNITS && nounAt(units, start - 1)) start--;
+      const before = units[start - 1];
+      if (before && start > floor && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
+      return trimPhrase(units, start, end);
+    }
+    if (!RELATIVE_POS.has(u.pos) || u.type !== 'word') return null;
+  }
+  return null;
+}
+
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+
+/** True when unit `k` is the part of a named day ("Thursday evening"): a time between the speaker and the cue. */
+function partOfDay(units: readonly WordUnit[], k: number): boolean {
+  return PARTS_OF_DAY.has(units[k]!.lower) && WEEKDAYS.includes(units[k - 1]?.lower ?? '');
 }
 
 /** True when a unit between a speaker and the cue is no part of the speaker: listed words and manner adverbs. */
@@ -223,7 +276,15 @@ function possessedGerund(units: readonly WordUnit[], k: number): boolean {
 
 /** True when unit `k` belongs to a noun phrase ("a source familiar with his thinking said"). */
 function nounAt(units: readonly WordUnit[], k: number): boolean {
-  return inPhrase(units[k]!) || possessedGerund(units, k);
+  return inPhrase(units[k]!) || possessedGerund(units, k) || linkedPronoun(units, k);
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'those']);
+
+/** True when unit `k` is "those" or an object pronoun after a link ("those close to him", "a friend of hers"). */
+function linkedPronoun(units: readonly WordUnit[], k: number): boolean {
+  const u = units[k]!.lower;
+  return u === 'those' || (OBJECT_PRONOUNS.has(u) && PHRASE_LINKS.has(units[k - 1]?.lower ?? ''));
 }
 
 /** True when unit `k` is a participle modifying the noun after it ("one unaligned Florida strategist"). */

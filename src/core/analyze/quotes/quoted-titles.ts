@@ -9,6 +9,8 @@ const MINOR = new Set(
   ),
 );
 const MAX_TITLE_WORDS = 12;
+/** Verbs whose object is the hearer: a title right after them names a show or paper, not speech. */
+const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
 
 /** The words of a text: runs of letters and digits with inner apostrophes, periods and hyphens. */
 function wordsOf(text: string): string[] {
@@ -36,6 +38,8 @@ export function isQuotedTitle(text: string, q: QuotedSpan, segment: Span, paragr
   if (titleCased(text.slice(paragraph.start, paragraph.end))) return false;
   if (/:\s*$/.test(before)) return false;
   const previous = (before.match(/([\p{L}’']+)[\s,]*$/u)?.[1] ?? '').toLowerCase();
+  // The hearer of "told", not what was told: 'she told "Fox and Friends,"' (speech takes a comma or a colon first).
+  if (TOLD.has(previous) && /\p{L}\s*$/u.test(before) && words.filter(capitalized).length >= 2) return true;
   if (SPEECH_CUES.has(previous)) return false;
   if (words.filter(capitalized).length >= 2) return true;
   // One capitalized word is a name only inside a sentence: after a lower-case word or a possessive, not a comma.
@@ -59,4 +63,9 @@ function alone(text: string, q: QuotedSpan, paragraph: Span): boolean {
   return (
     /^[\s"“'‘]*$/.test(text.slice(paragraph.start, q.open + 1)) && /^[\s.!?]*$/.test(text.slice(end, paragraph.end))
   );
+}
+
+/** True when the reporter marks a quotation as someone else's term, not a quote: 'the so-called "governor's bracket"'. */
+export function isScareQuote(text: string, q: QuotedSpan): boolean {
+  return /\bso[-\s]called\s*$/iu.test(text.slice(Math.max(0, q.open - 12), q.open));
 }
