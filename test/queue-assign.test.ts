@@ -18,6 +18,7 @@ import { openPgLibrary, type PgLibrary } from '../src/engine/storage/open-pg-lib
 import { PG_SCHEMA } from '../src/engine/storage/pg-migrations.js';
 import type { QueueItem } from '../src/engine/storage/stream-repository.js';
 import { addSources } from '../src/engine/stream/add-sources.js';
+import { addressEntry } from '../src/engine/stream/entry-keys.js';
 import { resolveStreamOptions, type StreamOptions } from '../src/engine/stream/stream-options.js';
 import { BRIDGED_STORIES, BRIDGE_OPTIONS } from './helpers/cluster-fixtures.js';
 import { describePostgres } from './helpers/postgres.js';
@@ -200,17 +201,7 @@ describePostgres('the stream writer with several workers', (server) => {
             kind: 'new',
             feedId: null,
             source: 'test',
-            entry: {
-              url: null,
-              guid: 'blank',
-              title: null,
-              published: null,
-              updated: null,
-              author: null,
-              outlet: null,
-              summary: null,
-              content: { format: 'text', value: '  ' },
-            },
+            entry: { ...addressEntry(null), guid: 'blank', content: { format: 'text', value: '  ' } },
             useEntryContent: true,
             signature: 'sig-blank',
           },

@@ -10,10 +10,10 @@ import {
   CLUSTERING_DIR,
   readAllSidesStream,
   readNeusEvents,
-  seededRandom,
   type LabelledArticle,
 } from '../../scripts/lib/clustering-data.js';
 import { EXTRACTION_DIR } from '../../scripts/lib/extraction-pages.js';
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 import { cpuMs } from '../lib/cpu-time.js';
 import { resampledStream } from '../lib/synthetic-stream.js';
 

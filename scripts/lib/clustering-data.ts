@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
+import { seededRandom } from './seeded-random.js';
 
 /** One labelled article: the clusterer's input fields and the true story (`event`), which the clusterer never sees. */
 export interface LabelledArticle {
@@ -51,18 +52,6 @@ export function readAllSidesStream(): LabelledArticle[] {
 /** The NeuS events (train and validation), undated, in file order. */
 export function readNeusEvents(): LabelledArticle[] {
   return readRows('neus-events-train-val.jsonl');
-}
-
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A copy shuffled with a seeded Fisher-Yates shuffle. */

@@ -5,23 +5,12 @@
  * run builds the same inputs. The benchmark (`bench/sections/linear.ts`) times them at several sizes; the tests run
  * them through the pipeline for sane output.
  */
+import { seededRandom } from './seeded-random.js';
 
 /** A generated input: its format and content. */
 export interface WorstInput {
   format: 'text' | 'html' | 'markdown';
   content: string;
-}
-
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ['Mara', 'Tobin', 'Ilse', 'Corwin', 'Adaeze', 'Pell', 'Rosalind', 'Emeric', 'Sunniva', 'Halvard'];
@@ -40,7 +29,7 @@ const MONTHS = ['January', 'March', 'May', 'July', 'September', 'November'];
 
 /** Prose sentences about a fictional town council: names, quotes, numbers and dates in ordinary proportions. */
 function sentenceMaker(seed: number): () => string {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const name = (): string => `${pick(FIRST)} ${pick(LAST)}`;
   const forms: (() => string)[] = [
@@ -190,7 +179,7 @@ export const WORST_INPUTS = {
   }),
   /** Sentences packed with numbers, amounts, percentages and dates. */
   'text-numbers-dates': (chars: number): WorstInput => {
-    const r = random(7);
+    const r = seededRandom(7);
     const parts: string[] = [];
     let length = 0;
     while (length < chars) {

@@ -64,10 +64,21 @@ export function splitArticle(article: ReportArticle): { light: LightArticle; tex
       wordCount: countWords(text),
       sentenceCount: sentences.length,
       removedCount: removed.length,
-      firstLine: (text.trim().split('\n')[0] ?? '').trim().slice(0, 200),
+      firstLine: firstLineOf(text),
     },
     text: { text, ...(paragraphs ? { paragraphs } : {}), sentences, removed },
   };
+}
+
+/** The first non-blank line of a text, at most 200 characters, found without splitting the whole text. */
+function firstLineOf(text: string): string {
+  const start = text.search(/\S/);
+  if (start === -1) return '';
+  const end = text.indexOf('\n', start);
+  return text
+    .slice(start, end === -1 ? undefined : end)
+    .trim()
+    .slice(0, 200);
 }
 
 /** The report without its article texts. */

@@ -1,6 +1,6 @@
 // A fictional article stream for the queue tests, written for them: each story happens in an invented town to an
 // invented person, so that its articles share names no other story has, and the clusterer groups them surely.
-import { seededRandom } from '../../scripts/lib/clustering-data.js';
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 const SYLLABLES = ['bra', 'del', 'mor', 'quin', 'tas', 'vel', 'zor', 'phe', 'lun', 'gar', 'ost', 'rim', 'ska', 'tev'];
 const EVENTS = [

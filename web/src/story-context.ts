@@ -4,7 +4,7 @@
  */
 import type { LightArticle, LightReport } from '../../src/core/light-report.js';
 import type { Citation, Entity, Sentence } from '../../src/core/model.js';
-import { articleLabels } from '../../src/core/render/article-labels.js';
+import { articleLabels, outletLabel } from '../../src/core/render/article-labels.js';
 import { ArticleTexts } from './article-texts.js';
 import { articleLeans, hostOf, outletKey, type Lean, type StoryCoverage } from './lean.js';
 import { firstEndingAfter } from './source-blocks.js';
@@ -52,18 +52,6 @@ export interface StoryContext {
   showSource: (articleId: string, origin: FocusTarget | null) => void;
 }
 
-/** Longest outlet name before it is shortened (chips and table headers must stay small). */
-const MAX_LABEL = 32;
-
-function shorten(text: string): string {
-  // A trailing qualifier ("Fox News (Online News)") is left to the full name: labels must stay short.
-  const clean = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(.+?)\s*\([^()]*\)$/, '$1');
-  return clean.length <= MAX_LABEL ? clean : `${clean.slice(0, MAX_LABEL - 1).trimEnd()}…`;
-}
-
 /**
  * Labels every article with the report's one label rule (src/core/render/article-labels.ts: the outlet, else the
  * site, else "Article N: first words of its headline", never an id or a file name), numbered when two would repeat.
@@ -85,7 +73,7 @@ function groupOutlets(refs: Omit<ArticleRef, 'outlet'>[], leans: (Lean | null)[]
     const key = named ? outletKey(named) : `article:${ref.index}`;
     let outlet = byKey.get(key);
     if (!outlet) {
-      outlet = { name: named ? shorten(named) : ref.label, articles: [], lean: leans[ref.index] ?? null };
+      outlet = { name: named ? outletLabel(named) : ref.label, articles: [], lean: leans[ref.index] ?? null };
       byKey.set(key, outlet);
     }
     const full: ArticleRef = { ...ref, outlet };

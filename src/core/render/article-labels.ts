@@ -1,6 +1,5 @@
 import type { ReportArticle } from '../model.js';
 
-/** What an article's label is made from. */
 /** What names an article: a report article, or a light one (its text left out, its first line kept). */
 export type LabelSource = Pick<ReportArticle, 'id' | 'outlet' | 'url' | 'title'> & {
   text?: string;
@@ -42,14 +41,21 @@ function firstWords(a: LabelSource): string | null {
   return words.length > HEADLINE_WORDS ? `${some.replace(/[,;:.—–-]+$/, '')}…` : some;
 }
 
+/** An outlet's name as chips and column headers show it: a trailing qualifier ("Fox News (Online News)") is left to
+ * the full name, and a long name is cut at a word. */
+export function outletLabel(name: string): string {
+  return shorten(name.trim().replace(/^(.+?)\s*\([^()]*\)$/, '$1'), MAX_LABEL);
+}
+
 /**
  * The label of one article, as a reader knows it: its outlet; else its web site; else "Article N: the first words of
  * its headline" (N its position in the story, from 1). Never an id or a file name, which say nothing to a reader.
  */
 export function articleBaseLabel(article: LabelSource, position: number): string {
-  // A trailing qualifier ("Fox News (Online News)") is left to the full name: labels must stay short.
-  const named = article.outlet?.trim().replace(/^(.+?)\s*\([^()]*\)$/, '$1') || siteOf(article.url);
-  if (named) return shorten(named, MAX_LABEL);
+  const outlet = article.outlet?.trim();
+  if (outlet) return outletLabel(outlet);
+  const site = siteOf(article.url);
+  if (site) return shorten(site, MAX_LABEL);
   const words = firstWords(article);
   return words ? shorten(`Article ${position}: ${words}`, MAX_NUMBERED) : `Article ${position}`;
 }

@@ -48,6 +48,7 @@ import {
   type QueueRow,
   type StoryRow,
   type VersionRow,
+  followMerges,
 } from './stream-rows.js';
 import type {
   ArticleIngest,
@@ -565,19 +566,13 @@ export class PgStreamRepository implements StreamRepository {
 
   /** {@inheritDoc StreamRepository.resolveStory} */
   async resolveStory(id: string): Promise<string | null> {
-    let current = pgText(id);
-    // Chains are flattened on every merge; the bound is a guard all the same.
-    for (let hops = 0; hops < 64; hops++) {
+    return followMerges(pgText(id), async (current) => {
       const { rows } = await this.pool.query<{ merged_into: string | null }>(
         `SELECT merged_into FROM ${S}.stream_stories WHERE id = $1`,
         [current],
       );
-      const row = rows[0];
-      if (!row) return hops === 0 ? null : current;
-      if (row.merged_into === null) return current;
-      current = row.merged_into;
-    }
-    return current;
+      return rows[0]?.merged_into;
+    });
   }
 
   /** {@inheritDoc StreamRepository.listStreamStories} */

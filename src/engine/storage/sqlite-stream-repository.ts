@@ -57,6 +57,7 @@ import {
   type QueueRow as SharedQueueRow,
   type StoryRow as SharedStoryRow,
   type VersionRow as SharedVersionRow,
+  followMerges,
 } from './stream-rows.js';
 
 type FeedRow = SharedFeedRow<number>;
@@ -553,15 +554,7 @@ export class SqliteStreamRepository implements StreamRepository {
 
   /** {@inheritDoc StreamRepository.resolveStory} */
   async resolveStory(id: string): Promise<string | null> {
-    let current = id;
-    // Chains are flattened on every merge; the bound is a guard all the same.
-    for (let hops = 0; hops < 64; hops++) {
-      const row = this.s.story.get(current);
-      if (!row) return hops === 0 ? null : current;
-      if (row.merged_into === null) return current;
-      current = row.merged_into;
-    }
-    return current;
+    return followMerges(id, async (current) => this.s.story.get(current)?.merged_into);
   }
 
   /** {@inheritDoc StreamRepository.listStreamStories} */

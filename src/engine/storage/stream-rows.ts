@@ -409,3 +409,22 @@ export function toDirtyStory(r: StoryRow): DirtyStory {
     reportAt: r.report_at,
   };
 }
+
+/**
+ * The story an id stands for now: the id itself, or the story it was merged into, followed along the chain.
+ * `mergedInto` reads one story's `merged_into` (undefined: no such story). Null for an unknown id.
+ */
+export async function followMerges(
+  id: string,
+  mergedInto: (id: string) => Promise<string | null | undefined>,
+): Promise<string | null> {
+  let current = id;
+  // Chains are flattened on every merge; the bound is a guard all the same.
+  for (let hops = 0; hops < 64; hops++) {
+    const next = await mergedInto(current);
+    if (next === undefined) return hops === 0 ? null : current;
+    if (next === null) return current;
+    current = next;
+  }
+  return current;
+}

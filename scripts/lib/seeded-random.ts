@@ -1,0 +1,13 @@
+// One seeded pseudo-random generator for the scripts, benchmarks and tests that build inputs.
+
+/** A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
