@@ -1,6 +1,7 @@
 import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { breakLongRuns } from './break-long-runs.js';
+import type { RunContext } from '../run-context.js';
 
 /** A token of a text, with character offsets into that text. */
 export interface Token {
@@ -128,9 +129,19 @@ const cache = new Map<string, TextAnalysis>();
  * Tokenizes a text with wink-nlp and maps every token to character offsets. Results are memoized per text (several
  * stages read the same article), with a small bound so that long batches do not grow memory.
  */
-export function analyzeText(text: string): TextAnalysis {
+export function analyzeText(text: string, ctx?: RunContext): TextAnalysis {
+  // Transitional (issue 15): callers not yet given the run's context share the module memo.
+  if (ctx) return ctx.memo<string, TextAnalysis>('wink.analysis', ANALYSIS_CACHE_SIZE).get(text, analyzeUncached);
   const hit = cache.get(text);
   if (hit) return hit;
+  const analysis = analyzeUncached(text);
+  if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(text, analysis);
+  return analysis;
+}
+
+/** Tokenizes a text with wink-nlp (no memo). */
+function analyzeUncached(text: string): TextAnalysis {
   const nlp = wink();
   const its = nlp.its;
   const read = breakLongRuns(text);
@@ -180,8 +191,5 @@ export function analyzeText(text: string): TextAnalysis {
       tokenEnd: b,
     });
   });
-  const analysis = { tokens, sentences, entities };
-  if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, analysis);
-  return analysis;
+  return { tokens, sentences, entities };
 }
