@@ -157,6 +157,15 @@ export interface Article {
 // Analyze phase
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * What every annotation of an article's text carries: the article (`articleId`), the offsets into its cleaned text,
+ * and the stage and rule that produced it. Mentions, quotes and their spans extend it.
+ */
+export interface AnnotationBase extends Span {
+  articleId: string;
+  provenance: Provenance;
+}
+
 /** A mention of text in one article. */
 export interface Mention extends Span {
   articleId: string;
