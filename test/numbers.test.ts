@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../src/core/article-from-text.js';
-import { findDates } from '../src/core/analyze/dates.js';
+import { datesOfStory } from '../src/core/analyze/dates/reference-dates.js';
 import { findNumbers } from '../src/core/analyze/numbers.js';
 import type { Article, NumberMention, RawArticle } from '../src/core/model.js';
 import { readArticles } from '../src/core/pipeline.js';
@@ -15,8 +15,8 @@ function article(text: string, publishedAt?: string): Article {
 
 /** The figures of one text. */
 function numbersOf(text: string, publishedAt = '2021-05-17'): NumberMention[] {
-  const articles = [article(text, publishedAt)];
-  return findNumbers(articles, findDates(articles, { referenceDate: null }));
+  const { articles, mentions } = datesOfStory([article(text, publishedAt)], { referenceDate: null });
+  return findNumbers(articles, mentions);
 }
 
 /** The one figure whose text is `expr`. */
@@ -116,8 +116,9 @@ describe('findNumbers: text that holds no figure', () => {
 
 describeShared('findNumbers on the seed articles', () => {
   const raws: RawArticle[] = seedRaws();
-  const { articles } = readArticles(raws);
-  const numbers = findNumbers(articles, findDates(articles, { referenceDate: null }));
+  // The numbers stage reads each article's date as the dates stage settled it.
+  const { articles, mentions } = datesOfStory(readArticles(raws).articles, { referenceDate: null });
+  const numbers = findNumbers(articles, mentions);
   const find = (value: number | null, counts: string) => numbers.find((n) => n.value === value && n.counts === counts);
 
   it('finds the Associated Press toll: 65 Palestinians killed and at least 365 others', () => {

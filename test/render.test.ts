@@ -54,7 +54,21 @@ function fullReport(): Report {
         type: 'person',
         aliases: ['<alias>'],
         roles: ['mayor'],
-        mentions: [{ articleId: 'safe', start: 4, end: 9, text: 'mayor' }],
+        mentions: [
+          {
+            articleId: 'safe',
+            start: 4,
+            end: 9,
+            text: 'mayor',
+            provenance: { stage: 'entities', rule: 'entities/name-run' },
+          },
+        ],
+        provenance: {
+          stage: 'entities',
+          rule: 'entities/merge-names',
+          type: { stage: 'entities', rule: 'entities/type-votes' },
+          roles: [{ stage: 'entities', rule: 'entities/title-in-name' }],
+        },
       },
     ],
     quotes: [
@@ -92,10 +106,20 @@ function fullReport(): Report {
         counts: 'vehicles <daily>',
         attribution: null,
         asOf: null,
+        provenance: { stage: 'numbers', rule: 'numbers/digits' },
       },
     ],
     dates: [
-      { articleId: 'safe', start: 31, end: 38, text: 'Tuesday', date: '2024-04-30', precision: 'day', inferred: true },
+      {
+        articleId: 'safe',
+        start: 31,
+        end: 38,
+        text: 'Tuesday',
+        date: '2024-04-30',
+        precision: 'day',
+        inferred: true,
+        provenance: { stage: 'dates', rule: 'dates/bare-weekday' },
+      },
     ],
     timeline: [
       {
@@ -104,6 +128,7 @@ function fullReport(): Report {
         text: 'Bridge <opened>',
         citations: [{ articleId: 'safe', start: 0, end: 39 }],
         inferred: false,
+        provenance: { stage: 'timeline', rule: 'timeline/dated-clause' },
       },
     ],
     facts: [

@@ -114,7 +114,20 @@ describe('leadEntities', () => {
     type,
     aliases: [],
     roles: [],
-    mentions: mentions.map(([articleId, inferred]) => ({ articleId, start: 0, end: 1, text: name, inferred })),
+    mentions: mentions.map(([articleId, inferred]) => ({
+      articleId,
+      start: 0,
+      end: 1,
+      text: name,
+      inferred,
+      provenance: { stage: 'entities', rule: inferred ? 'entities/title-stand-in' : 'entities/name-run' },
+    })),
+    provenance: {
+      stage: 'entities',
+      rule: 'entities/merge-names',
+      type: { stage: 'entities', rule: 'entities/type-votes' },
+      roles: [],
+    },
   });
 
   it('ranks by the articles naming an entity, then by mentions, counting stated mentions only', () => {

@@ -10,7 +10,8 @@ function sentence(text: string, start: number, end: number): Summary['sentences'
 
 /** A resolved (or unresolved) weekday mention of article `a`. */
 function mention(text: string, start: number, date: string | null): DateMention {
-  return { articleId: 'a', start, end: start + text.length, text, date, precision: 'day', inferred: true };
+  const provenance = { stage: 'dates', rule: 'dates/bare-weekday' };
+  return { articleId: 'a', start, end: start + text.length, text, date, precision: 'day', inferred: true, provenance };
 }
 
 describe('placeSummaryInTime', () => {

@@ -82,6 +82,7 @@ describe('the timeline layout', () => {
     text: date,
     citations: [],
     inferred: false,
+    provenance: { stage: 'timeline', rule: 'timeline/dated-clause' },
   });
 
   it('puts days on the axis, lists far background events and month or year dates apart, leaves no date unplaced', () => {

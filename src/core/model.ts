@@ -166,9 +166,8 @@ export interface AnnotationBase extends Span {
   provenance: Provenance;
 }
 
-/** A mention of text in one article. */
-export interface Mention extends Span {
-  articleId: string;
+/** A mention of text in one article: the base of entity, number and date mentions. */
+export interface Mention extends AnnotationBase {
   text: string;
 }
 
@@ -186,6 +185,16 @@ export interface Entity {
   /** Titles and roles, e.g. ["President"], ["White House press secretary"]. */
   roles: string[];
   mentions: EntityMention[];
+  /** The rule that made the entity, and the rules that made its inferred fields (its type, each of its roles). */
+  provenance: EntityProvenance;
+}
+
+/** Which rules made an entity and its inferred fields. */
+export interface EntityProvenance extends Provenance {
+  /** The rule that chose `type`: a full personal name, or the vote of the mentions' evidence. */
+  type: Provenance;
+  /** One per role, in the order of `roles`: the rule that read it (a title in the name, a role before or after it). */
+  roles: Provenance[];
 }
 
 /** A mention of an entity; `inferred` when resolved from a descriptor or pronoun-like form ("the president"). */
@@ -244,11 +253,7 @@ export interface Quote {
 }
 
 /** A quantity stated in the text with what it counts. */
-export interface NumberMention {
-  articleId: string;
-  start: number;
-  end: number;
-  text: string;
+export interface NumberMention extends Mention {
   /** Numeric value, or null for vague amounts ("dozens", "thousands of"). */
   value: number | null;
   approximate: boolean;
@@ -266,11 +271,7 @@ export interface NumberMention {
 export type DatePrecision = 'year' | 'month' | 'week' | 'day' | 'time';
 
 /** A date expression found in an article, resolved against the article's publication date. */
-export interface DateMention {
-  articleId: string;
-  start: number;
-  end: number;
-  text: string;
+export interface DateMention extends Mention {
   /** ISO date (or date-time), or null when nothing supports a resolution. */
   date: string | null;
   precision: DatePrecision;
@@ -286,6 +287,7 @@ export interface TimelineEvent {
   text: string;
   citations: Citation[];
   inferred: boolean;
+  provenance: Provenance;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

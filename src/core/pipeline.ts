@@ -7,6 +7,7 @@ import { composeStory } from './compose/compose.js';
 import { shortHash } from './hash.js';
 import type { AnalyzeOptions, Article, DateValue, InputFailure, RawArticle, Report, ReportArticle } from './model.js';
 import { readArticle } from './read/read-article.js';
+import { createRunContext } from './run-context.js';
 import { prepareStoryContext } from './read/story-context.js';
 import type { AnalyzedStory } from './stage-types.js';
 
@@ -45,11 +46,12 @@ export function storyReferenceDate(articles: readonly Article[], given?: string)
  * the articles of the result carry their dates as the dates stage settled them.
  */
 export function analyzeArticles(input: readonly Article[], referenceDate: string | null): AnalyzedStory {
-  const { articles, mentions: dates } = datesOfStory(input, { referenceDate });
-  const entities = findEntities(articles);
+  const ctx = createRunContext();
+  const { articles, mentions: dates } = datesOfStory(input, { referenceDate }, ctx);
+  const entities = findEntities(articles, ctx);
   const quotes = findQuotes(articles, entities);
-  const numbers = findNumbers(articles, dates);
-  const timeline = buildTimeline(articles, dates);
+  const numbers = findNumbers(articles, dates, ctx);
+  const timeline = buildTimeline(articles, dates, ctx);
   return { articles, referenceDate, entities, quotes, numbers, dates, timeline };
 }
 

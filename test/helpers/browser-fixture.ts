@@ -114,8 +114,34 @@ export function fixtureReport(): Report {
       { source: 'https://unreachable.example/a', code: 'fetch-failed', message: 'The host could not be reached.' },
     ],
     entities: [
-      { id: 'e1', name: 'Dana Ortiz', type: 'person', aliases: ['Ortiz'], roles: ['Mayor'], mentions: [] },
-      { id: 'e2', name: 'state highway agency', type: 'organization', aliases: [], roles: [], mentions: [] },
+      {
+        id: 'e1',
+        name: 'Dana Ortiz',
+        type: 'person',
+        aliases: ['Ortiz'],
+        roles: ['Mayor'],
+        mentions: [],
+        provenance: {
+          stage: 'entities',
+          rule: 'entities/merge-names',
+          type: { stage: 'entities', rule: 'entities/type-votes' },
+          roles: [{ stage: 'entities', rule: 'entities/title-in-name' }],
+        },
+      },
+      {
+        id: 'e2',
+        name: 'state highway agency',
+        type: 'organization',
+        aliases: [],
+        roles: [],
+        mentions: [],
+        provenance: {
+          stage: 'entities',
+          rule: 'entities/merge-names',
+          type: { stage: 'entities', rule: 'entities/type-votes' },
+          roles: [],
+        },
+      },
     ],
     quotes: [
       quote('q1', 0, 'at least three weeks', 'direct'),
@@ -208,6 +234,7 @@ export function fixtureReport(): Report {
         date: null,
         precision: 'month',
         inferred: false,
+        provenance: { stage: 'dates', rule: 'dates/relative' },
       },
     ],
     timeline: [
@@ -217,6 +244,7 @@ export function fixtureReport(): Report {
         text: 'Repairs are expected to begin',
         citations: [cite(2, 'Repairs are expected to begin on March 18')],
         inferred: false,
+        provenance: { stage: 'timeline', rule: 'timeline/dated-clause' },
       },
       {
         date: '2024-03-05',
@@ -227,6 +255,7 @@ export function fixtureReport(): Report {
           cite(1, 'The Elm Street bridge was shut on Tuesday'),
         ],
         inferred: true,
+        provenance: { stage: 'timeline', rule: 'timeline/same-event' },
       },
     ],
     framing: [

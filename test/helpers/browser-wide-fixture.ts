@@ -130,7 +130,14 @@ function event(
   citations: Citation[],
   inferred = false,
 ): TimelineEvent {
-  return { date, precision, text, citations, inferred };
+  return {
+    date,
+    precision,
+    text,
+    citations,
+    inferred,
+    provenance: { stage: 'timeline', rule: 'timeline/dated-clause' },
+  };
 }
 
 function framing(i: number): Framing {
@@ -214,7 +221,20 @@ export function wideReport(): Report {
     articles,
     failures: [],
     entities: [
-      { id: 'p-ortiz', name: 'Lena Ortiz', type: 'person', aliases: ['Ortiz'], roles: ['Mayor'], mentions: [] },
+      {
+        id: 'p-ortiz',
+        name: 'Lena Ortiz',
+        type: 'person',
+        aliases: ['Ortiz'],
+        roles: ['Mayor'],
+        mentions: [],
+        provenance: {
+          stage: 'entities',
+          rule: 'entities/merge-names',
+          type: { stage: 'entities', rule: 'entities/type-votes' },
+          roles: [{ stage: 'entities', rule: 'entities/title-in-name' }],
+        },
+      },
       {
         id: 'p-reyes',
         name: 'Tomas Reyes',
@@ -222,6 +242,12 @@ export function wideReport(): Report {
         aliases: ['Reyes'],
         roles: ['county engineer'],
         mentions: [],
+        provenance: {
+          stage: 'entities',
+          rule: 'entities/merge-names',
+          type: { stage: 'entities', rule: 'entities/type-votes' },
+          roles: [{ stage: 'entities', rule: 'entities/role-apposition' }],
+        },
       },
     ],
     quotes: [
@@ -273,7 +299,16 @@ export function wideReport(): Report {
         cite(2, 'The old rail bridge below the dam was closed'),
       ]),
     ],
-    dates: [{ ...cite(7, 'Friday morning'), text: 'Friday morning', date: null, precision: 'day', inferred: false }],
+    dates: [
+      {
+        ...cite(7, 'Friday morning'),
+        text: 'Friday morning',
+        date: null,
+        precision: 'day',
+        inferred: false,
+        provenance: { stage: 'dates', rule: 'dates/bare-weekday' },
+      },
+    ],
     framing: Array.from({ length: WIDE_OUTLETS }, (_, i) => framing(i)),
     summary: {
       text: '',

@@ -1,4 +1,5 @@
 import type { Article, Entity } from '../model.js';
+import { createRunContext, type RunContext } from '../run-context.js';
 import { buildEntity } from './entities/build-entity.js';
 import { findCandidates, type NameCandidate, type TitleMention } from './entities/find-candidates.js';
 import { linkAliases } from './entities/link-aliases.js';
@@ -18,12 +19,12 @@ function isStrayWord(e: Omit<Entity, 'id'>): boolean {
  * merge (exact names, then surnames to the full name); known names at positions the finder skipped; titles standing
  * for a person ("the president", inferred); places and organizations named by their head word ("the Strip", "the Post", inferred); salience order.
  */
-export function findEntities(articles: readonly Article[]): Entity[] {
+export function findEntities(articles: readonly Article[], ctx: RunContext = createRunContext()): Entity[] {
   const names: NameCandidate[] = [];
   const titles: TitleMention[] = [];
   const shortForms: ShortForm[] = [];
   for (const article of articles) {
-    const found = findCandidates(article);
+    const found = findCandidates(article, ctx);
     names.push(...found.names);
     titles.push(...found.titles);
     shortForms.push(...found.shortForms);
@@ -31,8 +32,8 @@ export function findEntities(articles: readonly Article[]): Entity[] {
   const merged = mergeNames(names)
     .map(buildEntity)
     .filter((e) => !isStrayWord(e));
-  const linked = linkAliases(articles, merged);
-  const resolved = foldHeadNames(resolveShortForms(resolveTitles(articles, linked, titles), shortForms));
+  const linked = linkAliases(articles, merged, ctx);
+  const resolved = foldHeadNames(resolveShortForms(resolveTitles(articles, linked, titles, ctx), shortForms));
   return rankEntities(
     resolved,
     articles.map((a) => a.id),

@@ -1,11 +1,16 @@
-import type { Article, DateMention, DateValue, NumberMention, Span } from '../model.js';
-import { analyzeText, type TextAnalysis } from '../nlp/wink.js';
+import type { Article, DateMention, NumberMention, Span } from '../model.js';
+import { analyzeText, type TextAnalysis, type Token } from '../nlp/wink.js';
+import { createRunContext, type RunContext } from '../run-context.js';
 import { articleSentences } from './dates/article-sentences.js';
-import { articleReferenceDates } from './dates/reference-dates.js';
 import { asOfDate } from './numbers/as-of-date.js';
-import { findCounted } from './numbers/find-counted.js';
+import { findCounted, type Counted } from './numbers/find-counted.js';
 import { findQualifier } from './numbers/find-qualifier.js';
-import { findQuantityCores, type QuantityCore } from './numbers/find-quantity-cores.js';
+import {
+  amountEntities,
+  findQuantityCores,
+  type AmountEntities,
+  type QuantityCore,
+} from './numbers/find-quantity-cores.js';
 import { SpanIndex } from '../span-index.js';
 import { attributionForSentence } from './numbers/find-attribution.js';
 import { tokenRangeOf } from './numbers/token-range.js';
@@ -20,23 +25,43 @@ interface Figure {
   event: string | null;
 }
 
+/** The text of one article as the figure finder reads it: its tokens and wink's money and percent amounts. */
+interface FigureText {
+  tokens: readonly Token[];
+  amounts: AmountEntities;
+}
+
+/**
+ * What a figure counts, with what it borrows from the figure before it in the sentence: "seven people have been
+ * killed and hundreds more injured" (the vague amount counts the same people), "65 Palestinians, including 16 girls"
+ * (the part shares the event of the whole).
+ */
+function countedWithPrevious(
+  tokens: readonly Token[],
+  core: QuantityCore,
+  counted: Counted,
+  previous: Figure | undefined,
+): { noun: string | null; event: string | null } {
+  if (!previous) return { noun: counted.noun, event: counted.event };
+  const between = tokens.slice(previous.core.last + 1, core.first).map((t) => t.normal);
+  return {
+    noun: counted.noun ?? (between.includes('and') ? previous.noun : null),
+    event: counted.event ?? (between.includes('including') ? previous.event : null),
+  };
+}
+
 /** The figures of one sentence with qualifier and what they count; a later figure borrows from an earlier one. */
-function sentenceFigures(analysis: TextAnalysis, sentence: Span, excluded: SpanIndex<Span>): Figure[] {
-  const { tokens, entities } = analysis;
+function sentenceFigures(text: FigureText, sentence: Span, excluded: SpanIndex<Span>): Figure[] {
+  const { tokens, amounts } = text;
   const range = tokenRangeOf(tokens, sentence);
   const figures: Figure[] = [];
   // Only the excluded spans that reach into the sentence's tokens can hold them.
   const lo = tokens[range.from]?.start ?? 0;
   const hi = tokens[range.to - 1]?.end ?? 0;
-  for (const core of findQuantityCores(tokens, entities, range, excluded.overlapping(lo, hi))) {
+  for (const core of findQuantityCores(tokens, amounts, range, excluded.overlapping(lo, hi))) {
     const qualifier = findQualifier(tokens, core.first);
     const counted = findCounted(tokens, core, range);
-    const previous = figures.at(-1);
-    const between = previous ? tokens.slice(previous.core.last + 1, core.first).map((t) => t.normal) : [];
-    // "seven people have been killed and hundreds more injured": the vague amount counts the same people.
-    const noun = counted.noun ?? (previous && between.includes('and') ? previous.noun : null);
-    // "65 Palestinians, including 16 girls": the part shares the event of the whole.
-    const event = counted.event ?? (previous && between.includes('including') ? previous.event : null);
+    const { noun, event } = countedWithPrevious(tokens, core, counted, figures.at(-1));
     if (core.value === 1 && !event && !qualifier) continue;
     figures.push({
       core,
@@ -62,19 +87,16 @@ function dateSpans(analysis: TextAnalysis, dates: readonly DateMention[]): Span[
   return [...dates, ...wink].map((d) => ({ start: d.start, end: d.end }));
 }
 
-/** The figures of one article. */
-function numbersOfArticle(
-  article: Article,
-  dates: readonly DateMention[],
-  reference: DateValue | null,
-): NumberMention[] {
-  const analysis = analyzeText(article.text);
-  const sentences = articleSentences(article);
+/** The figures of one article; its date (`publishedAt`, as the dates stage settled it) is their default as-of date. */
+function numbersOfArticle(article: Article, dates: readonly DateMention[], ctx: RunContext): NumberMention[] {
+  const analysis = analyzeText(article.text, ctx);
+  const sentences = articleSentences(article, ctx);
   const excluded = new SpanIndex(dateSpans(analysis, dates));
+  const text: FigureText = { tokens: analysis.tokens, amounts: amountEntities(analysis.entities) };
   // Each sentence's dates, found by position rather than by a scan of the article's dates per sentence.
   const byPosition = new SpanIndex(dates);
   const datesIn = sentences.map((s) => byPosition.within(s));
-  const perSentence = sentences.map((s) => sentenceFigures(analysis, s, excluded));
+  const perSentence = sentences.map((s) => sentenceFigures(text, s, excluded));
   const hasFigures = (i: number) => (perSentence[i]?.length ?? 0) > 0;
   const dateOf = (i: number) => datesIn[i]?.find((d) => d.date !== null)?.date ?? null;
   return perSentence.flatMap((figures, i) => {
@@ -91,19 +113,27 @@ function numbersOfArticle(
       qualifier: f.qualifier,
       counts: countsOf(f),
       attribution,
-      asOf: asOfDate(f, sentence, datesIn[i]!, reference),
+      asOf: asOfDate(f, sentence, datesIn[i]!, article.publishedAt),
+      provenance: { stage: 'numbers', rule: f.core.rule },
     }));
   });
 }
 
-/** Finds quantities with what they count, their qualifier, attribution and as-of date. */
-export function findNumbers(articles: readonly Article[], dates: readonly DateMention[]): NumberMention[] {
-  const references = articleReferenceDates(articles, null);
+/**
+ * Finds quantities with what they count, their qualifier, attribution and as-of date. `articles` and `dates` are the
+ * dates stage's result (`datesOfStory`): each article's `publishedAt` is the date it settled, the as-of date of the
+ * figures no sentence dates.
+ */
+export function findNumbers(
+  articles: readonly Article[],
+  dates: readonly DateMention[],
+  ctx: RunContext = createRunContext(),
+): NumberMention[] {
   return articles.flatMap((a) =>
     numbersOfArticle(
       a,
       dates.filter((d) => d.articleId === a.id),
-      references.get(a.id) ?? null,
+      ctx,
     ),
   );
 }

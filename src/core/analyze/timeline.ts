@@ -1,5 +1,6 @@
 import type { Article, DateMention, Span, TimelineEvent } from '../model.js';
 import { analyzeText } from '../nlp/wink.js';
+import { createRunContext, type RunContext } from '../run-context.js';
 import { articleSentences } from './dates/article-sentences.js';
 import { spanAt } from '../span-index.js';
 import { tokenRangeOf } from './numbers/token-range.js';
@@ -26,9 +27,14 @@ function lineOf(text: string, sentence: Span, at: number): Span {
 }
 
 /** The dated event reports of one article: one per resolved date expression that sits in an event clause. */
-function reportsOfArticle(article: Article, dates: readonly DateMention[], articleIndex: number): EventReport[] {
-  const { tokens } = analyzeText(article.text);
-  const sentences = articleSentences(article);
+function reportsOfArticle(
+  article: Article,
+  dates: readonly DateMention[],
+  articleIndex: number,
+  ctx: RunContext,
+): EventReport[] {
+  const { tokens } = analyzeText(article.text, ctx);
+  const sentences = articleSentences(article, ctx);
   const quoted = quotedSpans(article.text);
   const reports: EventReport[] = [];
   for (const date of dates) {
@@ -53,12 +59,17 @@ function reportsOfArticle(article: Article, dates: readonly DateMention[], artic
 }
 
 /** Builds the story's dated events, merged across articles, in date order. */
-export function buildTimeline(articles: readonly Article[], dates: readonly DateMention[]): TimelineEvent[] {
+export function buildTimeline(
+  articles: readonly Article[],
+  dates: readonly DateMention[],
+  ctx: RunContext = createRunContext(),
+): TimelineEvent[] {
   const reports = articles.flatMap((a, i) =>
     reportsOfArticle(
       a,
       dates.filter((d) => d.articleId === a.id),
       i,
+      ctx,
     ),
   );
   return mergeEvents(reports);

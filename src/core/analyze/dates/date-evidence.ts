@@ -1,4 +1,5 @@
 import type { ParsedResult } from 'chrono-node';
+import { createRunContext, type RunContext } from '../../run-context.js';
 import type { Article, Span } from '../../model.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
@@ -159,10 +160,14 @@ function dateLineAt(text: string, result: ParsedResult): string | null {
  * evidence is read as stated values and as rules relative to it; the day the caller will likely resolve against
  * lets that parse serve again).
  */
-export function articleEvidence(article: Article, parseDay: CalendarDay = PLACEHOLDER_DAY): ArticleEvidence {
+export function articleEvidence(
+  article: Article,
+  parseDay: CalendarDay = PLACEHOLDER_DAY,
+  ctx: RunContext = createRunContext(),
+): ArticleEvidence {
   const { text } = article;
   const results = newsDateParser().parse(text, { instant: noonUtc(parseDay), timezone: 0 });
-  const sentences = lazily(() => articleSentences(article));
+  const sentences = lazily(() => articleSentences(article, ctx));
   const dateSpans = spansOf(results);
   const quoted = quotedSpans(text);
   const relative: RelativeEvidence[] = [];

@@ -1,4 +1,5 @@
 import type { Article, DateMention, DateValue } from '../../model.js';
+import { createRunContext, type RunContext } from '../../run-context.js';
 import { statementStems } from '../../nlp/content-stems.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
@@ -24,9 +25,6 @@ export interface StoryDates {
 /** Rounds of inference: an article dated in one round places its events for the articles still undated. */
 const MAX_ROUNDS = 3;
 
-/** Articles whose `publishedAt` the dates stage has settled (so that later stages need not infer again). */
-const settled = new WeakSet<Article>();
-
 /**
  * The date an article brings: a stated one (kept even when it is coarser than a day), or one the reader inferred from
  * the page (its URL path, the page's own metadata). A date the reader took from embedded posts is only a lower bound
@@ -34,15 +32,15 @@ const settled = new WeakSet<Article>();
  */
 function givenDate(article: Article): DateValue | null {
   const given = article.publishedAt;
-  if (!given || settled.has(article)) return given;
+  if (!given) return given;
   if (given.inferred && article.embeds.some((e) => e.date === given.value)) return null;
   return given;
 }
 
 /** The events an article places on known days: its placeable day expressions outside quotes, with their sentences. */
-function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDates): DatedEvent[] {
+function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDates, ctx: RunContext): DatedEvent[] {
   const written = date ? parseIsoDay(date.earliest ?? date.value) : null;
-  const sentences = articleSentences(article);
+  const sentences = articleSentences(article, ctx);
   const quoted = quotedSpans(article.text);
   const events: DatedEvent[] = [];
   for (const m of resolved.placeable()) {
@@ -65,9 +63,9 @@ function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDa
  * The weights of the story's words: every sentence of every article and every embedded post is one report, so the
  * names the story is about weigh little. Computed only when two reports are compared.
  */
-function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
+function vocabularyOf(articles: readonly Article[], ctx: RunContext): StoryVocabulary {
   const reports = articles.flatMap((a) => [
-    ...articleSentences(a).map((s) => ({ stems: statementStems(a.text.slice(s.start, s.end)) })),
+    ...articleSentences(a, ctx).map((s) => ({ stems: statementStems(a.text.slice(s.start, s.end)) })),
     ...a.embeds.map((e) => ({ stems: statementStems(e.text) })),
   ]);
   return storyVocabulary(reports);
@@ -79,7 +77,11 @@ function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
  * reference date; else none. Then each article's date expressions are resolved against its date: relative ones stay
  * unresolved (date null) when it has none, or when its date is a range over which they name different days.
  */
-export function datesOfStory(articles: readonly Article[], options: StoryDateOptions): StoryDates {
+export function datesOfStory(
+  articles: readonly Article[],
+  options: StoryDateOptions,
+  ctx: RunContext = createRunContext(),
+): StoryDates {
   const dates = new Map<Article, DateValue | null>();
   const resolved = new Map<Article, ResolvedDates>();
   const evidence = new Map<Article, ArticleEvidence>();
@@ -94,14 +96,14 @@ export function datesOfStory(articles: readonly Article[], options: StoryDateOpt
   let undated = articles.filter((a) => !dates.has(a));
   // Parsed for the evidence against the caller's date when there is one: most undated articles end up with it.
   const fallbackDay = options.referenceDate ? parseIsoDay(options.referenceDate) : null;
-  const words = lazily(() => vocabularyOf(articles));
+  const words = lazily(() => vocabularyOf(articles, ctx));
   const placed = new Map<Article, DatedEvent[]>();
-  for (const article of undated) evidence.set(article, articleEvidence(article, fallbackDay ?? undefined));
+  for (const article of undated) evidence.set(article, articleEvidence(article, fallbackDay ?? undefined, ctx));
   for (let round = 0; round < MAX_ROUNDS && undated.length > 0; round++) {
     // The events the articles dated so far place in time (each article's read once).
     const known = [...resolved].flatMap(([article, r]) => {
       let events = placed.get(article);
-      if (!events) placed.set(article, (events = eventsOf(article, dates.get(article) ?? null, r)));
+      if (!events) placed.set(article, (events = eventsOf(article, dates.get(article) ?? null, r, ctx)));
       return events;
     });
     const found = undated.flatMap((article) => {
@@ -120,24 +122,6 @@ export function datesOfStory(articles: readonly Article[], options: StoryDateOpt
         : null,
     );
   }
-  const out = articles.map((a) => {
-    const dated = { ...a, publishedAt: dates.get(a) ?? null };
-    settled.add(dated);
-    return dated;
-  });
+  const out = articles.map((a) => ({ ...a, publishedAt: dates.get(a) ?? null }));
   return { articles: out, mentions: articles.flatMap((a) => resolved.get(a)?.mentions ?? []) };
-}
-
-/**
- * The date of each article (by id) for the stages that need it (the as-of date of figures): the dates stage's own
- * when the articles come from it, else the dates stage is run for them.
- */
-export function articleReferenceDates(
-  articles: readonly Article[],
-  fallback: string | null,
-): Map<string, DateValue | null> {
-  const dated = articles.every((a) => settled.has(a))
-    ? articles
-    : datesOfStory(articles, { referenceDate: fallback }).articles;
-  return new Map(dated.map((a) => [a.id, a.publishedAt]));
 }

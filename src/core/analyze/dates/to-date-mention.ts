@@ -1,7 +1,7 @@
 import type { ParsedResult } from 'chrono-node';
-import type { DatePrecision, DateMention } from '../../model.js';
+import type { DatePrecision, DateMention, Provenance } from '../../model.js';
 import { KEPT_YEAR_PREFIX } from './parse-year-references.js';
-import { EITHER_WAY_TAG } from './resolve-weekdays.js';
+import { EITHER_WAY_TAG, isBareWeekday } from './resolve-weekdays.js';
 import { addDays, formatDay, formatMonth, pad, weekdayOf, type CalendarDay } from './calendar.js';
 
 /** Words around a chrono match that are not part of the date expression itself. */
@@ -91,6 +91,27 @@ export function isoValue(result: ParsedResult, precision: DatePrecision): string
 }
 
 /**
+ * The rule that found a date expression (stable names, in the order they are tried):
+ * - `dates/year-reference`: a bare year ("in 2019"), read by the year parser of this folder;
+ * - `dates/weekend`: "the weekend", read as the last weekend before the article's date;
+ * - `dates/bare-weekday`: a weekday without modifier ("on Wednesday"), read backward (or forward) from the article's date;
+ * - `dates/relative`: an expression chrono computes from the article's date ("yesterday", "last week", "two days ago");
+ * - `dates/calendar`: a calendar date, month or time as written ("May 5, 2021", "Jan. 6", "5 p.m.").
+ */
+function dateRule(result: ParsedResult): string {
+  const tags = result.tags();
+  if (tags.has('parser/yearReference')) return 'dates/year-reference';
+  if (tags.has('parallax/weekend')) return 'dates/weekend';
+  if (isBareWeekday(result)) return 'dates/bare-weekday';
+  return isRelative(result) ? 'dates/relative' : 'dates/calendar';
+}
+
+/** The provenance of a date mention found by `result`. */
+function provenanceOf(result: ParsedResult): Provenance {
+  return { stage: 'dates', rule: dateRule(result) };
+}
+
+/**
  * Builds a DateMention from a chrono result; `resolvable` is false when there was no reference date to lean on. A
  * weekday whose clause leaves open whether it is past or to come stays unresolved too.
  */
@@ -113,5 +134,6 @@ export function toDateMention(
     date,
     precision,
     inferred: fromContext,
+    provenance: provenanceOf(result),
   };
 }

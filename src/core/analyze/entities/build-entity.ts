@@ -2,18 +2,24 @@ import type { Entity, EntityMention } from '../../model.js';
 import type { NameCluster } from './merge-names.js';
 import { nameKey } from './name-key.js';
 import { winningType } from './type-votes.js';
+import { entityRule } from './entity-rules.js';
 
-/** Unique strings, compared case-insensitively, first spelling kept. */
-export function uniqueStrings(values: Iterable<string>): string[] {
+/** Unique values by their text, compared case-insensitively, first spelling kept. */
+function uniqueByText<T>(values: Iterable<T>, textOf: (value: T) => string): T[] {
   const seen = new Set<string>();
-  const out: string[] = [];
+  const out: T[] = [];
   for (const v of values) {
-    const k = nameKey(v);
+    const k = nameKey(textOf(v));
     if (!k || seen.has(k)) continue;
     seen.add(k);
     out.push(v);
   }
   return out;
+}
+
+/** Unique strings, compared case-insensitively, first spelling kept. */
+export function uniqueStrings(values: Iterable<string>): string[] {
+  return uniqueByText(values, (v) => v);
 }
 
 /** The fullest name of a cluster: most words, then most frequent, then first seen. */
@@ -43,11 +49,20 @@ export function buildEntity(cluster: NameCluster): Omit<Entity, 'id'> {
     ...cluster.candidates.map((c) => c.mention.text),
     ...cluster.candidates.map((c) => c.name),
   ]);
+  const roles = uniqueByText(
+    cluster.candidates.flatMap((c) => c.roles),
+    (r) => r.text,
+  );
   return {
     name,
     type: cluster.hasFullPersonName ? 'person' : winningType(cluster.votes),
     aliases: aliases.filter((a) => nameKey(a) !== key),
-    roles: uniqueStrings(cluster.candidates.flatMap((c) => c.roles)),
+    roles: roles.map((r) => r.text),
     mentions,
+    provenance: {
+      ...entityRule('entities/merge-names'),
+      type: entityRule(cluster.hasFullPersonName ? 'entities/full-person-name' : 'entities/type-votes'),
+      roles: roles.map((r) => entityRule(r.rule)),
+    },
   };
 }

@@ -7,8 +7,10 @@ import { splitTitle } from './split-title.js';
 import { mentionVotes, type TypeVotes } from './type-votes.js';
 import { wordUnits, type WordUnit } from './word-units.js';
 import type { ShortForm } from './resolve-short-forms.js';
+import { entityRule, type EntityRule } from './entity-rules.js';
 import { PLACE_HEADS } from '../../lexicon/institutions.js';
 import { PLACE_NAMES } from '../../lexicon/places.js';
+import type { RunContext } from '../../run-context.js';
 
 /** One name mention of one article, before the story-level merge. */
 export interface NameCandidate {
@@ -18,8 +20,14 @@ export interface NameCandidate {
   /** The name without its title ("Joe Biden"). */
   name: string;
   key: string;
-  roles: string[];
+  roles: FoundRole[];
   votes: TypeVotes;
+}
+
+/** A role read next to a name, with the rule that read it. */
+export interface FoundRole {
+  text: string;
+  rule: EntityRule;
 }
 
 /** A title standing alone ("the President"), to be resolved to a titled person later. */
@@ -52,15 +60,38 @@ function isShortForm(units: readonly WordUnit[], first: number, last: number): b
   return first === last && PLACE_HEADS.has(lower) && !PLACE_NAMES.has(lower);
 }
 
+/**
+ * The roles read around a name run: a title inside it ("President Joe Biden"), joined to a role before it ("Israeli
+ * Prime Minister"), and a role in apposition after it ("Ned Price, a State Department spokesman").
+ */
+function rolesAround(
+  text: string,
+  units: readonly WordUnit[],
+  run: { first: number; last: number },
+  split: { nameFirst: number; hasTitle: boolean },
+): { roles: FoundRole[]; before: string | null; after: string | null } {
+  const title = split.hasTitle ? text.slice(units[run.first]!.start, units[split.nameFirst - 1]!.end) : null;
+  const before = roleBefore(text, units, run.first);
+  const after = roleAfter(text, units, run.last);
+  const roles: FoundRole[] = [];
+  if (before) roles.push({ text: title ? `${before} ${title}`.trim() : before, rule: 'entities/role-before' });
+  else if (title) roles.push({ text: title, rule: 'entities/title-in-name' });
+  if (after) roles.push({ text: after, rule: 'entities/role-apposition' });
+  return { roles, before, after };
+}
+
 /** Finds name candidates, stand-alone titles and places named by their head word alone in one article. */
-export function findCandidates(article: Article): {
+export function findCandidates(
+  article: Article,
+  ctx: RunContext,
+): {
   names: NameCandidate[];
   titles: TitleMention[];
   shortForms: ShortForm[];
 } {
   const text = article.text;
-  const units = wordUnits(text);
-  const { sentences, paragraphs } = articleUnits(article);
+  const units = wordUnits(text, ctx);
+  const { sentences, paragraphs } = articleUnits(article, ctx);
   const runs = findNameRuns({
     text,
     units,
@@ -92,12 +123,7 @@ export function findCandidates(article: Article): {
     const nameFirst = split.nameFirst;
     const name = text.slice(units[nameFirst]!.start, end).replace(/^the\s+/i, '');
     const key = canonicalKey(name);
-    const roles: string[] = [];
-    if (split.hasTitle) roles.push(text.slice(start, units[nameFirst - 1]!.end));
-    const before = roleBefore(text, units, run.first);
-    if (before) roles.push(split.hasTitle ? `${before} ${roles.pop() ?? ''}`.trim() : before);
-    const after = roleAfter(text, units, run.last);
-    if (after) roles.push(after);
+    const { roles, before, after } = rolesAround(text, units, run, { nameFirst, hasTitle: split.hasTitle });
     const votes = mentionVotes(
       {
         units,
@@ -112,7 +138,13 @@ export function findCandidates(article: Article): {
     );
     names.push({
       articleId: article.id,
-      mention: { articleId: article.id, start, end, text: text.slice(start, end) },
+      mention: {
+        articleId: article.id,
+        start,
+        end,
+        text: text.slice(start, end),
+        provenance: entityRule('entities/name-run'),
+      },
       name,
       key,
       roles,

@@ -3,6 +3,8 @@ import { isCapitalized } from './find-name-runs.js';
 import { nameKey } from './name-key.js';
 import { wordUnits, type WordUnit } from './word-units.js';
 import { pushTo } from '../../push-to.js';
+import type { RunContext } from '../../run-context.js';
+import { entityRule } from './entity-rules.js';
 
 interface AliasForm {
   words: string[];
@@ -58,13 +60,14 @@ function mentionsByArticle(entities: readonly Omit<Entity, 'id'>[]): Map<string,
 export function linkAliases(
   articles: readonly Article[],
   entities: readonly Omit<Entity, 'id'>[],
+  ctx: RunContext,
 ): Omit<Entity, 'id'>[] {
   const index = aliasIndex(entities);
   const added: EntityMention[][] = entities.map(() => []);
   const byArticle = mentionsByArticle(entities);
   for (const article of articles) {
     const covered = byArticle.get(article.id) ?? [];
-    const units = wordUnits(article.text);
+    const units = wordUnits(article.text, ctx);
     let c = 0;
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
@@ -73,7 +76,13 @@ export function linkAliases(
       const form = matchAt(units, i, index.get(nameKey(u.value)) ?? []);
       if (!form || isShoutedForm(u, entities[form.entity]!)) continue;
       const end = units[i + form.words.length - 1]!.end;
-      added[form.entity]!.push({ articleId: article.id, start: u.start, end, text: article.text.slice(u.start, end) });
+      added[form.entity]!.push({
+        articleId: article.id,
+        start: u.start,
+        end,
+        text: article.text.slice(u.start, end),
+        provenance: entityRule('entities/known-name'),
+      });
       i += form.words.length - 1;
     }
   }

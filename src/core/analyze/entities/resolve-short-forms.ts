@@ -1,5 +1,6 @@
 import type { Entity, EntityMention } from '../../model.js';
 import { ORGANIZATION_HEADS } from '../../lexicon/institutions.js';
+import { entityRule } from './entity-rules.js';
 
 /** A place named by its head word alone ("the Strip" for the Gaza Strip), to be resolved to the full name. */
 export interface ShortForm {
@@ -58,7 +59,14 @@ export function resolveShortForms(
   for (const s of shortForms) {
     const who = pick(heads.get(s.head) ?? [], entities, s.articleId, s.start);
     if (who === null) continue;
-    added[who]!.push({ articleId: s.articleId, start: s.start, end: s.end, text: s.text, inferred: true });
+    added[who]!.push({
+      articleId: s.articleId,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      inferred: true,
+      provenance: entityRule('entities/short-form'),
+    });
   }
   return entities.map((e, i) => (added[i]!.length > 0 ? { ...e, mentions: [...e.mentions, ...added[i]!] } : e));
 }
@@ -80,7 +88,11 @@ export function foldHeadNames(entities: readonly Omit<Entity, 'id'>[]): Omit<Ent
   if (into.size === 0) return [...entities];
   const extra = new Map<number, EntityMention[]>();
   for (const [from, to] of into) {
-    const moved = entities[from]!.mentions.map((m) => ({ ...m, inferred: true }));
+    const moved = entities[from]!.mentions.map((m) => ({
+      ...m,
+      inferred: true,
+      provenance: entityRule('entities/head-name'),
+    }));
     extra.set(to, [...(extra.get(to) ?? []), ...moved]);
   }
   return entities.flatMap((e, i) => {

@@ -4,6 +4,8 @@ import { isCapitalized } from './find-name-runs.js';
 import { wordUnits } from './word-units.js';
 import { DEMONYMS } from '../../lexicon/places.js';
 import { PERSON_DESCRIPTORS, TITLE_MODIFIERS } from '../../lexicon/titles.js';
+import { entityRule } from './entity-rules.js';
+import type { RunContext } from '../../run-context.js';
 
 /** A title standing for a person ("the president"), with the role words it must match. */
 interface Descriptor extends TitleMention {
@@ -21,8 +23,8 @@ function roleOf(words: readonly string[]): string | null {
 }
 
 /** Lower-case definite descriptions in one article: "the president", "the Israeli prime minister". */
-function findDescriptions(article: Article): Descriptor[] {
-  const units = wordUnits(article.text);
+function findDescriptions(article: Article, ctx: RunContext): Descriptor[] {
+  const units = wordUnits(article.text, ctx);
   const out: Descriptor[] = [];
   for (let i = 0; i < units.length; i++) {
     if (units[i]!.lower !== 'the') continue;
@@ -79,6 +81,7 @@ export function resolveTitles(
   articles: readonly Article[],
   entities: readonly Omit<Entity, 'id'>[],
   titles: readonly TitleMention[],
+  ctx: RunContext,
 ): Omit<Entity, 'id'>[] {
   const added: EntityMention[][] = entities.map(() => []);
   const byRole = new Map<string, number[]>();
@@ -95,7 +98,7 @@ export function resolveTitles(
         return { ...t, role: roleOf(words), words };
       })
       .filter((t): t is Descriptor => t.role !== null);
-    const described = findDescriptions(article);
+    const described = findDescriptions(article, ctx);
     const descriptors = [
       ...described,
       ...fromRuns.filter((t) => !described.some((d) => d.start < t.end && t.start < d.end)),
@@ -112,7 +115,14 @@ export function resolveTitles(
       while (ev < events.length && events[ev]![0] < d.start) lastSeen.set(events[ev]![1], events[ev++]![0]);
       const who = pickHolder(holdersOf(d), lastSeen);
       if (who === null) continue;
-      added[who]!.push({ articleId: d.articleId, start: d.start, end: d.end, text: d.text, inferred: true });
+      added[who]!.push({
+        articleId: d.articleId,
+        start: d.start,
+        end: d.end,
+        text: d.text,
+        inferred: true,
+        provenance: entityRule('entities/title-stand-in'),
+      });
       lastSeen.set(who, d.start);
     }
   }

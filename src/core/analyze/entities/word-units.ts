@@ -1,4 +1,5 @@
-import { analyzeText, type Token } from '../../nlp/wink.js';
+import { ANALYSIS_CACHE_SIZE, analyzeText, type Token } from '../../nlp/wink.js';
+import { createRunContext, type RunContext } from '../../run-context.js';
 import { DEMONYMS, PLACE_NAMES } from '../../lexicon/places.js';
 import { INSTITUTION_NAMES } from '../../lexicon/institutions.js';
 
@@ -30,18 +31,15 @@ function joinsHyphen(tokens: readonly Token[], i: number): boolean {
   return !(standsAlone(a.value) && standsAlone(b.value));
 }
 
-// Several passes (names, aliases, titles, quotes) read the same article: units are memoized per token list, which
-// analyzeText itself memoizes per text.
-const memo = new WeakMap<readonly Token[], WordUnit[]>();
-
-/** The word units of a text, in order, with hyphenated words joined. Callers must not modify the result. */
-export function wordUnits(text: string): readonly WordUnit[] {
-  const tokens = analyzeText(text).tokens;
-  const hit = memo.get(tokens);
-  if (hit) return hit;
-  const units = buildUnits(text, tokens);
-  memo.set(tokens, units);
-  return units;
+/**
+ * The word units of a text, in order, with hyphenated words joined. Several passes (names, aliases, titles, quotes)
+ * read the same article: the units are memoized per text in the run's context, as many texts as its analyses. Callers
+ * must not modify the result.
+ */
+export function wordUnits(text: string, ctx: RunContext = createRunContext()): readonly WordUnit[] {
+  return ctx
+    .memo<string, WordUnit[]>('entities.word-units', ANALYSIS_CACHE_SIZE)
+    .get(text, () => buildUnits(text, analyzeText(text, ctx).tokens));
 }
 
 /** Builds the word units of a tokenized text. */

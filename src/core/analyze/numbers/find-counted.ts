@@ -50,11 +50,16 @@ function hyphenJoined(tokens: readonly Token[], k: number): boolean {
   return a !== undefined && h?.value === '-' && b !== undefined && a.end === h.start && h.end === b.start;
 }
 
-/** The noun phrase right after the figure: adjectives and nouns up to the head noun ("Democratic senators"). */
-function nounAfter(tokens: readonly Token[], from: number, to: number): { text: string; last: number } | null {
+/** Where the counted noun phrase starts: past bridge words, and past a determiner after "of" ("thousands of the"). */
+function phraseStart(tokens: readonly Token[], from: number, to: number): number {
   let i = from;
   while (i < to && BRIDGE.has(tokens[i]?.normal ?? '')) i++;
   if (tokens[i - 1]?.normal === 'of' && i > from && DETERMINERS.has(tokens[i]?.normal ?? '')) i++;
+  return i;
+}
+
+/** The last noun of a run of at most four adjectives and nouns from token `i` (hyphenated words as one), or -1. */
+function headNounEnd(tokens: readonly Token[], i: number, to: number): number {
   let headEnd = -1;
   let words = 0;
   for (let k = i; k < to && words < 4; k++, words++) {
@@ -63,6 +68,13 @@ function nounAfter(tokens: readonly Token[], from: number, to: number): { text: 
     if (t.pos === 'NOUN' || t.pos === 'PROPN') headEnd = k;
     else if (t.pos !== 'ADJ') break;
   }
+  return headEnd;
+}
+
+/** The noun phrase right after the figure: adjectives and nouns up to the head noun ("Democratic senators"). */
+function nounAfter(tokens: readonly Token[], from: number, to: number): { text: string; last: number } | null {
+  const i = phraseStart(tokens, from, to);
+  const headEnd = headNounEnd(tokens, i, to);
   if (headEnd < 0) return null;
   const parts = tokens.slice(i, headEnd + 1);
   const text = parts.map((t, k) => (k > 0 && parts[k - 1]!.end < t.start ? ' ' : '') + t.value).join('');

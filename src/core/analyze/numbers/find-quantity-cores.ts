@@ -2,13 +2,25 @@ import type { Span } from '../../model.js';
 import type { Token, WinkEntity } from '../../nlp/wink.js';
 import { digitValue, isNumberWord, readNumberWords, SCALES, VAGUE_AMOUNTS } from './number-words.js';
 
-/** The figure itself: tokens `[first, last]` (inclusive), its value (null when vague) and its kind. */
+/**
+ * The rule that read a figure (stable names): `numbers/money-or-percent` (an amount wink tags as money or a
+ * percentage, "$3 million", "40%"), `numbers/digits` ("3,000", "1.5 million"), `numbers/number-words` ("seven", "two
+ * dozen"), `numbers/vague-amount` ("dozens of", "tens of thousands").
+ */
+export type QuantityRule =
+  'numbers/money-or-percent' | 'numbers/digits' | 'numbers/number-words' | 'numbers/vague-amount';
+
+/** The figure itself: tokens `[first, last]` (inclusive), its value (null when vague), its kind and the rule that read it. */
 export interface QuantityCore {
   first: number;
   last: number;
   value: number | null;
   kind: 'count' | 'money' | 'percent';
+  rule: QuantityRule;
 }
+
+/** Wink's money and percent entities of one text by first token (the first in wink's order wins). */
+export type AmountEntities = ReadonlyMap<number, WinkEntity>;
 
 /** True when two tokens touch with no space between them ("two-state", "COVID-19", "24/7"). */
 function touching(a: Token | undefined, b: Token | undefined): boolean {
@@ -69,32 +81,30 @@ function readWords(tokens: readonly Token[], i: number): { value: number; last: 
   return read ? { value: read.value, last: i + read.used - 1 } : null;
 }
 
+/** Reads "tens of thousands" or "hundreds of millions" at token i, or null. */
+function readTensOf(tokens: readonly Token[], i: number): { last: number } | null {
+  if (!/^(?:tens|hundreds)$/.test(tokens[i]?.normal ?? '') || tokens[i + 1]?.normal !== 'of') return null;
+  return /^(?:thousands|millions)$/.test(tokens[i + 2]?.normal ?? '') ? { last: i + 2 } : null;
+}
+
 /** Reads a vague amount at token i ("dozens of", "hundreds", "a handful of", "tens of thousands"), or null. */
 function readVague(tokens: readonly Token[], i: number): { last: number } | null {
+  const tensOf = readTensOf(tokens, i);
+  if (tensOf) return tensOf;
   const w = tokens[i]?.normal ?? '';
   const next = tokens[i + 1]?.normal ?? '';
-  if (w === 'tens' || w === 'hundreds') {
-    if (next === 'of' && /^(?:thousands|millions)$/.test(tokens[i + 2]?.normal ?? '')) return { last: i + 2 };
-  }
   if (!VAGUE_AMOUNTS.has(w)) return null;
   if (w === 'handful') return tokens[i - 1]?.normal === 'a' && next === 'of' ? { last: i } : null;
   if (w === 'scores') return next === 'of' ? { last: i } : null;
   return { last: i };
 }
 
-/** Money and percent entities by first token (the first in wink's order wins), memoized per entity list. */
-const amountsByList = new WeakMap<readonly WinkEntity[], Map<number, WinkEntity>>();
-
-/** The money or percent entity of wink that starts at token i, if any. */
-function entityKind(entities: readonly WinkEntity[], i: number): WinkEntity | undefined {
-  let byStart = amountsByList.get(entities);
-  if (!byStart) {
-    byStart = new Map();
-    for (const e of entities)
-      if ((e.type === 'MONEY' || e.type === 'PERCENT') && !byStart.has(e.tokenStart)) byStart.set(e.tokenStart, e);
-    amountsByList.set(entities, byStart);
-  }
-  return byStart.get(i);
+/** Wink's money and percent entities by first token: built once per text, read at every token of it. */
+export function amountEntities(entities: readonly WinkEntity[]): AmountEntities {
+  const byStart = new Map<number, WinkEntity>();
+  for (const e of entities)
+    if ((e.type === 'MONEY' || e.type === 'PERCENT') && !byStart.has(e.tokenStart)) byStart.set(e.tokenStart, e);
+  return byStart;
 }
 
 /** True when the token lies inside one of the spans (dates, times) that are not quantities. */
@@ -102,24 +112,38 @@ function inSpans(token: Token | undefined, spans: readonly Span[]): boolean {
   return token !== undefined && spans.some((s) => token.start < s.end && token.end > s.start);
 }
 
-/** Reads the figure that starts at token i, whatever its form. */
-function readCore(tokens: readonly Token[], entities: readonly WinkEntity[], i: number): QuantityCore | null {
-  const money = entityKind(entities, i);
-  if (money) {
-    const at = tokens[i]?.value === '$' ? i + 1 : i;
-    const read = readDigits(tokens, at) ?? readWords(tokens, at);
-    const kind = money.type === 'MONEY' ? 'money' : 'percent';
-    return { first: i, last: Math.max(money.tokenEnd, read?.last ?? i), value: read?.value ?? null, kind };
-  }
-  const read = readDigits(tokens, i) ?? readWords(tokens, i);
-  if (read) {
-    const pct = /^(?:%|percent)$/.test(tokens[read.last + 1]?.normal ?? '');
-    return { first: i, last: pct ? read.last + 1 : read.last, value: read.value, kind: pct ? 'percent' : 'count' };
-  }
+/** Reads an amount wink tags as money or a percentage that starts at token i, its value read from its digits or words. */
+function readAmount(tokens: readonly Token[], amount: WinkEntity, i: number): QuantityCore {
+  const at = tokens[i]?.value === '$' ? i + 1 : i;
+  const read = readDigits(tokens, at) ?? readWords(tokens, at);
+  const kind = amount.type === 'MONEY' ? 'money' : 'percent';
+  const last = Math.max(amount.tokenEnd, read?.last ?? i);
+  return { first: i, last, value: read?.value ?? null, kind, rule: 'numbers/money-or-percent' };
+}
+
+/** Reads a figure in digits or in words at token i, a percentage when "%" or "percent" follows it, or null. */
+function readFigure(tokens: readonly Token[], i: number): QuantityCore | null {
+  const digits = readDigits(tokens, i);
+  const read = digits ?? readWords(tokens, i);
+  if (!read) return null;
+  const pct = /^(?:%|percent)$/.test(tokens[read.last + 1]?.normal ?? '');
+  const rule = digits ? 'numbers/digits' : 'numbers/number-words';
+  return { first: i, last: pct ? read.last + 1 : read.last, value: read.value, kind: pct ? 'percent' : 'count', rule };
+}
+
+/** Reads a vague amount at token i as a figure without value, or null. */
+function readVagueFigure(tokens: readonly Token[], i: number): QuantityCore | null {
   const vague = readVague(tokens, i);
-  return vague
-    ? { first: tokens[i]?.normal === 'handful' ? i - 1 : i, last: vague.last, value: null, kind: 'count' }
-    : null;
+  if (!vague) return null;
+  const first = tokens[i]?.normal === 'handful' ? i - 1 : i;
+  return { first, last: vague.last, value: null, kind: 'count', rule: 'numbers/vague-amount' };
+}
+
+/** Reads the figure that starts at token i, whatever its form. */
+function readCore(tokens: readonly Token[], amounts: AmountEntities, i: number): QuantityCore | null {
+  const amount = amounts.get(i);
+  if (amount) return readAmount(tokens, amount, i);
+  return readFigure(tokens, i) ?? readVagueFigure(tokens, i);
 }
 
 /**
@@ -128,7 +152,7 @@ function readCore(tokens: readonly Token[], entities: readonly WinkEntity[], i: 
  */
 export function findQuantityCores(
   tokens: readonly Token[],
-  entities: readonly WinkEntity[],
+  amounts: AmountEntities,
   range: { from: number; to: number },
   excluded: readonly Span[],
 ): QuantityCore[] {
@@ -139,7 +163,7 @@ export function findQuantityCores(
   const local = excluded.filter((s) => s.start < hi && s.end > lo);
   for (let i = range.from; i < range.to; i++) {
     if (inSpans(tokens[i], local)) continue;
-    const core = readCore(tokens, entities, i);
+    const core = readCore(tokens, amounts, i);
     if (!core || core.last >= range.to) continue;
     i = core.last;
     if (isInCompound(tokens, core.first, core.last) || isLabel(tokens, core.first, core.last)) continue;

@@ -1,5 +1,5 @@
 import { statementStems } from '../../nlp/content-stems.js';
-import type { Citation, DatePrecision, TimelineEvent } from '../../model.js';
+import type { Citation, DatePrecision, Provenance, TimelineEvent } from '../../model.js';
 
 /** One article's report of a dated event, before merging. */
 export interface EventReport {
@@ -23,6 +23,14 @@ function similar(a: Set<string>, b: Set<string>): boolean {
 function representative(group: readonly EventReport[]): string {
   const byLength = [...group].sort((a, b) => a.text.length - b.text.length);
   return (byLength.find((r) => r.text.split(' ').length >= 4) ?? byLength[0]!).text;
+}
+
+/**
+ * The rule that made an event: `timeline/dated-clause` for the clause around one date expression of one article,
+ * `timeline/same-event` for several such reports (same date and precision, similar words) merged into one event.
+ */
+function provenanceOf(group: readonly EventReport[]): Provenance {
+  return { stage: 'timeline', rule: group.length > 1 ? 'timeline/same-event' : 'timeline/dated-clause' };
 }
 
 /**
@@ -54,6 +62,7 @@ export function mergeEvents(reports: readonly EventReport[]): TimelineEvent[] {
       text: representative(g.reports),
       citations: uniqueCitations(g.reports.map((r) => r.citation)),
       inferred: g.reports.every((r) => r.inferred),
+      provenance: provenanceOf(g.reports),
     }));
 }
 
