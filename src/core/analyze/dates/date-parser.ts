@@ -5,6 +5,10 @@ import { yearReferenceParser } from './parse-year-references.js';
 import { resolveWeekdays } from './resolve-weekdays.js';
 import { skipParsersWithoutCues } from './skip-parsers-without-cues.js';
 
+/**
+ * The one parser of the process: a stateless library object (its parse reads only the text and the reference instant
+ * given per call), built on first use; per-run data never lives here.
+ */
 let instance: chrono.Chrono | undefined;
 
 /**

@@ -96,31 +96,43 @@ export function sentenceStarts(units: readonly WordUnit[], sentences: readonly S
   return starts;
 }
 
-/** True when `units[i]` can continue a run that ends at `i - 1`. */
-function continuesRun(units: readonly WordUnit[], i: number, text: string, starts: Set<number>): boolean {
-  const prev = units[i - 1]!;
-  const u = units[i];
-  if (!u || starts.has(i) || CALENDAR.has(u.lower) || text.slice(prev.end, u.start).includes('\n')) return false;
-  if (/[,;:()"“”]/.test(text.slice(prev.end, u.start))) return false;
-  if (isCapitalized(u)) return true;
+/** True when the gap between `units[i - 1]` and `units[i]` breaks any run: a line break or punctuation. */
+function breaksRun(units: readonly WordUnit[], i: number, text: string): boolean {
+  const gap = text.slice(units[i - 1]!.end, units[i]!.start);
+  return gap.includes('\n') || /[,;:()"“”]/.test(gap);
+}
+
+/** "State of the Union", "Church of the Nazarene": "the" at `i` after a head's "of", before a capital on its line. */
+function continuesWithThe(units: readonly WordUnit[], i: number, text: string): boolean | null {
+  const u = units[i]!;
   const next = units[i + 1];
-  // "State of the Union", "Church of the Nazarene": "the" after a head's "of", before a capital.
-  if (
-    u.lower === 'the' &&
-    prev.lower === 'of' &&
-    next &&
-    isCapitalized(next) &&
-    isNameHead(units[i - 2]?.lower ?? '')
-  ) {
-    return !/\n/.test(text.slice(u.end, next.start));
-  }
+  if (u.lower !== 'the' || units[i - 1]!.lower !== 'of' || !next || !isCapitalized(next)) return null;
+  if (!isNameHead(units[i - 2]?.lower ?? '')) return null;
+  return !/\n/.test(text.slice(u.end, next.start));
+}
+
+/**
+ * True when the lower-case word at `i` joins a name run before a capitalized word on the same line: "of the" after a
+ * name head, a name particle ("bin", "de"), or "of" and "for" after a title, organization or place head word
+ * ("Secretary of State", "Department of Justice", "District of Columbia", "Centers for Disease Control").
+ */
+function continuesWithConnector(units: readonly WordUnit[], i: number, text: string): boolean {
+  const u = units[i]!;
+  const prev = units[i - 1]!;
+  const next = units[i + 1];
   if (!next || /\n/.test(text.slice(u.end, next.start))) return false;
   if (u.lower === 'of' && next.lower === 'the') return isNameHead(prev.lower) && isCapitalized(units[i + 2] ?? next);
   if (!isCapitalized(next)) return false;
   if (NAME_PARTICLES.has(u.lower)) return true;
-  // "Secretary of State", "Department of Justice", "District of Columbia", "Centers for Disease Control": 'of' and
-  // 'for' only after a title, organization or place head word.
   return (u.lower === 'of' || u.lower === 'for') && isHead(prev.lower);
+}
+
+/** True when `units[i]` can continue a run that ends at `i - 1`. */
+function continuesRun(units: readonly WordUnit[], i: number, text: string, starts: Set<number>): boolean {
+  const u = units[i];
+  if (!u || starts.has(i) || CALENDAR.has(u.lower) || breaksRun(units, i, text)) return false;
+  if (isCapitalized(u)) return true;
+  return continuesWithThe(units, i, text) ?? continuesWithConnector(units, i, text);
 }
 
 /** True when a word heads a title, an organization or a place name, also in the plural ("Centers", "States"). */

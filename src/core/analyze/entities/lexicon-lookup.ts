@@ -1,8 +1,10 @@
 import nlp from 'compromise';
+import { boundedMemo } from '../../run-context.js';
 
 /** What compromise's built-in lexicon says about a lower-cased word: the coarse class used for typing names. */
 export type LexiconClass = 'first-name' | 'last-name' | 'person' | 'place' | 'organization' | 'common' | 'unknown';
 
+/** compromise's built-in lexicon: a library object that no run changes, so one for the process (read on first use). */
 let lexicon: Record<string, string | string[]> | undefined;
 
 /** compromise's word lexicon (loaded once); a direct lookup is far cheaper than running its tagger on the text. */
@@ -25,18 +27,15 @@ const NAME_TAGS: [string, LexiconClass][] = [
   ['SportsTeam', 'organization'],
 ];
 
-/** Classes already looked up, per word: the same words recur across mentions and articles. */
-const classes = new Map<string, LexiconClass>();
-const CLASS_LIMIT = 50000;
+/**
+ * Classes already looked up, per word: the same words recur across mentions and articles. A module-level memo, as the
+ * run-context rules allow for a pure function of a short string: a word's class is the same in every run.
+ */
+const classes = boundedMemo<string, LexiconClass>(50000);
 
 /** The class of a lower-cased word in compromise's lexicon. */
 export function lexiconClass(lower: string): LexiconClass {
-  const hit = classes.get(lower);
-  if (hit !== undefined) return hit;
-  const cls = lookUp(lower);
-  if (classes.size >= CLASS_LIMIT) classes.clear();
-  classes.set(lower, cls);
-  return cls;
+  return classes.get(lower, lookUp);
 }
 
 /** Looks a lower-cased word up in compromise's lexicon (unmemoized). */

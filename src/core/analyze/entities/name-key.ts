@@ -1,17 +1,15 @@
 import { CANONICAL_FORMS } from '../../lexicon/places.js';
+import { boundedMemo } from '../../run-context.js';
 
-/** Keys already computed: the same names come back for every mention, merge and alias pass. */
-const keys = new Map<string, string>();
-const KEY_LIMIT = 20000;
+/**
+ * Keys already computed: the same names come back for every mention, merge and alias pass. A module-level memo, as
+ * the run-context rules allow for a pure function of a short string: a name's key is the same in every run.
+ */
+const keys = boundedMemo<string, string>(20000);
 
 /** The matching key of a name: lower case, plain apostrophes and hyphens, no diacritics, single spaces. */
 export function nameKey(name: string): string {
-  const hit = keys.get(name);
-  if (hit !== undefined) return hit;
-  const key = computeNameKey(name);
-  if (keys.size >= KEY_LIMIT) keys.clear();
-  keys.set(name, key);
-  return key;
+  return keys.get(name, computeNameKey);
 }
 
 /** Computes `nameKey` (unmemoized). */

@@ -61,23 +61,46 @@ function opensUnfinishedClause(tokens: readonly Token[], c: Chunk): boolean {
   return true;
 }
 
+/** The chunks `[first, last]` of a clause being grown around chunk `k`. */
+interface ChunkRun {
+  first: number;
+  last: number;
+}
+
+/** The characters of the chunks `[first, last]`. */
+function spanOf(chunks: readonly Chunk[], run: ChunkRun): Chunk {
+  return { from: chunks[run.first]!.from, to: chunks[run.last]!.to };
+}
+
+/** A date phrase alone ("On Monday,") or a subordinate clause reaches forward to the main clause. */
+function reachForward(tokens: readonly Token[], chunks: readonly Chunk[], k: number, run: ChunkRun): void {
+  while (run.last + 1 < chunks.length && run.last - k < 2 && !hasVerb(tokens, spanOf(chunks, run))) run.last++;
+  if (run.last === k && run.last + 1 < chunks.length && isSubordinate(tokens, chunks[k]!)) run.last++;
+}
+
+/**
+ * Reaches back for a verb, and for the subject of a clause that opens on its verb ("Sullivan and his counterpart,
+ * Meir Ben-Shabbat, spoke again Tuesday") from the chunks before.
+ */
+function reachBack(tokens: readonly Token[], chunks: readonly Chunk[], k: number, run: ChunkRun): void {
+  while (run.first > 0 && k - run.first < 2 && !hasVerb(tokens, spanOf(chunks, run))) run.first--;
+  const opening = chunks[run.first]!;
+  const opensOnVerb = /^(?:VERB|AUX|ADV)$/.test(tokens[opening.from]!.pos) && !isSubordinate(tokens, opening);
+  if (!opensOnVerb) return;
+  while (run.first > 0 && k - run.first < 2 && !hasVerb(tokens, chunks[run.first - 1]!)) run.first--;
+}
+
 /** Picks the chunks that make the event's clause around chunk `k`, or null when none has a verb. */
 function clauseAround(tokens: readonly Token[], chunks: readonly Chunk[], k: number): Chunk | null {
-  let first = k;
-  let last = k;
-  const merged = () => ({ from: chunks[first]!.from, to: chunks[last]!.to });
-  // A date phrase alone ("On Monday,") or a subordinate clause reaches forward to the main clause.
-  while (last + 1 < chunks.length && last - k < 2 && !hasVerb(tokens, merged())) last++;
-  if (last === k && last + 1 < chunks.length && isSubordinate(tokens, chunks[k]!)) last++;
-  while (first > 0 && k - first < 2 && !hasVerb(tokens, merged())) first--;
-  // "Sullivan and his counterpart, Meir Ben-Shabbat, spoke again Tuesday": a clause that opens on its verb takes its
-  // subject from the chunks before.
-  const opensOnVerb =
-    /^(?:VERB|AUX|ADV)$/.test(tokens[chunks[first]!.from]!.pos) && !isSubordinate(tokens, chunks[first]!);
-  if (opensOnVerb) while (first > 0 && k - first < 2 && !hasVerb(tokens, chunks[first - 1]!)) first--;
+  const run: ChunkRun = { first: k, last: k };
+  reachForward(tokens, chunks, k, run);
+  reachBack(tokens, chunks, k, run);
   // "X said on Tuesday that Blinken, Sullivan and Sherman have spoken ...": the reported clause runs past commas.
-  while (last + 1 < chunks.length && last - k < 3 && opensUnfinishedClause(tokens, merged())) last++;
-  return hasVerb(tokens, merged()) ? merged() : null;
+  while (run.last + 1 < chunks.length && run.last - k < 3 && opensUnfinishedClause(tokens, spanOf(chunks, run))) {
+    run.last++;
+  }
+  const clause = spanOf(chunks, run);
+  return hasVerb(tokens, clause) ? clause : null;
 }
 
 /** The subject of a relative clause ("Antonio Guterres, who said Sunday ..."): the proper names closing the chunk before. */
