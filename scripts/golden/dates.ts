@@ -106,6 +106,7 @@ export function datesGoldenOf(input: readonly Article[]): unknown {
       date: d.date,
       precision: d.precision,
       inferred: d.inferred,
+      rule: d.provenance.rule,
     })),
     timeline: analyzed.timeline.map((e) => ({
       date: e.date,
@@ -113,6 +114,7 @@ export function datesGoldenOf(input: readonly Article[]): unknown {
       inferred: e.inferred,
       text: snippet(e.text),
       articles: e.citations.map((c) => c.articleId.slice(0, 13)),
+      rule: e.provenance.rule,
     })),
     differences: differences.map((d) => ({
       about: d.about,

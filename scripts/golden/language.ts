@@ -35,7 +35,12 @@ export const STAGES: Record<string, (story: AnalyzedStory) => unknown> = {
       type: e.type,
       aliases: e.aliases,
       roles: e.roles,
-      mentions: e.mentions.map((m) => `${m.articleId}:${m.start}-${m.end}${m.inferred ? ' inferred' : ''}`),
+      // The rules that typed the entity and read its roles, and each mention's rule: a golden diff names what moved.
+      typeRule: e.provenance.type.rule,
+      roleRules: e.provenance.roles.map((r) => r.rule),
+      mentions: e.mentions.map(
+        (m) => `${m.articleId}:${m.start}-${m.end}${m.inferred ? ' inferred' : ''} ${m.provenance.rule}`,
+      ),
     })),
   quotes: (story) =>
     story.quotes.map((q) => ({

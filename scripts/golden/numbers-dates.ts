@@ -47,6 +47,7 @@ export function numbersDatesOf(input: readonly Article[]): unknown {
       date: d.date,
       precision: d.precision,
       inferred: d.inferred,
+      rule: d.provenance.rule,
     })),
     numbers: findNumbers(articles, dates).map((n) => ({
       article: n.articleId.slice(0, 3),
@@ -56,6 +57,7 @@ export function numbersDatesOf(input: readonly Article[]): unknown {
       counts: n.counts,
       attribution: n.attribution,
       asOf: n.asOf ? { value: n.asOf.value, inferred: n.asOf.inferred } : null,
+      rule: n.provenance.rule,
     })),
     timeline: buildTimeline(articles, dates).map((e) => ({
       date: e.date,
@@ -63,6 +65,7 @@ export function numbersDatesOf(input: readonly Article[]): unknown {
       inferred: e.inferred,
       text: snippet(e.text),
       articles: e.citations.map((c) => c.articleId.slice(0, 3)),
+      rule: e.provenance.rule,
     })),
   };
 }
