@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../src/core/render/escape-markdown.js';
 import { renderHtml } from '../src/core/render/html.js';
 import { renderMarkdown } from '../src/core/render/render-markdown.js';
 import { describeShared, seedRaws } from './helpers/shared.js';
+import { entityProvenance } from '../src/core/analyze/entities/entity-rules.js';
 
 const EVIL =
   'Officials said <script>alert("x")</script> and <img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)).';
@@ -63,12 +64,7 @@ function fullReport(): Report {
             provenance: { stage: 'entities', rule: 'entities/name-run' },
           },
         ],
-        provenance: {
-          stage: 'entities',
-          rule: 'entities/merge-names',
-          type: { stage: 'entities', rule: 'entities/type-votes' },
-          roles: [{ stage: 'entities', rule: 'entities/title-in-name' }],
-        },
+        provenance: entityProvenance('entities/type-votes', ['entities/title-in-name']),
       },
     ],
     quotes: [

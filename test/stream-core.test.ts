@@ -11,6 +11,7 @@ import { leadEntities } from '../src/core/stream/lead-entities.js';
 import { diffVersions } from '../src/core/stream/version-diff.js';
 import { entryKey, entrySignature } from '../src/engine/stream/entry-keys.js';
 import { identityWindow } from '../src/engine/stream/identity-window.js';
+import { entityProvenance } from '../src/core/analyze/entities/entity-rules.js';
 
 const V1 = [
   'The ferry to Gull Island resumed service on Monday after a storm closed the harbor for three days.',
@@ -122,12 +123,7 @@ describe('leadEntities', () => {
       inferred,
       provenance: { stage: 'entities', rule: inferred ? 'entities/title-stand-in' : 'entities/name-run' },
     })),
-    provenance: {
-      stage: 'entities',
-      rule: 'entities/merge-names',
-      type: { stage: 'entities', rule: 'entities/type-votes' },
-      roles: [],
-    },
+    provenance: entityProvenance('entities/type-votes', []),
   });
 
   it('ranks by the articles naming an entity, then by mentions, counting stated mentions only', () => {

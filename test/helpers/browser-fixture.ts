@@ -6,6 +6,7 @@
 import type { Citation, Quote, Report, ReportArticle, Span } from '../../src/core/model.js';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
+import { entityProvenance } from '../../src/core/analyze/entities/entity-rules.js';
 
 const TEXTS = [
   'Officials closed the Elm Street bridge on Tuesday after inspectors found cracks in two support beams.\n\n' +
@@ -121,12 +122,7 @@ export function fixtureReport(): Report {
         aliases: ['Ortiz'],
         roles: ['Mayor'],
         mentions: [],
-        provenance: {
-          stage: 'entities',
-          rule: 'entities/merge-names',
-          type: { stage: 'entities', rule: 'entities/type-votes' },
-          roles: [{ stage: 'entities', rule: 'entities/title-in-name' }],
-        },
+        provenance: entityProvenance('entities/type-votes', ['entities/title-in-name']),
       },
       {
         id: 'e2',
@@ -135,12 +131,7 @@ export function fixtureReport(): Report {
         aliases: [],
         roles: [],
         mentions: [],
-        provenance: {
-          stage: 'entities',
-          rule: 'entities/merge-names',
-          type: { stage: 'entities', rule: 'entities/type-votes' },
-          roles: [],
-        },
+        provenance: entityProvenance('entities/type-votes', []),
       },
     ],
     quotes: [

@@ -10,6 +10,7 @@ import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
 import { indexRatings, type RatingsIndex } from '../../src/core/stream/coverage-split.js';
 import { quoteOf, sentencesOf, spansOf } from './browser-fixture.js';
+import { entityProvenance } from '../../src/core/analyze/entities/entity-rules.js';
 
 const TOWNS = [
   'Ashford',
@@ -228,12 +229,7 @@ export function wideReport(): Report {
         aliases: ['Ortiz'],
         roles: ['Mayor'],
         mentions: [],
-        provenance: {
-          stage: 'entities',
-          rule: 'entities/merge-names',
-          type: { stage: 'entities', rule: 'entities/type-votes' },
-          roles: [{ stage: 'entities', rule: 'entities/title-in-name' }],
-        },
+        provenance: entityProvenance('entities/type-votes', ['entities/title-in-name']),
       },
       {
         id: 'p-reyes',
@@ -242,12 +238,7 @@ export function wideReport(): Report {
         aliases: ['Reyes'],
         roles: ['county engineer'],
         mentions: [],
-        provenance: {
-          stage: 'entities',
-          rule: 'entities/merge-names',
-          type: { stage: 'entities', rule: 'entities/type-votes' },
-          roles: [{ stage: 'entities', rule: 'entities/role-apposition' }],
-        },
+        provenance: entityProvenance('entities/type-votes', ['entities/role-apposition']),
       },
     ],
     quotes: [

@@ -2,7 +2,7 @@ import type { Entity, EntityMention } from '../../model.js';
 import type { NameCluster } from './merge-names.js';
 import { nameKey } from './name-key.js';
 import { winningType } from './type-votes.js';
-import { entityRule } from './entity-rules.js';
+import { entityProvenance } from './entity-rules.js';
 
 /** Unique values by their text, compared case-insensitively, first spelling kept. */
 function uniqueByText<T>(values: Iterable<T>, textOf: (value: T) => string): T[] {
@@ -59,10 +59,9 @@ export function buildEntity(cluster: NameCluster): Omit<Entity, 'id'> {
     aliases: aliases.filter((a) => nameKey(a) !== key),
     roles: roles.map((r) => r.text),
     mentions,
-    provenance: {
-      ...entityRule('entities/merge-names'),
-      type: entityRule(cluster.hasFullPersonName ? 'entities/full-person-name' : 'entities/type-votes'),
-      roles: roles.map((r) => entityRule(r.rule)),
-    },
+    provenance: entityProvenance(
+      cluster.hasFullPersonName ? 'entities/full-person-name' : 'entities/type-votes',
+      roles.map((r) => r.rule),
+    ),
   };
 }

@@ -1,4 +1,4 @@
-import type { Provenance } from '../../model.js';
+import type { EntityProvenance, Provenance } from '../../model.js';
 
 /**
  * The rules of the entities stage, by the name their annotations carry (stable: golden diffs name them):
@@ -30,4 +30,9 @@ export type EntityRule =
 /** The provenance of an annotation of the entities stage made by `rule` (a fresh object: annotations own theirs). */
 export function entityRule(rule: EntityRule): Provenance {
   return { stage: 'entities', rule };
+}
+
+/** The provenance of an entity merged from its names: the rule that typed it and the rule of each of its roles. */
+export function entityProvenance(typeRule: EntityRule, roleRules: readonly EntityRule[]): EntityProvenance {
+  return { ...entityRule('entities/merge-names'), type: entityRule(typeRule), roles: roleRules.map(entityRule) };
 }
