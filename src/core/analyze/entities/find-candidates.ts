@@ -1,4 +1,4 @@
-import type { Article, EntityMention } from '../../model.js';
+import type { Article, EntityMention, Mention } from '../../model.js';
 import { articleUnits } from './article-units.js';
 import { findNameRuns } from './find-name-runs.js';
 import { introducedByRole, roleAfter, roleBefore } from './find-roles.js';
@@ -30,13 +30,8 @@ export interface FoundRole {
   rule: EntityRule;
 }
 
-/** A title standing alone ("the President"), to be resolved to a titled person later. */
-export interface TitleMention {
-  articleId: string;
-  start: number;
-  end: number;
-  text: string;
-}
+/** A title standing alone ("the President"), to be resolved to a titled person later (its provenance comes then). */
+export type TitleMention = Omit<Mention, 'provenance'>;
 
 /** Verbs of speech that show their subject is a speaker (for typing names; the quote finder has the full list). */
 const SPEAKING = new Set(

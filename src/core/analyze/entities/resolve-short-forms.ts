@@ -1,13 +1,9 @@
-import type { Entity, EntityMention } from '../../model.js';
+import type { Entity, EntityMention, Mention } from '../../model.js';
 import { ORGANIZATION_HEADS } from '../../lexicon/institutions.js';
 import { entityRule } from './entity-rules.js';
 
 /** A place named by its head word alone ("the Strip" for the Gaza Strip), to be resolved to the full name. */
-export interface ShortForm {
-  articleId: string;
-  start: number;
-  end: number;
-  text: string;
+export interface ShortForm extends Omit<Mention, 'provenance'> {
   /** The head word, lower-cased ("strip"). */
   head: string;
 }
