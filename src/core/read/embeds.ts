@@ -1,3 +1,4 @@
+import { readProvenance } from './provenance.js';
 import type { Embed } from '../model.js';
 import type { LineDecision } from './clean/rule.js';
 import type { Line } from './lines.js';
@@ -106,6 +107,7 @@ export function extractEmbeds(lines: readonly Line[]): EmbedExtraction {
       handle: g.handle ?? null,
       date: isoDate(g.month ?? '', g.day ?? '', g.year ?? ''),
       url,
+      provenance: readProvenance('post-signature'),
     });
   }
   return { embeds, decisions };

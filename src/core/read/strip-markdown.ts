@@ -50,7 +50,7 @@ export function stripMarkdown(markdown: string): MarkdownText {
   for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
     if (FENCE.test(line)) {
       if (fence) {
-        removed.push({ text: fence.join('\n'), reason: 'markup', detail: 'code block' });
+        removed.push({ text: fence.join('\n'), reason: 'markup', rule: 'markdown-code-block', detail: 'code block' });
         fence = null;
       } else fence = [];
       continue;
@@ -60,18 +60,35 @@ export function stripMarkdown(markdown: string): MarkdownText {
       continue;
     }
     if (RULE.test(line) || LINK_DEFINITION.test(line) || /^\s*<!--.*-->\s*$/.test(line)) {
-      removed.push({ text: line.trim(), reason: 'markup', detail: 'rule, link definition or comment' });
+      removed.push({
+        text: line.trim(),
+        reason: 'markup',
+        rule: 'markdown-furniture',
+        detail: 'rule, link definition or comment',
+      });
       out.push('');
       continue;
     }
     const images = findImages(line);
     for (const m of images)
-      removed.push({ text: line.slice(m.start, m.end), reason: 'markup', detail: `image${m.alt ? `: ${m.alt}` : ''}` });
+      removed.push({
+        text: line.slice(m.start, m.end),
+        reason: 'markup',
+        rule: 'markdown-image',
+        detail: `image${m.alt ? `: ${m.alt}` : ''}`,
+      });
     const h = HEADING.exec(line);
     const plain = stripInline(stripBlock(h ? (h[1] ?? '') : dropImages(line, images))).trim();
     if (h && heading === null && plain !== '') heading = plain;
     out.push(plain);
   }
-  if (fence) removed.push({ text: fence.join('\n'), reason: 'markup', detail: 'unclosed code block' });
+  if (fence) {
+    removed.push({
+      text: fence.join('\n'),
+      reason: 'markup',
+      rule: 'markdown-code-block',
+      detail: 'unclosed code block',
+    });
+  }
   return { text: out.join('\n'), removed, heading };
 }
