@@ -37,7 +37,7 @@ const CLOSING = /^[”’"')\]]+(?=\s|$)/u;
  * not overlap, so only those from the first one ending after a span's start can meet it (found by binary search: a
  * text of thousands of paragraphs is not scanned once per sentence).
  */
-function clipToParagraphs(spans: readonly Span[], paragraphs: readonly Span[]): Sentence[] {
+function clipToParagraphs(text: string, spans: readonly Span[], paragraphs: readonly Span[]): Sentence[] {
   const out: Sentence[] = [];
   for (const s of spans)
     for (let k = firstEndingAfter(paragraphs, s.start); k < paragraphs.length; k++) {
@@ -45,10 +45,17 @@ function clipToParagraphs(spans: readonly Span[], paragraphs: readonly Span[]): 
       if (p.start >= s.end) break;
       const start = Math.max(s.start, p.start);
       const end = Math.min(s.end, p.end);
-      const clipped = start !== s.start || end !== s.end;
-      if (end > start) out.push(sentence(start, end, clipped ? SENTENCE_RULES.paragraph : SENTENCE_RULES.wink));
+      if (end > start) {
+        const rule = cutsText(text, s, { start, end }) ? SENTENCE_RULES.paragraph : SENTENCE_RULES.wink;
+        out.push(sentence(start, end, rule));
+      }
     }
   return out;
+}
+
+/** True when clipping `span` to `clipped` leaves out more than white space: the paragraph made a boundary. */
+function cutsText(text: string, span: Span, clipped: Span): boolean {
+  return /\S/.test(text.slice(span.start, clipped.start)) || /\S/.test(text.slice(clipped.end, span.end));
 }
 
 /** Narrows a sentence to exclude surrounding white space (its rule kept); null when nothing is left. */
@@ -138,7 +145,7 @@ export function segmentSentences(
   options: { maxSentenceChars?: number } = {},
 ): Sentence[] {
   const wink = sentenceSpans(text);
-  const clipped = clipToParagraphs(wink, paragraphs)
+  const clipped = clipToParagraphs(text, wink, paragraphs)
     .map((s) => trim(text, s))
     .filter((s) => s !== null);
   return splitLongSentences(text, repair(text, fillGaps(text, clipped, paragraphs)), options.maxSentenceChars);

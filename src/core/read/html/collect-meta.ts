@@ -182,53 +182,72 @@ function rulesOf(found: Record<keyof NonNullable<HtmlMeta['rules']>, Found>): No
   return rules;
 }
 
-/** Builds the page metadata, preferring JSON-LD, then meta/Open Graph tags, then the page and the URL. */
-export function collectMeta(src: MetaSources): HtmlMeta {
-  const canonical = findCanonical(src);
-  const url = findUrl(src, canonical);
-  const host = url ? siteHostOfUrl(url.value) : null;
-  const ld = src.jsonLd;
-  const title = first(
-    jsonLd(ld?.headline, 'headline'),
+/** The title: JSON-LD headline, then title meta tags, then the `<title>` element. */
+function findTitle(src: MetaSources): Found {
+  return first(
+    jsonLd(src.jsonLd?.headline, 'headline'),
     fromTag(src.tags, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline']),
     titleElement(src),
   );
-  const byline = first(
-    jsonLd(ld && ld.authors.length > 0 ? ld.authors.join(', ') : null, 'author'),
+}
+
+/** The byline: JSON-LD authors, then author meta tags (names, not profile addresses). */
+function findByline(src: MetaSources): Found {
+  const authors = src.jsonLd?.authors ?? [];
+  return first(
+    jsonLd(authors.length > 0 ? authors.join(', ') : null, 'author'),
     fromTag(
       src.tags,
       ['author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author'],
       personName,
     ),
   );
-  const outlet = first(
-    jsonLd(ld?.publisher, 'publisher.name'),
+}
+
+/** The outlet: JSON-LD publisher, then site-name meta tags, then the URL's host. */
+function findOutlet(src: MetaSources, url: Found): Found {
+  const host = url ? siteHostOfUrl(url.value) : null;
+  return first(
+    jsonLd(src.jsonLd?.publisher, 'publisher.name'),
     fromTag(src.tags, ['og:site_name', 'application-name', 'al:ios:app_name']),
     host ? { value: host, basis: 'url host', rule: HTML_META_RULES.urlHost } : null,
   );
+}
+
+/** A found date as the page gives it: a date from the URL path is inferred. */
+function pageDate(date: Found): HtmlMeta['publishedAt'] {
+  if (!date) return null;
+  return { value: date.value, basis: date.basis, ...(date.rule === HTML_META_RULES.urlPath ? { inferred: true } : {}) };
+}
+
+/** The basis of each field that was found, in the fields' order. */
+function basisOf(found: Record<keyof NonNullable<HtmlMeta['basis']>, Found>): NonNullable<HtmlMeta['basis']> {
+  const basis: NonNullable<HtmlMeta['basis']> = {};
+  for (const [field, f] of Object.entries(found) as [keyof typeof found, Found][]) if (f) basis[field] = f.basis;
+  return basis;
+}
+
+/** Builds the page metadata, preferring JSON-LD, then meta/Open Graph tags, then the page and the URL. */
+export function collectMeta(src: MetaSources): HtmlMeta {
+  const canonical = findCanonical(src);
+  const url = findUrl(src, canonical);
+  const title = findTitle(src);
+  const byline = findByline(src);
+  const outlet = findOutlet(src, url);
   const date = findDate(src, url?.value ?? null);
   const language = findLanguage(src);
   const description = fromTag(src.tags, ['description', 'og:description', 'twitter:description']);
+  const value = (found: Found): string | null => found?.value ?? null;
   return {
-    title: title?.value ?? null,
-    byline: byline?.value ?? null,
-    outlet: outlet?.value ?? null,
-    publishedAt: date
-      ? { value: date.value, basis: date.basis, ...(date.rule === HTML_META_RULES.urlPath ? { inferred: true } : {}) }
-      : null,
-    language: language?.value ?? null,
-    url: url?.value ?? null,
-    canonicalUrl: canonical?.value ?? null,
-    description: description?.value ?? null,
-    basis: {
-      ...(title ? { title: title.basis } : {}),
-      ...(byline ? { byline: byline.basis } : {}),
-      ...(outlet ? { outlet: outlet.basis } : {}),
-      ...(language ? { language: language.basis } : {}),
-      ...(url ? { url: url.basis } : {}),
-      ...(canonical ? { canonicalUrl: canonical.basis } : {}),
-      ...(description ? { description: description.basis } : {}),
-    },
+    title: value(title),
+    byline: value(byline),
+    outlet: value(outlet),
+    publishedAt: pageDate(date),
+    language: value(language),
+    url: value(url),
+    canonicalUrl: value(canonical),
+    description: value(description),
+    basis: basisOf({ title, byline, outlet, language, url, canonicalUrl: canonical, description }),
     rules: rulesOf({ title, byline, outlet, language, url, publishedAt: date }),
   };
 }

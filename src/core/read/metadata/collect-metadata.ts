@@ -154,19 +154,27 @@ export function collectMetadata(s: MetadataSources): ArticleMetadata {
     () => sourced(s.given.url, GIVEN),
     () => sourced(s.html?.url, s.html?.rules?.url ?? HTML),
   );
-  const title = findTitle(s);
-  const subtitle = firstRemoved(s.cleaned, 'subtitle');
-  const outlet = findOutlet(s, url?.value ?? null);
-  const byline = findByline(s);
-  const publishedAt = findDate(s, url?.value ?? null);
-  return {
-    url: url?.value ?? null,
-    title: title?.value ?? null,
-    subtitle: subtitle?.value ?? null,
-    outlet: outlet?.value ?? null,
-    byline: byline?.value ?? null,
-    publishedAt: publishedAt?.value ?? null,
-    // An empty standfirst is left out of the article (see read-article.ts), and so is its source.
-    provenance: provenanceOf({ url, title, subtitle: subtitle?.value ? subtitle : null, outlet, byline, publishedAt }),
+  const found = {
+    url,
+    title: findTitle(s),
+    subtitle: firstRemoved(s.cleaned, 'subtitle'),
+    outlet: findOutlet(s, valueOf(url)),
+    byline: findByline(s),
+    publishedAt: findDate(s, valueOf(url)),
   };
+  return {
+    url: valueOf(found.url),
+    title: valueOf(found.title),
+    subtitle: valueOf(found.subtitle),
+    outlet: valueOf(found.outlet),
+    byline: valueOf(found.byline),
+    publishedAt: valueOf(found.publishedAt),
+    // An empty standfirst is left out of the article (see read-article.ts), and so is its source.
+    provenance: provenanceOf({ ...found, subtitle: found.subtitle?.value ? found.subtitle : null }),
+  };
+}
+
+/** The value found, or null. */
+function valueOf<T>(found: Sourced<T>): T | null {
+  return found?.value ?? null;
 }
