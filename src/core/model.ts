@@ -130,9 +130,10 @@ export interface Diagnostic {
 }
 
 /**
- * A sentence of the cleaned text, with the segmenter rule that made it (`read-sentence-rules.ts`): `wink` (wink-nlp's
- * boundaries), `paragraph-boundary` (cut at a paragraph's end), `repaired` (a wrong split merged, a closing quote
- * moved back), `gap-fill` (paragraph text no sentence covered), `long-split` (a piece of an over-long span).
+ * A sentence of the cleaned text, with the segmenter rule that made it (`SENTENCE_RULES` in read/sentences.ts): `wink`
+ * (wink-nlp's boundaries), `paragraph-boundary` (wink's span cut at a paragraph's end), `repaired` (a wrong split
+ * merged, a closing quote moved back), `gap-fill` (paragraph text no sentence covered), `long-split` (a piece of an
+ * over-long span).
  */
 export interface Sentence extends Span {
   provenance: Provenance;
@@ -140,14 +141,7 @@ export interface Sentence extends Span {
 
 /** Metadata fields of an article whose source the reader records. */
 export type ArticleMetadataField =
-  | 'url'
-  | 'title'
-  | 'subtitle'
-  | 'outlet'
-  | 'byline'
-  | 'dateline'
-  | 'publishedAt'
-  | 'language';
+  'url' | 'title' | 'subtitle' | 'outlet' | 'byline' | 'dateline' | 'publishedAt' | 'language';
 
 /**
  * Where each metadata value of an article came from (`{stage: 'read', rule}`: `input-metadata`, `json-ld`, `meta-tag`,
