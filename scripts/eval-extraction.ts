@@ -73,7 +73,8 @@ function printWronglyDropped(runs: readonly PageRun[]): void {
       if (own.has(removal.text)) continue;
       const grams = [...countShingles(removal.text).keys()];
       if (grams.length === 0 || grams.filter((g) => truth.has(g)).length / grams.length <= 0.5) continue;
-      const key = `${removal.reason}: ${(removal.detail ?? '').replace(/@\w+/g, '@handle').replace(/\d+/g, 'N').slice(0, 70)}`;
+      const detail = `${removal.rule}: ${removal.detail ?? ''}`;
+      const key = `${removal.reason}: ${detail.replace(/@\w+/g, '@handle').replace(/\d+/g, 'N').slice(0, 70)}`;
       const g = groups.get(key) ?? { lines: 0, words: 0, pages: new Set<string>(), example: removal.text.slice(0, 60) };
       g.lines++;
       g.words += removal.text.split(/\s+/).length;

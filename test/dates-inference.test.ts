@@ -22,7 +22,15 @@ function article(
 
 /** A post embedded in an article, dated. */
 function post(text: string, date: string): Embed {
-  return { kind: 'social-post', text, author: 'City Council', handle: 'citycouncil', date, url: null };
+  return {
+    kind: 'social-post',
+    text,
+    author: 'City Council',
+    handle: 'citycouncil',
+    date,
+    url: null,
+    provenance: { stage: 'read', rule: 'post-signature' },
+  };
 }
 
 /** The dates stage on a story: each article's date by id and its date mentions. */
@@ -45,7 +53,9 @@ describe('article dates from the article itself', () => {
   it('reads a publication stamp the reader removed: the date, and its weekdays resolved against it', () => {
     const r = run([
       article('a', 'The mayor opened the new bridge on Monday, officials said.', {
-        removed: [{ text: 'Published Wednesday, May 12, 2021 5:19 p.m.', reason: 'timestamp' }],
+        removed: [
+          { text: 'Published Wednesday, May 12, 2021 5:19 p.m.', reason: 'timestamp', rule: 'drop-timestamps' },
+        ],
       }),
     ]);
     expect(r.date('a')).toMatchObject({ value: '2021-05-12', inferred: true });
@@ -57,7 +67,11 @@ describe('article dates from the article itself', () => {
     const r = run([
       article('a', 'The mayor spoke.', {
         removed: [
-          { text: 'Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 8:31 PM, Feb 17, 2018', reason: 'timestamp' },
+          {
+            text: 'Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 8:31 PM, Feb 17, 2018',
+            reason: 'timestamp',
+            rule: 'drop-timestamps',
+          },
         ],
       }),
     ]);
@@ -115,7 +129,9 @@ describe('article dates: what does not fix a date', () => {
     ],
     [
       'a stamp with a time only',
-      article('a', 'On Monday, he spoke.', { removed: [{ text: 'Updated at 5:19 p.m.', reason: 'timestamp' }] }),
+      article('a', 'On Monday, he spoke.', {
+        removed: [{ text: 'Updated at 5:19 p.m.', reason: 'timestamp', rule: 'drop-timestamps' }],
+      }),
     ],
     ['no date at all', article('a', 'The council met and approved the plan after a long debate.')],
   ];
@@ -131,7 +147,9 @@ describe('article dates: what does not fix a date', () => {
     const r = run(
       [
         article('a', 'On Tuesday, the council met.'),
-        article('b', 'The plant closed.', { removed: [{ text: 'Published May 12, 2021', reason: 'timestamp' }] }),
+        article('b', 'The plant closed.', {
+          removed: [{ text: 'Published May 12, 2021', reason: 'timestamp', rule: 'drop-timestamps' }],
+        }),
       ],
       '2021-06-01',
     );
@@ -266,7 +284,7 @@ describe('page stamps that state no day', () => {
     const out = datesOfStory(
       [
         article('a', 'On Monday, he spoke.', {
-          removed: [{ text: 'Updated today at 5:19 p.m.', reason: 'timestamp' }],
+          removed: [{ text: 'Updated today at 5:19 p.m.', reason: 'timestamp', rule: 'drop-timestamps' }],
         }),
       ],
       { referenceDate: null },

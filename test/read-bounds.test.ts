@@ -10,7 +10,7 @@ import { articleUnits } from '../src/core/analyze/entities/article-units.js';
 import { findQuotedSpans } from '../src/core/analyze/quotes/find-quoted-spans.js';
 import { quoteAwareSegments } from '../src/core/analyze/quotes/quote-aware-segments.js';
 import { FirstFrom } from '../src/core/first-from.js';
-import type { Article, RawArticle, Span } from '../src/core/model.js';
+import type { Article, RawArticle, Sentence } from '../src/core/model.js';
 import { boundParserLookBacks, boundRefinerLookBacks, lookBackStart } from '../src/core/nlp/bound-chrono-scans.js';
 import { breakLongRuns, MAX_RUN } from '../src/core/nlp/break-long-runs.js';
 import { analyzeText } from '../src/core/nlp/wink.js';
@@ -50,32 +50,34 @@ const articles = realArticles();
 
 describe('splitLongSentences', () => {
   const text = `${'The council voted on the ferry budget and the harbor plan and the school repairs '.repeat(40)}end`;
-  const span: Span = { start: 0, end: text.length };
+  const wink = { stage: 'read', rule: 'wink' };
+  const span: Sentence = { start: 0, end: text.length, provenance: wink };
 
   it('cuts a span longer than the bound into pieces within it that keep all its words in order', () => {
     const pieces = splitLongSentences(text, [span]);
     expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.provenance).toEqual({ stage: 'read', rule: 'long-split' });
     for (const p of pieces) expect(p.end - p.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
     expect(pieces.map((p) => text.slice(p.start, p.end)).join(' ')).toBe(text.trim());
   });
 
   it('cuts after clause punctuation when there is some', () => {
     const clauses = `${'The council voted on the budget, '.repeat(60)}and left.`;
-    for (const p of splitLongSentences(clauses, [{ start: 0, end: clauses.length }]).slice(0, -1))
+    for (const p of splitLongSentences(clauses, [{ start: 0, end: clauses.length, provenance: wink }]).slice(0, -1))
       expect(clauses.slice(p.start, p.end)).toMatch(/,$/);
   });
 
   it('cuts text without white space anywhere, but never inside a surrogate pair', () => {
     const dense = '𝐀'.repeat(1500);
-    const pieces = splitLongSentences(dense, [{ start: 0, end: dense.length }]);
+    const pieces = splitLongSentences(dense, [{ start: 0, end: dense.length, provenance: wink }]);
     expect(pieces.map((p) => dense.slice(p.start, p.end)).join('')).toBe(dense);
     for (const p of pieces) expect(dense.charCodeAt(p.start)).toBe(0xd835);
   });
 
   it('leaves spans within the bound as they are (negative)', () => {
     const short = [
-      { start: 0, end: 10 },
-      { start: 11, end: 900 },
+      { start: 0, end: 10, provenance: wink },
+      { start: 11, end: 900, provenance: wink },
     ];
     expect(splitLongSentences(text, short)).toEqual(short);
   });

@@ -47,7 +47,9 @@ describe('markdown input', () => {
   it('keeps code-free text unchanged and reports code blocks as removed', () => {
     const out = stripMarkdown('Plain line with snake_case_name and 2*3*4.\n\n```\nconst x = 1;\n```');
     expect(out.text.split('\n')[0]).toBe('Plain line with snake_case_name and 2*3*4.');
-    expect(out.removed).toEqual([{ text: 'const x = 1;', reason: 'markup', detail: 'code block' }]);
+    expect(out.removed).toEqual([
+      { text: 'const x = 1;', reason: 'markup', rule: 'markdown-code-block', detail: 'code block' },
+    ]);
   });
 });
 

@@ -1,16 +1,30 @@
 // What an HTML library throws on a page fails that input with a clear reason (never the library's JavaScript message);
-// an exception of our own code is thrown on, not passed off as unreadable input.
+// an exception of our own code is thrown on, not passed off as unreadable input. Only typed known failures
+// (InputFailureError, with a code of FAILURE_CODES) are caught.
 import { describe, expect, it, vi } from 'vitest';
-import { callMarkupLibrary, MarkupLibraryError } from '../src/core/read/html/markup-library-error.js';
+import { isFailureCode } from '../src/core/model.js';
+import {
+  callMarkupLibrary,
+  MarkupLibraryError,
+  TooDeeplyNestedError,
+} from '../src/core/read/html/markup-library-error.js';
 import { readArticle } from '../src/core/read/read-article.js';
+import { InputFailureError } from '../src/core/result.js';
 
-const thrown = vi.hoisted(() => ({ error: null as unknown }));
+/** What the mocked Readability step throws: inside the library's guard, or from our own code around it. */
+const thrown = vi.hoisted(() => ({ inLibrary: null as unknown, ours: null as unknown }));
 
 vi.mock('../src/core/read/html/run-readability.js', async (original) => {
   const real = await original<typeof import('../src/core/read/html/run-readability.js')>();
+  const guard = await import('../src/core/read/html/markup-library-error.js');
   return {
     runReadability: (document: Document) => {
-      if (thrown.error) throw thrown.error;
+      if (thrown.ours) throw thrown.ours;
+      if (thrown.inLibrary) {
+        return guard.callMarkupLibrary('Readability', () => {
+          throw thrown.inLibrary;
+        });
+      }
       return real.runReadability(document);
     },
   };
@@ -22,12 +36,15 @@ function read() {
   return readArticle({ id: 'a', source: 'page.html', format: 'html', content: PAGE, meta: {} });
 }
 
+/** Sets what the next read throws. */
+function throwing(where: { inLibrary?: unknown; ours?: unknown }): void {
+  thrown.inLibrary = where.inLibrary ?? null;
+  thrown.ours = where.ours ?? null;
+}
+
 describe('library errors while reading', () => {
   it('a library failure on the markup fails the input with a clear reason', () => {
-    thrown.error = new MarkupLibraryError(
-      'Readability',
-      new TypeError("Cannot read properties of null (reading 'tagName')"),
-    );
+    throwing({ inLibrary: new TypeError("Cannot read properties of null (reading 'tagName')") });
     expect(read()).toEqual({
       ok: false,
       failure: {
@@ -38,24 +55,36 @@ describe('library errors while reading', () => {
     });
   });
 
-  it('a stack overflow is nesting too deep to read', () => {
-    thrown.error = new RangeError('Maximum call stack size exceeded');
-    expect(read()).toMatchObject({ ok: false, failure: { code: 'too-deeply-nested' } });
+  it('a stack overflow in a library is nesting too deep to read', () => {
+    throwing({ inLibrary: new RangeError('Maximum call stack size exceeded') });
+    expect(read()).toEqual({
+      ok: false,
+      failure: {
+        source: 'page.html',
+        code: 'too-deeply-nested',
+        message: 'page.html: the document is nested too deeply to be read',
+      },
+    });
   });
 
   it('a TypeError of our own code is thrown, not reported as unreadable input', () => {
-    thrown.error = new TypeError("Cannot read properties of undefined (reading 'length')");
+    throwing({ ours: new TypeError("Cannot read properties of undefined (reading 'length')") });
     expect(read).toThrow(TypeError);
   });
 
+  it('a RangeError of our own code is thrown too: only typed failures are the input’s', () => {
+    throwing({ ours: new RangeError('Maximum call stack size exceeded') });
+    expect(read).toThrow(RangeError);
+  });
+
   it('reads the page when nothing throws', () => {
-    thrown.error = null;
+    throwing({});
     expect(read().ok).toBe(true);
   });
 });
 
 describe('callMarkupLibrary', () => {
-  it('wraps what the library throws, keeping it as the cause', () => {
+  it('wraps what the library throws as a known input failure, keeping it as the cause', () => {
     const cause = new TypeError('boom');
     const call = () =>
       callMarkupLibrary('linkedom', () => {
@@ -66,16 +95,24 @@ describe('callMarkupLibrary', () => {
     try {
       call();
     } catch (error) {
+      expect(error).toBeInstanceOf(InputFailureError);
+      expect((error as InputFailureError).code).toBe('unreadable');
       expect((error as Error).cause).toBe(cause);
     }
   });
 
-  it('lets a stack overflow through and returns what the library returns', () => {
-    expect(() =>
+  it('turns a stack overflow into nesting too deep, and returns what the library returns', () => {
+    const call = () =>
       callMarkupLibrary('linkedom', () => {
         throw new RangeError('Maximum call stack size exceeded');
-      }),
-    ).toThrow(RangeError);
+      });
+    expect(call).toThrow(TooDeeplyNestedError);
+    try {
+      call();
+    } catch (error) {
+      expect((error as InputFailureError).code).toBe('too-deeply-nested');
+      expect(isFailureCode((error as InputFailureError).code)).toBe(true);
+    }
     expect(callMarkupLibrary('linkedom', () => 42)).toBe(42);
   });
 });

@@ -188,10 +188,15 @@ describe('embedded posts', () => {
         handle: 'janereporter',
         date: '2022-03-03',
         url: 'https://t.co/abc123XYZ',
+        provenance: { stage: 'read', rule: 'post-signature' },
       },
     ]);
     expect(a.text).not.toContain('@janereporter');
     expect(a.publishedAt).toMatchObject({ value: '2022-03-03', inferred: true });
+    expect(a.provenance.publishedAt).toEqual({ stage: 'read', rule: 'embedded-posts' });
+    expect(new Set(a.removed.filter((r) => r.reason === 'embed').map((r) => r.rule))).toEqual(
+      new Set(['extract-embeds']),
+    );
   });
 
   it('tells thread lines from article prose by form', () => {

@@ -14,7 +14,11 @@ const EVIL =
 const SAFE = 'The mayor opened the bridge on Tuesday. About 40,000 vehicles cross it daily.';
 
 function article(id: string, text: string, extra: Partial<ReportArticle> = {}): ReportArticle {
-  const sentences = [...text.matchAll(/[^.!?]+[.!?]+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const sentences = [...text.matchAll(/[^.!?]+[.!?]+/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    provenance: { stage: 'read', rule: 'wink' },
+  }));
   return { ...toReportArticle(articleFromText(id, text, { source: `${id}.txt`, sentences })), ...extra };
 }
 
@@ -32,7 +36,7 @@ function fullReport(): Report {
         title: '<script>alert(2)</script>',
         byline: '<i>By</i> someone',
         publishedAt: { value: '2024-04-30', inferred: true, basis: 'url <path>' },
-        removed: [{ text: '<iframe src=x>', reason: 'promo', detail: 'rule <x>' }],
+        removed: [{ text: '<iframe src=x>', reason: 'promo', rule: 'rule<y>', detail: 'rule <x>' }],
         embeds: [
           {
             kind: 'social-post',
@@ -41,6 +45,7 @@ function fullReport(): Report {
             handle: '@x',
             date: '2024-04-29',
             url: 'javascript:x',
+            provenance: { stage: 'read', rule: 'post-signature' },
           },
         ],
         diagnostics: [{ level: 'info', code: 'not-utf8', message: 'decoded <as> windows-1252' }],

@@ -36,13 +36,15 @@ export function goldenOf(article: Article): unknown {
       removed: article.removed.length,
       embeds: article.embeds.length,
     },
+    provenance: article.provenance,
     removed: article.removed.map((r) => ({
       reason: r.reason,
       snippet: snippet(r.text),
-      rule: r.detail?.split(':')[0],
+      rule: r.rule,
     })),
     embeds: article.embeds.map((e) => ({ ...e, text: snippet(e.text) })),
-    sentences: article.sentences.map((s) => [s.start, s.end]),
+    // Each sentence with the segmenter rule that made it, so that a golden diff names the rule that moved a boundary.
+    sentences: article.sentences.map((s) => [s.start, s.end, s.provenance.rule]),
   };
 }
 

@@ -23,6 +23,7 @@ export function articleFromText(id: string, text: string, fields: Partial<Omit<A
     paragraphs: [],
     sentences: [],
     diagnostics: [],
+    provenance: {},
     ...fields,
     text,
   };

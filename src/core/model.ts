@@ -83,7 +83,12 @@ export type RemovalReason =
 export interface Removal {
   text: string;
   reason: RemovalReason;
-  /** Human-readable detail about the rule that fired. */
+  /**
+   * The cleaning rule that removed it: a stable kebab-case name (a line rule of `LINE_RULES` such as `drop-bylines`,
+   * `extract-embeds`, an HTML rule such as `html-non-prose-tag`, a Markdown rule such as `markdown-image`).
+   */
+  rule: string;
+  /** Human-readable detail about what the rule saw (never parsed: the rule is `rule`). */
   detail?: string;
 }
 
@@ -96,6 +101,8 @@ export interface Embed {
   /** ISO date (YYYY-MM-DD) as stated in the post's signature line, or null. */
   date: string | null;
   url: string | null;
+  /** How the reader found the post (`{stage: 'read', rule: 'post-signature'}`). */
+  provenance: Provenance;
 }
 
 /** A date value with its provenance: stated in the input or inferred from indirect evidence. */
@@ -122,8 +129,25 @@ export interface Diagnostic {
   message: string;
 }
 
-/** A sentence of the cleaned text. */
-export type Sentence = Span;
+/**
+ * A sentence of the cleaned text, with the segmenter rule that made it (`SENTENCE_RULES` in read/sentences.ts): `wink`
+ * (wink-nlp's boundaries), `paragraph-boundary` (wink's span cut at a paragraph's end), `repaired` (a wrong split
+ * merged, a closing quote moved back), `gap-fill` (paragraph text no sentence covered), `long-split` (a piece of an
+ * over-long span).
+ */
+export interface Sentence extends Span {
+  provenance: Provenance;
+}
+
+/** Metadata fields of an article whose source the reader records. */
+export type ArticleMetadataField =
+  'url' | 'title' | 'subtitle' | 'outlet' | 'byline' | 'dateline' | 'publishedAt' | 'language';
+
+/**
+ * Where each metadata value of an article came from (`{stage: 'read', rule}`: `input-metadata`, `json-ld`, `meta-tag`,
+ * `title-element`, `detect-title`, `drop-bylines`, `dateline`, `url-host`, ...); a field with a null value has none.
+ */
+export type ArticleProvenance = Partial<Record<ArticleMetadataField, Provenance>>;
 
 /** A cleaned, segmented article: the document that travels through the analyze phase. */
 export interface Article {
@@ -151,6 +175,8 @@ export interface Article {
   paragraphs: Span[];
   sentences: Sentence[];
   diagnostics: Diagnostic[];
+  /** Which source each metadata value (title, outlet, byline, publication date, ...) was taken from. */
+  provenance: ArticleProvenance;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * with every section filled, so the browser tests can check each section's rendering whatever state the pipeline is
  * in. Offsets are computed from the texts, so every citation is exact.
  */
-import type { Citation, Quote, Report, ReportArticle, Span } from '../../src/core/model.js';
+import type { Citation, Quote, Report, ReportArticle, Sentence, Span } from '../../src/core/model.js';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { toReportArticle } from '../../src/core/pipeline.js';
 import { entityProvenance } from '../../src/core/analyze/entities/entity-rules.js';
@@ -39,11 +39,12 @@ export function spansOf(text: string, separator: RegExp): Span[] {
 }
 
 /** Sentence spans of a text: paragraphs split at sentence ends (good enough for invented text). */
-export function sentencesOf(text: string): Span[] {
+export function sentencesOf(text: string): Sentence[] {
   return spansOf(text, /\n\n/g).flatMap((p) =>
     spansOf(text.slice(p.start, p.end), /(?<=[.!?]"?)\s+(?=["A-Z])/g).map((s) => ({
       start: p.start + s.start,
       end: p.start + s.end,
+      provenance: { stage: 'read', rule: 'wink' },
     })),
   );
 }
@@ -76,8 +77,13 @@ const articles: ReportArticle[] = [
     url: 'javascript:alert(1)',
     publishedAt: { value: '2024-03-05', inferred: false, basis: 'input metadata' },
     removed: [
-      { text: 'Subscribe now for full access', reason: 'subscription-prompt' },
-      { text: 'Photo: J. Smith', reason: 'photo-credit', detail: 'credit line under an image' },
+      { text: 'Subscribe now for full access', reason: 'subscription-prompt', rule: 'drop-subscription-prompts' },
+      {
+        text: 'Photo: J. Smith',
+        reason: 'photo-credit',
+        rule: 'drop-photo-credits',
+        detail: 'credit line under an image',
+      },
     ],
   }),
   article(1, {
@@ -96,6 +102,7 @@ const articles: ReportArticle[] = [
         handle: '@riversidecity',
         date: '2024-03-05',
         url: 'https://social.example/riversidecity/1',
+        provenance: { stage: 'read', rule: 'post-signature' },
       },
     ],
   }),

@@ -63,7 +63,7 @@ export function cleanText(body: string, options: CleanOptions): CleanedText {
       kept.push(line.text);
       continue;
     }
-    removed.push({ text: line.text, reason: decision.reason, detail: `${decision.rule}: ${decision.detail}` });
+    removed.push({ text: line.text, reason: decision.reason, rule: decision.rule, detail: decision.detail });
     removedLines.push({ line, decision });
   }
   return { text: kept.join('\n\n'), removed, embeds, removedLines };

@@ -1,3 +1,4 @@
+import { readProvenance } from './provenance.js';
 import type { Embed } from '../model.js';
 import type { LineDecision } from './clean/rule.js';
 import type { Line } from './lines.js';
@@ -61,6 +62,63 @@ function postLines(lines: readonly Line[], signature: number, taken: ReadonlySet
   return out;
 }
 
+/** The name of the rule that takes embedded posts out of the body (in each removal's `rule`). */
+export const EMBED_RULE = 'extract-embeds';
+
+/** The parts of a signature line ("— Name (@handle) May 16, 2021"). */
+type Signature = Partial<Record<'pre' | 'author' | 'handle' | 'month' | 'day' | 'year', string>>;
+
+/** The signature of a line, or null. */
+function signatureOf(line: Line): Signature | null {
+  // Every signature has "(@": most lines are settled without running the pattern.
+  return line.text.includes('(@') ? (SIGNATURE.exec(line.text)?.groups ?? null) : null;
+}
+
+/** The post's link on the line after the signature, or null. */
+function postLink(lines: readonly Line[], index: number): string | null {
+  const text = lines[index]?.text ?? '';
+  return POST_LINK.test(text) ? text : null;
+}
+
+/** Unsigned lines in post form from `start` on: the rest of the thread. */
+function threadLines(lines: readonly Line[], start: number): number[] {
+  const thread: number[] = [];
+  for (let next = start; next < lines.length; next++) {
+    const text = lines[next]?.text ?? '';
+    if (!isThreadContinuation(text) || SIGNATURE.test(text)) break;
+    thread.push(next);
+  }
+  return thread;
+}
+
+/** Records the removal of one line of a post. */
+function decideEmbedLine(decisions: Map<number, LineDecision>, index: number, detail: string): void {
+  decisions.set(index, { reason: 'embed', rule: EMBED_RULE, detail });
+}
+
+/** Takes one signed post out of the body: its text lines, signature, link and thread; returns the embed. */
+function takePost(lines: readonly Line[], line: Line, g: Signature, decisions: Map<number, LineDecision>): Embed {
+  const by = `the post by @${g.handle}`;
+  const before = g.pre ? [] : postLines(lines, line.index, new Set(decisions.keys()));
+  const texts = [...before.map((i) => lines[i]?.text ?? ''), ...(g.pre ? [g.pre] : [])];
+  const url = postLink(lines, line.index + 1);
+  if (url !== null) decideEmbedLine(decisions, line.index + 1, `link of ${by}`);
+  const thread = threadLines(lines, line.index + (url !== null ? 2 : 1));
+  for (const i of before) decideEmbedLine(decisions, i, `text of ${by}`);
+  decideEmbedLine(decisions, line.index, `signature of ${by}`);
+  for (const i of thread)
+    decideEmbedLine(decisions, i, `unsigned line after ${by}, in post form (thread continuation)`);
+  return {
+    kind: 'social-post',
+    text: [...texts, ...thread.map((i) => lines[i]?.text ?? '')].join('\n\n'),
+    author: g.author?.trim() || null,
+    handle: g.handle ?? null,
+    date: isoDate(g.month ?? '', g.day ?? '', g.year ?? ''),
+    url,
+    provenance: readProvenance('post-signature'),
+  };
+}
+
 /**
  * Finds embedded social posts: a signature line "— Name (@handle) Month D, YYYY", the post text before it, the post's
  * link after it, and unsigned lines of the same thread after that. The body resumes at the first line of prose.
@@ -68,45 +126,9 @@ function postLines(lines: readonly Line[], signature: number, taken: ReadonlySet
 export function extractEmbeds(lines: readonly Line[]): EmbedExtraction {
   const embeds: Embed[] = [];
   const decisions = new Map<number, LineDecision>();
-  const rule = 'extract-embeds';
   for (const line of lines) {
-    // Every signature has "(@": most lines are settled without running the pattern.
-    const m = line.text.includes('(@') ? SIGNATURE.exec(line.text) : null;
-    if (!m?.groups || decisions.has(line.index)) continue;
-    const g = m.groups;
-    const before = g.pre ? [] : postLines(lines, line.index, new Set(decisions.keys()));
-    const texts = [...before.map((i) => lines[i]?.text ?? ''), ...(g.pre ? [g.pre] : [])];
-    let next = line.index + 1;
-    let url: string | null = null;
-    const linkLine = lines[next]?.text ?? '';
-    if (POST_LINK.test(linkLine)) {
-      url = linkLine;
-      decisions.set(next, { reason: 'embed', rule, detail: `link of the post by @${g.handle}` });
-      next++;
-    }
-    const thread: number[] = [];
-    while (
-      next < lines.length &&
-      isThreadContinuation(lines[next]?.text ?? '') &&
-      !SIGNATURE.test(lines[next]?.text ?? '')
-    )
-      thread.push(next++);
-    for (const i of before) decisions.set(i, { reason: 'embed', rule, detail: `text of the post by @${g.handle}` });
-    decisions.set(line.index, { reason: 'embed', rule, detail: `signature of the post by @${g.handle}` });
-    for (const i of thread)
-      decisions.set(i, {
-        reason: 'embed',
-        rule,
-        detail: `unsigned line after the post by @${g.handle}, in post form (thread continuation)`,
-      });
-    embeds.push({
-      kind: 'social-post',
-      text: [...texts, ...thread.map((i) => lines[i]?.text ?? '')].join('\n\n'),
-      author: g.author?.trim() || null,
-      handle: g.handle ?? null,
-      date: isoDate(g.month ?? '', g.day ?? '', g.year ?? ''),
-      url,
-    });
+    const g = signatureOf(line);
+    if (g && !decisions.has(line.index)) embeds.push(takePost(lines, line, g, decisions));
   }
   return { embeds, decisions };
 }

@@ -126,35 +126,51 @@ function replaceDelimited(line: string, delimiters: readonly string[]): string {
   // The next place of each delimiter, looked for again only once the search has passed it (-1: none left).
   const next = new Map<string, number>();
   for (let from = 0; ;) {
-    let i = -1;
-    let d = '';
-    for (const delimiter of delimiters) {
-      let at = next.get(delimiter) ?? -2;
-      if (at !== -1 && at < from) next.set(delimiter, (at = line.indexOf(delimiter, from)));
-      if (at >= 0 && (i < 0 || at < i)) [i, d] = [at, delimiter];
-    }
-    if (i < 0) break;
+    const opening = firstDelimiter(line, delimiters, from, next);
+    if (!opening) break;
+    const { at: i, delimiter: d } = opening;
     if (i < (deadUntil.get(d) ?? 0) || !/\S/.test(line[i + 2] ?? ' ')) {
       from = i + 1;
       continue;
     }
-    let p = i + 3;
-    let found = -1;
-    for (; p < line.length - 1 && !LINE_TERMINATOR.test(line[p - 1]!); p++) {
-      if (line.startsWith(d, p) && /\S/.test(line[p - 1]!)) {
-        found = p;
-        break;
-      }
-    }
-    if (found < 0) {
-      deadUntil.set(d, p);
+    const closing = closingDelimiter(line, d, i);
+    if (closing.found < 0) {
+      deadUntil.set(d, closing.searchedTo);
       from = i + 1;
       continue;
     }
-    out.push({ start: i, end: found + 2, text: line.slice(i + 2, found) });
-    from = found + 2;
+    out.push({ start: i, end: closing.found + 2, text: line.slice(i + 2, closing.found) });
+    from = closing.found + 2;
   }
   return applyReplacements(line, out);
+}
+
+/** The first place of any of the delimiters from `from` on (ties to the first listed), or null; `next` caches places. */
+function firstDelimiter(
+  line: string,
+  delimiters: readonly string[],
+  from: number,
+  next: Map<string, number>,
+): { at: number; delimiter: string } | null {
+  let best: { at: number; delimiter: string } | null = null;
+  for (const delimiter of delimiters) {
+    let at = next.get(delimiter) ?? -2;
+    if (at !== -1 && at < from) next.set(delimiter, (at = line.indexOf(delimiter, from)));
+    if (at >= 0 && (best === null || at < best.at)) best = { at, delimiter };
+  }
+  return best;
+}
+
+/**
+ * The closing of the delimiter `d` opened at `i`: the nearest `d` after a non-space, at least one character on and
+ * before any line end; `found` -1 when there is none, with how far the search went (no opening before can close).
+ */
+function closingDelimiter(line: string, d: string, i: number): { found: number; searchedTo: number } {
+  let p = i + 3;
+  for (; p < line.length - 1 && !LINE_TERMINATOR.test(line[p - 1]!); p++) {
+    if (line.startsWith(d, p) && /\S/.test(line[p - 1]!)) return { found: p, searchedTo: p };
+  }
+  return { found: -1, searchedTo: p };
 }
 
 /** `**text**` and `__text__` to their text (see `replaceDelimited`). */

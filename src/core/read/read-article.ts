@@ -1,14 +1,14 @@
-import { ok, fail, type Result } from '../result.js';
-import type { Article, Diagnostic, RawArticle, Removal } from '../model.js';
+import { ok, fail, failWith, InputFailureError, type Result } from '../result.js';
+import type { Article, ArticleProvenance, Diagnostic, RawArticle, Removal } from '../model.js';
+import { createRunContext, type RunContext } from '../run-context.js';
 import { checkProse, checkRawInput } from './check-input.js';
 import { cleanText } from './clean-text.js';
 import { countMatches, LETTER_RUNS } from './count-letters.js';
 import { extractHtml } from './extract-html.js';
 import type { HtmlMeta } from './html/collect-meta.js';
-import { MarkupLibraryError } from './html/markup-library-error.js';
 import { detectLanguage } from './language.js';
 import { stripMarkdown } from './strip-markdown.js';
-import { collectMetadata } from './metadata/collect-metadata.js';
+import { collectMetadata, provenanceOf, sourced, type ArticleMetadata } from './metadata/collect-metadata.js';
 import { findDateline } from './metadata/find-dateline.js';
 import { paragraphSpans } from './paragraphs.js';
 import { segmentSentences } from './sentences.js';
@@ -62,11 +62,21 @@ function toPlainBody(raw: RawArticle): Result<Body> {
   return ok({ text: raw.content, removed: [], diagnostics: [], html: null, heading: null });
 }
 
-/** The story's content-stem counts as seen by this article (its own input left out). */
-function storyTermsOf(context: ReadOptions['storyContext'], ownContent: string): StoryTerms {
+/** Story contexts given as plain texts, prepared once per run: keyed by the list (the same for every article). */
+const STORY_CONTEXTS_PER_RUN = 4;
+
+/**
+ * The story's content-stem counts as seen by this article (its own input left out). A context given as plain texts
+ * is prepared once per run and list (`ctx`): `termsWithout` leaves the article's own copies out of the shared counts,
+ * which gives the counts of the other texts alone.
+ */
+function storyTermsOf(context: ReadOptions['storyContext'], ownContent: string, ctx: RunContext): StoryTerms {
   if (context === undefined) return NO_STORY_TERMS;
   if (isPrepared(context)) return termsWithout(context, ownContent);
-  return termsWithout(prepareStoryContext(context.filter((t) => t !== ownContent)), ownContent);
+  const prepared = ctx
+    .memo<readonly string[], StoryContext>('read.story-context', STORY_CONTEXTS_PER_RUN)
+    .get(context, prepareStoryContext);
+  return termsWithout(prepared, ownContent);
 }
 
 /** True for a story context already prepared by `prepareStoryContext`. */
@@ -78,32 +88,42 @@ function isPrepared(context: readonly string[] | StoryContext): context is Story
  * Reads one raw input into a cleaned, segmented Article: format to plain text, line cleaning (junk, header, embeds),
  * metadata (caller > HTML > text), dateline, language, paragraphs and sentences. Unusable inputs become failures, and
  * so does an input that a library cannot read (HTML nested too deeply for the parser, markup an HTML library throws
- * on): one input never stops the others. Any other exception is a bug of ours and is thrown, not passed off as the
- * input's fault.
+ * on: an `InputFailureError` with its code): one input never stops the others. Any other exception is a bug of ours
+ * and is thrown, not passed off as the input's fault. `ctx` is the run's context (per-run memos).
  */
-export function readArticle(raw: RawArticle, options: ReadOptions = {}): Result<Article> {
+export function readArticle(
+  raw: RawArticle,
+  options: ReadOptions = {},
+  ctx: RunContext = createRunContext(),
+): Result<Article> {
   try {
-    return readOrFail(raw, options);
+    return readOrFail(raw, options, ctx);
   } catch (error) {
-    const failure = unreadable(raw.source, error);
-    if (failure) return failure;
+    if (error instanceof InputFailureError) return failWith(raw.source, error);
     throw error;
   }
 }
 
-/** The failure for an input whose reading threw in a library, or null for an exception of our own code. */
-function unreadable(source: string, error: unknown): Result<Article> | null {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return fail(source, 'too-deeply-nested', `${source}: the document is nested too deeply to be read`);
-  }
-  if (error instanceof MarkupLibraryError) {
-    return fail(source, 'unreadable', `${source}: the page could not be read (its markup could not be parsed)`);
-  }
-  return null;
+/** The language and where it came from: the page's markup, else the text's function words. */
+function languageOf(html: HtmlMeta | null, text: string): { value: string | null; rule: string } {
+  if (html?.language) return { value: html.language, rule: html.rules?.language ?? 'html-metadata' };
+  return { value: detectLanguage(text), rule: 'function-words' };
+}
+
+/** The provenance of every metadata value of the article: the collected ones, its dateline and its language. */
+function articleProvenance(
+  meta: ArticleMetadata,
+  dateline: string | null,
+  language: { value: string | null; rule: string },
+): ArticleProvenance {
+  return {
+    ...meta.provenance,
+    ...provenanceOf({ dateline: sourced(dateline, 'dateline'), language: sourced(language.value, language.rule) }),
+  };
 }
 
 /** `readArticle` without the guard: see there. */
-function readOrFail(raw: RawArticle, options: ReadOptions): Result<Article> {
+function readOrFail(raw: RawArticle, options: ReadOptions, ctx: RunContext): Result<Article> {
   const rejected = checkRawInput(raw);
   if (rejected && !rejected.ok) return rejected;
   const body = toPlainBody(raw);
@@ -111,7 +131,7 @@ function readOrFail(raw: RawArticle, options: ReadOptions): Result<Article> {
   const { html, heading } = body.value;
   const knownTitle = raw.meta.title ?? html?.title ?? heading;
   const cleaned = cleanText(body.value.text, {
-    storyTerms: storyTermsOf(options.storyContext, raw.content),
+    storyTerms: storyTermsOf(options.storyContext, raw.content, ctx),
     knownTitle,
   });
   const notProse = checkProse(raw.source, cleaned.text);
@@ -119,6 +139,8 @@ function readOrFail(raw: RawArticle, options: ReadOptions): Result<Article> {
   const meta = collectMetadata({ given: raw.meta, html, heading, cleaned, embeds: cleaned.embeds });
   const paragraphs = paragraphSpans(cleaned.text);
   const firstParagraph = paragraphs[0] ? cleaned.text.slice(paragraphs[0].start, paragraphs[0].end) : '';
+  const dateline = findDateline(firstParagraph)?.place ?? null;
+  const language = languageOf(html, cleaned.text);
   return ok({
     id: raw.id,
     source: raw.source,
@@ -129,14 +151,15 @@ function readOrFail(raw: RawArticle, options: ReadOptions): Result<Article> {
     ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
     outlet: meta.outlet,
     byline: meta.byline,
-    dateline: findDateline(firstParagraph)?.place ?? null,
+    dateline,
     publishedAt: meta.publishedAt,
-    language: html?.language ?? detectLanguage(cleaned.text),
+    language: language.value,
     text: cleaned.text,
     removed: [...body.value.removed, ...cleaned.removed],
     embeds: cleaned.embeds,
     paragraphs,
     sentences: segmentSentences(cleaned.text, paragraphs),
     diagnostics: [...(raw.diagnostics ?? []), ...body.value.diagnostics],
+    provenance: articleProvenance(meta, dateline, language),
   });
 }

@@ -1,7 +1,26 @@
 import type { Sentence, Span } from '../model.js';
 import { sentenceSpans } from '../nlp/wink.js';
 import { firstEndingAfter, firstStartingFrom } from '../span-index.js';
-import { splitLongSentences } from './split-long-sentences.js';
+import { readProvenance } from './provenance.js';
+import { LONG_SPLIT_RULE, splitLongSentences } from './split-long-sentences.js';
+
+/**
+ * The segmenter rules a sentence's provenance names: wink-nlp's own boundaries, a cut at a paragraph's end, a wrong
+ * split merged or a closing quote moved back (`repair`), paragraph text no sentence covered (`fillGaps`), and a piece
+ * of an over-long span (`split-long-sentences.ts`).
+ */
+export const SENTENCE_RULES = {
+  wink: 'wink',
+  paragraph: 'paragraph-boundary',
+  repaired: 'repaired',
+  gap: 'gap-fill',
+  longSplit: LONG_SPLIT_RULE,
+} as const;
+
+/** A sentence made by one of the segmenter rules. */
+function sentence(start: number, end: number, rule: string): Sentence {
+  return { start, end, provenance: readProvenance(rule) };
+}
 
 /** Abbreviations that precede a name or number and do not end a sentence. */
 const TITLE_ABBREVIATION =
@@ -18,25 +37,33 @@ const CLOSING = /^[”’"')\]]+(?=\s|$)/u;
  * not overlap, so only those from the first one ending after a span's start can meet it (found by binary search: a
  * text of thousands of paragraphs is not scanned once per sentence).
  */
-function clipToParagraphs(spans: readonly Span[], paragraphs: readonly Span[]): Span[] {
-  const out: Span[] = [];
+function clipToParagraphs(text: string, spans: readonly Span[], paragraphs: readonly Span[]): Sentence[] {
+  const out: Sentence[] = [];
   for (const s of spans)
     for (let k = firstEndingAfter(paragraphs, s.start); k < paragraphs.length; k++) {
       const p = paragraphs[k]!;
       if (p.start >= s.end) break;
       const start = Math.max(s.start, p.start);
       const end = Math.min(s.end, p.end);
-      if (end > start) out.push({ start, end });
+      if (end > start) {
+        const rule = cutsText(text, s, { start, end }) ? SENTENCE_RULES.paragraph : SENTENCE_RULES.wink;
+        out.push(sentence(start, end, rule));
+      }
     }
   return out;
 }
 
-/** Narrows a span to exclude surrounding white space; null when nothing is left. */
-function trim(text: string, span: Span): Span | null {
+/** True when clipping `span` to `clipped` leaves out more than white space: the paragraph made a boundary. */
+function cutsText(text: string, span: Span, clipped: Span): boolean {
+  return /\S/.test(text.slice(span.start, clipped.start)) || /\S/.test(text.slice(clipped.end, span.end));
+}
+
+/** Narrows a sentence to exclude surrounding white space (its rule kept); null when nothing is left. */
+function trim(text: string, span: Sentence): Sentence | null {
   const slice = text.slice(span.start, span.end);
   const start = span.start + (slice.length - slice.trimStart().length);
   const end = span.start + slice.trimEnd().length;
-  return end > start ? { start, end } : null;
+  return end > start ? { start, end, provenance: span.provenance } : null;
 }
 
 /**
@@ -61,20 +88,23 @@ function continues(text: string, previous: Span, next: Span): boolean {
   return INITIAL.test(before) && /^\p{Lu}/u.test(after);
 }
 
-/** Repairs wink's spans: moves stray closing quotes back, merges wrong splits. */
-function repair(text: string, spans: readonly Span[]): Span[] {
-  const out: Span[] = [];
+/** Repairs wink's spans: moves stray closing quotes back, merges wrong splits; what it moves is `repaired`. */
+function repair(text: string, spans: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  const repaired = readProvenance(SENTENCE_RULES.repaired);
   for (const span of spans) {
-    let current: Span | null = span;
+    let current: Sentence | null = span;
     const previous = out.at(-1);
     if (previous && !text.slice(previous.end, current.start).includes('\n')) {
       const closing = CLOSING.exec(text.slice(current.start, current.end));
       if (closing && /[.!?,…]$/u.test(tailOf(text, previous))) {
         previous.end = current.start + closing[0].length;
-        current = trim(text, { start: previous.end, end: current.end });
+        previous.provenance = repaired;
+        current = trim(text, { start: previous.end, end: current.end, provenance: repaired });
       }
       if (current && continues(text, previous, current)) {
         previous.end = current.end;
+        previous.provenance = repaired;
         current = null;
       }
     }
@@ -84,18 +114,18 @@ function repair(text: string, spans: readonly Span[]): Span[] {
 }
 
 /** Adds any non-blank text of a paragraph that no sentence covers, so that sentences tile every paragraph. */
-function fillGaps(text: string, sentences: readonly Span[], paragraphs: readonly Span[]): Span[] {
-  const out: Span[] = [];
+function fillGaps(text: string, sentences: readonly Sentence[], paragraphs: readonly Span[]): Sentence[] {
+  const out: Sentence[] = [];
   for (const p of paragraphs) {
     let cursor = p.start;
-    const inside: Span[] = [];
+    const inside: Sentence[] = [];
     for (let k = firstStartingFrom(sentences, p.start); k < sentences.length; k++) {
       const s = sentences[k]!;
       if (s.start > p.end) break;
       if (s.end <= p.end) inside.push(s);
     }
-    for (const s of [...inside, { start: p.end, end: p.end }]) {
-      const gap = trim(text, { start: cursor, end: s.start });
+    for (const s of [...inside, sentence(p.end, p.end, SENTENCE_RULES.gap)]) {
+      const gap = trim(text, sentence(cursor, s.start, SENTENCE_RULES.gap));
       if (gap) out.push(gap);
       if (s.end > s.start) out.push({ ...s });
       cursor = s.end;
@@ -115,7 +145,7 @@ export function segmentSentences(
   options: { maxSentenceChars?: number } = {},
 ): Sentence[] {
   const wink = sentenceSpans(text);
-  const clipped = clipToParagraphs(wink, paragraphs)
+  const clipped = clipToParagraphs(text, wink, paragraphs)
     .map((s) => trim(text, s))
     .filter((s) => s !== null);
   return splitLongSentences(text, repair(text, fillGaps(text, clipped, paragraphs)), options.maxSentenceChars);

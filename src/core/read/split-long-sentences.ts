@@ -5,7 +5,8 @@
  * longest of about 17,000 in the seeds, the extraction pages, NeuS and PolNeAR has 481 characters), so they are never
  * split; a longer span is cut into pieces at clause punctuation, else at white space, else anywhere.
  */
-import type { Span } from '../model.js';
+import type { Sentence, Span } from '../model.js';
+import { readProvenance } from './provenance.js';
 
 /** Longest sentence kept whole, in characters. */
 export const MAX_SENTENCE_CHARS = 1000;
@@ -33,6 +34,9 @@ function cutPoint(text: string, start: number, limit: number): number {
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
+/** The rule a piece of an over-long sentence names in its provenance. */
+export const LONG_SPLIT_RULE = 'long-split';
+
 /** The pieces of one span, each at most `max` characters, without white space at their ends. */
 function splitSpan(text: string, span: Span, max: number): Span[] {
   const out: Span[] = [];
@@ -53,8 +57,11 @@ function splitSpan(text: string, span: Span, max: number): Span[] {
   return out;
 }
 
-/** The spans with every one longer than `max` characters cut into pieces (the others as they are). */
-export function splitLongSentences(text: string, spans: readonly Span[], max = MAX_SENTENCE_CHARS): Span[] {
+/** The sentences with every one longer than `max` characters cut into pieces (the others as they are). */
+export function splitLongSentences(text: string, spans: readonly Sentence[], max = MAX_SENTENCE_CHARS): Sentence[] {
   if (spans.every((s) => s.end - s.start <= max)) return [...spans];
-  return spans.flatMap((s) => (s.end - s.start <= max ? [s] : splitSpan(text, s, max)));
+  const piece = readProvenance(LONG_SPLIT_RULE);
+  return spans.flatMap((s) =>
+    s.end - s.start <= max ? [s] : splitSpan(text, s, max).map((p) => ({ ...p, provenance: piece })),
+  );
 }

@@ -74,7 +74,11 @@ const QUOTE = /[“"]([^“”"\n]{3,}?)[”"]/gu;
 
 /** The sentences of a cleaned text, with their offsets. */
 function sentencesOf(text: string): SentenceRef[] {
-  return segmentSentences(text, paragraphSpans(text)).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+  return segmentSentences(text, paragraphSpans(text)).map((s) => ({
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+  }));
 }
 
 /** All matches of a global pattern (its first group when it has one), white space collapsed, end punctuation dropped. */

@@ -21,7 +21,22 @@ export interface HtmlMeta {
   description?: string | null;
   /** Where each other field came from, e.g. `{ title: "json-ld headline", outlet: "meta og:site_name" }`. */
   basis?: Partial<Record<'title' | 'byline' | 'outlet' | 'language' | 'url' | 'canonicalUrl' | 'description', string>>;
+  /** The rule (kind of source, see `HTML_META_RULES`) each field came from, for the article's provenance. */
+  rules?: Partial<Record<'title' | 'byline' | 'outlet' | 'language' | 'url' | 'publishedAt', string>>;
 }
+
+/** The kinds of source a page's metadata comes from, as provenance rules name them. */
+export const HTML_META_RULES = {
+  jsonLd: 'json-ld',
+  metaTag: 'meta-tag',
+  titleElement: 'title-element',
+  htmlLang: 'html-lang',
+  timeElement: 'time-element',
+  urlPath: 'url-path',
+  urlHost: 'url-host',
+  canonicalLink: 'canonical-link',
+  input: 'input-metadata',
+} as const;
 
 /** What `collectMeta` reads from. */
 export interface MetaSources {
@@ -35,7 +50,8 @@ export interface MetaSources {
   url: string | null;
 }
 
-type Found = { value: string; basis: string } | null;
+/** A value found in the page: where exactly (`basis`, for people) and the kind of source (`rule`). */
+type Found = { value: string; basis: string; rule: string } | null;
 
 const DATE_KEYS = [
   'article:published_time',
@@ -62,7 +78,7 @@ function fromTag(tags: MetaTags, keys: readonly string[], accept: (v: string) =>
   for (const key of keys) {
     const raw = tags.get(key);
     const value = raw === undefined ? null : accept(raw);
-    if (value) return { value, basis: `meta ${key}` };
+    if (value) return { value, basis: `meta ${key}`, rule: HTML_META_RULES.metaTag };
   }
   return null;
 }
@@ -72,7 +88,7 @@ function first(...found: Found[]): Found {
 }
 
 function jsonLd(value: string | null | undefined, field: string): Found {
-  return value ? { value, basis: `json-ld ${field}` } : null;
+  return value ? { value, basis: `json-ld ${field}`, rule: HTML_META_RULES.jsonLd } : null;
 }
 
 /** A person's name, not a profile URL or a handle. */
@@ -82,7 +98,7 @@ function personName(v: string): string | null {
 
 function titleElement(src: MetaSources): Found {
   const t = src.titleElement?.textContent?.replace(/\s+/g, ' ').trim();
-  return t ? { value: t, basis: 'html title' } : null;
+  return t ? { value: t, basis: 'html title', rule: HTML_META_RULES.titleElement } : null;
 }
 
 /** ISO 639-1 code from a language tag such as "en-US", "en_GB" or "English" (codes only). */
@@ -94,11 +110,11 @@ function languageCode(v: string): string | null {
 function findLanguage(src: MetaSources): Found {
   const lang = src.document.documentElement?.getAttribute('lang');
   const code = lang ? languageCode(lang) : null;
-  if (code) return { value: code, basis: 'html lang' };
+  if (code) return { value: code, basis: 'html lang', rule: HTML_META_RULES.htmlLang };
   const ld = src.jsonLd?.inLanguage ? languageCode(src.jsonLd.inLanguage) : null;
   return first(
     fromTag(src.tags, ['content-language', 'language', 'og:locale', 'dc.language'], languageCode),
-    ld ? { value: ld, basis: 'json-ld inLanguage' } : null,
+    jsonLd(ld, 'inLanguage'),
   );
 }
 
@@ -114,7 +130,7 @@ function isPublicationTime(el: Element): boolean {
 function timeElementDate(document: Document): Found {
   const time = findFirst(document, isPublicationTime)?.getAttribute('datetime');
   const value = time ? normalizeDate(time) : null;
-  return value ? { value, basis: 'time element' } : null;
+  return value ? { value, basis: 'time element', rule: HTML_META_RULES.timeElement } : null;
 }
 
 /** The publication date from the first source that has one; later sources are not read (a document query costs). */
@@ -125,7 +141,7 @@ function findDate(src: MetaSources, url: string | null): Found {
     () => timeElementDate(src.document),
     () => {
       const urlDate = url ? dateFromUrl(url) : null;
-      return urlDate ? { value: urlDate, basis: 'url path' } : null;
+      return urlDate ? { value: urlDate, basis: 'url path', rule: HTML_META_RULES.urlPath } : null;
     },
   ];
   for (const source of sources) {
@@ -136,7 +152,7 @@ function findDate(src: MetaSources, url: string | null): Found {
 }
 
 function findUrl(src: MetaSources, canonical: Found): Found {
-  if (src.url) return { value: src.url, basis: 'input' };
+  if (src.url) return { value: src.url, basis: 'input', rule: HTML_META_RULES.input };
   return canonical;
 }
 
@@ -155,54 +171,83 @@ function findCanonical(src: MetaSources): Found {
   };
   const href = src.canonicalLink?.getAttribute('href');
   const link = href ? absolute(href) : null;
-  if (link) return { value: link, basis: 'link canonical' };
+  if (link) return { value: link, basis: 'link canonical', rule: HTML_META_RULES.canonicalLink };
   return fromTag(src.tags, ['og:url'], absolute);
 }
 
-/** Builds the page metadata, preferring JSON-LD, then meta/Open Graph tags, then the page and the URL. */
-export function collectMeta(src: MetaSources): HtmlMeta {
-  const canonical = findCanonical(src);
-  const url = findUrl(src, canonical);
-  const host = url ? siteHostOfUrl(url.value) : null;
-  const ld = src.jsonLd;
-  const title = first(
-    jsonLd(ld?.headline, 'headline'),
+/** The rule of each field that was found. */
+function rulesOf(found: Record<keyof NonNullable<HtmlMeta['rules']>, Found>): NonNullable<HtmlMeta['rules']> {
+  const rules: NonNullable<HtmlMeta['rules']> = {};
+  for (const [field, f] of Object.entries(found) as [keyof typeof found, Found][]) if (f) rules[field] = f.rule;
+  return rules;
+}
+
+/** The title: JSON-LD headline, then title meta tags, then the `<title>` element. */
+function findTitle(src: MetaSources): Found {
+  return first(
+    jsonLd(src.jsonLd?.headline, 'headline'),
     fromTag(src.tags, ['og:title', 'twitter:title', 'title', 'dc.title', 'headline']),
     titleElement(src),
   );
-  const byline = first(
-    jsonLd(ld && ld.authors.length > 0 ? ld.authors.join(', ') : null, 'author'),
+}
+
+/** The byline: JSON-LD authors, then author meta tags (names, not profile addresses). */
+function findByline(src: MetaSources): Found {
+  const authors = src.jsonLd?.authors ?? [];
+  return first(
+    jsonLd(authors.length > 0 ? authors.join(', ') : null, 'author'),
     fromTag(
       src.tags,
       ['author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author'],
       personName,
     ),
   );
-  const outlet = first(
-    jsonLd(ld?.publisher, 'publisher.name'),
+}
+
+/** The outlet: JSON-LD publisher, then site-name meta tags, then the URL's host. */
+function findOutlet(src: MetaSources, url: Found): Found {
+  const host = url ? siteHostOfUrl(url.value) : null;
+  return first(
+    jsonLd(src.jsonLd?.publisher, 'publisher.name'),
     fromTag(src.tags, ['og:site_name', 'application-name', 'al:ios:app_name']),
-    host ? { value: host, basis: 'url host' } : null,
+    host ? { value: host, basis: 'url host', rule: HTML_META_RULES.urlHost } : null,
   );
+}
+
+/** A found date as the page gives it: a date from the URL path is inferred. */
+function pageDate(date: Found): HtmlMeta['publishedAt'] {
+  if (!date) return null;
+  return { value: date.value, basis: date.basis, ...(date.rule === HTML_META_RULES.urlPath ? { inferred: true } : {}) };
+}
+
+/** The basis of each field that was found, in the fields' order. */
+function basisOf(found: Record<keyof NonNullable<HtmlMeta['basis']>, Found>): NonNullable<HtmlMeta['basis']> {
+  const basis: NonNullable<HtmlMeta['basis']> = {};
+  for (const [field, f] of Object.entries(found) as [keyof typeof found, Found][]) if (f) basis[field] = f.basis;
+  return basis;
+}
+
+/** Builds the page metadata, preferring JSON-LD, then meta/Open Graph tags, then the page and the URL. */
+export function collectMeta(src: MetaSources): HtmlMeta {
+  const canonical = findCanonical(src);
+  const url = findUrl(src, canonical);
+  const title = findTitle(src);
+  const byline = findByline(src);
+  const outlet = findOutlet(src, url);
   const date = findDate(src, url?.value ?? null);
   const language = findLanguage(src);
   const description = fromTag(src.tags, ['description', 'og:description', 'twitter:description']);
+  const value = (found: Found): string | null => found?.value ?? null;
   return {
-    title: title?.value ?? null,
-    byline: byline?.value ?? null,
-    outlet: outlet?.value ?? null,
-    publishedAt: date ? { ...date, ...(date.basis === 'url path' ? { inferred: true } : {}) } : null,
-    language: language?.value ?? null,
-    url: url?.value ?? null,
-    canonicalUrl: canonical?.value ?? null,
-    description: description?.value ?? null,
-    basis: {
-      ...(title ? { title: title.basis } : {}),
-      ...(byline ? { byline: byline.basis } : {}),
-      ...(outlet ? { outlet: outlet.basis } : {}),
-      ...(language ? { language: language.basis } : {}),
-      ...(url ? { url: url.basis } : {}),
-      ...(canonical ? { canonicalUrl: canonical.basis } : {}),
-      ...(description ? { description: description.basis } : {}),
-    },
+    title: value(title),
+    byline: value(byline),
+    outlet: value(outlet),
+    publishedAt: pageDate(date),
+    language: value(language),
+    url: value(url),
+    canonicalUrl: value(canonical),
+    description: value(description),
+    basis: basisOf({ title, byline, outlet, language, url, canonicalUrl: canonical, description }),
+    rules: rulesOf({ title, byline, outlet, language, url, publishedAt: date }),
   };
 }

@@ -37,7 +37,7 @@ function hasBlockChild(el: Element): boolean {
 function junkHeader(el: Element): JunkVerdict | null {
   if (el.tagName.toUpperCase() !== 'HEADER') return null;
   for (const p of findByTag(el, 'p')) if (textLength(p) >= HEADER_PROSE_CHARS) return null;
-  return { reason: 'byline', detail: '<header> without prose' };
+  return { reason: 'byline', rule: 'html-header-without-prose', detail: '<header> without prose' };
 }
 
 /** A leaf block made mostly of a `<time>` element ("Updated Nov 19, 6:55 AM"). */
@@ -47,7 +47,7 @@ function junkTimeLine(el: Element, length: number): JunkVerdict | null {
   if (times.length === 0) return null;
   let timeChars = 0;
   for (const t of times) timeChars += textLength(t);
-  return timeChars >= length * 0.5 ? { reason: 'timestamp', detail: '<time> line' } : null;
+  return timeChars >= length * 0.5 ? { reason: 'timestamp', rule: 'html-time-line', detail: '<time> line' } : null;
 }
 
 /**
@@ -78,7 +78,9 @@ function junkLinkList(el: Element, pass: Pass): JunkVerdict | null {
     if (links.length === 0 || !links.every((a) => isSameSite(a.getAttribute('href') ?? '', pass.site))) return null;
     for (const a of links) linked += textLength(a);
   }
-  return linked >= textLength(el) * 0.5 ? { reason: 'related-content', detail: 'list of links into the site' } : null;
+  return linked >= textLength(el) * 0.5
+    ? { reason: 'related-content', rule: 'html-site-link-list', detail: 'list of links into the site' }
+    : null;
 }
 
 /** Normalised text for comparing a heading with the page title. */
@@ -92,7 +94,9 @@ function comparable(text: string): string {
 /** The page title repeated as a heading in the body. */
 function junkTitle(el: Element, text: string, title: string | null): JunkVerdict | null {
   if (!title || !/^H[1-3]$/.test(el.tagName.toUpperCase())) return null;
-  return comparable(text) === comparable(title) ? { reason: 'title', detail: 'heading repeats the title' } : null;
+  return comparable(text) === comparable(title)
+    ? { reason: 'title', rule: 'html-repeated-title', detail: 'heading repeats the title' }
+    : null;
 }
 
 /** Cuts hidden markup and captions out of a paragraph (tooltips, screen-reader text, credit spans). */
@@ -133,7 +137,7 @@ function removedText(el: Element): string {
 
 function remove(el: Element, verdict: JunkVerdict, pass: Pass): void {
   const text = removedText(el);
-  if (text) pass.removed.push({ text, reason: verdict.reason, detail: verdict.detail });
+  if (text) pass.removed.push({ text, reason: verdict.reason, rule: verdict.rule, detail: verdict.detail });
   el.remove();
 }
 
@@ -172,8 +176,8 @@ function dropLeafJunk(pass: Pass): void {
     }
     if (isTeaser(leaf, text, pass.site)) {
       if (previous && isLabel(previous.text))
-        remove(previous.el, { reason: 'related-content', detail: 'label of links' }, pass);
-      remove(leaf, { reason: 'related-content', detail: 'link-only block' }, pass);
+        remove(previous.el, { reason: 'related-content', rule: 'html-teaser-label', detail: 'label of links' }, pass);
+      remove(leaf, { reason: 'related-content', rule: 'html-teaser-link', detail: 'link-only block' }, pass);
       previous = null;
       continue;
     }

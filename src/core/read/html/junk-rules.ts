@@ -5,44 +5,72 @@
  */
 import type { RemovalReason } from '../../model.js';
 
-/** What a rule found: the removal reason and the rule that fired. */
+/** What a rule found: the removal reason, the rule that fired (a stable kebab-case name) and what it saw. */
 export interface JunkVerdict {
   reason: RemovalReason;
+  rule: string;
   detail: string;
 }
 
+/** A class/id rule: the words it matches in one class token, the removal reason and its stable name. */
+interface NameRule {
+  pattern: RegExp;
+  reason: RemovalReason;
+  rule: string;
+}
+
 /** Class/id words naming hidden or pop-up markup: never visible article text, even inside a paragraph. */
-const HIDDEN_RULE = {
+const HIDDEN_RULE: NameRule = {
+  rule: 'html-hidden-markup',
   pattern:
     /^(hidden|is-hidden|sr-only|visually-?hidden|screen-reader-text|offscreen|u-hidden|robots-nocontent|noprint|no-print)$|^print[-_]|(tooltip|popover|hovercard|rollover)[-_]?\w*[-_](block|content|body|card|box|panel)$|^(tooltip|popover|hovercard)$/i,
-  reason: 'markup' as RemovalReason,
+  reason: 'markup',
 };
 
 /** Class/id words naming image credits and captions. */
-const CAPTION_RULE = {
+const CAPTION_RULE: NameRule = {
   pattern: /caption|^credit|[-_]credit|image[-_]?credit|photo[-_]?credit|^copyright/i,
-  reason: 'photo-caption' as RemovalReason,
+  reason: 'photo-caption',
+  rule: 'html-caption-class',
 };
 
 /** Class/id words naming widgets, with the removal reason each implies. Matched against single class tokens. */
-const CLASS_RULES: { pattern: RegExp; reason: RemovalReason }[] = [
+const CLASS_RULES: readonly NameRule[] = [
   HIDDEN_RULE,
   CAPTION_RULE,
-  { pattern: /^(ad|ads|advert\w*|advertisement|ad[-_]\w+|\w+[-_]ad|dfp\w*|gpt[-_]\w+|sponsor\w*)$/i, reason: 'promo' },
-  { pattern: /share|sharing|social|sociable|addthis|follow[-_]?us/i, reason: 'navigation' },
-  { pattern: /newsletter|subscri|signup|sign-up|paywall|regwall|piano/i, reason: 'subscription-prompt' },
+  {
+    pattern: /^(ad|ads|advert\w*|advertisement|ad[-_]\w+|\w+[-_]ad|dfp\w*|gpt[-_]\w+|sponsor\w*)$/i,
+    reason: 'promo',
+    rule: 'html-ad-slot',
+  },
+  { pattern: /share|sharing|social|sociable|addthis|follow[-_]?us/i, reason: 'navigation', rule: 'html-share-widget' },
+  {
+    pattern: /newsletter|subscri|signup|sign-up|paywall|regwall|piano/i,
+    reason: 'subscription-prompt',
+    rule: 'html-subscription-box',
+  },
   {
     pattern:
       /related|recommend|more[-_]?stories|more[-_]?news|read[-_]?more|readmore|outbrain|taboola|trending|most[-_]?popular|most[-_]?read|sidebar|^rail$|[-_]rail$|widget/i,
     reason: 'related-content',
+    rule: 'html-related-widget',
   },
-  { pattern: /breadcrumb|^tags?$|tag[-_]?list|^topics?$|pagination|pager/i, reason: 'navigation' },
-  { pattern: /cookie|consent|gdpr|^modal/i, reason: 'markup' },
-  { pattern: /^comments?$|comments?[-_](section|count|link|wrap|area|container)|disqus/i, reason: 'other' },
+  {
+    pattern: /breadcrumb|^tags?$|tag[-_]?list|^topics?$|pagination|pager/i,
+    reason: 'navigation',
+    rule: 'html-navigation-widget',
+  },
+  { pattern: /cookie|consent|gdpr|^modal/i, reason: 'markup', rule: 'html-consent-banner' },
+  {
+    pattern: /^comments?$|comments?[-_](section|count|link|wrap|area|container)|disqus/i,
+    reason: 'other',
+    rule: 'html-comments',
+  },
   {
     pattern:
       /byline|author[-_]?(name|info|bio|box|block|details)?$|dateline|timestamp|publish(ed)?[-_]?(date|time|at)|^date$|[-_]date$/i,
     reason: 'byline',
+    rule: 'html-byline-block',
   },
 ];
 
@@ -53,7 +81,9 @@ const MEDIA_PATTERN =
 /** Rules safe inside a paragraph: hidden markup and captions. */
 const INLINE_RULES = [HIDDEN_RULE, CAPTION_RULE];
 /** The media-container rule, as a rule list. */
-const MEDIA_RULES = [{ pattern: MEDIA_PATTERN, reason: 'photo-caption' as RemovalReason }];
+const MEDIA_RULES: readonly NameRule[] = [
+  { pattern: MEDIA_PATTERN, reason: 'photo-caption', rule: 'html-media-container' },
+];
 
 /** Tags that never hold article prose. */
 const TAG_RULES: Record<string, RemovalReason> = {
@@ -73,14 +103,14 @@ function nameTokens(el: Element): string[] {
   return `${cls} ${id}`.split(/\s+/).filter((t) => t.length > 0);
 }
 
-function matchRules(el: Element, rules: readonly { pattern: RegExp; reason: RemovalReason }[]): JunkVerdict | null {
+function matchRules(el: Element, rules: readonly NameRule[]): JunkVerdict | null {
   const names = nameTokens(el);
   if (names.length === 0) return null;
   // camelCase names ("InlineImage-imageEmbed") are split so that their words can be matched like dashed ones.
   const tokens = names.map((t) => t.replace(/([a-z])([A-Z])/g, '$1-$2'));
   for (const rule of rules) {
     const token = tokens.find((t) => rule.pattern.test(t));
-    if (token) return { reason: rule.reason, detail: `class/id "${token}"` };
+    if (token) return { reason: rule.reason, rule: rule.rule, detail: `class/id "${token}"` };
   }
   return null;
 }
@@ -103,5 +133,5 @@ export function mediaByName(el: Element): JunkVerdict | null {
 /** An element whose tag never holds article prose (nav, aside, footer, form, figcaption). */
 export function junkByTag(el: Element): JunkVerdict | null {
   const reason = TAG_RULES[el.tagName.toUpperCase()];
-  return reason ? { reason, detail: `<${el.tagName.toLowerCase()}>` } : null;
+  return reason ? { reason, rule: 'html-non-prose-tag', detail: `<${el.tagName.toLowerCase()}>` } : null;
 }

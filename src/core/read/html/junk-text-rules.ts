@@ -35,16 +35,18 @@ function credit(text: string): boolean {
 /** Judges a short leaf block by its wording; null when it reads like article text. */
 export function junkByText(text: string): JunkVerdict | null {
   if (text.length > MAX_CHARS) return null;
-  if (AD_LABEL.test(text.replace(/[\s.:…-]+$/, ''))) return { reason: 'promo', detail: 'ad label' };
+  if (AD_LABEL.test(text.replace(/[\s.:…-]+$/, '')))
+    return { reason: 'promo', rule: 'html-ad-label', detail: 'ad label' };
   if (text.length < 100 && TIMESTAMP.test(text) && STAMP_VALUE.test(text))
-    return { reason: 'timestamp', detail: 'timestamp line' };
-  if (text.length < 100 && BYLINE.test(text)) return { reason: 'byline', detail: 'byline line' };
+    return { reason: 'timestamp', rule: 'html-timestamp-line', detail: 'timestamp line' };
+  if (text.length < 100 && BYLINE.test(text))
+    return { reason: 'byline', rule: 'html-byline-line', detail: 'byline line' };
   if (text.length < 60 && RELATED_LABEL.test(text))
-    return { reason: 'related-content', detail: 'related-stories label' };
-  if (credit(text)) return { reason: 'photo-credit', detail: 'credit line' };
+    return { reason: 'related-content', rule: 'html-related-label', detail: 'related-stories label' };
+  if (credit(text)) return { reason: 'photo-credit', rule: 'html-credit-line', detail: 'credit line' };
   if (SUBSCRIBE_ACTION.test(text) && SUBSCRIBE_OBJECT.test(text)) {
-    return { reason: 'subscription-prompt', detail: 'newsletter prompt' };
+    return { reason: 'subscription-prompt', rule: 'html-newsletter-prompt', detail: 'newsletter prompt' };
   }
-  if (CONTACT.test(text)) return { reason: 'byline', detail: 'author contact note' };
+  if (CONTACT.test(text)) return { reason: 'byline', rule: 'html-contact-note', detail: 'author contact note' };
   return null;
 }

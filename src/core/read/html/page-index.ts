@@ -69,13 +69,18 @@ const ITEMPROP = /itemprop/i;
 /** Goes through every element of the document once (a `<template>`'s content left out, as `querySelectorAll` does). */
 function visit(document: Document, index: PageIndex, found: Found): void {
   for (let el = document.firstElementChild; el; el = nextInTree(el, document)) {
-    const tag = tagOf(el);
-    if (tag === 'meta') index.metaTags.push(el);
-    else if (isJsonLdScript(el)) index.jsonLdScripts.push(el);
-    else if (tag === 'title') index.title ??= el;
-    else if (tag === 'link' && el.getAttribute('rel')?.toLowerCase() === 'canonical') index.canonicalLink ??= el;
-    else if (tag === 'blockquote') index.blockquotes.push(el);
-    else if (tag === 'article') found.article ??= el;
+    indexElement(el, index, found);
     if (found.lookForItemprop && found.itemprop === null && isArticleBodyProp(el)) found.itemprop = el;
   }
+}
+
+/** Files one element under what it is: a meta tag, a JSON-LD script, the title, the canonical link, a quote, an article. */
+function indexElement(el: Element, index: PageIndex, found: Found): void {
+  const tag = tagOf(el);
+  if (tag === 'meta') index.metaTags.push(el);
+  else if (isJsonLdScript(el)) index.jsonLdScripts.push(el);
+  else if (tag === 'title') index.title ??= el;
+  else if (tag === 'link' && el.getAttribute('rel')?.toLowerCase() === 'canonical') index.canonicalLink ??= el;
+  else if (tag === 'blockquote') index.blockquotes.push(el);
+  else if (tag === 'article') found.article ??= el;
 }

@@ -52,7 +52,7 @@ function dropDocumentTags(html: string): string {
  * for `document.body` then inserts an empty head and body inside that element, so the text is never in the body. A
  * fragment (no `<html>` root: a bare `<p>...</p>`, a `<body>` without `<html>`, empty input) is therefore rebuilt as a
  * whole document, with any `<head>` section it has kept as the head. Nesting is bounded first (`cap-nesting.ts`), and
- * content outside the body is moved into it (`body-content.ts`). What the parser throws is a MarkupLibraryError.
+ * content outside the body is moved into it (`body-content.ts`). What the parser throws is an InputFailureError (see markup-library-error.ts).
  */
 export function parsePage(html: string): Document {
   const document = parse(html);
@@ -67,7 +67,9 @@ export function parsePage(html: string): Document {
 }
 
 function parse(html: string): Document {
-  return callMarkupLibrary('linkedom', () => parseHTML(capNesting(html)).document);
+  // Our own step stays outside the library's guard: a bug in it is ours, not the page's.
+  const capped = capNesting(html);
+  return callMarkupLibrary('linkedom', () => parseHTML(capped).document);
 }
 
 function withContentInBody(document: Document): Document {

@@ -122,7 +122,8 @@ function walk(node: Node, w: Walk): void {
   if (tag === 'BR') return void w.buffer.push(BR);
   if (tag === 'FIGCAPTION') {
     const caption = inlineText(el);
-    if (caption) w.removed.push({ text: caption, reason: 'photo-caption', detail: 'figcaption' });
+    if (caption)
+      w.removed.push({ text: caption, reason: 'photo-caption', rule: 'html-figcaption', detail: 'figcaption' });
     return flush(w);
   }
   if (tag === 'TABLE' && findFirst(el, isRow)) return renderTable(el, w);

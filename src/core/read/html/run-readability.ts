@@ -8,11 +8,12 @@ export interface ReadabilityArticle {
   title: string | null;
 }
 
-/** Runs Readability on `document` (which it modifies); null when it finds no article. Throws a MarkupLibraryError. */
+/** Runs Readability on `document` (which it modifies); null when it finds no article. What Readability throws is an InputFailureError (see markup-library-error.ts). */
 export function runReadability(document: Document): ReadabilityArticle | null {
   // Keeping the element avoids serialising to HTML and parsing it again.
-  const reader = new Readability<Node>(document, { serializer: (node) => node, keepClasses: true });
-  const article = callMarkupLibrary('Readability', () => reader.parse());
+  const article = callMarkupLibrary('Readability', () =>
+    new Readability<Node>(document, { serializer: (node) => node, keepClasses: true }).parse(),
+  );
   const content = article?.content;
   if (!content || content.nodeType !== 1) return null;
   return { content: content as Element, title: article.title ?? null };

@@ -117,41 +117,65 @@ class Scanner {
     return false;
   }
 
-  // One method per state, as in the parser; a state may hand the same character on to the next (reconsume).
+  // One method per state, as in the parser; a state may hand the same character on to the next (reconsume). The
+  // states are dispatched in three groups: outside tags (text, raw text, comments, declarations), attributes, and
+  // tag names.
   private step(c: number): void {
     switch (this.state) {
       case S.Text:
         return this.text(c);
-      case S.SpecialStartSequence:
-        return this.specialStartSequence(c);
       case S.InSpecialTag:
         return this.inSpecialTag(c);
       case S.CdataSequence:
         return this.cdataSequence(c);
-      case S.InAttributeValueDq:
-        return this.inAttributeValueQuoted(c, DQ);
-      case S.InAttributeValueSq:
-        return this.inAttributeValueQuoted(c, SQ);
-      case S.InAttributeName:
-        return this.inAttributeName(c);
       case S.InCommentLike:
         return this.inCommentLike(c);
       case S.InSpecialComment:
       case S.InDeclaration:
       case S.InProcessingInstruction:
         return this.untilGt(c);
+      case S.BeforeDeclaration:
+        return this.beforeDeclaration(c);
+      case S.BeforeComment:
+        return this.beforeComment(c);
+      default:
+        return this.stepInTag(c);
+    }
+  }
+
+  /** A character inside a tag: in its attributes, else in its name. */
+  private stepInTag(c: number): void {
+    switch (this.state) {
+      case S.InAttributeValueDq:
+        return this.inAttributeValueQuoted(c, DQ);
+      case S.InAttributeValueSq:
+        return this.inAttributeValueQuoted(c, SQ);
+      case S.InAttributeName:
+        return this.inAttributeName(c);
       case S.BeforeAttributeName:
         return this.beforeAttributeName(c);
+      case S.AfterAttributeName:
+        return this.afterAttributeName(c);
+      case S.BeforeAttributeValue:
+        return this.beforeAttributeValue(c);
+      case S.InAttributeValueNq:
+        return this.inAttributeValueNoQuotes(c);
+      default:
+        return this.stepInTagName(c);
+    }
+  }
+
+  /** A character of a tag's name (or just before or after it): open, closing, self-closing, raw-text elements. */
+  private stepInTagName(c: number): void {
+    switch (this.state) {
+      case S.SpecialStartSequence:
+        return this.specialStartSequence(c);
       case S.InTagName:
         return this.inTagName(c);
       case S.InClosingTagName:
         return this.inClosingTagName(c);
       case S.BeforeTagName:
         return this.beforeTagName(c);
-      case S.AfterAttributeName:
-        return this.afterAttributeName(c);
-      case S.BeforeAttributeValue:
-        return this.beforeAttributeValue(c);
       case S.BeforeClosingTagName:
         return this.beforeClosingTagName(c);
       case S.AfterClosingTagName:
@@ -160,14 +184,8 @@ class Scanner {
         return this.beforeSpecialS(c);
       case S.BeforeSpecialT:
         return this.beforeSpecialT(c);
-      case S.InAttributeValueNq:
-        return this.inAttributeValueNoQuotes(c);
       case S.InSelfClosingTag:
         return this.inSelfClosingTag(c);
-      case S.BeforeDeclaration:
-        return this.beforeDeclaration(c);
-      case S.BeforeComment:
-        return this.beforeComment(c);
     }
   }
 

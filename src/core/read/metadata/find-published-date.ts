@@ -45,37 +45,63 @@ export function dateFromLine(text: string): string | null {
 export interface DateEvidence {
   /** Caller's metadata (ISO). */
   given?: string | undefined;
-  /** HTML metadata, with where it was found. */
-  html?: { value: string; basis: string; inferred?: boolean } | null | undefined;
+  /** HTML metadata, with where it was found (and the kind of source, for the provenance: `json-ld`, `meta-tag`...). */
+  html?: { value: string; basis: string; inferred?: boolean; rule?: string } | null | undefined;
   url?: string | null | undefined;
   /** Stamp lines removed from the page ("Published May 17, 2021"). */
   stampLines?: readonly string[];
   embeds?: readonly Embed[];
 }
 
-/**
- * The publication date: stated (caller, HTML, a stamp line in the text) or inferred (the URL path, as the page or
- * the caller gives it, else the latest embedded post: an article cannot predate a post it embeds, so that date is a
- * lower bound, not a statement). Every stated date wins over every inferred one.
- */
-export function findPublishedDate(e: DateEvidence): DateValue | null {
-  if (e.given) return { value: e.given, inferred: false, basis: 'input metadata' };
-  if (e.html && !e.html.inferred) return { value: e.html.value, inferred: false, basis: e.html.basis };
+/** The publication date with the rule (kind of source) it was taken from. */
+export interface FoundDate {
+  date: DateValue;
+  /** `input-metadata`, the page's (`json-ld`, `meta-tag`, `time-element`, `url-path`), `stamp-line`, `embedded-posts`. */
+  rule: string;
+}
+
+/** The rule of a date the page gave when it does not say (a hand-built evidence object). */
+const HTML_DATE = 'html-metadata';
+
+/** A stated date: the caller's, the page's, else a stamp line's. */
+function statedDate(e: DateEvidence): FoundDate | null {
+  if (e.given) return { date: { value: e.given, inferred: false, basis: 'input metadata' }, rule: 'input-metadata' };
+  if (e.html && !e.html.inferred) {
+    return { date: { value: e.html.value, inferred: false, basis: e.html.basis }, rule: e.html.rule ?? HTML_DATE };
+  }
   for (const line of e.stampLines ?? []) {
     const value = dateFromLine(line);
-    if (value) return { value, inferred: false, basis: 'date stamp line in the text' };
+    if (value) return { date: { value, inferred: false, basis: 'date stamp line in the text' }, rule: 'stamp-line' };
   }
+  return null;
+}
+
+/** An inferred date: the page's own inference, the URL path, else the latest embedded post's. */
+function inferredDate(e: DateEvidence): FoundDate | null {
   // The page's own inference (its canonical URL's path) comes after every stated date.
-  if (e.html) return { value: e.html.value, inferred: true, basis: e.html.basis };
+  if (e.html) {
+    return { date: { value: e.html.value, inferred: true, basis: e.html.basis }, rule: e.html.rule ?? HTML_DATE };
+  }
   // A date in the URL path is the site's filing date, not a statement in the article: inferred.
   const fromUrl = e.url ? dateFromUrl(e.url) : null;
-  if (fromUrl) return { value: fromUrl, inferred: true, basis: 'url path' };
+  if (fromUrl) return { date: { value: fromUrl, inferred: true, basis: 'url path' }, rule: 'url-path' };
   const dates = (e.embeds ?? []).map((x) => x.date).filter((d) => d !== null);
   if (dates.length === 0) return null;
   const latest = [...dates].sort().at(-1)!;
-  return {
-    value: latest,
-    inferred: true,
-    basis: `latest date of ${dates.length} embedded post${dates.length > 1 ? 's' : ''} (the article is no older)`,
-  };
+  const basis = `latest date of ${dates.length} embedded post${dates.length > 1 ? 's' : ''} (the article is no older)`;
+  return { date: { value: latest, inferred: true, basis }, rule: 'embedded-posts' };
+}
+
+/**
+ * The publication date and its source: stated (caller, HTML, a stamp line in the text) or inferred (the URL path, as
+ * the page or the caller gives it, else the latest embedded post: an article cannot predate a post it embeds, so that
+ * date is a lower bound, not a statement). Every stated date wins over every inferred one.
+ */
+export function findPublishedDateSource(e: DateEvidence): FoundDate | null {
+  return statedDate(e) ?? inferredDate(e);
+}
+
+/** The publication date (see `findPublishedDateSource`). */
+export function findPublishedDate(e: DateEvidence): DateValue | null {
+  return findPublishedDateSource(e)?.date ?? null;
 }

@@ -1,0 +1,6 @@
+import type { Provenance } from '../model.js';
+
+/** The provenance of what the reader made (sentences, embeds, metadata values): stage `read` and the rule's name. */
+export function readProvenance(rule: string): Provenance {
+  return { stage: 'read', rule };
+}
