@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import type { Article, Span } from '../model.js';
+import type { Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
 import { SpanIndex, spanAt } from '../span-index.js';
 import type { RunContext } from '../run-context.js';
