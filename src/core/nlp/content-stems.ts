@@ -4,7 +4,7 @@
  * timeline stages (`statementStems`).
  */
 import { stemmer } from 'stemmer';
-import { boundedMemo, type RunContext } from '../run-context.js';
+import { boundedMemo, type BoundedMemo, type RunContext } from '../run-context.js';
 import { winkTagger } from './wink.js';
 
 /** Words too common in news to show that two reports tell the same event. */
@@ -47,13 +47,23 @@ export const CONTENT_STEMS_MEMO_SIZE = 512;
 
 /**
  * Transitional (issue 15): the memo of callers not yet given the run's context (the reader's call sites, converted on
- * their own branch). It goes, and `ctx` becomes required, once every caller passes `ctx`.
+ * their own branch), and the store behind a context's memo until then (as in wink.ts: wink's reading of a text is not
+ * the same twice, so callers with and without the context share one). It goes, and `ctx` becomes required, once every
+ * caller passes `ctx`.
  */
 const contextlessMemo = boundedMemo<string, string[]>(CONTENT_STEMS_MEMO_SIZE);
 
-/** The run's memo of content stems, per text. */
-function stemsMemo(ctx: RunContext | undefined) {
-  return ctx ? ctx.memo<string, string[]>('content-stems', CONTENT_STEMS_MEMO_SIZE) : contextlessMemo;
+/** The run's memo of content stems, per text (backed by the transitional memo, see above). */
+function stemsMemo(ctx: RunContext | undefined): Pick<BoundedMemo<string, string[]>, 'get' | 'remember'> {
+  if (!ctx) return contextlessMemo;
+  const own = ctx.memo<string, string[]>('content-stems', CONTENT_STEMS_MEMO_SIZE);
+  return {
+    get: (text, compute) => own.get(text, () => contextlessMemo.get(text, compute)),
+    remember: (text, stems) => {
+      contextlessMemo.remember(text, stems);
+      own.remember(text, contextlessMemo.peek(text) ?? stems);
+    },
+  };
 }
 
 /** A document wink has read (the type of `readDoc`'s result). */

@@ -133,7 +133,10 @@ function analysisMemo(ctx: RunContext) {
 
 /**
  * Transitional (issue 15): the memo of callers not yet given the run's context (the reader's and the analyze stages'
- * call sites, converted on their own branches). It goes, and `ctx` becomes required, once every caller passes `ctx`.
+ * call sites, converted on their own branches), and the store behind a context's memo until then, so that a text read
+ * by a caller with the context and one without share one reading: wink's reading of a text is not the same twice
+ * (its lexicon learns the words it reads: a second reading keeps "Rubio’s" one token where the first split it). It
+ * goes, and `ctx` becomes required, once every caller passes `ctx`.
  */
 const contextlessMemo = boundedMemo<string, TextAnalysis>(ANALYSIS_CACHE_SIZE);
 
@@ -142,7 +145,8 @@ const contextlessMemo = boundedMemo<string, TextAnalysis>(ANALYSIS_CACHE_SIZE);
  * context (several stages read the same article), with a small bound so that long batches do not grow memory.
  */
 export function analyzeText(text: string, ctx?: RunContext): TextAnalysis {
-  return (ctx ? analysisMemo(ctx) : contextlessMemo).get(text, analyzeUncached);
+  const shared = (t: string): TextAnalysis => contextlessMemo.get(t, analyzeUncached);
+  return ctx ? analysisMemo(ctx).get(text, shared) : shared(text);
 }
 
 /** Tokenizes a text with wink-nlp (no memo). */
