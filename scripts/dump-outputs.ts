@@ -1,5 +1,5 @@
-// Dumps the whole report of `analyzeStory` for real inputs (the seed story, every extraction page, NeuS stories,
-// PolNeAR articles) as JSON lines, one file per data set, so that a change meant to keep outputs identical (a speed-up,
+// Dumps the whole report of `analyzeStory` for real inputs (the seed story, the bundled sample story, every extraction
+// page, NeuS stories, PolNeAR articles) as JSON lines, one file per data set, so that a change meant to keep outputs identical (a speed-up,
 // a bound on worst-case inputs) can be checked byte for byte:
 //   tsx scripts/dump-outputs.ts /tmp/before   (on the old code)
 //   tsx scripts/dump-outputs.ts /tmp/after    (on the new code)
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RawArticle, Report } from '../src/core/model.js';
 import { analyzeStory } from '../src/core/pipeline.js';
+import { readInputs } from '../src/engine/inputs/read-inputs.js';
 import { hasExtractionPages, loadExtractionPages, SHARED_DIR } from './lib/extraction-pages.js';
 import { readNeus } from './lib/neus.js';
 
@@ -31,6 +32,12 @@ function seedCases(): Case[] {
     .filter((f) => f.endsWith('.txt'))
     .sort();
   return [{ name: 'seeds', raws: names.map((n) => textRaw(n, readFileSync(join(dir, n), 'utf8'))) }];
+}
+
+/** The bundled sample story (text, HTML and JSON inputs, read as the CLI reads them). */
+async function sampleCases(): Promise<Case[]> {
+  const { articles } = await readInputs([join(import.meta.dirname, '..', 'examples', 'sample-story')], {});
+  return [{ name: 'sample-story', raws: articles }];
 }
 
 /** Every extraction benchmark page as a one-article story. */
@@ -88,6 +95,7 @@ if (!outDir) {
 }
 mkdirSync(outDir, { recursive: true });
 dump(outDir, 'seeds', seedCases());
+dump(outDir, 'sample', await sampleCases());
 dump(outDir, 'extraction', extractionCases());
 dump(outDir, 'neus', neusCases(Number(values.neus)));
 dump(outDir, 'polnear', polnearCases(Number(values.polnear)));

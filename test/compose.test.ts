@@ -9,6 +9,7 @@ import type { Article, RawArticle, Report } from '../src/core/model.js';
 import type { AnalyzedStory } from '../src/core/stage-types.js';
 import { findNumbers } from '../src/core/analyze/numbers.js';
 import { analyzeText } from '../src/core/nlp/wink.js';
+import { createRunContext } from '../src/core/run-context.js';
 import { article, story } from './helpers/compose-fixtures.js';
 import { seedRaws } from './helpers/shared.js';
 import { describeShared } from './helpers/shared.js';
@@ -69,7 +70,7 @@ describe('facts', () => {
     const many = Array.from({ length: 200 }, (_, i) =>
       article(`x${i}`, `Topic${i} word${i} alpha${i} beta${i} went up.`),
     );
-    const statements = buildStatements(story(many));
+    const statements = buildStatements(story(many), createRunContext());
     expect(candidatePairs(buildTermIndex(statements))).toEqual([]);
   });
 });
@@ -84,7 +85,7 @@ describe('near-duplicates', () => {
   it('puts copied articles into one copy group', () => {
     const text = 'The storm cut power to thousands of homes across the valley and closed the main highway for hours.';
     const groups = copyGroups(
-      buildStatements(story([article('a', text), article('b', text), article('c', 'Rain fell.')])),
+      buildStatements(story([article('a', text), article('b', text), article('c', 'Rain fell.')]), createRunContext()),
     );
     expect(groups.get('a')).toBe(groups.get('b'));
     expect(groups.get('c')).toBe('c');

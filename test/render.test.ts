@@ -143,6 +143,7 @@ function fullReport(): Report {
         articleIds: ['safe', 'evil"id'],
         independentSources: 2,
         kind: 'shared',
+        provenance: { stage: 'compose', rule: 'compose/shared-fact' },
       },
       {
         id: 'f2',
@@ -151,6 +152,7 @@ function fullReport(): Report {
         articleIds: ['safe'],
         independentSources: 1,
         kind: 'single',
+        provenance: { stage: 'compose', rule: 'compose/single-fact' },
       },
     ],
     differences: [
@@ -158,6 +160,7 @@ function fullReport(): Report {
         id: 'd1',
         about: 'vehicles <per day>',
         kind: 'number',
+        provenance: { stage: 'compose', rule: 'compose/number-difference' },
         claims: [
           {
             text: '40,000 <cars>',
@@ -166,6 +169,7 @@ function fullReport(): Report {
             citations: [{ articleId: 'safe', start: 40, end: 52 }],
             attribution: 'the <city>',
             asOf: { value: '2024-04-30', inferred: false, basis: 'text' },
+            provenance: { stage: 'compose', rule: 'compose/number-difference' },
           },
         ],
       },

@@ -4,10 +4,13 @@ import { conceptsOf, conceptWeights, coverageGain } from '../src/core/compose/su
 import { termsOfText } from '../src/core/compose/text-vector.js';
 import type { Article } from '../src/core/model.js';
 import { greedyOracle } from '../scripts/lib/oracle.js';
+import { createRunContext } from '../src/core/run-context.js';
 import { article } from './helpers/compose-fixtures.js';
 
+const ctx = createRunContext();
+
 function body(a: Article): { articleId: string; terms: string[] } {
-  return { articleId: a.id, terms: termsOfText(a.text) };
+  return { articleId: a.id, terms: termsOfText(a.text, ctx) };
 }
 
 describe('summary concepts', () => {
@@ -23,10 +26,10 @@ describe('summary concepts', () => {
       article('b', 'The library fire spread.'),
       article('c', 'The mayor spoke.'),
     ];
-    const weights = conceptWeights(articles, articles.map(body));
-    const fire = termsOfText('fire')[0]!;
-    const mayor = termsOfText('mayor')[0]!;
-    const destroyed = termsOfText('destroyed')[0]!;
+    const weights = conceptWeights(articles, articles.map(body), ctx);
+    const fire = termsOfText('fire', ctx)[0]!;
+    const mayor = termsOfText('mayor', ctx)[0]!;
+    const destroyed = termsOfText('destroyed', ctx)[0]!;
     expect(weights.weight.get(fire)).toBe(1);
     // "mayor" is in the title of a and the body of c.
     expect(weights.weight.get(mayor)).toBe(1);
@@ -37,12 +40,12 @@ describe('summary concepts', () => {
 
   it('give no gain for what is already covered or shared by no other article', () => {
     const articles = [article('a', 'Floods hit the coast on Monday.'), article('b', 'Floods hit the coast.')];
-    const weights = conceptWeights(articles, articles.map(body));
-    const sentence = conceptsOf(termsOfText('Floods hit the coast on Monday.'));
+    const weights = conceptWeights(articles, articles.map(body), ctx);
+    const sentence = conceptsOf(termsOfText('Floods hit the coast on Monday.', ctx));
     expect(coverageGain(sentence, new Set(), weights)).toBeCloseTo(1, 9);
     expect(coverageGain(sentence, sentence, weights)).toBe(0);
-    expect(coverageGain(conceptsOf(termsOfText('Markets rallied.')), new Set(), weights)).toBe(0);
-    const single = conceptWeights([articles[0]!], [body(articles[0]!)]);
+    expect(coverageGain(conceptsOf(termsOfText('Markets rallied.', ctx)), new Set(), weights)).toBe(0);
+    const single = conceptWeights([articles[0]!], [body(articles[0]!)], ctx);
     expect(coverageGain(sentence, new Set(), single)).toBe(0);
   });
 });

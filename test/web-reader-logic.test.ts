@@ -191,6 +191,7 @@ describe('the differences of the overview', () => {
       about: 'people killed',
       kind: 'number',
       claims: [],
+      provenance: { stage: 'compose', rule: 'compose/number-difference' },
       ...(relation ? { relation } : {}),
     });
     expect(differencesInWords([])).toBe('no disagreement found');
@@ -205,6 +206,7 @@ describe('the differences of the overview', () => {
       id,
       about: id,
       kind,
+      provenance: { stage: 'compose', rule: 'compose/number-difference' },
       claims: articles.map((ids) => ({
         text: id,
         value: 1,
@@ -212,6 +214,7 @@ describe('the differences of the overview', () => {
         citations: [],
         attribution: null,
         asOf: null,
+        provenance: { stage: 'compose', rule: 'compose/number-difference' },
       })),
       ...(relation ? { relation } : {}),
     }) as Difference;
@@ -222,6 +225,7 @@ describe('the differences of the overview', () => {
     articleIds,
     independentSources: articleIds.length,
     kind: 'shared',
+    provenance: { stage: 'compose', rule: 'compose/shared-fact' },
   });
 
   it('rank contradictions first, then by reach; an update (the story moving on) last', () => {
@@ -288,6 +292,7 @@ describe('leans and sides', () => {
       articleIds: ids,
       independentSources: 1,
       kind: 'shared',
+      provenance: { stage: 'compose', rule: 'compose/shared-fact' },
     });
     expect(onlySide(f('x', ['a', 'b', 'e']), leanOf)).toBe('left');
     expect(onlySide(f('x', ['a', 'c']), leanOf)).toBeNull();

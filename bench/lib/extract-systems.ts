@@ -7,7 +7,6 @@ import { extractHtml } from '../../src/core/read/extract-html.js';
 import { readArticle } from '../../src/core/read/read-article.js';
 import { loadExtractionPages, type ExtractionPage } from '../../scripts/lib/extraction-pages.js';
 import { cpuTime, median } from './cpu-time.js';
-import { flushMemos } from './flush-memos.js';
 
 /** The systems, by name: each reads one page and returns a length (so the work is not optimized away). */
 export const EXTRACT_SYSTEMS: Record<string, (page: ExtractionPage) => number> = {
@@ -29,8 +28,8 @@ const PASSES = 5;
 /** Median CPU milliseconds of one pass of a system over the pages, after one untimed warm-up pass. */
 export function timeSystem(run: (page: ExtractionPage) => number, pages: readonly ExtractionPage[]): number {
   let sink = 0;
+  // Each readArticle call is a run of its own with a fresh run context: every page is read cold by construction.
   const pass = () => {
-    flushMemos();
     return cpuTime(() => {
       for (const page of pages) sink += run(page);
     });

@@ -9,12 +9,12 @@
 // readDoc reads each text once, the layer analyzes each story once, and entities+quotes run once; each figure is the
 // median pass, in CPU time of this process (process.cpuUsage, not wall time: the machine is shared and wall time swings
 // with other load), (bench/lib/cpu-time.ts). `analyzeText` memoizes wink's
-// reading per text (256 texts) and reading the articles fills that memo, so it is flushed with other texts before each
-// layer and entities+quotes pass (after reading the articles afresh, so no per-article memo carries over either): those
-// figures include their own wink tokenization of every text and everything else they compute, as wink's figure does.
-// One more layer pass runs with that memo filled beforehand (each story's texts read by `analyzeText`, untimed, just
-// before the story is timed): the layer without its own wink read, printed as "with wink's read memoized". The
-// difference from the layer's figure is what that read costs inside the layer, next to wink's own figure.
+// reading per text in the run's context, and every story is analyzed with a fresh context (after reading the articles
+// afresh, so no per-article memo carries over either): those figures include their own wink tokenization of every text
+// and everything else they compute, as wink's figure does. One more layer pass runs with the story's context filled
+// beforehand (each story's texts read by `analyzeText` in that context, untimed, just before the story is timed): the
+// layer without its own wink read, printed as "with wink's read memoized". The difference from the layer's figure is
+// what that read costs inside the layer, next to wink's own figure.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../../src/core/analyze/entities.js';
@@ -24,7 +24,7 @@ import type { RawArticle } from '../../src/core/model.js';
 import { analyzeText, wink } from '../../src/core/nlp/wink.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
 import { cpuTime, median } from '../lib/cpu-time.js';
-import { flushMemos } from '../lib/flush-memos.js';
+import { createRunContext } from '../../src/core/run-context.js';
 
 /** One corpus to time: a name and its stories (each a list of raw articles). */
 interface Corpus {
@@ -97,22 +97,20 @@ function time(corpus: Corpus): {
       for (const t of texts) nlp.readDoc(t);
     });
     let stories = read();
-    flushMemos();
     const layer = cpuTime(() => {
-      for (const articles of stories) analyzeArticles(articles, '2021-05-18');
+      for (const articles of stories) analyzeArticles(articles, '2021-05-18', createRunContext());
     });
     stories = read();
-    flushMemos();
     const entityQuote = cpuTime(() => {
       for (const articles of stories) findQuotes(articles, findEntities(articles));
     });
     stories = read();
-    flushMemos();
-    // Story by story (the memo holds fewer texts than a corpus): its texts read untimed, then the story timed.
+    // Story by story, each with its own context: its texts read untimed into the context, then the story timed.
     let layerWarm = 0;
     for (const articles of stories) {
-      for (const a of articles) analyzeText(a.text);
-      layerWarm += cpuTime(() => analyzeArticles(articles, '2021-05-18'));
+      const ctx = createRunContext();
+      for (const a of articles) analyzeText(a.text, ctx);
+      layerWarm += cpuTime(() => analyzeArticles(articles, '2021-05-18', ctx));
     }
     passes.push({ winkOnly, layer, entityQuote, layerWarm });
   }
@@ -129,11 +127,10 @@ function time(corpus: Corpus): {
 
 /** Prints the figures per corpus (warm process, cold per text: see the note at the top). */
 export default async function (): Promise<void> {
-  // Warm up on articles that are not timed: loads the models, compiles code and patterns, and fills wink's per-text
-  // memo with other texts only.
+  // Warm up on articles that are not timed: loads the models, compiles code and patterns (each story in a context of
+  // its own, as every run).
   const warmup = [...(neusStories(100, 200) ?? []), ...(polnearStories(60, 120) ?? [])];
   for (let pass = 0; pass < WARMUP_PASSES; pass++) {
-    flushMemos();
     for (const story of warmup) {
       const articles = readArticles(story).articles;
       for (const a of articles) wink().readDoc(a.text);

@@ -35,11 +35,13 @@ export function digest(composed: ComposedStory): unknown {
         articleIds: f.articleIds,
         independentSources: f.independentSources,
         statement: snip(f.statement),
+        rule: f.provenance.rule,
       })),
     singleFacts: composed.facts.filter((f) => f.kind === 'single').length,
     differences: composed.differences.map((d) => ({
       about: d.about,
       kind: d.kind,
+      rule: d.provenance.rule,
       claims: d.claims.map((c) => ({ value: c.value, articleIds: c.articleIds, text: snip(c.text) })),
     })),
     omissions: composed.omissions,

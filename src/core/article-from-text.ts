@@ -1,11 +1,16 @@
 import type { Article } from './model.js';
+import { paragraphSpans } from './read/paragraphs.js';
+import { segmentSentences } from './read/sentences.js';
 
 /**
  * Builds an Article from text that needs no cleaning (evaluation corpora, hand-made test cases): the text is the
- * cleaned text, nothing was removed, and the fields not given are empty. Sentences and paragraphs are left empty
- * unless given; the analyze stages then segment the text themselves.
+ * cleaned text, nothing was removed, and the fields not given are empty. Sentences, unless given, are the reader's
+ * (`segmentSentences` within the given paragraphs, else within the text's blank-line paragraphs), so that every stage
+ * reads one segmentation; paragraphs are left as given.
  */
 export function articleFromText(id: string, text: string, fields: Partial<Omit<Article, 'id' | 'text'>> = {}): Article {
+  const paragraphs = fields.paragraphs && fields.paragraphs.length > 0 ? fields.paragraphs : paragraphSpans(text);
+  const sentences = fields.sentences ?? segmentSentences(text, paragraphs);
   return {
     id,
     source: id,
@@ -21,10 +26,10 @@ export function articleFromText(id: string, text: string, fields: Partial<Omit<A
     removed: [],
     embeds: [],
     paragraphs: [],
-    sentences: [],
     diagnostics: [],
     provenance: {},
     ...fields,
+    sentences,
     text,
   };
 }

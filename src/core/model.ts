@@ -329,6 +329,8 @@ export interface Fact {
   /** Articles counted once per group of near-verbatim copies (wire copy, one press release). */
   independentSources: number;
   kind: 'shared' | 'single';
+  /** The compose rule that made it: `compose/shared-fact` (an agreement of several articles) or `compose/single-fact`. */
+  provenance: Provenance;
 }
 
 /** One side of a difference. */
@@ -339,6 +341,8 @@ export interface DifferenceClaim {
   citations: Citation[];
   attribution: string | null;
   asOf: DateValue | null;
+  /** The compose rule that found the side: that of its difference. */
+  provenance: Provenance;
 }
 
 /**
@@ -356,6 +360,8 @@ export interface Difference {
   claims: DifferenceClaim[];
   /** Whether the sides contradict each other or tell the story at different times (absent in older reports). */
   relation?: DifferenceRelation;
+  /** The compose rule that found it: `compose/number-difference` or `compose/opposed-stances`. */
+  provenance: Provenance;
 }
 
 /** Facts most other articles report and this one does not. */

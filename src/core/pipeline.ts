@@ -7,21 +7,25 @@ import { composeStory } from './compose/compose.js';
 import { shortHash } from './hash.js';
 import type { AnalyzeOptions, Article, DateValue, InputFailure, RawArticle, Report, ReportArticle } from './model.js';
 import { readArticle } from './read/read-article.js';
-import { createRunContext } from './run-context.js';
 import { prepareStoryContext } from './read/story-context.js';
+import { createRunContext, type RunContext } from './run-context.js';
+import { runStagesOnArticles, type Stage } from './run-stages.js';
 import type { AnalyzedStory } from './stage-types.js';
 
 /** The generator version written into reports when the caller gives none. */
 export const CORE_VERSION = '0.1.0';
 
-/** Reads every raw input; unreadable ones become failures and the rest go on. */
-export function readArticles(raws: readonly RawArticle[]): { articles: Article[]; failures: InputFailure[] } {
+/** Reads every raw input in the run's context; unreadable ones become failures and the rest go on. */
+export function readArticles(
+  raws: readonly RawArticle[],
+  ctx: RunContext = createRunContext(),
+): { articles: Article[]; failures: InputFailure[] } {
   const articles: Article[] = [];
   const failures: InputFailure[] = [];
   // Prepared once: every article judges its lines against the same story texts.
   const context = prepareStoryContext(raws.map((r) => r.content));
   for (const raw of raws) {
-    const result = readArticle(raw, { storyContext: context });
+    const result = readArticle(raw, { storyContext: context }, ctx);
     if (result.ok) articles.push(result.value);
     else failures.push(result.failure);
   }
@@ -40,19 +44,49 @@ export function storyReferenceDate(articles: readonly Article[], given?: string)
   return pool.length > 0 ? [...pool].sort().at(-1)!.slice(0, 10) : null;
 }
 
+/** The analyze stage of the dates: settles each article's date and finds the dates its text states. */
+const datesStage: Stage<AnalyzedStory> = {
+  name: 'dates',
+  run: (story, ctx) => {
+    const { articles, mentions } = datesOfStory(story.articles, { referenceDate: story.referenceDate }, ctx);
+    return { ...story, articles, dates: mentions };
+  },
+};
+
 /**
- * The analyze phase, in order: dates (which also settle each article's date), entities, quotes, numbers, timeline.
- * `referenceDate` is the caller's date for articles whose own evidence fixes none (null: their dates stay unknown);
- * the articles of the result carry their dates as the dates stage settled them.
+ * The analyze phase as data, in order: dates (which also settle each article's date, read by every later stage),
+ * entities, quotes (read entities), numbers (read dates), timeline (reads dates).
  */
-export function analyzeArticles(input: readonly Article[], referenceDate: string | null): AnalyzedStory {
-  const ctx = createRunContext();
-  const { articles, mentions: dates } = datesOfStory(input, { referenceDate }, ctx);
-  const entities = findEntities(articles, ctx);
-  const quotes = findQuotes(articles, entities);
-  const numbers = findNumbers(articles, dates, ctx);
-  const timeline = buildTimeline(articles, dates, ctx);
-  return { articles, referenceDate, entities, quotes, numbers, dates, timeline };
+export const ANALYZE_STAGES: readonly Stage<AnalyzedStory>[] = [
+  datesStage,
+  { name: 'entities', run: (story, ctx) => ({ ...story, entities: findEntities(story.articles, ctx) }) },
+  { name: 'quotes', run: (story, ctx) => ({ ...story, quotes: findQuotes(story.articles, story.entities, ctx) }) },
+  { name: 'numbers', run: (story, ctx) => ({ ...story, numbers: findNumbers(story.articles, story.dates, ctx) }) },
+  { name: 'timeline', run: (story, ctx) => ({ ...story, timeline: buildTimeline(story.articles, story.dates, ctx) }) },
+];
+
+/** The story before any analyze stage: its articles and reference date, no annotation yet. */
+function unanalyzed(articles: readonly Article[], referenceDate: string | null): AnalyzedStory {
+  return { articles, referenceDate, entities: [], quotes: [], numbers: [], dates: [], timeline: [] };
+}
+
+/**
+ * The analyze phase (`ANALYZE_STAGES`) on articles already read. `referenceDate` is the caller's date for articles
+ * whose own evidence fixes none (null: their dates stay unknown); the articles of the result carry their dates as the
+ * dates stage settled them. An article a stage cannot work on is left out and listed in `failures` (absent when none).
+ */
+export function analyzeArticles(
+  input: readonly Article[],
+  referenceDate: string | null,
+  ctx: RunContext = createRunContext(),
+): AnalyzedStory {
+  const { story, failures } = runStagesOnArticles(
+    ANALYZE_STAGES,
+    input,
+    (articles) => unanalyzed(articles, referenceDate),
+    ctx,
+  );
+  return failures.length > 0 ? { ...story, failures } : story;
 }
 
 /** Drops the fields of an Article that stay out of the report (the raw original is kept in storage, not here). */
@@ -63,8 +97,10 @@ export function toReportArticle(article: Article): ReportArticle {
 
 /** Runs the whole core pipeline on the raw articles of one story and returns the report. */
 export function analyzeStory(raws: readonly RawArticle[], options: AnalyzeOptions = {}): Report {
-  const { articles, failures } = readArticles(raws);
-  return reportFromArticles(articles, failures, options);
+  // One context for the whole run: every stage of this story shares its memos, and no other run sees them.
+  const ctx = createRunContext();
+  const { articles, failures } = readArticles(raws, ctx);
+  return reportFromArticles(articles, failures, options, ctx);
 }
 
 /**
@@ -75,11 +111,12 @@ export function reportFromArticles(
   read: readonly Article[],
   failures: readonly InputFailure[],
   options: AnalyzeOptions = {},
+  ctx: RunContext = createRunContext(),
 ): Report {
-  const analyzed = analyzeArticles(read, options.referenceDate ?? null);
+  const { failures: failed = [], ...analyzed } = analyzeArticles(read, options.referenceDate ?? null, ctx);
   const { articles } = analyzed;
   const referenceDate = storyReferenceDate(articles, options.referenceDate);
-  const composed = composeStory(analyzed, { summaryWords: options.summaryWords ?? 120 });
+  const composed = composeStory(analyzed, { summaryWords: options.summaryWords ?? 120 }, ctx);
   // The story is titled by the summary's neutral headline (chosen across outlets), not by whichever outlet came first.
   const headline = composed.summary.headline?.replace(/\.$/, '');
   const title = headline ?? articles.find((a) => a.title)?.title ?? null;
@@ -93,7 +130,7 @@ export function reportFromArticles(
       referenceDate,
     },
     articles: articles.map(toReportArticle),
-    failures: [...failures],
+    failures: [...failures, ...failed],
     entities: [...analyzed.entities],
     quotes: [...analyzed.quotes],
     numbers: [...analyzed.numbers],

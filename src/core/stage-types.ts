@@ -4,6 +4,7 @@ import type {
   Difference,
   Entity,
   Fact,
+  InputFailure,
   Framing,
   NumberMention,
   Omission,
@@ -22,6 +23,8 @@ export interface AnalyzedStory {
   numbers: readonly NumberMention[];
   dates: readonly DateMention[];
   timeline: readonly TimelineEvent[];
+  /** Articles an analyze stage could not work on, left out of the story (absent when none). */
+  failures?: readonly InputFailure[];
 }
 
 /** What the compose phase adds. */

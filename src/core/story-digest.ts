@@ -34,13 +34,12 @@ export interface StoryDigest {
 /** Longest lede kept (a list item shows two or three lines). */
 export const MAX_LEDE_CHARS = 400;
 
-/** The digest of a story's report. */
-export function storyDigest(report: Report): StoryDigest {
+/** Each outlet of the report's articles once, in order of its first article (by stated name, else by site). */
+function digestOutlets(articles: Report['articles']): DigestOutlet[] {
   const byKey = new Map<string, DigestOutlet>();
-  for (const article of report.articles) {
+  for (const article of articles) {
     const stated = article.outlet?.replace(/\s+/g, ' ').trim() || null;
-    const domain = article.url ? normalizeDomain(article.url) : null;
-    const name = stated ?? domain;
+    const name = stated ?? (article.url ? normalizeDomain(article.url) : null);
     if (!name) continue;
     const key = stated ? `name:${nameKey(stated)}` : `site:${name}`;
     const known = byKey.get(key);
@@ -49,12 +48,20 @@ export function storyDigest(report: Report): StoryDigest {
       known.url ??= article.url;
     } else byKey.set(key, { name, outlet: stated, url: article.url, articleIds: [article.id] });
   }
-  const headline = report.summary?.headline?.trim();
-  const first = report.summary?.sentences[0]?.text.trim();
-  const lede = headline || first || null;
+  return [...byKey.values()];
+}
+
+/** The neutral headline, else the summary's first sentence, shortened; null when the report has neither. */
+function ledeOf(summary: Report['summary']): string | null {
+  const lede = summary?.headline?.trim() || summary?.sentences[0]?.text.trim() || null;
+  return lede === null ? null : shorten(lede, MAX_LEDE_CHARS);
+}
+
+/** The digest of a story's report. */
+export function storyDigest(report: Report): StoryDigest {
   return {
-    outlets: [...byKey.values()],
-    lede: lede === null ? null : shorten(lede, MAX_LEDE_CHARS),
+    outlets: digestOutlets(report.articles),
+    lede: ledeOf(report.summary),
     leadEntities: leadEntities(report.entities),
   };
 }

@@ -166,6 +166,7 @@ export function fixtureReport(): Report {
         articleIds: [...FIXTURE_IDS],
         independentSources: 3,
         kind: 'shared',
+        provenance: { stage: 'compose', rule: 'compose/shared-fact' },
       },
       {
         id: 'f2',
@@ -177,6 +178,7 @@ export function fixtureReport(): Report {
         articleIds: [FIXTURE_IDS[0], FIXTURE_IDS[2]],
         independentSources: 2,
         kind: 'shared',
+        provenance: { stage: 'compose', rule: 'compose/shared-fact' },
       },
       single('f3', 0, 'Detours were posted along Mill Road.'),
       single('f4', 2, 'Repairs are expected to begin on March 18.'),
@@ -191,6 +193,7 @@ export function fixtureReport(): Report {
           claim(1, 'Roughly 15,000 drivers use the span daily', 15000, 'the state highway agency'),
         ],
         relation: 'conflict',
+        provenance: { stage: 'compose', rule: 'compose/number-difference' },
       },
       {
         id: 'd2',
@@ -210,6 +213,7 @@ export function fixtureReport(): Report {
               earliest: '2024-03-04',
               latest: '2024-03-06',
             },
+            provenance: { stage: 'compose', rule: 'compose/number-difference' },
           },
           {
             text: 'until further notice',
@@ -218,9 +222,11 @@ export function fixtureReport(): Report {
             citations: [embedCite('closed until further notice')],
             attribution: 'City of Riverside (embedded post)',
             asOf: { value: '2024-03-05', inferred: false, basis: 'post date' },
+            provenance: { stage: 'compose', rule: 'compose/number-difference' },
           },
         ],
         relation: 'unknown-timing',
+        provenance: { stage: 'compose', rule: 'compose/number-difference' },
       },
     ],
     omissions: [{ articleId: FIXTURE_IDS[1], factIds: ['f2'] }],
@@ -334,6 +340,7 @@ function single(id: string, i: number, sentence: string) {
     articleIds: [FIXTURE_IDS[i]!],
     independentSources: 1,
     kind: 'single' as const,
+    provenance: { stage: 'compose', rule: 'compose/single-fact' },
   };
 }
 
@@ -345,5 +352,6 @@ function claim(i: number, phrase: string, value: number, attribution: string) {
     citations: [cite(i, phrase)],
     attribution,
     asOf: { value: '2024-03-05', inferred: true, basis: 'publication date' },
+    provenance: { stage: 'compose', rule: 'compose/number-difference' },
   };
 }

@@ -117,6 +117,7 @@ function fact(f: FactSpec): Fact {
     articleIds: ids.map(ID),
     independentSources: ids.length,
     kind: ids.length > 1 ? 'shared' : 'single',
+    provenance: { stage: 'compose', rule: ids.length > 1 ? 'compose/shared-fact' : 'compose/single-fact' },
   };
 }
 
@@ -254,6 +255,7 @@ export function wideReport(): Report {
         id: 'wd-residents',
         about: 'residents told to leave',
         kind: 'number',
+        provenance: { stage: 'compose', rule: 'compose/number-difference' },
         claims: [0, 2, 4, 6, 8, 10].map((i, k) => ({
           text: 'About 1,200 residents',
           value: 1200 + k * 100,
@@ -261,6 +263,7 @@ export function wideReport(): Report {
           citations: [cite(i, 'About 1,200 residents')],
           attribution: null,
           asOf: { value: '2025-03-08', inferred: true, basis: 'the publication date (input metadata)' },
+          provenance: { stage: 'compose', rule: 'compose/number-difference' },
         })),
       },
     ],

@@ -33,7 +33,15 @@ export function reportFor(id: string, raws: RawArticle[], facts: Fact[] = []): R
 
 /** A hand-made fact. */
 export function fact(id: string, statement: string, articleId: string): Fact {
-  return { id, statement, citations: [], articleIds: [articleId], independentSources: 1, kind: 'single' };
+  return {
+    id,
+    statement,
+    citations: [],
+    articleIds: [articleId],
+    independentSources: 1,
+    kind: 'single',
+    provenance: { stage: 'compose', rule: 'compose/single-fact' },
+  };
 }
 
 /** A new story of these articles with its report. */

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { CANONICAL_FORMS } from '../lexicon/places.js';
+import { boundedMemo } from '../run-context.js';
 import { findNames, nameEvidence, type NameKind, type NameMention } from './find-names.js';
 import { STOP_WORDS } from './stop-words.js';
 import { tokenize, type WordToken } from './tokenize.js';
@@ -37,18 +38,15 @@ export interface PlaceWeights {
   lede: number;
 }
 
-const STEM_MEMO_LIMIT = 50_000;
-const stems = new Map<string, string>();
+/**
+ * Porter stems already computed (news vocabulary repeats). Module-level on purpose: a word's stem is a pure function
+ * of a short string, the same in every run.
+ */
+const stems = boundedMemo<string, string>(50_000);
 
-/** Porter stem of a lower-case word, memoized (news vocabulary repeats; the memo is cleared when it grows large). */
+/** Porter stem of a lower-case word, memoized. */
 function stemOf(word: string): string {
-  let stem = stems.get(word);
-  if (stem === undefined) {
-    if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
-    stem = stemmer(word);
-    stems.set(word, stem);
-  }
-  return stem;
+  return stems.get(word, stemmer);
 }
 
 const MAGNITUDES = new Set(['million', 'billion', 'trillion']);

@@ -154,25 +154,28 @@ function storyOf(value: unknown): StoryState {
   };
 }
 
-/**
- * Rebuilds a state from a snapshot, checking every field (a snapshot read from disk is untrusted input): a bad one
- * throws InvalidSnapshotError naming what is wrong, and nothing half-restored is returned.
- */
-export function fromSnapshot(value: unknown, options: ResolvedClusterOptions): ClusterState {
+/** The snapshot as an object whose format, version, clock and next story number are checked. */
+function checkedHeader(value: unknown): Record<string, unknown> & { clock: number | null; nextSeq: number } {
   const snap = (typeof value === 'object' && value !== null ? value : bad('not an object')) as Record<string, unknown>;
   if (snap.format !== 'parallax-clusterer') bad('the format is not "parallax-clusterer"');
   if (snap.version !== 1) bad(`version ${JSON.stringify(snap.version)} is not supported (expected 1)`);
   if (!isTime(snap.clock) || !isCount(snap.nextSeq)) bad('clock or nextSeq');
-  const state = emptyState(options);
-  state.clock = snap.clock;
+  return snap as Record<string, unknown> & { clock: number | null; nextSeq: number };
+}
+
+/** Restores the recent arrival times and the counters. */
+function restoreClockAndStats(state: ClusterState, snap: Record<string, unknown>): void {
   const recent = arrayOf(snap.recentTimes, 'recentTimes');
   state.recentTimes = recent.every(isNumber) && recent.length <= CLOCK_WINDOW ? recent : bad('recentTimes');
-  state.nextSeq = snap.nextSeq;
   const stats = (snap.stats ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(state.stats) as (keyof ClusterStats)[]) {
     const n = stats[key];
     state.stats[key] = isCount(n) ? n : bad(`stats.${key}`);
   }
+}
+
+/** Restores the decayed document count and the document frequency of every key. */
+function restoreDocumentFrequency(state: ClusterState, snap: Record<string, unknown>): void {
   const documents = arrayOf(snap.documents, 'documents');
   if (documents.length !== 2 || !isNumber(documents[0]) || !isTime(documents[1])) bad('documents');
   state.df.documents = { value: documents[0] as number, time: documents[1] as number | null };
@@ -182,24 +185,51 @@ export function fromSnapshot(value: unknown, options: ResolvedClusterOptions): C
     const [key, count, time] = entry as [string, number, number | null];
     state.df.counts.set(key, { value: count, time });
   }
+}
+
+/** Restores the stories (each numbered below `nextSeq`, once) and their place in the quiet queue. */
+function restoreStories(state: ClusterState, snap: Record<string, unknown>): void {
   for (const story of arrayOf(snap.stories, 'stories').map(storyOf)) {
     if (story.seq >= state.nextSeq || state.stories.has(story.seq)) bad(`story number ${story.seq}`);
     state.stories.set(story.seq, story);
     if (story.last !== null) state.quiet.push({ time: story.last, seq: story.seq });
   }
-  const postings = arrayOf(snap.postings, 'postings').map((entry): [string, number[]] => {
+}
+
+/** The postings of the snapshot, each naming stories the state holds. */
+function checkedPostings(state: ClusterState, snap: Record<string, unknown>): [string, number[]][] {
+  return arrayOf(snap.postings, 'postings').map((entry): [string, number[]] => {
     const ok = Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && Array.isArray(entry[1]);
     if (!ok) bad('a postings entry');
     const [key, list] = entry as [string, unknown[]];
     if (!list.every((seq) => isCount(seq) && state.stories.has(seq))) bad(`postings of ${key}`);
     return [key, list as number[]];
   });
-  state.index = StoryIndex.fromPostings(options.postingsLimit, postings);
+}
+
+/** Restores the name aliases. */
+function restoreAliases(state: ClusterState, snap: Record<string, unknown>): void {
   for (const pair of arrayOf(snap.aliases, 'aliases')) {
     const ok = Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
     if (!ok) bad('an alias entry');
     state.aliases.set(pair[0] as string, pair[1] as string);
   }
+}
+
+/**
+ * Rebuilds a state from a snapshot, checking every field (a snapshot read from disk is untrusted input): a bad one
+ * throws InvalidSnapshotError naming what is wrong, and nothing half-restored is returned.
+ */
+export function fromSnapshot(value: unknown, options: ResolvedClusterOptions): ClusterState {
+  const snap = checkedHeader(value);
+  const state = emptyState(options);
+  state.clock = snap.clock;
+  state.nextSeq = snap.nextSeq;
+  restoreClockAndStats(state, snap);
+  restoreDocumentFrequency(state, snap);
+  restoreStories(state, snap);
+  state.index = StoryIndex.fromPostings(options.postingsLimit, checkedPostings(state, snap));
+  restoreAliases(state, snap);
   if (state.stats.liveStories !== state.stories.size) bad('stats.liveStories does not match the stories');
   return state;
 }

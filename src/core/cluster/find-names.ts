@@ -131,17 +131,18 @@ function nameOfRun(
   const lower = words.map((t) => t.lower);
   const phrase = CANONICAL_FORMS.get(lower.join(' ')) ?? lower.join(' ');
   const display = words.map((t) => t.raw).join(' ');
-  if (words.length === 1 && start === first) {
-    const only = words[0]!;
-    // A lone capitalized word at the start of a sentence is a name only with some evidence it is one.
-    const evidenced = known || ACRONYM.test(only.raw) || evidence.midSentence.has(only.lower);
-    if (only.sentenceStart && !evidenced) return null;
-    if (STOP_WORDS.has(only.lower) || only.lower.length < 2) return null;
-  }
+  if (words.length === 1 && start === first && !loneWordIsName(words[0]!, known !== null, evidence)) return null;
   const kind = known ?? lexiconKind(phrase, lower) ?? personKind(lower, start > first);
   const surnameWords = lower.filter((w) => !SUFFIXES.has(w));
   const key = kind === 'person' ? (surnameWords[surnameWords.length - 1] ?? phrase) : phrase;
   return { key, display, kind };
+}
+
+/** Whether a run of one capitalized word is a name: at a sentence's start only with some evidence that it is one. */
+function loneWordIsName(only: WordToken, known: boolean, evidence: NameEvidence): boolean {
+  const evidenced = known || ACRONYM.test(only.raw) || evidence.midSentence.has(only.lower);
+  if (only.sentenceStart && !evidenced) return false;
+  return !STOP_WORDS.has(only.lower) && only.lower.length >= 2;
 }
 
 /** Person when a title stood before the name or a known given name starts it; otherwise unknown. */

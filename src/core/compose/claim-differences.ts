@@ -1,4 +1,4 @@
-import type { Article, DateValue, Difference, DifferenceClaim } from '../model.js';
+import type { Article, DateValue, Difference, DifferenceClaim, Provenance } from '../model.js';
 import { attributionIn } from '../analyze/sentence-attribution.js';
 import { compressSentence } from './compress-sentence.js';
 import { citationOf } from './facts.js';
@@ -6,6 +6,9 @@ import { findStances, type Stance } from './stances.js';
 import type { Statement } from './statements.js';
 import { pushTo } from './push-to.js';
 import { articleAsOf, differenceRelation } from './timing.js';
+
+/** Provenance of a difference over a claim and of its sides: one topic held with opposite stances by one actor. */
+const OPPOSED_STANCES: Provenance = { stage: 'compose', rule: 'compose/opposed-stances' };
 
 /** Statements in which two different subjects must both appear for them to count as one side (an official and his office). */
 const COOCCURRENCE_MIN = 2;
@@ -42,6 +45,7 @@ function sideClaim(stances: readonly Stance[], asOf: ReadonlyMap<string, DateVal
     citations: stances.map((s) => citationOf(s.statement)),
     attribution: stances.map((s) => attributionIn(s.statement.text)).find((a) => a !== null) ?? null,
     asOf: asOf.get(lead.statement.articleId) ?? null,
+    provenance: OPPOSED_STANCES,
   };
 }
 
@@ -89,6 +93,7 @@ export function findClaimDifferences(statements: readonly Statement[], articles:
       kind: 'claim',
       claims: [sideClaim(con, asOf), sideClaim(pro, asOf)],
       relation: differenceRelation(pairs),
+      provenance: OPPOSED_STANCES,
     });
   }
   return differences;

@@ -5,6 +5,11 @@ import type { StatementGroup } from './group-statements.js';
 import { independentSources } from './near-duplicates.js';
 import type { Statement } from './statements.js';
 
+/** Rule of a fact that several articles report (an agreement between sources): statements grouped as one event. */
+export const SHARED_FACT_RULE = 'compose/shared-fact';
+/** Rule of a fact that one article alone reports. */
+export const SINGLE_FACT_RULE = 'compose/single-fact';
+
 /** A fact together with the statements it was built from (kept for omissions and the summary). */
 export interface FactGroup {
   fact: Fact;
@@ -84,6 +89,7 @@ export function buildFacts(
       articleIds: b.articleIds,
       independentSources: b.sources,
       kind: b.articleIds.length > 1 ? 'shared' : 'single',
+      provenance: { stage: 'compose', rule: b.articleIds.length > 1 ? SHARED_FACT_RULE : SINGLE_FACT_RULE },
     },
     members: b.members,
     representative: b.representative,

@@ -185,6 +185,43 @@ export function statementAt(byArticle: ReadonlyMap<string, Statement[]>, n: Numb
   return null;
 }
 
+/** What a figure counts: its head noun's class, the event it counts, and the words that name both. */
+interface Counted {
+  nouns: string[];
+  head: string | null;
+  cls: string;
+  event: string | null;
+  clause: { key: string; word: string } | null;
+}
+
+/** True when a mention states a figure that can be compared at all (a value, a count, in a real sentence, not a sub-count). */
+function isComparable(n: NumberMention, statement: Statement | null, articleText: string): statement is Statement {
+  if (n.value === null || n.counts === null || !statement || statement.junk) return false;
+  return !SUBCOUNT.test(articleText.slice(Math.max(0, n.start - 40), n.start));
+}
+
+/** What the mention counts, or null when it counts nothing comparable (a vague noun, people counted for no event). */
+function countedBy(n: NumberMention & { counts: string }, statement: Statement): Counted | null {
+  const { nouns, event: stated } = parseCounts(n.counts);
+  const head = nouns.at(-1) ?? null;
+  if (head !== null && VAGUE_NOUNS.has(head.toLowerCase())) return null;
+  if (head === null && stated === null) return null;
+  const cls = head === null ? 'people' : nounClass(head);
+  const clause = stated === null ? clauseEvent(statement.tokens, n) : null;
+  const event = stated ?? clause?.key ?? null;
+  // People counted for no event the sentence states are not comparable with anything.
+  if (event === null && cls === 'people') return null;
+  return { nouns, head, cls, event, clause };
+}
+
+/** The group a figure is about: a group named among its nouns, else one named in the sentence ("Palestinians"). */
+function sideOf(nouns: readonly string[], statement: Statement): string | null {
+  const named = nouns.map(groupRoot).find((g) => g !== null) ?? null;
+  if (named !== null) return named;
+  const sidePhrase = SIDE_PHRASE.exec(statement.text)?.[1];
+  return sidePhrase ? groupRoot(sidePhrase) : null;
+}
+
 /** Reads what a NumberMention counts; null when it is not comparable (no value, vague, a sub-count, in junk). */
 export function figureOf(
   n: NumberMention,
@@ -192,28 +229,17 @@ export function figureOf(
   articleText: string,
   published: DateValue | null,
 ): Figure | null {
-  if (n.value === null || n.counts === null || !statement || statement.junk) return null;
-  if (SUBCOUNT.test(articleText.slice(Math.max(0, n.start - 40), n.start))) return null;
-  const counted = parseCounts(n.counts);
-  const { nouns } = counted;
-  const head = nouns.at(-1) ?? null;
-  if (head !== null && VAGUE_NOUNS.has(head.toLowerCase())) return null;
-  if (head === null && counted.event === null) return null;
-  const cls = head === null ? 'people' : nounClass(head);
-  const clause = counted.event === null ? clauseEvent(statement.tokens, n) : null;
-  const event = counted.event ?? clause?.key ?? null;
-  // People counted for no event the sentence states are not comparable with anything.
-  if (event === null && cls === 'people') return null;
-  const named = nouns.map(groupRoot).find((g) => g !== null) ?? null;
-  const sidePhrase = SIDE_PHRASE.exec(statement.text)?.[1];
-  const side = named ?? (sidePhrase ? groupRoot(sidePhrase) : null);
+  if (!isComparable(n, statement, articleText)) return null;
+  const counted = countedBy(n as NumberMention & { counts: string }, statement);
+  if (!counted) return null;
+  const { head, cls, event, clause } = counted;
   return {
     mention: n,
-    value: n.value,
+    value: n.value!,
     // A share ("70 percent of adults") and a count ("160 million adults") of one group are different measures.
     key: `${event ?? ''}|${cls}${PERCENT.test(n.text) ? '|%' : ''}${measureKind(statement.tokens, n, statement.text, statement.start)}`,
     about: [cls === 'people' ? 'people' : (head ?? cls), clause?.word ?? event].filter(Boolean).join(' '),
-    side,
+    side: sideOf(counted.nouns, statement),
     asOf: n.asOf ?? published,
     sentence: { start: statement.start, end: statement.end },
   };
@@ -222,39 +248,33 @@ export function figureOf(
 /** How far an approximate figure ("about 60") may be from the value it states. */
 const APPROXIMATION = 0.1;
 
+/** Qualifiers that make the value a floor: "more than 200" allows anything above 200. */
+const FLOOR_QUALIFIERS = new Set(['more than', 'over', 'just over', 'upwards of', 'at least', 'no fewer than']);
+/** Qualifiers that make the value a ceiling: "up to 200" allows anything below 200. */
+const CEILING_QUALIFIERS = new Set([
+  'fewer than',
+  'less than',
+  'under',
+  'just under',
+  'at most',
+  'no more than',
+  'up to',
+  'as many as',
+]);
+/** Qualifiers of a value approached from below: "nearly 60" is a little under 60. */
+const BELOW_QUALIFIERS = new Set(['nearly', 'almost', 'close to']);
+
 /** The values a figure allows, from its qualifier: "more than 200" allows anything above 200, "about 60" 54 to 66. */
 export function valueRange(f: Pick<Figure, 'value'> & { mention: Pick<NumberMention, 'qualifier'> }): {
   low: number;
   high: number;
 } {
   const v = f.value;
-  switch (f.mention.qualifier) {
-    case null:
-      return { low: v, high: v };
-    case 'more than':
-    case 'over':
-    case 'just over':
-    case 'upwards of':
-      return { low: v, high: Infinity };
-    case 'at least':
-    case 'no fewer than':
-      return { low: v, high: Infinity };
-    case 'fewer than':
-    case 'less than':
-    case 'under':
-    case 'just under':
-      return { low: -Infinity, high: v };
-    case 'at most':
-    case 'no more than':
-    case 'up to':
-    case 'as many as':
-      return { low: -Infinity, high: v };
-    case 'nearly':
-    case 'almost':
-    case 'close to':
-      return { low: v * (1 - APPROXIMATION), high: v };
-    default:
-      // about, approximately, around, roughly, some, an estimated: close to the value either way.
-      return { low: v * (1 - APPROXIMATION), high: v * (1 + APPROXIMATION) };
-  }
+  const q = f.mention.qualifier;
+  if (q === null) return { low: v, high: v };
+  if (FLOOR_QUALIFIERS.has(q)) return { low: v, high: Infinity };
+  if (CEILING_QUALIFIERS.has(q)) return { low: -Infinity, high: v };
+  if (BELOW_QUALIFIERS.has(q)) return { low: v * (1 - APPROXIMATION), high: v };
+  // about, approximately, around, roughly, some, an estimated: close to the value either way.
+  return { low: v * (1 - APPROXIMATION), high: v * (1 + APPROXIMATION) };
 }

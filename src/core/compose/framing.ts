@@ -1,4 +1,5 @@
 import type { CitedTerm, Framing, Quote } from '../model.js';
+import type { RunContext } from '../run-context.js';
 import type { AnalyzedStory } from '../stage-types.js';
 import { findCharged } from './charged-wording.js';
 import { findDescriptors } from './descriptors.js';
@@ -45,8 +46,8 @@ function quotedOf(quotes: readonly Quote[]): Framing['quoted'] {
  * How each outlet frames the story: descriptors of the key entities, charged wording in its own voice (per 1,000
  * words, signed by the mean valence), distinctive vocabulary against the other articles, and whom it quotes.
  */
-export function findFraming(story: AnalyzedStory, statements: readonly Statement[]): Framing[] {
-  const entities = keyEntities(story);
+export function findFraming(story: AnalyzedStory, statements: readonly Statement[], ctx: RunContext): Framing[] {
+  const entities = keyEntities(story, ctx);
   const ids = story.articles.map((a) => a.id);
   const usable = statements.filter((s) => !s.junk);
   const distinctive = distinctiveTerms(usable, ids);

@@ -1,5 +1,6 @@
 import type { Article, Citation } from '../model.js';
 import { analyzeText } from '../nlp/wink.js';
+import type { RunContext } from '../run-context.js';
 import { findCharged } from './charged-wording.js';
 import { buildCentroids, consensusOf } from './consensus.js';
 import { cosine, type SparseVector, type TermIndex } from './similarity.js';
@@ -129,13 +130,14 @@ export function pickHeadline(
   articles: readonly Article[],
   index: TermIndex,
   concepts: ConceptWeights,
-  weights: Partial<HeadlineWeights> = {},
+  weights: Partial<HeadlineWeights>,
+  ctx: RunContext,
 ): Headline | null {
   const w: HeadlineWeights = { ...HEADLINE_WEIGHTS, ...weights };
   const titled = articles
     .filter((a): a is Article & { title: string } => Boolean(a.title))
     .map((a) => ({ article: a, candidates: w.parts > 0 ? titleCandidates(a.title) : [titleSentence(a.title)] }));
-  const titleVectors = titled.map((t) => textVector(titleSentence(t.article.title), index));
+  const titleVectors = titled.map((t) => textVector(titleSentence(t.article.title), index, ctx));
   const centroids = buildCentroids([
     ...titled.map((t, k) => ({ articleId: t.article.id, vector: titleVectors[k]!, weight: 2 })),
     ...index.statements.map((s, i) => ({ articleId: s.articleId, vector: index.vectors[i]!, weight: 1 })),
@@ -147,8 +149,8 @@ export function pickHeadline(
   // the inverted index, only for the best few, so that the cost stays linear in the number of titles.
   const scored = titled.flatMap(({ article, candidates }) =>
     candidates.map((text) => {
-      const vector = textVector(text, index);
-      const charged = findCharged(text, analyzeText(text).tokens).length;
+      const vector = textVector(text, index, ctx);
+      const charged = findCharged(text, analyzeText(text, ctx).tokens).length;
       const penalty =
         w.charged * charged +
         (/\?/u.test(text) ? w.question : 0) +
@@ -158,7 +160,7 @@ export function pickHeadline(
       const score =
         w.consensus * consensusOf(vector, article.id, centroids) +
         w.titles * consensusOf(vector, article.id, titlesOnly) +
-        (w.coverage > 0 ? w.coverage * coverageGain(conceptsOf(termsOfText(text)), new Set(), concepts) : 0) -
+        (w.coverage > 0 ? w.coverage * coverageGain(conceptsOf(termsOfText(text, ctx)), new Set(), concepts) : 0) -
         penalty;
       return { text, vector, score };
     }),

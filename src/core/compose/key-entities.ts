@@ -1,5 +1,6 @@
 import type { Article, EntityType, Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
+import type { RunContext } from '../run-context.js';
 import type { AnalyzedStory } from '../stage-types.js';
 
 /** An entity the framing looks at, with its mentions per article. */
@@ -24,7 +25,7 @@ function rank(entities: KeyEntity[], limit: number): KeyEntity[] {
 }
 
 /** Proper-noun runs of an article (wink PROPN tags) with their offsets, used when the entity stage found nothing. */
-function properNames(article: Article): { name: string; start: number; end: number }[] {
+function properNames(article: Article, ctx: RunContext): { name: string; start: number; end: number }[] {
   const names: { name: string; start: number; end: number }[] = [];
   let run: Token[] = [];
   const flush = (): void => {
@@ -35,7 +36,7 @@ function properNames(article: Article): { name: string; start: number; end: numb
     }
     run = [];
   };
-  for (const t of analyzeText(article.text).tokens) {
+  for (const t of analyzeText(article.text, ctx).tokens) {
     if (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.value) && !CALENDAR.test(t.value)) run.push(t);
     else flush();
   }
@@ -44,10 +45,10 @@ function properNames(article: Article): { name: string; start: number; end: numb
 }
 
 /** Entities from proper-noun runs: one per distinct name, with the runs as mentions (linear in the text size). */
-function fallbackEntities(articles: readonly Article[]): KeyEntity[] {
+function fallbackEntities(articles: readonly Article[], ctx: RunContext): KeyEntity[] {
   const byName = new Map<string, KeyEntity>();
   for (const article of articles)
-    for (const run of properNames(article)) {
+    for (const run of properNames(article, ctx)) {
       if (run.name.length <= 2) continue;
       const entity = byName.get(run.name) ?? {
         id: `name:${run.name.toLowerCase()}`,
@@ -62,9 +63,9 @@ function fallbackEntities(articles: readonly Article[]): KeyEntity[] {
 }
 
 /** The entities named in most articles (from the entity stage, else from proper-noun runs), most present first. */
-export function keyEntities(story: AnalyzedStory, limit: number = DEFAULT_LIMIT): KeyEntity[] {
+export function keyEntities(story: AnalyzedStory, ctx: RunContext, limit: number = DEFAULT_LIMIT): KeyEntity[] {
   const fromStage = story.entities
     .filter((e) => e.type !== 'place')
     .map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.filter((m) => !m.inferred) }));
-  return rank(fromStage.length > 0 ? fromStage : fallbackEntities(story.articles), limit);
+  return rank(fromStage.length > 0 ? fromStage : fallbackEntities(story.articles, ctx), limit);
 }

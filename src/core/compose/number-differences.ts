@@ -1,8 +1,19 @@
-import type { Article, DateValue, Difference, DifferenceClaim, DifferenceRelation, NumberMention } from '../model.js';
+import type {
+  Article,
+  DateValue,
+  Difference,
+  DifferenceClaim,
+  DifferenceRelation,
+  NumberMention,
+  Provenance,
+} from '../model.js';
 import { figureOf, statementAt, valueRange, type Figure } from './figures.js';
 import { pushTo } from './push-to.js';
 import { articleAsOf, differenceRelation } from './timing.js';
 import type { Statement } from './statements.js';
+
+/** Provenance of a difference over figures and of its sides: figures of one measure that cannot all be true. */
+const NUMBER_DIFFERENCE: Provenance = { stage: 'compose', rule: 'compose/number-difference' };
 
 /** Distance of two counts in orders of magnitude. */
 function magnitudeGap(a: number, b: number): number {
@@ -67,6 +78,7 @@ function claimsOf(figures: readonly Figure[]): DifferenceClaim[] {
       citations: same.map((f) => ({ articleId: f.mention.articleId, ...f.sentence })),
       attribution: same.map((f) => f.mention.attribution).find((a) => a !== null) ?? null,
       asOf: same.map((f) => f.asOf).find((d) => d !== null) ?? null,
+      provenance: NUMBER_DIFFERENCE,
     };
   });
 }
@@ -116,7 +128,14 @@ export function findNumberDifferences(
     // Figures of different articles that all say the same ("roughly 4 million", "4 million") are no difference.
     const apart = group.some((f) => group.some((g) => f.mention.articleId !== g.mention.articleId && !sameValue(f, g)));
     if (!apart) continue;
-    differences.push({ id: '', about: group[0]!.about, kind: 'number', claims, relation: relationOf(group) });
+    differences.push({
+      id: '',
+      about: group[0]!.about,
+      kind: 'number',
+      claims,
+      relation: relationOf(group),
+      provenance: NUMBER_DIFFERENCE,
+    });
   }
   return differences;
 }

@@ -9,6 +9,7 @@ import { parseIsoDay } from '../analyze/dates/calendar.js';
 import type { Article, DateMention } from '../model.js';
 import { ALL_WEEKDAYS, dayNumber, timesCompatible, type EventTime } from './event-time.js';
 import { eventTimeOf, isEventDate } from './mention-event-time.js';
+import { pushTo } from './push-to.js';
 import type { Statement } from './statements.js';
 
 /** Mentions sorted by start: the ones inside a span, found by binary search. */
@@ -131,21 +132,17 @@ export interface TimeSources {
   persons: (s: Statement) => Set<string>;
 }
 
-/**
- * The times of the events of each statement: for each statement id, the event times of the date expressions inside it;
- * when its own expression is unresolved, the time its article gives the same event; when it has none and speaks in the
- * present tense, the time of writing (which tells "Hamas fires rockets" from "In 2014, Hamas fired
- * 4,000 rockets"); else an empty list: unknown.
- */
-export function statementTimes(statements: readonly Statement[], sources: TimeSources): Map<number, EventTime[]> {
-  const { dates, persons } = sources;
+/** The date mentions of each article, in text order. */
+function datesByArticle(dates: readonly DateMention[]): Map<string, DateMention[]> {
   const byArticle = new Map<string, DateMention[]>();
-  for (const d of dates) {
-    let list = byArticle.get(d.articleId);
-    if (!list) byArticle.set(d.articleId, (list = []));
-    list.push(d);
-  }
+  for (const d of dates) pushTo(byArticle, d.articleId, d);
   for (const list of byArticle.values()) list.sort((x, y) => x.start - y.start);
+  return byArticle;
+}
+
+/** Each statement's own times: those of the date expressions inside it, and whether one of them stayed unresolved. */
+function ownTimes(statements: readonly Statement[], dates: readonly DateMention[]): Map<number, OwnTime> {
+  const byArticle = datesByArticle(dates);
   const own = new Map<number, OwnTime>();
   for (const s of statements) {
     const mentions = mentionsWithin(byArticle.get(s.articleId) ?? [], s.start, s.end);
@@ -158,29 +155,49 @@ export function statementTimes(statements: readonly Statement[], sources: TimeSo
     }
     own.set(s.id, { times, unresolved, mentions });
   }
+  return own;
+}
+
+/**
+ * Sets the time of each statement of one article whose own date expression is unresolved to the time its article
+ * gives the same event, when it gives one.
+ */
+function inheritTimes(
+  list: readonly Statement[],
+  own: ReadonlyMap<number, OwnTime>,
+  out: Map<number, EventTime[]>,
+  persons: TimeSources['persons'],
+): void {
+  const waiting = list.filter((s) => own.get(s.id)!.unresolved && own.get(s.id)!.times.length === 0);
+  if (waiting.length === 0) return;
+  // The reports of the article, read only when one of its statements waits for a time.
+  const article = list.map((s) => {
+    const o = own.get(s.id)!;
+    const spans = o.mentions.map((m) => ({ start: m.start - s.start, end: m.end - s.start }));
+    return { statement: s, own: o, report: eventReport(s.text, { start: 0, end: s.text.length }, spans) };
+  });
+  const vocabulary = storyVocabulary(article.map((x) => x.report));
+  for (const s of waiting) {
+    const inherited = timeFromArticle(s, own.get(s.id)!, article, { vocabulary, persons });
+    if (inherited.length > 0) out.set(s.id, inherited);
+  }
+}
+
+/**
+ * The times of the events of each statement: for each statement id, the event times of the date expressions inside it;
+ * when its own expression is unresolved, the time its article gives the same event; when it has none and speaks in the
+ * present tense, the time of writing (which tells "Hamas fires rockets" from "In 2014, Hamas fired
+ * 4,000 rockets"); else an empty list: unknown.
+ */
+export function statementTimes(statements: readonly Statement[], sources: TimeSources): Map<number, EventTime[]> {
+  const own = ownTimes(statements, sources.dates);
   const out = new Map<number, EventTime[]>();
   const statementsOf = new Map<string, Statement[]>();
   for (const s of statements) {
     out.set(s.id, own.get(s.id)!.times);
-    let list = statementsOf.get(s.articleId);
-    if (!list) statementsOf.set(s.articleId, (list = []));
-    list.push(s);
+    pushTo(statementsOf, s.articleId, s);
   }
-  for (const list of statementsOf.values()) {
-    const waiting = list.filter((s) => own.get(s.id)!.unresolved && own.get(s.id)!.times.length === 0);
-    if (waiting.length === 0) continue;
-    // The reports of the article, read only when one of its statements waits for a time.
-    const article = list.map((s) => {
-      const o = own.get(s.id)!;
-      const spans = o.mentions.map((m) => ({ start: m.start - s.start, end: m.end - s.start }));
-      return { statement: s, own: o, report: eventReport(s.text, { start: 0, end: s.text.length }, spans) };
-    });
-    const vocabulary = storyVocabulary(article.map((x) => x.report));
-    for (const s of waiting) {
-      const inherited = timeFromArticle(s, own.get(s.id)!, article, { vocabulary, persons });
-      if (inherited.length > 0) out.set(s.id, inherited);
-    }
-  }
+  for (const list of statementsOf.values()) inheritTimes(list, own, out, sources.persons);
   const writing = writingTimes(sources.articles);
   for (const s of statements) {
     const now = writing.get(s.articleId);

@@ -1,7 +1,8 @@
 import { stemmer } from 'stemmer';
-import type { Article, Span } from '../model.js';
+import type { Span } from '../model.js';
 import { analyzeText, type Token } from '../nlp/wink.js';
 import { SpanIndex, spanAt } from '../span-index.js';
+import type { RunContext } from '../run-context.js';
 import type { AnalyzedStory } from '../stage-types.js';
 import { attributionSpans } from './attribution-spans.js';
 import { junkReason, type JunkReason } from './is-junk-statement.js';
@@ -40,22 +41,6 @@ export interface Statement {
 
 const QUOTE_OPEN = new Set(['"', '“', '«']);
 const QUOTE_CLOSE = new Set(['"', '”', '»']);
-
-/** The sentence spans of an article: the reader's, or wink's split at line breaks when the reader gave none. */
-export function sentenceSpans(article: Article): Span[] {
-  if (article.sentences.length > 0) return [...article.sentences];
-  const spans: Span[] = [];
-  for (const s of analyzeText(article.text).sentences) {
-    let offset = s.start;
-    for (const line of article.text.slice(s.start, s.end).split('\n')) {
-      const lead = line.length - line.trimStart().length;
-      const body = line.trim();
-      if (body.length > 0) spans.push({ start: offset + lead, end: offset + lead + body.length });
-      offset += line.length + 1;
-    }
-  }
-  return spans;
-}
 
 /** Normalizes a word to its comparison term (stem folded into its class), or null for stop words and symbols. */
 export function termOf(token: Token, next: Token | undefined): string | null {
@@ -131,7 +116,7 @@ function mergedSpans(spans: readonly Span[]): Span[] {
 }
 
 /** Splits every article into statements with their terms, entities, figures and dates. */
-export function buildStatements(story: AnalyzedStory): Statement[] {
+export function buildStatements(story: AnalyzedStory, ctx: RunContext): Statement[] {
   const entityIndex = indexByArticle(
     story.entities.flatMap((e) =>
       e.mentions.map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, value: e.id })),
@@ -149,10 +134,11 @@ export function buildStatements(story: AnalyzedStory): Statement[] {
   );
   const statements: Statement[] = [];
   story.articles.forEach((article, articleIndex) => {
-    const tokens = analyzeText(article.text).tokens;
+    const tokens = analyzeText(article.text, ctx).tokens;
     const attribution = mergedSpans(attributionSpans(article.id, tokens, story.quotes));
     let cursor = 0;
-    sentenceSpans(article).forEach((span, position) => {
+    // The reader's sentences (articleFromText fills them too): the one segmenter every stage cites by.
+    article.sentences.forEach((span, position) => {
       const { slice, next } = tokensIn(tokens, span, cursor);
       cursor = next;
       const text = article.text.slice(span.start, span.end);

@@ -1,4 +1,5 @@
 import type { Article } from '../model.js';
+import type { RunContext } from '../run-context.js';
 import { termsOfText } from './text-vector.js';
 
 /**
@@ -29,6 +30,7 @@ const PAIR_WEIGHT = 1;
 export function conceptWeights(
   articles: readonly Article[],
   bodyTerms: readonly { articleId: string; terms: readonly string[] }[],
+  ctx: RunContext,
 ): ConceptWeights {
   const byArticle = new Map<string, Set<string>>();
   const add = (articleId: string, concepts: Set<string>): void => {
@@ -36,7 +38,7 @@ export function conceptWeights(
     for (const c of concepts) set.add(c);
     byArticle.set(articleId, set);
   };
-  for (const a of articles) if (a.title) add(a.id, conceptsOf(termsOfText(a.title)));
+  for (const a of articles) if (a.title) add(a.id, conceptsOf(termsOfText(a.title, ctx)));
   for (const b of bodyTerms) add(b.articleId, conceptsOf(b.terms));
   const df = new Map<string, number>();
   for (const set of byArticle.values()) for (const c of set) df.set(c, (df.get(c) ?? 0) + 1);

@@ -84,15 +84,92 @@ function capitalizedShare(s: Statement): number {
   return caps.length / (words.length - 1);
 }
 
-/**
- * The features of every statement of the index as a summary sentence, one row per statement in index order, columns
- * in FEATURE_NAMES order: agreement with the other outlets, position, length, title overlap, content density
- * (entities, figures, dates, names), voice (quotes, first person, questions, charged words) and attribution.
- */
-export function candidateFeatures(inputs: FeatureInputs): number[][] {
-  const { index, facts, articles, titleVector, contested, words } = inputs;
-  const articleCount = articles.length;
-  const support = crossSupport(index, articleCount);
+/** A group of named features. */
+type Features<K extends FeatureName> = Record<K, number>;
+
+/** What the agreement features of a story's statements are measured against (built once per story). */
+interface StoryMeasures {
+  index: TermIndex;
+  articleCount: number;
+  support: number[];
+  centroids: ReturnType<typeof buildCentroids>;
+  titlesOnly: ReturnType<typeof buildCentroids>;
+  ownTitle: Map<string, SparseVector>;
+  factOf: Map<number, FactGroup>;
+  /** Statements per article (the last position plus one). */
+  perArticle: Map<string, number>;
+}
+
+/** Agreement with the other outlets: their centroid, best matches, shared facts and titles. */
+function agreementFeatures(
+  s: Statement,
+  at: number,
+  story: StoryMeasures,
+): Features<'consensus' | 'support' | 'shared' | 'ownTitle' | 'otherTitles' | 'independent'> {
+  const vector = story.index.vectors[at]!;
+  const fact = story.factOf.get(s.id);
+  const own = story.ownTitle.get(s.articleId);
+  const { articleCount, titlesOnly } = story;
+  return {
+    consensus: consensusOf(vector, s.articleId, story.centroids),
+    support: story.support[at] ?? 0,
+    shared: articleCount > 1 ? ((fact?.fact.articleIds.length ?? 1) - 1) / (articleCount - 1) : 0,
+    ownTitle: own ? cosine(vector, own) : 0,
+    otherTitles: titlesOnly.articleCount > 0 ? consensusOf(vector, s.articleId, titlesOnly) : 0,
+    independent: (fact?.fact.independentSources ?? 1) > 1 ? 1 : 0,
+  };
+}
+
+/** Place in the article and length. */
+function positionFeatures(
+  s: Statement,
+  words: number,
+  statementsInArticle: number,
+): Features<'lead' | 'first' | 'relativePosition' | 'words' | 'short' | 'long' | 'dangling'> {
+  return {
+    lead: 1 / (1 + s.position),
+    first: s.position === 0 ? 1 : 0,
+    relativePosition: s.position / Math.max(1, statementsInArticle),
+    words: words / 30,
+    short: s.words.length < 8 ? 1 : 0,
+    long: s.words.length > 45 ? 1 : 0,
+    dangling: s.position > 0 && DANGLING_START.test(s.text.trim()) ? 1 : 0,
+  };
+}
+
+/** Voice and content: quotation, first person, questions, charged words, attribution, names, figures and dates. */
+function voiceFeatures(
+  s: Statement,
+  contested: ReadonlySet<number>,
+): Features<
+  | 'quoted'
+  | 'firstPerson'
+  | 'question'
+  | 'charged'
+  | 'attributed'
+  | 'contested'
+  | 'capitalized'
+  | 'entityDensity'
+  | 'figures'
+  | 'dates'
+> {
+  return {
+    quoted: s.quotedShare,
+    firstPerson: FIRST_PERSON.test(s.text) && s.quotedShare < 0.2 ? 1 : 0,
+    question: /\?\s*["”’]?$/u.test(s.text) ? 1 : 0,
+    charged: findCharged(s.text, s.tokens, { ownVoiceOnly: true }).length,
+    attributed: isAttributed(s.text) ? 1 : 0,
+    contested: contested.has(s.id) ? 1 : 0,
+    capitalized: capitalizedShare(s),
+    entityDensity: s.entityMentions.length / Math.max(1, s.words.length),
+    figures: s.figures.length > 0 ? 1 : 0,
+    dates: s.dates.length > 0 ? 1 : 0,
+  };
+}
+
+/** What every statement's agreement is measured against: centroids, titles, facts and cross support. */
+function storyMeasures(inputs: FeatureInputs): StoryMeasures {
+  const { index, facts, articles, titleVector } = inputs;
   const titled = articles
     .filter((a): a is Article & { title: string } => Boolean(a.title))
     .map((a) => ({ articleId: a.id, vector: titleVector(a.title) }))
@@ -101,42 +178,35 @@ export function candidateFeatures(inputs: FeatureInputs): number[][] {
     ...titled.map((t) => ({ ...t, weight: TITLE_WEIGHT })),
     ...index.statements.map((s, i) => ({ articleId: s.articleId, vector: index.vectors[i]!, weight: 1 })),
   ]);
-  const titlesOnly = buildCentroids(titled.map((t) => ({ ...t, weight: 1 })));
-  const ownTitle = new Map(titled.map((t) => [t.articleId, t.vector]));
   const factOf = new Map<number, FactGroup>();
   for (const f of facts) for (const m of f.members) factOf.set(m.id, f);
   const perArticle = new Map<string, number>();
   for (const s of index.statements)
     perArticle.set(s.articleId, Math.max(perArticle.get(s.articleId) ?? 0, s.position + 1));
-  return index.statements.map((s, at) => {
-    const vector = index.vectors[at]!;
-    const fact = factOf.get(s.id);
-    const n = words[at] ?? s.words.length;
-    const own = ownTitle.get(s.articleId);
+  return {
+    index,
+    articleCount: articles.length,
+    support: crossSupport(index, articles.length),
+    centroids,
+    titlesOnly: buildCentroids(titled.map((t) => ({ ...t, weight: 1 }))),
+    ownTitle: new Map(titled.map((t) => [t.articleId, t.vector])),
+    factOf,
+    perArticle,
+  };
+}
+
+/**
+ * The features of every statement of the index as a summary sentence, one row per statement in index order, columns
+ * in FEATURE_NAMES order: agreement with the other outlets, position, length, title overlap, content density
+ * (entities, figures, dates, names), voice (quotes, first person, questions, charged words) and attribution.
+ */
+export function candidateFeatures(inputs: FeatureInputs): number[][] {
+  const story = storyMeasures(inputs);
+  return inputs.index.statements.map((s, at) => {
     const row: Record<FeatureName, number> = {
-      consensus: consensusOf(vector, s.articleId, centroids),
-      support: support[at] ?? 0,
-      shared: articleCount > 1 ? ((fact?.fact.articleIds.length ?? 1) - 1) / (articleCount - 1) : 0,
-      lead: 1 / (1 + s.position),
-      first: s.position === 0 ? 1 : 0,
-      relativePosition: s.position / Math.max(1, perArticle.get(s.articleId) ?? 1),
-      words: n / 30,
-      short: s.words.length < 8 ? 1 : 0,
-      long: s.words.length > 45 ? 1 : 0,
-      quoted: s.quotedShare,
-      firstPerson: FIRST_PERSON.test(s.text) && s.quotedShare < 0.2 ? 1 : 0,
-      question: /\?\s*["”’]?$/u.test(s.text) ? 1 : 0,
-      dangling: s.position > 0 && DANGLING_START.test(s.text.trim()) ? 1 : 0,
-      ownTitle: own ? cosine(vector, own) : 0,
-      otherTitles: titlesOnly.articleCount > 0 ? consensusOf(vector, s.articleId, titlesOnly) : 0,
-      entityDensity: s.entityMentions.length / Math.max(1, s.words.length),
-      figures: s.figures.length > 0 ? 1 : 0,
-      dates: s.dates.length > 0 ? 1 : 0,
-      charged: findCharged(s.text, s.tokens, { ownVoiceOnly: true }).length,
-      attributed: isAttributed(s.text) ? 1 : 0,
-      contested: contested.has(s.id) ? 1 : 0,
-      independent: (fact?.fact.independentSources ?? 1) > 1 ? 1 : 0,
-      capitalized: capitalizedShare(s),
+      ...agreementFeatures(s, at, story),
+      ...positionFeatures(s, inputs.words[at] ?? s.words.length, story.perArticle.get(s.articleId) ?? 1),
+      ...voiceFeatures(s, inputs.contested),
     };
     return FEATURE_NAMES.map((name) => row[name]);
   });

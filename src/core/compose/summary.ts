@@ -1,4 +1,5 @@
 import type { Article, Citation, DateMention, Summary } from '../model.js';
+import { createRunContext, type RunContext } from '../run-context.js';
 import { compressSentence } from './compress-sentence.js';
 import { citationOf, type FactGroup } from './facts.js';
 import { isAttributed } from './keep-attribution.js';
@@ -86,6 +87,8 @@ export interface SummaryOptions {
   scorer?: ScorerModel | null;
   /** The story's resolved dates: when given, the summary follows the story's time order and writes known days. */
   dates?: readonly DateMention[];
+  /** The run's context (default: a context of this summary alone). */
+  ctx?: RunContext;
 }
 
 interface Candidate {
@@ -131,7 +134,7 @@ export function summaryCandidates(
   index: TermIndex,
   facts: readonly FactGroup[],
   articles: readonly Article[],
-  options: Pick<SummaryOptions, 'contested' | 'keepAttribution'>,
+  options: Pick<SummaryOptions, 'contested' | 'keepAttribution' | 'ctx'>,
 ): {
   statement: Statement;
   factId: string | null;
@@ -140,13 +143,14 @@ export function summaryCandidates(
   features: number[];
   citations: Citation[];
 }[] {
+  const ctx = options.ctx ?? createRunContext();
   const keep = options.keepAttribution ?? new Set<number>();
   const contested = options.contested ?? new Set<number>();
   const factOf = new Map<number, FactGroup>();
   for (const f of facts) for (const m of f.members) factOf.set(m.id, f);
   const texts = index.statements.map((s) => summaryText(s, factOf.get(s.id), keep));
   const words = texts.map(wordCount);
-  const titleVector = (title: string): SparseVector => textVector(titleSentence(title), index);
+  const titleVector = (title: string): SparseVector => textVector(titleSentence(title), index, ctx);
   const rows = candidateFeatures({ index, facts, articles, titleVector, contested, words });
   return index.statements.map((s, at) => {
     const fact = factOf.get(s.id);
@@ -167,7 +171,7 @@ function candidates(
   facts: readonly FactGroup[],
   articles: readonly Article[],
   w: SummaryWeights,
-  options: SummaryOptions,
+  options: SummaryOptions & { ctx: RunContext },
 ): Candidate[] {
   const scorer = options.scorer === undefined ? SUMMARY_SCORER : options.scorer;
   const learned = scorer && modelMatchesFeatures(scorer) ? scorer : null;
@@ -187,7 +191,7 @@ function candidates(
       words: c.words,
       score,
       citations: c.citations,
-      concepts: conceptsOf(termsOfText(c.text)),
+      concepts: conceptsOf(termsOfText(c.text, options.ctx)),
     };
   });
 }
@@ -253,13 +257,15 @@ export function writeSummary(
   options: SummaryOptions,
 ): Summary {
   const w: SummaryWeights = { ...SUMMARY_WEIGHTS, ...options.weights };
+  const ctx = options.ctx ?? createRunContext();
   const usable = statements.filter((s) => !s.junk);
   if (usable.length === 0) return { text: '', sentences: [] };
   const index = buildTermIndex(usable);
   // One weighting of the story's shared concepts serves the headline choice and the sentence selection.
-  const weights = conceptWeights(articles, usable);
-  const picked = options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights);
-  const pool = candidates(index, facts, articles, w, options);
+  const weights = conceptWeights(articles, usable, ctx);
+  const picked =
+    options.headline === false ? null : pickHeadline(articles, index, weights, options.headlineWeights ?? {}, ctx);
+  const pool = candidates(index, facts, articles, w, { ...options, ctx });
   let headline = picked;
   let chosen = select(
     pool,
@@ -267,7 +273,7 @@ export function writeSummary(
     options.words - (headline ? wordCount(headline.text) : 0),
     w,
     headline && w.headlineRedundancy > 0 ? [headline.vector] : [],
-    { weights, covered: headline ? conceptsOf(termsOfText(headline.text)) : new Set<string>() },
+    { weights, covered: headline ? conceptsOf(termsOfText(headline.text, ctx)) : new Set<string>() },
   );
   // A chosen sentence that says what the headline says (often the sentence it was written from) would state it twice:
   // the summary then opens with that sentence, in its outlet's fuller words, and the headline only titles it (its

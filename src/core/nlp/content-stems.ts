@@ -4,6 +4,7 @@
  * timeline stages (`statementStems`).
  */
 import { stemmer } from 'stemmer';
+import { boundedMemo, type BoundedMemo, type RunContext } from '../run-context.js';
 import { winkTagger } from './wink.js';
 
 /** Words too common in news to show that two reports tell the same event. */
@@ -13,19 +14,15 @@ const STOP = new Set(
   ),
 );
 
-/** Stems already computed, per word: the same words recur across the lines and statements of a story. */
-const stemMemo = new Map<string, string>();
-const STEM_LIMIT = 50000;
+/**
+ * Stems already computed, per word: the same words recur across the lines and statements of a story. Module-level on
+ * purpose: a word's stem is a pure function of a short string, the same in every run.
+ */
+const stemMemo = boundedMemo<string, string>(50_000);
 
 /** The stem of a lower-case word (memoized). */
 function stemOf(word: string): string {
-  let stem = stemMemo.get(word);
-  if (stem === undefined) {
-    stem = stemmer(word);
-    if (stemMemo.size >= STEM_LIMIT) stemMemo.clear();
-    stemMemo.set(word, stem);
-  }
-  return stem;
+  return stemMemo.get(word, stemmer);
 }
 
 /**
@@ -45,9 +42,29 @@ export function statementStems(statement: string): Set<string> {
   return stems;
 }
 
-const memo = new Map<string, string[]>();
-/** How many texts `contentStems` keeps memoized (the oldest is dropped first). */
+/** How many texts `contentStems` keeps memoized per run (the oldest is dropped first). */
 export const CONTENT_STEMS_MEMO_SIZE = 512;
+
+/**
+ * Transitional (issue 15): the memo of callers not yet given the run's context (the reader's call sites, converted on
+ * their own branch), and the store behind a context's memo until then (as in wink.ts: wink's reading of a text is not
+ * the same twice, so callers with and without the context share one). It goes, and `ctx` becomes required, once every
+ * caller passes `ctx`.
+ */
+const contextlessMemo = boundedMemo<string, string[]>(CONTENT_STEMS_MEMO_SIZE);
+
+/** The run's memo of content stems, per text (backed by the transitional memo, see above). */
+function stemsMemo(ctx: RunContext | undefined): Pick<BoundedMemo<string, string[]>, 'get' | 'remember'> {
+  if (!ctx) return contextlessMemo;
+  const own = ctx.memo<string, string[]>('content-stems', CONTENT_STEMS_MEMO_SIZE);
+  return {
+    get: (text, compute) => own.get(text, () => contextlessMemo.get(text, compute)),
+    remember: (text, stems) => {
+      contextlessMemo.remember(text, stems);
+      own.remember(text, contextlessMemo.peek(text) ?? stems);
+    },
+  };
+}
 
 /** A document wink has read (the type of `readDoc`'s result). */
 type WinkDoc = ReturnType<ReturnType<typeof winkTagger>['readDoc']>;
@@ -57,25 +74,18 @@ type WinkDoc = ReturnType<ReturnType<typeof winkTagger>['readDoc']>;
  * line of a page belongs to the story's topic. Memoized with a small bound: every article of a story scores its lines
  * against the same other articles.
  */
-export function contentStems(text: string): string[] {
-  return memo.get(text) ?? remember(text, stemsOfDoc(winkTagger().readDoc(text)));
+export function contentStems(text: string, ctx?: RunContext): string[] {
+  return stemsMemo(ctx).get(text, () => stemsOfDoc(winkTagger().readDoc(text)));
 }
 
 /** The same as `contentStems`, from a document the caller has already read from `text` (a line is read once). */
-export function contentStemsOfDoc(text: string, doc: WinkDoc): string[] {
-  return memo.get(text) ?? remember(text, stemsOfDoc(doc));
+export function contentStemsOfDoc(text: string, doc: WinkDoc, ctx?: RunContext): string[] {
+  return stemsMemo(ctx).get(text, () => stemsOfDoc(doc));
 }
 
 /** Stores the content stems of a text read elsewhere (a line read together with its neighbours). */
-export function rememberContentStems(text: string, stems: string[]): void {
-  if (!memo.has(text)) remember(text, stems);
-}
-
-/** Stores stems in the bounded memo, evicting the oldest entry when full. */
-function remember(text: string, stems: string[]): string[] {
-  if (memo.size >= CONTENT_STEMS_MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-  memo.set(text, stems);
-  return stems;
+export function rememberContentStems(text: string, stems: string[], ctx?: RunContext): void {
+  stemsMemo(ctx).remember(text, stems);
 }
 
 /** Stems of the content words of a document, by wink's tokenizer and stop-word list. */

@@ -1,7 +1,7 @@
 import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { breakLongRuns } from './break-long-runs.js';
-import type { RunContext } from '../run-context.js';
+import { boundedMemo, type RunContext } from '../run-context.js';
 
 /** A token of a text, with character offsets into that text. */
 export interface Token {
@@ -46,6 +46,8 @@ function withBoundedRuns(nlp: WinkMethods): WinkMethods {
   return bounded;
 }
 
+// The wink instances are module singletons on purpose: stateless library objects around one loaded model, the same
+// for every run (loading the model is the expensive part). No per-run data is kept in them.
 let instance: WinkMethods | undefined;
 let taggerOnly: WinkMethods | undefined;
 
@@ -99,11 +101,12 @@ function tokenSpans(text: string, values: readonly string[]): { start: number; e
 }
 
 /**
- * wink-nlp's sentence boundaries of a text as character spans, without tagging or entity recognition. When the text's
- * full analysis is already memoized, its sentences are returned instead (they are the same).
+ * wink-nlp's sentence boundaries of a text as character spans, without tagging or entity recognition. When the run's
+ * full analysis of the text is already memoized (`ctx`), its sentences are returned instead (they are the same); no
+ * other run's memo is read.
  */
-export function sentenceSpans(text: string): { start: number; end: number }[] {
-  const hit = cache.get(text);
+export function sentenceSpans(text: string, ctx?: RunContext): { start: number; end: number }[] {
+  const hit = ctx ? analysisMemo(ctx).peek(text) : undefined;
   if (hit) return hit.sentences.map((s) => ({ start: s.start, end: s.end }));
   const nlp = winkSentencer();
   // Token values are found in the text wink read (over-long runs broken), which has the text's offsets.
@@ -120,24 +123,30 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
   return out;
 }
 
-/** How many texts `analyzeText` keeps memoized (the oldest is dropped first). */
+/** How many texts `analyzeText` keeps memoized per run (the oldest is dropped first). */
 export const ANALYSIS_CACHE_SIZE = 256;
 
-const cache = new Map<string, TextAnalysis>();
+/** The run's memo of analyses, per text. */
+function analysisMemo(ctx: RunContext) {
+  return ctx.memo<string, TextAnalysis>('wink.analysis', ANALYSIS_CACHE_SIZE);
+}
 
 /**
- * Tokenizes a text with wink-nlp and maps every token to character offsets. Results are memoized per text (several
- * stages read the same article), with a small bound so that long batches do not grow memory.
+ * Transitional (issue 15): the memo of callers not yet given the run's context (the reader's and the analyze stages'
+ * call sites, converted on their own branches), and the store behind a context's memo until then, so that a text read
+ * by a caller with the context and one without share one reading: wink's reading of a text is not the same twice
+ * (its lexicon learns the words it reads: a second reading keeps "Rubio’s" one token where the first split it). It
+ * goes, and `ctx` becomes required, once every caller passes `ctx`.
+ */
+const contextlessMemo = boundedMemo<string, TextAnalysis>(ANALYSIS_CACHE_SIZE);
+
+/**
+ * Tokenizes a text with wink-nlp and maps every token to character offsets. Results are memoized per text in the run's
+ * context (several stages read the same article), with a small bound so that long batches do not grow memory.
  */
 export function analyzeText(text: string, ctx?: RunContext): TextAnalysis {
-  // Transitional (issue 15): callers not yet given the run's context share the module memo.
-  if (ctx) return ctx.memo<string, TextAnalysis>('wink.analysis', ANALYSIS_CACHE_SIZE).get(text, analyzeUncached);
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const analysis = analyzeUncached(text);
-  if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, analysis);
-  return analysis;
+  const shared = (t: string): TextAnalysis => contextlessMemo.get(t, analyzeUncached);
+  return ctx ? analysisMemo(ctx).get(text, shared) : shared(text);
 }
 
 /** Tokenizes a text with wink-nlp (no memo). */

@@ -78,6 +78,39 @@ export function findRating(outlet: CoverageOutlet, index: RatingsIndex): OutletR
 const LEFT: readonly Lean[] = ['left', 'lean-left'];
 const RIGHT: readonly Lean[] = ['lean-right', 'right'];
 
+/** Each outlet once (a rated one by its rating, another by its name), with its name as shown and its rating. */
+function distinctOutlets(
+  outlets: readonly CoverageOutlet[],
+  index: RatingsIndex,
+): { name: string; rating: OutletRating | null }[] {
+  const out: { name: string; rating: OutletRating | null }[] = [];
+  const seen = new Set<string>();
+  for (const o of outlets) {
+    const rating = findRating(o, index);
+    const name = rating?.outlet ?? o.outlet ?? rating?.domain ?? (o.url ? normalizeDomain(o.url) : null);
+    if (!name) continue;
+    const key = rating ? `rated:${rating.domain ?? ''}:${rating.outlet ?? ''}` : `name:${nameKey(name)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, rating });
+  }
+  return out;
+}
+
+/** The side a story's rated outlets all lean to, when enough are rated and enough of them lean there; else null. */
+function oneSidedLean(byLean: Record<Lean, string[]>, options: CoverageOptions): CoverageSplit['oneSided'] {
+  const count = (leans: readonly Lean[]): number => leans.reduce((n, l) => n + byLean[l].length, 0);
+  const rated = count(LEANS);
+  const left = count(LEFT);
+  const right = count(RIGHT);
+  const minRated = options.minRated ?? 2;
+  const minShare = options.minShare ?? 0.75;
+  if (rated < minRated) return null;
+  if (right === 0 && left / rated >= minShare) return 'left';
+  if (left === 0 && right / rated >= minShare) return 'right';
+  return null;
+}
+
 /**
  * Splits a story's outlets by lean. A story is one-sided when at least `minRated` of its outlets are rated, none of
  * them leans to the other side, and at least `minShare` of them lean to one side (centre outlets count against it).
@@ -90,25 +123,10 @@ export function coverageSplit(
   const index = Array.isArray(ratings) ? indexRatings(ratings) : (ratings as RatingsIndex);
   const byLean = Object.fromEntries(LEANS.map((l) => [l, [] as string[]])) as Record<Lean, string[]>;
   const unrated: string[] = [];
-  const seen = new Set<string>();
-  for (const o of outlets) {
-    const rating = findRating(o, index);
-    const name = rating?.outlet ?? o.outlet ?? rating?.domain ?? (o.url ? normalizeDomain(o.url) : null);
-    if (!name) continue;
-    const key = rating ? `rated:${rating.domain ?? ''}:${rating.outlet ?? ''}` : `name:${nameKey(name)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const { name, rating } of distinctOutlets(outlets, index)) {
     if (rating) byLean[rating.lean].push(name);
     else unrated.push(name);
   }
-  const count = (leans: readonly Lean[]): number => leans.reduce((n, l) => n + byLean[l].length, 0);
-  const rated = count(LEANS);
-  const left = count(LEFT);
-  const right = count(RIGHT);
-  const minRated = options.minRated ?? 2;
-  const minShare = options.minShare ?? 0.75;
-  let oneSided: CoverageSplit['oneSided'] = null;
-  if (rated >= minRated && right === 0 && left / rated >= minShare) oneSided = 'left';
-  else if (rated >= minRated && left === 0 && right / rated >= minShare) oneSided = 'right';
-  return { byLean, unrated, rated, oneSided };
+  const rated = LEANS.reduce((n, l) => n + byLean[l].length, 0);
+  return { byLean, unrated, rated, oneSided: oneSidedLean(byLean, options) };
 }

@@ -75,21 +75,21 @@ export function normalizeDomain(value: string): string | null {
 
 const DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-/** Checks one row given as named fields; a rating, or the reason it is not one. */
-export function ratingFromFields(fields: Readonly<Record<string, unknown>>): OutletRating | string {
-  const text = (name: string): string | null | undefined => {
-    const v = fields[name];
-    if (v === undefined || v === null) return null;
-    if (typeof v === 'number' && name === 'lean') return String(v);
-    return typeof v === 'string' ? v.trim() || null : undefined;
-  };
-  const bad = ['outlet', 'domain', 'lean', 'rater', 'date'].find((f) => text(f) === undefined);
-  if (bad) return `"${bad}" must be text`;
+/** A field of a row as text: null when absent or blank, undefined when it is not text (a number only for the lean). */
+type FieldText = (name: string) => string | null | undefined;
+
+/** The row's outlet and domain (at least one, the domain a real one), or the reason they are not usable. */
+function outletAndDomain(text: FieldText): Pick<OutletRating, 'outlet' | 'domain'> | string {
   const outlet = text('outlet') ?? null;
   const rawDomain = text('domain') ?? null;
   const domain = rawDomain === null ? null : normalizeDomain(rawDomain);
   if (rawDomain !== null && domain === null) return `"${rawDomain}" is not a domain (e.g. example.com)`;
   if (outlet === null && domain === null) return 'needs an "outlet" or a "domain"';
+  return { outlet, domain };
+}
+
+/** The row's lean, rater and date, or the reason they are not usable. */
+function leanRaterDate(text: FieldText): Pick<OutletRating, 'lean' | 'rater' | 'date'> | string {
   const rawLean = text('lean') ?? null;
   if (rawLean === null) return 'needs a "lean"';
   const lean = parseLean(rawLean);
@@ -99,7 +99,24 @@ export function ratingFromFields(fields: Readonly<Record<string, unknown>>): Out
   const date = text('date') ?? null;
   if (date === null) return 'needs the date of the rating ("date", YYYY-MM-DD)';
   if (!DATE.test(date)) return `date "${date}" is not YYYY, YYYY-MM or YYYY-MM-DD`;
-  return { outlet, domain, lean, rater, date };
+  return { lean, rater, date };
+}
+
+/** Checks one row given as named fields; a rating, or the reason it is not one. */
+export function ratingFromFields(fields: Readonly<Record<string, unknown>>): OutletRating | string {
+  const text: FieldText = (name) => {
+    const v = fields[name];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'number' && name === 'lean') return String(v);
+    return typeof v === 'string' ? v.trim() || null : undefined;
+  };
+  const bad = ['outlet', 'domain', 'lean', 'rater', 'date'].find((f) => text(f) === undefined);
+  if (bad) return `"${bad}" must be text`;
+  const source = outletAndDomain(text);
+  if (typeof source === 'string') return source;
+  const rating = leanRaterDate(text);
+  if (typeof rating === 'string') return rating;
+  return { ...source, ...rating };
 }
 
 const COLUMNS = ['outlet', 'domain', 'lean', 'rater', 'date'];

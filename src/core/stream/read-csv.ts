@@ -23,47 +23,75 @@ export function guessSeparator(text: string): ',' | ';' {
   return first.includes(';') && !first.includes(',') ? ';' : ',';
 }
 
+/** The reader's state while it walks the text: the record and field being read, and the line it is on. */
+class CsvReader {
+  readonly records: CsvRecord[] = [];
+  private fields: string[] = [];
+  private field = '';
+  quoted = false;
+  private line = 1;
+  private recordLine = 1;
+  quoteLine = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly separator: ',' | ';',
+  ) {}
+
+  /** Reads the character at `i` inside a quoted field; returns the index of the last character used. */
+  private quotedChar(i: number): number {
+    const c = this.src[i]!;
+    if (c === '"' && this.src[i + 1] === '"') {
+      this.field += '"';
+      return i + 1;
+    }
+    if (c === '"') this.quoted = false;
+    else {
+      if (c === '\n') this.line++;
+      this.field += c;
+    }
+    return i;
+  }
+
+  /** Reads the character at `i` outside quotes; returns the index of the last character used. */
+  private plainChar(i: number): number {
+    const c = this.src[i]!;
+    if (c === '"' && this.field.trim() === '') {
+      this.field = '';
+      this.quoted = true;
+      this.quoteLine = this.line;
+    } else if (c === this.separator) {
+      this.fields.push(this.field);
+      this.field = '';
+    } else if (c === '\n' || c === '\r') {
+      const end = c === '\r' && this.src[i + 1] === '\n' ? i + 1 : i;
+      this.endRecord();
+      this.line++;
+      this.recordLine = this.line;
+      return end;
+    } else this.field += c;
+    return i;
+  }
+
+  /** Ends the record being read (a blank line gives no record). */
+  private endRecord(): void {
+    this.fields.push(this.field);
+    if (this.fields.length > 1 || this.fields[0]!.trim() !== '')
+      this.records.push({ line: this.recordLine, fields: this.fields });
+    this.fields = [];
+    this.field = '';
+  }
+
+  /** Reads the whole text. */
+  read(): void {
+    for (let i = 0; i < this.src.length; i++) i = this.quoted ? this.quotedChar(i) : this.plainChar(i);
+    if (this.field !== '' || this.fields.length > 0) this.endRecord();
+  }
+}
+
 /** Splits CSV text into records; blank lines are skipped. A byte-order mark at the start is ignored. */
 export function readCsv(text: string, separator: ',' | ';' = guessSeparator(text)): CsvTable {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let quoteLine = 0;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0]!.trim() !== '') records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-      quoteLine = line;
-    } else if (c === separator) {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else field += c;
-  }
-  if (field !== '' || fields.length > 0) endRecord();
-  return { records, unclosedQuoteLine: quoted ? quoteLine : null };
+  const reader = new CsvReader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, separator);
+  reader.read();
+  return { records: reader.records, unclosedQuoteLine: reader.quoted ? reader.quoteLine : null };
 }

@@ -8,6 +8,7 @@ import { reportFromArticles } from '../../core/pipeline.js';
 import { readArticle } from '../../core/read/read-article.js';
 import type { StoryContext } from '../../core/read/story-context.js';
 import { contentStems } from '../../core/nlp/content-stems.js';
+import { createRunContext } from '../../core/run-context.js';
 import type { JobResults, JobStartedMessage, NumberedJob, ReadJob, StoryPayload } from './jobs.js';
 import { unpackStrings } from './packed-strings.js';
 
@@ -29,7 +30,7 @@ export default function runJob(job: NumberedJob): JobResults[NumberedJob['kind']
 /** The content-stem counts of one text (what `prepareStoryContext` adds up over a story). */
 function countStems(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const s of contentStems(text)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const s of contentStems(text, createRunContext())) counts.set(s, (counts.get(s) ?? 0) + 1);
   return counts;
 }
 
