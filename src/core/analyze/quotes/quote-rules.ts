@@ -4,6 +4,8 @@ import { dropNestedReports } from './drop-nested-reports.js';
 import { findEmbedQuotes } from './find-embed-quotes.js';
 import { findQuotations } from './find-quotations.js';
 import { findReportedSpeech } from './find-reported-speech.js';
+import { findStanceObjects } from './find-stance-objects.js';
+import { findTranscriptTurn } from './find-transcript-turns.js';
 import { findAskedQuestion, findFramedSource, findHeadlineLabel, findRaisingAttitude } from './find-sourced-clauses.js';
 import type { ArticleState, DraftQuote, SegmentPass } from './quote-pass.js';
 import type { Attribution } from './segment-cues.js';
@@ -34,6 +36,8 @@ export const SEGMENT_FINDERS: readonly SegmentFinder[] = [
   { rule: 'quotes/framed-source', clauseSource: true, find: findFramedSource },
   { rule: 'quotes/raising-attitude', clauseSource: true, find: findRaisingAttitude },
   { rule: 'quotes/asked-question', find: (p) => findAskedQuestion(p) },
+  { rule: 'quotes/transcript-turn', find: findTranscriptTurn },
+  { rule: 'quotes/stance-object', find: findStanceObjects },
 ];
 
 /** Runs the segment finders of one segment, in order. */
