@@ -2,8 +2,11 @@
 // for all attributions, and how often the speaker of a matched quote is the true source. Prints the independent way
 // (the figures to quote) and the legacy way, for comparison; both are described in scripts/lib/quote-scoring.ts.
 //
-// Usage: npm run eval:quotes [-- --split dev|train] [--limit N]
+// Usage: npm run eval:quotes [-- --split dev|train] [--limit N] [--list fn|fp|speaker] [--category direct|all]
 // Defaults: the dev split, all articles. Develop on the train split; the dev split is for reporting.
+// --list prints the misses of the independent way after the figures (of the first N articles with --limit): true
+// attributions no prediction matched (fn), predictions that match nothing (fp, with the finder rule that proposed
+// them), or matched attributions with the wrong speaker (speaker); --category picks quotations or all (default all).
 // PolNeAR has one line per (article, annotator); each article is scored once, against its first annotator in file
 // order.
 import { readFileSync } from 'node:fs';
@@ -11,13 +14,17 @@ import { join } from 'node:path';
 import { findEntities } from '../src/core/analyze/entities.js';
 import { findQuotes } from '../src/core/analyze/quotes.js';
 import { articleFromText } from '../src/core/article-from-text.js';
+import type { Quote } from '../src/core/model.js';
+import { createRunContext } from '../src/core/run-context.js';
 import { SHARED_DIR } from '../test/helpers/shared.js';
 import {
   addCounts,
   emptyCounts,
+  explainIndependent,
   rates,
-  scoreIndependent,
   scoreLegacy,
+  type ExplainedCategory,
+  type GoldSpan,
   type GoldAttribution,
   type QuoteCounts,
 } from './lib/quote-scoring.js';
@@ -57,19 +64,69 @@ function line(label: string, c: QuoteCounts): string {
   );
 }
 
+const LIST_KINDS = ['fn', 'fp', 'speaker'] as const;
+type ListKind = (typeof LIST_KINDS)[number];
+
+/** A span's text on one line, cut to `max` characters. */
+function clip(text: string, max = 200): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The text of a true span (its parts joined). */
+function goldText(spans: readonly GoldSpan[]): string {
+  return spans.map((s) => s.text).join(' … ');
+}
+
+/** The lines listing one article's misses of one kind. */
+function listLines(doc: PolArticle, kind: ListKind, explained: ExplainedCategory<Quote>): string[] {
+  const { errors } = explained;
+  if (kind === 'fn') {
+    return errors.falseNegatives.map(
+      (a) =>
+        `${doc.id}\tFN\tsource: ${clip(a.source?.text ?? '-', 60)}\tcue: ${a.cue?.text ?? '-'}\t${clip(goldText(a.content))}`,
+    );
+  }
+  if (kind === 'fp') {
+    return errors.falsePositives.map(
+      (q) =>
+        `${doc.id}\tFP ${q.kind}\t${q.provenance.rule}\tspeaker: ${clip(q.speaker?.name ?? '-', 60)}\tcue: ${q.cue ?? '-'}\t${clip(q.text)}`,
+    );
+  }
+  return errors.wrongSpeakers.map(
+    ({ gold, pred }) =>
+      `${doc.id}\tSPEAKER\t${pred.provenance.rule}\tpredicted: ${clip(pred.speaker?.name ?? '-', 60)}\ttrue: ${clip(gold.source?.text ?? '-', 60)}\t${clip(pred.text)}`,
+  );
+}
+
+/** The kind of misses asked for with --list, or null; exits with a message on an unknown kind. */
+function listKind(args: readonly string[]): ListKind | null {
+  const kind = option(args, '--list');
+  if (kind === undefined) return null;
+  if ((LIST_KINDS as readonly string[]).includes(kind)) return kind as ListKind;
+  console.error(`--list takes one of ${LIST_KINDS.join(', ')}, not "${kind}"`);
+  process.exit(2);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const split = option(args, '--split') ?? 'dev';
   const limit = Number(option(args, '--limit') ?? Infinity);
+  const list = listKind(args);
+  const category = option(args, '--category') === 'direct' ? 'direct' : 'all';
+  const listed: string[] = [];
   const docs = readSplit(split, limit);
   const independent = { direct: emptyCounts(), all: emptyCounts() };
   const legacy = { direct: emptyCounts(), all: emptyCounts() };
   const t0 = performance.now();
   for (const doc of docs) {
     const article = articleFromText(doc.id, doc.text, { source: 'polnear' });
+    const ctx = createRunContext();
     const entities = findEntities([article]);
-    const quotes = findQuotes([article], entities);
-    const a = scoreIndependent(doc.text, doc.attributions, quotes);
+    const quotes = findQuotes([article], entities, ctx);
+    const explained = explainIndependent(doc.text, doc.attributions, quotes);
+    const a = { direct: explained.direct.counts, all: explained.all.counts };
+    if (list) listed.push(...listLines(doc, list, explained[category]));
     const b = scoreLegacy(doc.text, doc.attributions, quotes, entities);
     addCounts(independent.direct, a.direct);
     addCounts(independent.all, a.all);
@@ -86,6 +143,10 @@ function main(): void {
   console.log('legacy scoring (continuations joined by the finder, carried speakers by entity mentions):');
   console.log(line('direct quotes', legacy.direct));
   console.log(line('all attributions', legacy.all));
+  if (list) {
+    console.log(`\n${listed.length} ${list} (${category}):`);
+    for (const l of listed) console.log(l);
+  }
 }
 
 main();

@@ -82,6 +82,7 @@ function fullReport(): Report {
         kind: 'direct',
         cue: 'said',
         speaker: { entityId: 'e1', name: 'Mara <Lind>', mention: null, inferred: true },
+        provenance: { stage: 'quotes', rule: 'quotes/quotation' },
       },
       {
         id: 'q2',
@@ -93,6 +94,7 @@ function fullReport(): Report {
         cue: null,
         speaker: null,
         embed: 0,
+        provenance: { stage: 'quotes', rule: 'quotes/embed-post' },
       },
     ],
     numbers: [

@@ -156,6 +156,7 @@ describe('quotes by speaker', () => {
     kind,
     cue: 'said',
     speaker: speaker ? { entityId: speaker, name: speaker, mention: null, inferred: false } : null,
+    provenance: { stage: 'quotes', rule: 'quotes/quotation' },
   });
 
   it('merges the same words across outlets (case and punctuation aside), biggest speaker first, no speaker last', () => {

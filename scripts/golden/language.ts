@@ -48,6 +48,7 @@ export const STAGES: Record<string, (story: AnalyzedStory) => unknown> = {
       at: `${q.articleId}:${q.start}-${q.end}${q.embed === undefined ? '' : ` embed ${q.embed}`}`,
       kind: q.kind,
       cue: q.cue,
+      rule: q.provenance.rule,
       speaker: q.speaker
         ? { entityId: q.speaker.entityId, name: snippet(q.speaker.name), inferred: q.speaker.inferred }
         : null,

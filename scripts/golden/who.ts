@@ -72,6 +72,7 @@ export function whoGolden(name: StoryName): unknown {
       at: `${q.articleId}:${q.start}-${q.end}${q.embed === undefined ? '' : ` embed ${q.embed}`}`,
       kind: q.kind,
       cue: q.cue,
+      rule: q.provenance.rule,
       speaker: q.speaker
         ? {
             name: snip(q.speaker.name),

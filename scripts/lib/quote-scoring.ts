@@ -169,23 +169,29 @@ export function outermost<Q extends Span>(quotes: readonly Q[]): Q[] {
 }
 
 /** The errors behind one category's counts, for reading what the finder gets wrong. */
-export interface CategoryErrors {
+export interface CategoryErrors<Q extends PredictedQuote = PredictedQuote> {
   /** Predictions that match nothing and are no part of a matched attribution. */
-  falsePositives: PredictedQuote[];
+  falsePositives: Q[];
   /** True attributions no prediction matched. */
   falseNegatives: GoldAttribution[];
   /** Matched pairs whose predicted speaker is not the true source. */
-  wrongSpeakers: { gold: GoldAttribution; pred: PredictedQuote }[];
+  wrongSpeakers: { gold: GoldAttribution; pred: Q }[];
+}
+
+/** The counts of one category of one article with the errors behind them. */
+export interface ExplainedCategory<Q extends PredictedQuote = PredictedQuote> {
+  counts: QuoteCounts;
+  errors: CategoryErrors<Q>;
 }
 
 /** Scores one category of one article the independent way. */
-function scoreIndependentCategory(
+function scoreIndependentCategory<Q extends PredictedQuote>(
   gold: readonly GoldAttribution[],
-  pred: readonly PredictedQuote[],
+  pred: readonly Q[],
   tokens: Tokens,
-): { counts: QuoteCounts; errors: CategoryErrors } {
+): ExplainedCategory<Q> {
   const c = emptyCounts();
-  const errors: CategoryErrors = { falsePositives: [], falseNegatives: [], wrongSpeakers: [] };
+  const errors: CategoryErrors<Q> = { falsePositives: [], falseNegatives: [], wrongSpeakers: [] };
   const g = gold.map((a) => goldRanges(a, tokens));
   const p = pred.map((q) => tokens.range(q));
   const matches = match(g, p);
@@ -217,11 +223,11 @@ function scoreIndependentCategory(
 }
 
 /** Scores one article the independent way, with the errors behind the counts. */
-export function explainIndependent(
+export function explainIndependent<Q extends PredictedQuote>(
   text: string,
   gold: readonly GoldAttribution[],
-  pred: readonly PredictedQuote[],
-): { direct: { counts: QuoteCounts; errors: CategoryErrors }; all: { counts: QuoteCounts; errors: CategoryErrors } } {
+  pred: readonly Q[],
+): { direct: ExplainedCategory<Q>; all: ExplainedCategory<Q> } {
   const tokens = new Tokens(text);
   const scored = gold.filter((a) => a.content.length > 0);
   const units = outermost(pred.filter((q) => q.embed === undefined));

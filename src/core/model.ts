@@ -276,6 +276,8 @@ export interface Quote {
   speakerSearch?: SpeakerSearch;
   /** When the quote comes from an embedded post: the embed's index; offsets are then into the embed's text. */
   embed?: number;
+  /** Stage `quotes` and the finder that proposed the quote (`quotes/quotation`, `quotes/reported-speech`, ...). */
+  provenance: Provenance;
 }
 
 /** A quantity stated in the text with what it counts. */

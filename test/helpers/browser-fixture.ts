@@ -152,6 +152,7 @@ export function fixtureReport(): Report {
         kind: 'indirect',
         cue: 'said',
         speaker: { entityId: 'e2', name: 'the state highway agency', mention: null, inferred: false },
+        provenance: { stage: 'quotes', rule: 'quotes/reported-speech' },
       },
     ],
     facts: [
@@ -325,6 +326,7 @@ export function quoteOf(
     kind,
     cue: 'said',
     speaker: { entityId: speaker[0], name: speaker[1], mention: null, inferred: false },
+    provenance: { stage: 'quotes', rule: 'quotes/quotation' },
   };
 }
 

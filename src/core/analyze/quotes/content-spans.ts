@@ -37,26 +37,26 @@ function questionStart(view: SegmentView, from: number): number | null {
   return null;
 }
 
-/** The unit where reported content begins after a cue: past the hearer ("told reporters") and a nearby "that". */
-function contentStart(view: SegmentView, at: Attribution, next: number): number {
+/** Past the hearer of a cue that takes one ("told reporters", "told the press"): one short noun phrase. */
+function pastHearer(view: SegmentView, at: Attribution, k: number): number {
   const { units } = view;
-  let k = at.cue.last + 1;
-  if (at.side === 'after' && at.phrase) k = at.phrase.last + 1;
-  const question = /^ask/.test(at.cue.text.toLowerCase()) ? questionStart(view, k) : null;
-  if (question !== null) return question;
-  if (HEARER_CUES.has(at.cue.text.toLowerCase()) && k <= view.b && units[k]!.type === 'word') {
-    // One short noun phrase: "reporters", "Reuters", "the press", "him".
-    const limit = Math.min(view.b, k + 3);
-    let j = k;
-    while (
-      j < limit &&
-      units[j + 1]!.type === 'word' &&
-      /^(the|a|his|her|their|press|news|reporters|[A-Z].*)$/.test(units[j]!.value) &&
-      /^[A-Z]|^(reporters|press|media)$/.test(units[j + 1]!.value)
-    )
-      j++;
-    k = j + 1;
-  }
+  if (!HEARER_CUES.has(at.cue.text.toLowerCase()) || k > view.b || units[k]!.type !== 'word') return k;
+  // One short noun phrase: "reporters", "Reuters", "the press", "him".
+  const limit = Math.min(view.b, k + 3);
+  let j = k;
+  while (
+    j < limit &&
+    units[j + 1]!.type === 'word' &&
+    /^(the|a|his|her|their|press|news|reporters|[A-Z].*)$/.test(units[j]!.value) &&
+    /^[A-Z]|^(reporters|press|media)$/.test(units[j + 1]!.value)
+  )
+    j++;
+  return j + 1;
+}
+
+/** The unit after a "that" or a colon within a short adjunct from unit `k` ("said on Monday that"), or null. */
+function pastThat(view: SegmentView, k: number, next: number): number | null {
+  const { units } = view;
   // Quotation marks and possessives of a quoted show name ("said on NBC’s “Meet the Press” that") do not count.
   let limit = k + ADJUNCT_LIMIT;
   let quoted = false;
@@ -67,9 +67,18 @@ function contentStart(view: SegmentView, at: Attribution, next: number): number 
     if (/^["“”]+$/.test(u.value)) quoted = !quoted;
     if (quoted || mark) continue;
     if ((u.lower === 'that' && u.pos !== 'DET') || u.value === ':') return j + 1;
-    if ((u.type !== 'word' && u.value !== ',') || u.pos === 'VERB' || u.pos === 'AUX') break;
+    if ((u.type !== 'word' && u.value !== ',') || u.pos === 'VERB' || u.pos === 'AUX') return null;
   }
-  return k;
+  return null;
+}
+
+/** The unit where reported content begins after a cue: past the hearer ("told reporters") and a nearby "that". */
+function contentStart(view: SegmentView, at: Attribution, next: number): number {
+  const from = at.side === 'after' && at.phrase ? at.phrase.last + 1 : at.cue.last + 1;
+  const question = /^ask/.test(at.cue.text.toLowerCase()) ? questionStart(view, from) : null;
+  if (question !== null) return question;
+  const k = pastHearer(view, at, from);
+  return pastThat(view, k, next) ?? k;
 }
 
 /**
@@ -135,27 +144,45 @@ function dropDangling(text: string, s: Span): Span {
   return span;
 }
 
-/**
- * The reported content of an attribution: after the cue when the speaker comes first ("Price said the focus is ..."),
- * before the speaker when the attribution trails ("..., sources said", "..., according to the readout"), after the
- * comma when "According to X, ..." opens the sentence. Null when nothing of substance is reported.
- */
-export function reportedContent(
+/** True when the content of an attribution is a quotation given before it ('"...," Price said', '"...," said Price'). */
+function quotationIsContent(text: string, view: SegmentView, at: Attribution, segment: Span): boolean {
+  const { units } = view;
+  // '"...," Price said on Monday': the quotation before the speaker is the content; nothing is reported after.
+  if (at.side === 'before' && at.phrase && followsQuotation(text, view, units[at.phrase.first]!.start, segment)) {
+    return true;
+  }
+  // '"...," said Price, a spokesman.': what follows an inverted attribution is apposition, not content.
+  return isInverted(at) && followsQuotation(text, view, units[at.cue.first]!.start, segment);
+}
+
+/** True for an attribution whose speaker follows its cue ("said Price"), not "according to". */
+function isInverted(at: Attribution): boolean {
+  return at.side === 'after' && at.cue.kind !== 'according-to';
+}
+
+/** The two candidate contents of an attribution: the words after it and the words before it in the segment. */
+interface Sides {
+  at: Attribution;
+  /** The first unit of the content after the attribution. */
+  start: number;
+  after: Span;
+  before: Span;
+  /** Where the attribution starts (its speaker phrase or its cue). */
+  stop: number;
+  /** True when the words before end with a comma or a dash and report something: a trailing attribution. */
+  trails: boolean;
+}
+
+/** The content before and after an attribution of the segment (see `reportedContent`). */
+function contentSides(
   text: string,
   view: SegmentView,
   attributions: readonly Attribution[],
   index: number,
   segment: Span,
-): Span | null {
+): Sides {
   const at = attributions[index]!;
   const { units } = view;
-  // '"...," Price said on Monday': the quotation before the speaker is the content; nothing is reported after.
-  if (at.side === 'before' && at.phrase && followsQuotation(text, view, units[at.phrase.first]!.start, segment)) {
-    return null;
-  }
-  // '"...," said Price, a spokesman.': what follows an inverted attribution is apposition, not content.
-  const inverted = at.side === 'after' && at.cue.kind !== 'according-to';
-  if (inverted && followsQuotation(text, view, units[at.cue.first]!.start, segment)) return null;
   const next = index + 1 < attributions.length ? attributions[index + 1]!.cue.first : view.b + 1;
   const start = contentStart(view, at, next);
   const end = inRelativeClause(view, at)
@@ -169,20 +196,44 @@ export function reportedContent(
     words(text, before) >= MIN_CONTENT_WORDS &&
     /[,—–]["”’']*\s*$/.test(text.slice(segment.start, stop)) &&
     !introductoryAdjunct(view, before);
+  return { at, start, after, before, stop, trails };
+}
+
+/**
+ * The reported content of an attribution: after the cue when the speaker comes first ("Price said the focus is ..."),
+ * before the speaker when the attribution trails ("..., sources said", "..., according to the readout"), after the
+ * comma when "According to X, ..." opens the sentence. Null when nothing of substance is reported.
+ */
+export function reportedContent(
+  text: string,
+  view: SegmentView,
+  attributions: readonly Attribution[],
+  index: number,
+  segment: Span,
+): Span | null {
+  const at = attributions[index]!;
+  if (quotationIsContent(text, view, at, segment)) return null;
+  const sides = contentSides(text, view, attributions, index, segment);
+  const { units } = view;
+  const { after, before, trails } = sides;
   const leadsSentence = at.cue.first <= view.a + 1 || /^[:;—–]$/.test(units[at.cue.first - 1]?.value ?? '');
   // "..., said David Gilbert, its president", 'They "had chemistry," said X': the content precedes an inverted
   // attribution set off by a comma; what follows the name is apposition.
-  if (inverted && trails && phraseEndsClause(view, at)) return before;
-  if (trails && at.side === 'before' && adjunctAfterTrail(text, units[start], segment.start, stop, after))
+  if (isInverted(at) && trails && phraseEndsClause(view, at)) return before;
+  if (trails && at.side === 'before' && adjunctAfterTrail(text, units[sides.start], segment.start, sides.stop, after))
     return before;
   if (at.cue.kind === 'according-to' && !leadsSentence) return accordingContent(text, view, at, before, after);
+  return quotationClause(text, view, after) ?? contentAfter(text, view, sides);
+}
+
+/** The content after the attribution when it reports something, else the content before a trailing one, else null. */
+function contentAfter(text: string, view: SegmentView, sides: Sides): Span | null {
+  const { at, after, before, trails } = sides;
   const afterText = text.slice(after.start, after.end);
-  const quoted = quotationClause(text, view, after);
-  if (quoted) return quoted;
   if ((words(text, after) >= MIN_CONTENT_WORDS && !ADJUNCT.test(afterText)) || PRO_FORM.test(afterText)) {
     // "The question ..., she said, is not so cut and dried": the attribution interrupts the content; keep its
     // longer part.
-    const interrupts = trails && at.side === 'before' && units[at.cue.last + 1]?.value === ',';
+    const interrupts = trails && at.side === 'before' && view.units[at.cue.last + 1]?.value === ',';
     return interrupts && words(text, before) > words(text, after) ? before : dropDangling(text, after);
   }
   return trails ? before : null;

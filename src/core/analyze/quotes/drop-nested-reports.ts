@@ -1,6 +1,4 @@
-import type { Quote } from '../../model.js';
-
-type Draft = Omit<Quote, 'id'>;
+import type { DraftQuote as Draft } from './quote-pass.js';
 
 /**
  * Drops indirect and partial quotes lying inside a longer indirect or partial quote ("Trump said Clinton wants to

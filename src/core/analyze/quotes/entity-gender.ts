@@ -1,4 +1,5 @@
 import type { Entity } from '../../model.js';
+import type { RunContext } from '../../run-context.js';
 import { FEMALE_NAMES, MALE_NAMES } from '../../lexicon/first-names.js';
 
 /** The grammatical gender a pronoun ("he", "she") asks of its referent. */
@@ -9,22 +10,25 @@ const FEMALE =
 const MALE =
   /\b(mr|sir|lord|king|congressman|councilman|spokesman|chairman|businessman|husband|father|brother|son|grandfather)\b/i;
 
-const memo = new WeakMap<Entity, Gender | null>();
+/** At most this many entities' genders are kept per run (a story has far fewer). */
+const GENDER_MEMO_LIMIT = 20_000;
 
 /**
  * A person's gender as the text marks it: titles and roles in the names, aliases and mentions ("Mrs. Clinton",
  * "spokeswoman"), else a given name used overwhelmingly for one sex ("Jennifer"). Null when unmarked or marked both
  * ways: the caller then does not check agreement.
  */
-export function entityGender(entity: Entity): Gender | null {
-  const hit = memo.get(entity);
-  if (hit !== undefined) return hit;
+export function entityGender(entity: Entity, ctx: RunContext): Gender | null {
+  // Per run: an entity object belongs to one run's story.
+  return ctx.memo<Entity, Gender | null>('quotes/entity-gender', GENDER_MEMO_LIMIT).get(entity, markedGender);
+}
+
+/** The gender the entity's forms mark (see `entityGender`), computed. */
+function markedGender(entity: Entity): Gender | null {
   const forms = [entity.name, ...entity.aliases, ...entity.roles, ...entity.mentions.map((m) => m.text)].join(' | ');
   const female = FEMALE.test(forms);
   const male = MALE.test(forms);
-  const gender = female === male ? (female ? null : givenNameGender(entity)) : female ? 'female' : 'male';
-  memo.set(entity, gender);
-  return gender;
+  return female === male ? (female ? null : givenNameGender(entity)) : female ? 'female' : 'male';
 }
 
 /** The gender of a person's given name ("Jennifer Psaki"), when the name is one used overwhelmingly for one sex. */
@@ -41,8 +45,8 @@ function givenNameGender(entity: Entity): Gender | null {
 }
 
 /** True when a pronoun can refer to the entity: "he" not to a woman, "she" not to a man. */
-export function agrees(pronoun: string, entity: Entity): boolean {
-  const gender = entityGender(entity);
+export function agrees(pronoun: string, entity: Entity, ctx: RunContext): boolean {
+  const gender = entityGender(entity, ctx);
   if (!gender) return true;
   return pronoun === 'she' ? gender === 'female' : pronoun === 'he' ? gender === 'male' : true;
 }

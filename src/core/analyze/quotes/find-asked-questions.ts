@@ -18,28 +18,42 @@ export interface AskedQuestion {
  * the segment does not open this way or the question is not closed by a comma.
  */
 export function askedQuestion(view: SegmentView): AskedQuestion | null {
+  const k = askedCue(view);
+  if (k === null) return null;
+  const by = asker(view, k + 1);
+  if (!by) return null;
+  const content = questionToComma(view, by.from);
+  return content ? { cue: view.units[k]!.value, asker: by.asker, content } : null;
+}
+
+/** The unit of a segment-opening "asked" followed by a question opener ("When being asked whether"), or null. */
+function askedCue(view: SegmentView): number | null {
   const { units } = view;
   let k = view.a;
   if (LEADS.has(units[k]?.lower ?? '')) k++;
   if (units[k]?.lower === 'being') k++;
   const cue = units[k];
   if (!cue || cue.lower !== 'asked' || !QUESTION_OPENERS.has(units[k + 1]?.lower ?? '')) return null;
-  let from = k + 1;
-  let asker: Span | null = null;
-  if (units[from]!.lower === 'by') {
-    let j = from + 1;
-    while (j <= view.b && /^[A-Z]/.test(units[j]!.value)) j++;
-    if (j === from + 1) return null;
-    asker = { start: units[from + 1]!.start, end: units[j - 1]!.end };
-    from = j;
-  }
+  return k;
+}
+
+/** The asker named by "by X" at unit `from` (capitalized words) and where the question starts; null for a bare "by". */
+function asker(view: SegmentView, from: number): { asker: Span | null; from: number } | null {
+  const { units } = view;
+  if (units[from]!.lower !== 'by') return { asker: null, from };
+  let j = from + 1;
+  while (j <= view.b && /^[A-Z]/.test(units[j]!.value)) j++;
+  if (j === from + 1) return null;
+  return { asker: { start: units[from + 1]!.start, end: units[j - 1]!.end }, from: j };
+}
+
+/** The question from unit `from` to the first comma, or null when other punctuation or the segment's end comes first. */
+function questionToComma(view: SegmentView, from: number): Span | null {
+  const { units } = view;
   for (let j = from; j <= view.b; j++) {
     const v = units[j]!.value;
     if (/^[.;:!?"“”]$/.test(v)) return null;
-    if (v === ',')
-      return j > from
-        ? { cue: cue.value, asker, content: { start: units[from]!.start, end: units[j - 1]!.end } }
-        : null;
+    if (v === ',') return j > from ? { start: units[from]!.start, end: units[j - 1]!.end } : null;
   }
   return null;
 }

@@ -307,38 +307,56 @@ function thatClauseCue(units: readonly WordUnit[], i: number, sentenceStart: boo
   return null;
 }
 
-/** The cue starting at unit `i`, or null. */
-export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
+/** A multi-word cue at unit `i` ("according to", "went on to say", "shot back", "voted for"), or null. */
+function phraseCue(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
   const u = units[i]!;
   const next = units[i + 1];
   if (u.lower === 'according' && next?.lower === 'to') {
     return { first: i, last: i + 1, kind: 'according-to', text: `${u.value} ${next.value}` };
   }
-  const goesOn = goesOnCue(units, i) ?? idiomCue(units, i);
-  if (goesOn) return goesOn;
-  const phrasal = phrasalCue(units, i, sentenceStart);
-  if (phrasal) return phrasal;
-  if (INTENTION_CUES.has(u.lower) && next?.lower === 'to' && !sentenceStart && !isNegated(units, i)) {
-    return { first: i, last: i, kind: 'stance', text: u.value };
-  }
-  const speech = SPEECH_CUES.has(u.lower);
-  const cognition = COGNITION_CUES.has(u.lower);
-  const stance = STANCE_CUES.has(u.lower);
-  if (!speech && !cognition && !stance) return thatClauseCue(units, i, sentenceStart);
+  return goesOnCue(units, i) ?? idiomCue(units, i) ?? phrasalCue(units, i, sentenceStart);
+}
+
+/** An intention verb before "to" ("wants to", "plans to"), or null. */
+function intentionCue(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
+  const u = units[i]!;
+  if (!INTENTION_CUES.has(u.lower) || units[i + 1]?.lower !== 'to' || sentenceStart || isNegated(units, i)) return null;
+  return { first: i, last: i, kind: 'stance', text: u.value };
+}
+
+/** True when a lexicon form at unit `i` is used as a verb here (the tagger's reading, or the evidence around it). */
+function usedAsVerb(units: readonly WordUnit[], i: number): boolean {
+  const u = units[i]!;
   // "Polls show ...": after an evidence noun these forms are verbs, whatever the tagger says.
   const evidence = (EVIDENCE_CUES.has(u.lower) && EVIDENCE_NOUNS.has(units[i - 1]?.lower ?? '')) || pluralSay(units, i);
-  const verb =
+  return (
     ALWAYS.has(u.lower) ||
     evidence ||
     (u.pos === 'VERB' && !VERB_ONLY.has(u.lower)) ||
     subjectVerb(units, i) ||
-    documentReads(units, i);
-  if (!verb) return null;
+    documentReads(units, i)
+  );
+}
+
+/** The cue of a single lexicon verb at unit `i` (speech, cognition or stance), or null. */
+function lexiconCue(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
+  const u = units[i]!;
+  const next = units[i + 1];
+  const speech = SPEECH_CUES.has(u.lower);
+  const cognition = COGNITION_CUES.has(u.lower);
+  if (!speech && !cognition && !STANCE_CUES.has(u.lower)) return thatClauseCue(units, i, sentenceStart);
+  if (!usedAsVerb(units, i)) return null;
   // "Asked whether ..." / "Speaking to ..." open a sentence with a participle, not an attribution.
-  if (sentenceStart || isNegated(units, i)) return null;
-  if (!senseFits(units, i)) return null;
+  if (sentenceStart || isNegated(units, i) || !senseFits(units, i)) return null;
   // Passives ("was criticized by", "confirmed by the Senate") and phrasal verbs ("showed up") attribute nothing here.
   if (next && (next.lower === 'by' || PARTICLES.has(next.lower)) && !speech) return null;
   const kind = isParticipleCue(u.lower) ? 'participle' : speech ? 'speech' : cognition ? 'cognition' : 'stance';
   return { first: i, last: i, kind, text: u.value };
+}
+
+/** The cue starting at unit `i`, or null. */
+export function cueAt(units: readonly WordUnit[], i: number, sentenceStart: boolean): Cue | null {
+  return (
+    phraseCue(units, i, sentenceStart) ?? intentionCue(units, i, sentenceStart) ?? lexiconCue(units, i, sentenceStart)
+  );
 }

@@ -1,6 +1,6 @@
 import type { Article, Entity } from '../../model.js';
 import { nameKey } from '../entities/name-key.js';
-import type { DraftQuote } from './find-article-quotes.js';
+import { quoteProvenance, type DraftQuote } from './quote-pass.js';
 
 /** The entity whose name or alias is the embed's author name, if exactly one. */
 function authorEntity(author: string | null, entities: readonly Entity[]): Entity | null {
@@ -10,7 +10,7 @@ function authorEntity(author: string | null, entities: readonly Entity[]): Entit
   return hits.length === 1 ? hits[0]! : null;
 }
 
-/** The text of each embedded post as a direct quote of its author (offsets into the embed's text). */
+/** Finder `quotes/embed-post`: the text of each embedded post as a direct quote of its author (offsets into the embed's text). */
 export function findEmbedQuotes(article: Article, entities: readonly Entity[]): DraftQuote[] {
   const out: DraftQuote[] = [];
   article.embeds.forEach((embed, index) => {
@@ -31,6 +31,7 @@ export function findEmbedQuotes(article: Article, entities: readonly Entity[]): 
         : null,
       ...(name ? {} : { speakerSearch: { start: 0, end: embed.text.length, reason: 'post-without-author' as const } }),
       embed: index,
+      provenance: quoteProvenance('quotes/embed-post'),
     });
   });
   return out;

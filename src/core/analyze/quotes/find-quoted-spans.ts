@@ -46,6 +46,26 @@ function isDoubleApostrophe(text: string, i: number): boolean {
   return text[i] === "'" && text[i + 1] === "'" && text[i + 2] !== "'";
 }
 
+/** A double quotation mark at `i`: its width (2 for a doubled apostrophe), and whether it may open or close here. */
+interface DoubleMark {
+  width: number;
+  canOpen: boolean;
+  canClose: boolean;
+}
+
+/** The double mark at `i` (straight marks alternate, curly ones are read by direction and context), or null. */
+function doubleMarkAt(text: string, i: number, para: Span): DoubleMark | null {
+  const ch = text[i]!;
+  const width = isDoubleApostrophe(text, i) ? 2 : 1;
+  const straight = ch === '"' || width === 2;
+  if (!straight && !DOUBLE_OPEN.has(ch) && !DOUBLE_CLOSE.has(ch)) return null;
+  return {
+    width,
+    canClose: DOUBLE_CLOSE.has(ch) || straight || (ch === '“' && closesBefore(text, i, para.end)),
+    canOpen: DOUBLE_OPEN.has(ch) || straight || opensAfter(text, i, para.start),
+  };
+}
+
 /**
  * Double-quoted spans of one paragraph; straight marks (" or '') alternate, curly ones are read by direction and
  * context.
@@ -63,22 +83,17 @@ function doubleQuotes(text: string, para: Span, paragraph: number): QuotedSpan[]
     const next = marks.exec(body);
     if (!next) break;
     i = para.start + next.index;
-    const ch = text[i]!;
-    const width = isDoubleApostrophe(text, i) ? 2 : 1;
-    const straight = ch === '"' || width === 2;
-    const isDouble = straight || DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch);
-    if (!isDouble) continue;
-    const canClose = DOUBLE_CLOSE.has(ch) || straight || (ch === '“' && closesBefore(text, i, para.end));
-    if (open >= 0 && canClose) {
-      const close = i + width - 1;
+    const mark = doubleMarkAt(text, i, para);
+    if (!mark) continue;
+    if (open >= 0 && mark.canClose) {
       const c = contentOf(text, open + openWidth, i);
-      if (c.end > c.start) out.push({ open, close, ...c, paragraph });
+      if (c.end > c.start) out.push({ open, close: i + mark.width - 1, ...c, paragraph });
       open = -1;
-    } else if (open < 0 && (DOUBLE_OPEN.has(ch) || straight || opensAfter(text, i, para.start))) {
+    } else if (open < 0 && mark.canOpen) {
       open = i;
-      openWidth = width;
+      openWidth = mark.width;
     }
-    i += width - 1;
+    i += mark.width - 1;
   }
   if (open >= 0) {
     const c = contentOf(text, open + openWidth, para.end);

@@ -34,16 +34,20 @@ export function raisingAttitude(text: string, view: SegmentView, segment: Span):
   if (view.quotes.length > 0) return null;
   const { units } = view;
   for (let i = view.a + 1; i <= view.b; i++) {
-    const u = units[i]!;
-    const hit =
-      (SEEM.has(u.lower) && seems(units, i)) ||
-      (EXPECTED.has(u.lower) && BE.has(units[i - 1]?.lower ?? '') && units[i + 1]?.lower === 'to') ||
-      (REGARDED.has(u.lower) && BE.has(units[i - 1]?.lower ?? '') && units[i + 1]?.lower === 'as');
-    if (!hit) continue;
+    if (!raisingCue(units, i)) continue;
     let { start, end } = segment;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /[\s.!?]/.test(text[end - 1]!)) end--;
-    return { cue: u.value, at: u.start, content: { start, end } };
+    return { cue: units[i]!.value, at: units[i]!.start, content: { start, end } };
   }
   return null;
+}
+
+/** True when unit `i` is a raising cue: a seeming verb, "be expected to", "be seen as". */
+function raisingCue(units: readonly WordUnit[], i: number): boolean {
+  const u = units[i]!;
+  if (SEEM.has(u.lower)) return seems(units, i);
+  const afterBe = BE.has(units[i - 1]?.lower ?? '');
+  if (EXPECTED.has(u.lower)) return afterBe && units[i + 1]?.lower === 'to';
+  return REGARDED.has(u.lower) && afterBe && units[i + 1]?.lower === 'as';
 }

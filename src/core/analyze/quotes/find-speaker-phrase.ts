@@ -111,18 +111,17 @@ function trimPhrase(units: readonly WordUnit[], first: number, last: number, any
   while (first <= last && (PHRASE_LINKS.has(units[first]!.lower) || LEADING_NOISE.has(units[first]!.lower))) first++;
   while (last >= first && (PHRASE_LINKS.has(units[last]!.lower) || POSSESSIVES.has(units[last]!.lower))) last--;
   if (first > last) return null;
+  if (!anyHead && !nominalHead(units, first, last)) return null;
+  return { first, last };
+}
+
+/** True when unit `last` can head a speaker phrase starting at `first`: a noun, a name, a pronoun, a proportion. */
+function nominalHead(units: readonly WordUnit[], first: number, last: number): boolean {
   const head = units[last]!;
+  if (/^(PROPN|NOUN|PRON)$/.test(head.pos) || /^[A-Z]/.test(head.value)) return true;
   // "Six in 10 say": a proportion heads the phrase.
   const proportion = head.pos === 'NUM' && units[last - 1]?.lower === 'in' && last - 2 >= first;
-  const nominal =
-    head.pos === 'PROPN' ||
-    head.pos === 'NOUN' ||
-    head.pos === 'PRON' ||
-    /^[A-Z]/.test(head.value) ||
-    proportion ||
-    possessedGerund(units, last);
-  if (!nominal && !anyHead) return null;
-  return { first, last };
+  return proportion || possessedGerund(units, last);
 }
 
 const MAX_APPOSITIVE = 25;
@@ -149,19 +148,29 @@ function appositivePhrase(units: readonly WordUnit[], close: number, floor: numb
     const v = units[k]!.value;
     if (/^[.;:!?"“”]$/.test(v) && !abbreviationStop(units, k)) return null;
     if (v !== mark) {
-      cue ||= SPEECH_CUES.has(units[k]!.lower) && units[k + 1]?.lower !== 'by' && !nounUse(units, k);
+      cue ||= cueInApposition(units, k);
       continue;
     }
     if (k === close - 1) return null;
     // A cue inside the apposition makes it a clause of its own, unless it is relative ("Sanders, who had said ...,").
     if (cue && !/^(who|which|whose|whom)$/.test(units[k + 1]!.lower)) return null;
-    const head = phraseBefore(units, k, floor, false);
-    const before = head ? units[head.first - 1] : undefined;
-    if (head && (head.first <= floor || !before || OPENS_CLAUSE.test(before.lower))) {
-      return { ...head, appositive: { first: k + 1, last: close - 1 } };
-    }
+    const head = subjectOpeningClause(units, k, floor);
+    if (head) return { ...head, appositive: { first: k + 1, last: close - 1 } };
   }
   return null;
+}
+
+/** True when unit `k` of an apposition is a speech cue used as a verb ("who said"), not a passive or a noun. */
+function cueInApposition(units: readonly WordUnit[], k: number): boolean {
+  return SPEECH_CUES.has(units[k]!.lower) && units[k + 1]?.lower !== 'by' && !nounUse(units, k);
+}
+
+/** The phrase ending before unit `k` when it opens its clause (at the floor, or after a conjunction or a comma). */
+function subjectOpeningClause(units: readonly WordUnit[], k: number, floor: number): PhraseRange | null {
+  const head = phraseBefore(units, k, floor, false);
+  if (!head) return null;
+  const before = units[head.first - 1];
+  return head.first <= floor || !before || OPENS_CLAUSE.test(before.lower) ? head : null;
 }
 
 /**
@@ -195,6 +204,34 @@ export function phraseBefore(
   floor: number,
   apposition = true,
 ): PhraseRange | null {
+  const end = speakerEnd(units, cue, floor);
+  if (end < floor) return null;
+  if (apposition && /^(?:[,—–]|--)$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
+  if (units[end]!.value === ')') {
+    const open = parenthesisOpen(units, end, floor);
+    return open > floor ? phraseBefore(units, open, floor, false) : null;
+  }
+  if (PRONOUNS.has(units[end]!.lower)) return { first: end, last: end };
+  const first = nounPhraseStart(units, end, floor);
+  if (!nounAt(units, end)) return null;
+  // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
+  if (objectOfVerb(units, first, floor)) return reducedRelative(units, first, end, floor);
+  return trimPhrase(units, first, end);
+}
+
+/**
+ * True when a verb or a preposition stands right before the phrase starting at `first` (above the floor), other than
+ * "by", a subordinator ("after Nabisco said") or a speech cue: the phrase is its object.
+ */
+function objectOfVerb(units: readonly WordUnit[], first: number, floor: number): boolean {
+  const before = units[first - 1];
+  if (!before || first <= floor) return false;
+  const allowed = before.lower === 'by' || SUBORDINATORS.has(before.lower) || SPEECH_CUES.has(before.lower);
+  return !allowed && (before.pos === 'VERB' || before.pos === 'ADP');
+}
+
+/** The last unit of the speaker before a cue: adverbs, auxiliaries and times ("on Tuesday") in between skipped. */
+function speakerEnd(units: readonly WordUnit[], cue: number, floor: number): number {
   let end = cue - 1;
   // Skip adverbs ("then loudly asked"), auxiliaries and times ("on Tuesday") between the speaker and the cue.
   while (
@@ -203,13 +240,11 @@ export function phraseBefore(
   ) {
     end--;
   }
-  if (end < floor) return null;
-  if (apposition && /^(?:[,—–]|--)$/.test(units[end]!.value)) return appositivePhrase(units, end, floor);
-  if (units[end]!.value === ')') {
-    const open = parenthesisOpen(units, end, floor);
-    return open > floor ? phraseBefore(units, open, floor, false) : null;
-  }
-  if (PRONOUNS.has(units[end]!.lower)) return { first: end, last: end };
+  return end;
+}
+
+/** The first unit of the noun phrase ending at `end`, at most a dozen units back. */
+function nounPhraseStart(units: readonly WordUnit[], end: number, floor: number): number {
   let first = end;
   // A participle modifying the next word belongs to the phrase ("registered voters", "organizing director").
   // A time before the subject ("On Monday the mayor said") is no part of it.
@@ -222,14 +257,7 @@ export function phraseBefore(
   ) {
     first--;
   }
-  if (!nounAt(units, end)) return null;
-  // An object of a verb or preposition ("upon taking office argued") is not the subject of the cue.
-  const before = units[first - 1];
-  const allowed = before && (before.lower === 'by' || SUBORDINATORS.has(before.lower) || SPEECH_CUES.has(before.lower));
-  if (before && first > floor && !allowed && (before.pos === 'VERB' || before.pos === 'ADP')) {
-    return reducedRelative(units, first, end, floor);
-  }
-  return trimPhrase(units, first, end);
+  return first;
 }
 
 const MAX_RELATIVE_GAP = 6;
@@ -243,17 +271,22 @@ function reducedRelative(units: readonly WordUnit[], first: number, end: number,
   for (let k = first - 1; k > floor && first - k <= MAX_RELATIVE_GAP; k--) {
     const u = units[k]!;
     if (u.pos === 'VERB' && /(ing|ed)$/.test(u.lower) && !SPEECH_CUES.has(u.lower)) {
-      const head = units[k - 1]!;
-      if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return null;
-      let start = k - 1;
-      while (start - 1 >= floor && k - start < MAX_UNITS && nounAt(units, start - 1)) start--;
-      const before = units[start - 1];
-      if (before && start > floor && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
-      return trimPhrase(units, start, end);
+      return participleHead(units, k, end, floor);
     }
     if (!RELATIVE_POS.has(u.pos) || u.type !== 'word') return null;
   }
   return null;
+}
+
+/** The noun phrase before the participle at unit `k`, through `end`, when it is a subject (no verb or preposition before). */
+function participleHead(units: readonly WordUnit[], k: number, end: number, floor: number): PhraseRange | null {
+  const head = units[k - 1]!;
+  if (head.pos !== 'NOUN' && head.pos !== 'PROPN') return null;
+  let start = k - 1;
+  while (start - 1 >= floor && k - start < MAX_UNITS && nounAt(units, start - 1)) start--;
+  const before = units[start - 1];
+  if (before && start > floor && (before.pos === 'VERB' || before.pos === 'ADP')) return null;
+  return trimPhrase(units, start, end);
 }
 
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
@@ -349,14 +382,9 @@ const INVERTIBLE = new Set([
   'to',
 ]);
 
-/** The speaker phrase starting right after unit `cue` ("said Price", "according to the White House"). */
-export function phraseAfter(units: readonly WordUnit[], cue: number, ceiling: number): PhraseRange | null {
-  if (!INVERTIBLE.has(units[cue]!.lower)) return null;
+/** The last unit of the noun phrase right after unit `cue`, before an adjunct ("said Price on Tuesday"). */
+function phraseAfterEnd(units: readonly WordUnit[], cue: number, ceiling: number): number {
   const start = cue + 1;
-  if (start > ceiling) return null;
-  if (PRONOUNS.has(units[start]!.lower)) return { first: start, last: start };
-  // "said at a Washington event", "said of RT": a preposition opens an adjunct, never the speaker.
-  if (units[cue]!.lower !== 'to' && PHRASE_LINKS.has(units[start]!.lower)) return null;
   let last = start - 1;
   // After "according to" a noun phrase must follow, whatever the tagger says of its first word ("polls", "reports").
   const opensPhrase = (k: number): boolean => k === start && units[cue]!.lower === 'to' && units[k]!.type === 'word';
@@ -367,6 +395,18 @@ export function phraseAfter(units: readonly WordUnit[], cue: number, ceiling: nu
     if ((next.lower === 'to' || next.lower === 'at' || next.lower === 'from') && last >= start) break;
     last++;
   }
+  return last;
+}
+
+/** The speaker phrase starting right after unit `cue` ("said Price", "according to the White House"). */
+export function phraseAfter(units: readonly WordUnit[], cue: number, ceiling: number): PhraseRange | null {
+  if (!INVERTIBLE.has(units[cue]!.lower)) return null;
+  const start = cue + 1;
+  if (start > ceiling) return null;
+  if (PRONOUNS.has(units[start]!.lower)) return { first: start, last: start };
+  // "said at a Washington event", "said of RT": a preposition opens an adjunct, never the speaker.
+  if (units[cue]!.lower !== 'to' && PHRASE_LINKS.has(units[start]!.lower)) return null;
+  const last = phraseAfterEnd(units, cue, ceiling);
   if (last < start || (last === start && TIME_WORDS.includes(units[last]!.lower))) return null;
   // Inverted order ends the clause: "..., said Price." but not "said the talks would go on". Right after a quotation
   // the order is inverted anyway, and the phrase may go on ('"...," said a user going by the handle X').

@@ -29,9 +29,7 @@ const shouted = (w: string): boolean => !/\p{Ll}/u.test(w);
  */
 export function isQuotedTitle(text: string, q: QuotedSpan, segment: Span, paragraph: Span): boolean {
   const words = wordsOf(text.slice(q.start, q.end));
-  if (words.length === 0 || words.length > MAX_TITLE_WORDS || words.every(shouted)) return false;
-  if (!capitalized(words[0]!)) return false;
-  if (!words.every((w) => capitalized(w) || MINOR.has(w.toLowerCase()))) return false;
+  if (!titleWords(words)) return false;
   const before = text.slice(segment.start, q.open);
   if (!/\p{L}/u.test(before)) return alone(text, q, paragraph) || modifiesNoun(text, q);
   // In a headline every word is capitalized: capitals there say nothing ('Obama Sees 'Personal Insult' if ...').
@@ -44,6 +42,12 @@ export function isQuotedTitle(text: string, q: QuotedSpan, segment: Span, paragr
   if (words.filter(capitalized).length >= 2) return true;
   // One capitalized word is a name only inside a sentence: after a lower-case word or a possessive, not a comma.
   return /[\p{Ll}’']\s*$/u.test(before);
+}
+
+/** True when quoted words read as a title: at most a few, not all capitals, every word capitalized but minor ones. */
+function titleWords(words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > MAX_TITLE_WORDS || words.every(shouted)) return false;
+  return capitalized(words[0]!) && words.every((w) => capitalized(w) || MINOR.has(w.toLowerCase()));
 }
 
 /** True when a line is written in title case: most of its longer words capitalized (a headline). */

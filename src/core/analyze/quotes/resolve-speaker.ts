@@ -4,6 +4,7 @@ import type { PhraseRange } from './find-speaker-phrase.js';
 import { DOCUMENT_NOUNS } from '../../lexicon/cue-verbs.js';
 import { agrees } from './entity-gender.js';
 import { firstIndexWhere } from '../../span-index.js';
+import type { RunContext } from '../../run-context.js';
 
 /** An entity mention of the article with its entity. */
 export interface LinkedMention {
@@ -30,6 +31,8 @@ export interface SpeakerContext {
   /** The last organization that spoke, for documents ("the readout said"). */
   lastBody: LastSpeaker | null;
   paragraph: number;
+  /** The run's context (its memo of entity genders). */
+  run: RunContext;
 }
 
 const PERSONAL = new Set(['he', 'she']);
@@ -67,7 +70,8 @@ export function firstMentionIn(
 const PERSON_WALK = 60;
 
 /** The nearest person mentioned before `pos` that the pronoun can refer to (binary search, then a short walk back). */
-function personBefore(mentions: readonly LinkedMention[], pos: number, pronoun: string): LinkedMention | null {
+function personBefore(ctx: SpeakerContext, pos: number, pronoun: string): LinkedMention | null {
+  const mentions = ctx.mentions;
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -77,7 +81,7 @@ function personBefore(mentions: readonly LinkedMention[], pos: number, pronoun: 
   }
   for (let i = lo - 1; i >= Math.max(0, lo - PERSON_WALK); i--) {
     const m = mentions[i]!;
-    if (m.entity.type === 'person' && agrees(pronoun, m.entity)) return m;
+    if (m.entity.type === 'person' && agrees(pronoun, m.entity, ctx.run)) return m;
   }
   return null;
 }
@@ -93,10 +97,10 @@ function resolvePronoun(ctx: SpeakerContext, u: WordUnit): Speaker {
   const mention = { start: u.start, end: u.end, text: u.value };
   const last = ctx.last;
   const kind = last && (PERSONAL.has(u.lower) ? last.type === 'person' : last.type !== 'person');
-  const fits = kind && last.speaker.entityId !== null && (!last.entity || agrees(u.lower, last.entity));
+  const fits = kind && last.speaker.entityId !== null && (!last.entity || agrees(u.lower, last.entity, ctx.run));
   if (fits && last) return { ...last.speaker, mention, inferred: true };
   if (PERSONAL.has(u.lower)) {
-    const person = personBefore(ctx.mentions, u.start, u.lower);
+    const person = personBefore(ctx, u.start, u.lower);
     if (person) return { entityId: person.entity.id, name: person.entity.name, mention, inferred: true };
   }
   return { entityId: null, name: u.value, mention, inferred: false };

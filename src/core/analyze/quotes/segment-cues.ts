@@ -144,6 +144,43 @@ function firstVerbSubject(
   return phrase && !inQuote(view, phrase.first) ? phrase : null;
 }
 
+/** The attribution of a participle cue: its own subject before it, else the previous cue's, else the clause's. */
+function participleAttribution(
+  view: SegmentView,
+  cue: Cue,
+  mentions: readonly LinkedMention[],
+  previous: Omit<Attribution, 'speaker'> | undefined,
+): Omit<Attribution, 'speaker'> {
+  const own = participleSubject(view, cue, mentions);
+  if (own) return { cue, phrase: own, side: 'before' };
+  return { cue, phrase: previous?.phrase ?? clauseSubject(view, cue, mentions), side: 'subject' };
+}
+
+/** The attribution of a finite cue: its speaker phrase before it ("Price said"), else after it ("said Price"). */
+function finiteAttribution(view: SegmentView, cue: Cue): Omit<Attribution, 'speaker'> | null {
+  const before = relativeAntecedent(view, phraseBefore(view.units, cue.first, view.a));
+  if (before && !inQuote(view, before.first)) return { cue, phrase: before, side: 'before' };
+  const after = cue.kind === 'speech' ? phraseAfter(view.units, cue.last, view.b) : null;
+  return after ? { cue, phrase: after, side: 'after' } : null;
+}
+
+/** The attribution of one cue given the attributions before it in the segment, or null when it has no speaker phrase. */
+function attributionOf(
+  view: SegmentView,
+  cue: Cue,
+  mentions: readonly LinkedMention[],
+  previous: Omit<Attribution, 'speaker'> | undefined,
+): Omit<Attribution, 'speaker'> | null {
+  if (cue.kind === 'according-to') return { cue, phrase: phraseAfter(view.units, cue.last, view.b), side: 'after' };
+  if (cue.kind === 'participle') return participleAttribution(view, cue, mentions, previous);
+  if (/^(and|but|or)$/.test(view.units[cue.first - 1]?.lower ?? '')) {
+    // "... met with Netanyahu and reiterated": the subject of the first verb speaks.
+    const phrase = firstVerbSubject(view, cue, previous) ?? previous?.phrase ?? clauseSubject(view, cue, mentions);
+    return { cue, phrase, side: 'subject' };
+  }
+  return finiteAttribution(view, cue);
+}
+
 /** Finds each cue's speaker phrase: before the cue ("Price said"), after it ("said Price", "according to X"). */
 export function attachPhrases(
   view: SegmentView,
@@ -152,32 +189,8 @@ export function attachPhrases(
 ): Omit<Attribution, 'speaker'>[] {
   const out: Omit<Attribution, 'speaker'>[] = [];
   for (const cue of cues) {
-    if (cue.kind === 'according-to') {
-      out.push({ cue, phrase: phraseAfter(view.units, cue.last, view.b), side: 'after' });
-      continue;
-    }
-    if (cue.kind === 'participle') {
-      const previous = out.at(-1);
-      const own = participleSubject(view, cue, mentions);
-      if (own) out.push({ cue, phrase: own, side: 'before' });
-      else out.push({ cue, phrase: previous?.phrase ?? clauseSubject(view, cue, mentions), side: 'subject' });
-      continue;
-    }
-    const coordinated = /^(and|but|or)$/.test(view.units[cue.first - 1]?.lower ?? '');
-    if (coordinated) {
-      // "... met with Netanyahu and reiterated": the subject of the first verb speaks.
-      const phrase =
-        firstVerbSubject(view, cue, out.at(-1)) ?? out.at(-1)?.phrase ?? clauseSubject(view, cue, mentions);
-      out.push({ cue, phrase, side: 'subject' });
-      continue;
-    }
-    const before = relativeAntecedent(view, phraseBefore(view.units, cue.first, view.a));
-    if (before && !inQuote(view, before.first)) {
-      out.push({ cue, phrase: before, side: 'before' });
-      continue;
-    }
-    const after = cue.kind === 'speech' ? phraseAfter(view.units, cue.last, view.b) : null;
-    if (after) out.push({ cue, phrase: after, side: 'after' });
+    const at = attributionOf(view, cue, mentions, out.at(-1));
+    if (at) out.push(at);
   }
   return out;
 }

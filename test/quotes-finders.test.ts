@@ -1,0 +1,138 @@
+// The quote finder as an ordered list of finders plus refiners (issue 15), the provenance each quote carries, and the
+// two finders added for issue 12 (stances held by people, transcript turns), each with cases that must yield nothing.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../src/core/analyze/quotes.js';
+import { ARTICLE_FINDERS, REFINERS, SEGMENT_FINDERS } from '../src/core/analyze/quotes/quote-rules.js';
+import { articleFromText } from '../src/core/article-from-text.js';
+import { createRunContext } from '../src/core/run-context.js';
+import { analyzeQuotes as analyze, findQuote as find, speakerName as who } from './helpers/quote-cases.js';
+
+describe('finders and refiners', () => {
+  it('lists its finders and refiners in order, each with a stable kebab-case rule name', () => {
+    const rules = [...SEGMENT_FINDERS, ...REFINERS, ...ARTICLE_FINDERS].map((f) => f.rule);
+    for (const rule of rules) expect(rule).toMatch(/^quotes\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(new Set(rules).size).toBe(rules.length);
+    // Reported speech skips what a quotation covers: the quotation finder runs first; stances run last.
+    expect(SEGMENT_FINDERS[0]!.rule).toBe('quotes/quotation');
+    expect(SEGMENT_FINDERS.at(-1)!.rule).toBe('quotes/stance-object');
+  });
+
+  it('gives every quote the provenance of the finder that proposed it', () => {
+    const s = analyze(
+      [
+        'Mayor Dana Ortiz said the bridge would reopen in May.',
+        '"We will not wait another winter," Ortiz said. "The money is there."',
+        'According to the highway agency, repairs will cost $4 million.',
+      ].join('\n\n'),
+    );
+    const rules = s.quotes.map((q) => [q.text.slice(0, 16), q.provenance.stage, q.provenance.rule]);
+    expect(rules).toEqual([
+      ['the bridge would', 'quotes', 'quotes/reported-speech'],
+      ['We will not wait', 'quotes', 'quotes/quotation'],
+      ['The money is the', 'quotes', 'quotes/continued-quotation'],
+      ['repairs will cos', 'quotes', 'quotes/reported-speech'],
+    ]);
+  });
+
+  it('names the carried speaker and the long quotation without one by their own rules', () => {
+    const s = analyze(
+      [
+        'Councilwoman Ada Ruiz spoke first. "We have waited long enough," she said.',
+        '"Nobody in this room believes the plan will be finished on time, and everyone knows it."',
+      ].join('\n\n'),
+    );
+    expect(find(s.quotes, 'Nobody in this room')?.provenance.rule).toBe('quotes/carried-speaker');
+    const alone = analyze('"Nobody in this room believes the plan will be finished on time, and everyone knows it."');
+    expect(find(alone.quotes, 'Nobody in this room')?.provenance.rule).toBe('quotes/unattributed-quotation');
+  });
+
+  it('keeps per-run memos in the run context: the same input gives the same quotes in two runs', () => {
+    const article = articleFromText(
+      'a',
+      'Sen. Mara Holt said she would vote against the bill. She added that it costs too much.',
+    );
+    const first = findQuotes([article], [], createRunContext());
+    const second = findQuotes([article], [], createRunContext());
+    expect(second).toEqual(first);
+  });
+});
+
+describe('stances held by people (quotes/stance-object)', () => {
+  it('attributes the object of "supported" to a group of voters, even one word long', () => {
+    const s = analyze('In the exit poll, about 6 in 10 young voters supported Sanders.');
+    const q = find(s.quotes, 'Sanders');
+    expect(q?.provenance.rule).toBe('quotes/stance-object');
+    expect(q?.kind).toBe('indirect');
+    expect(q?.cue).toBe('supported');
+    expect(q?.speaker?.mention?.text).toMatch(/voters$/);
+  });
+
+  it('attributes what people who want something want', () => {
+    const s = analyze('Many voters who want a switch to more liberal policies stayed home on Tuesday.');
+    const q = find(s.quotes, 'a switch to more liberal policies');
+    expect(q?.provenance.rule).toBe('quotes/stance-object');
+  });
+
+  it('attributes a stance of a named person', () => {
+    const s = analyze('Governor Ellen Marsh endorsed Reyes.');
+    const q = find(s.quotes, 'Reyes');
+    expect(q?.provenance.rule).toBe('quotes/stance-object');
+    expect(who(s, q)).toMatch(/Ellen Marsh$/);
+  });
+
+  it('finds no stance where the subject names no people ("the beam supports the roof")', () => {
+    expect(analyze('The old oak beam supports the roof of the barn.').quotes).toEqual([]);
+    expect(analyze('Two steel cables back the tower against the wind.').quotes).toEqual([]);
+  });
+
+  it('finds no stance in a passive, a phrasal verb, a negation or a noun', () => {
+    expect(analyze('The measure was backed by most of the town council.').quotes).toEqual([]);
+    expect(analyze('Then the candidates were backing down from the fight.').quotes).toEqual([]);
+    expect(analyze('Most voters do not support the new tax on fuel.').quotes).toEqual([]);
+    expect(analyze('Their support for the plan surprised the council.').quotes).toEqual([]);
+  });
+
+  it('leaves a stance to the reported speech that already holds it', () => {
+    const s = analyze('Mayor Dana Ortiz said most residents support the new bridge.');
+    expect(s.quotes.map((q) => q.provenance.rule)).toEqual(['quotes/reported-speech']);
+  });
+});
+
+describe('transcript turns (quotes/transcript-turn)', () => {
+  const interview = [
+    'The senator spoke to us on Friday.',
+    'Q: What will you do about the bridge over the river?',
+    'A: We will rebuild it before the winter, and we will pay for it without new taxes.',
+    'Q: And the schools?',
+  ].join('\n\n');
+
+  it("gives each turn's words to its label", () => {
+    const s = analyze(interview);
+    const answer = find(s.quotes, 'We will rebuild it');
+    expect(answer?.provenance.rule).toBe('quotes/transcript-turn');
+    expect(answer?.speaker?.name).toBe('A');
+    expect(answer?.text).toBe('We will rebuild it before the winter, and we will pay for it without new taxes.');
+    expect(find(s.quotes, 'What will you do')?.speaker?.name).toBe('Q');
+  });
+
+  it('takes a name in capitals for a turn label', () => {
+    const s = analyze(
+      ['HALE: I never said the plan was finished.', 'MORROW: Then tell the voters what is missing from it.'].join(
+        '\n\n',
+      ),
+    );
+    expect(find(s.quotes, 'I never said the plan')?.speaker?.name).toBe('HALE');
+  });
+
+  it('does not read one capitalized label, a note or a headline label as a transcript', () => {
+    expect(find(analyze('EXCLUSIVE: Mayor plans to close three schools next year.').quotes, 'Mayor plans')).toBe(
+      undefined,
+    );
+    const notes = analyze(
+      ['UPDATE: The road reopened at noon on Sunday.', 'CORRECTION: An earlier version misstated the date.'].join(
+        '\n\n',
+      ),
+    );
+    expect(notes.quotes).toEqual([]);
+  });
+});
