@@ -21,8 +21,7 @@ describe('articleFromText', () => {
   });
 
   it('keeps the sentences it is given', () => {
-    expect(articleFromText('x', CONTENT, { sentences: [{ start: 0, end: 4 }] }).sentences).toEqual([
-      { start: 0, end: 4 },
-    ]);
+    const given = [{ start: 0, end: 4, provenance: { stage: 'read', rule: 'read/wink' } }];
+    expect(articleFromText('x', CONTENT, { sentences: given }).sentences).toEqual(given);
   });
 });
