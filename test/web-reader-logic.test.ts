@@ -13,8 +13,8 @@ import { formatDateRange, formatDateValue, unnestParentheses } from '../web/src/
 import { ArticleTexts } from '../web/src/article-texts.js';
 import { gapWords, listWords, reasonNumbers, reasonSentence, sharedWords } from '../web/src/reason-text.js';
 import { articleLeans, outletKey } from '../web/src/lean.js';
-import { filterGroups, groupQuotes } from '../web/src/quote-groups.js';
-import { differencesInWords, keyDifferences, rankDifferences } from '../web/src/rank-differences.js';
+import { filterGroups, groupQuotes } from '../src/core/render/quote-groups.js';
+import { differencesInWords, keyDifferences, rankDifferences } from '../src/core/render/rank-differences.js';
 import { groupHits } from '../web/src/search-groups.js';
 import { blockAt, buildBlocks, windowAround } from '../web/src/source-blocks.js';
 import { layoutTimeline } from '../web/src/timeline-layout.js';
