@@ -210,9 +210,7 @@ export function entitiesSection(ctx: HtmlContext): SafeHtml | null {
     null,
     ['Name', 'Type', 'Roles', 'Also called', 'Mentions (articles)'].map((t) => h('th', null, t)),
   );
-  return section('entities', [
-    h('table', null, h('thead', null, head), h('tbody', null, rows)),
-  ]);
+  return section('entities', [h('table', null, h('thead', null, head), h('tbody', null, rows))]);
 }
 
 /** How each outlet frames the story. */
