@@ -300,7 +300,14 @@ describe('leans and sides', () => {
 describe('the story list', () => {
   it('groups search hits by story in ranked order, title-only matches last', () => {
     const hit = (storyId: string, kind: 'article' | 'fact') => ({ storyId, storyTitle: storyId, kind, snippet: '' });
-    const story = (id: string) => ({ id, title: id, articleCount: 1, createdAt: '', updatedAt: '' });
+    const story = (id: string) => ({
+      id,
+      title: id,
+      articleCount: 1,
+      createdAt: '',
+      updatedAt: '',
+      kind: 'manual' as const,
+    });
     const groups = groupHits([hit('b', 'fact'), hit('a', 'article'), hit('b', 'article')], [story('a'), story('c')]);
     expect(groups.map((g) => [g.storyId, g.hits.length])).toEqual([
       ['b', 2],
