@@ -106,10 +106,7 @@ export function createApp(options: AppOptions) {
   };
   const openApi = openApiJson(options, version, limits);
   const app = guardedApp(options);
-  const admit = backPressure({
-    workers: pool.settings.workers,
-    ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
-  });
+  const admit = admission(options, pool);
   const { stream, queue } = options;
   const ratings = options.ratings ?? null;
   const storyOptions = { service, cache: new ReportResponseCache(), bodyLimit: limitBody(limits), admit, ratings };
@@ -138,6 +135,14 @@ export function createApp(options: AppOptions) {
 
 /** The type of the Parallax HTTP app: every API route with its parameters and answers, for `hc<AppType>`. */
 export type AppType = ReturnType<typeof createApp>;
+
+/** Admits requests that analyze while the workers and their queue have room (503 + Retry-After past it). */
+function admission(options: AppOptions, pool: AnalysisPool): MiddlewareHandler {
+  return backPressure({
+    workers: pool.settings.workers,
+    ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
+  });
+}
 
 /** The story service of the app, over its library and worker pool. */
 function storyService(options: AppOptions, version: string, pool: AnalysisPool): StoryService {
