@@ -5,7 +5,7 @@
 import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { LightReport } from '../../src/core/light-report.js';
-import type { InputFailure } from '../../src/core/model.js';
+import { isFailureCode, type InputFailure } from '../../src/core/model.js';
 import type { ApiErrorBody, ApiErrorCode } from '../../src/server/api-error.js';
 import type { AppType } from '../../src/server/app.js';
 import type { StoryReportView } from '../../src/server/story-views.js';
@@ -89,13 +89,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A failure as the server lists it (`{source, code, message}`); anything else in the list is left out. */
+function isFailure(value: unknown): value is InputFailure {
+  return (
+    isRecord(value) &&
+    typeof value.source === 'string' &&
+    typeof value.message === 'string' &&
+    isFailureCode(value.code)
+  );
+}
+
 /** The error of an answer that is not ok: the server's `ApiErrorBody`, or the status when a proxy answered. */
 async function toApiError(response: { status: number; statusText: string; json(): Promise<unknown> }) {
   const body: unknown = await response.json().catch(() => null);
   const error = isRecord(body) && isRecord(body.error) ? (body.error as Partial<ApiErrorBody['error']>) : {};
   const code = typeof error.code === 'string' ? error.code : (`http-${response.status}` as const);
   const message = typeof error.message === 'string' ? error.message : response.statusText || 'Request failed';
-  const failures = Array.isArray(error.details?.failures) ? error.details.failures : [];
+  const listed: unknown[] = Array.isArray(error.details?.failures) ? error.details.failures : [];
+  const failures = listed.filter(isFailure).map((f) => ({ source: f.source, code: f.code, message: f.message }));
   return new ApiError(response.status, code, message, failures);
 }
 
