@@ -69,13 +69,26 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/src/*', '!**/src/core', '**/src/*/**', '!**/src/core/**'],
+              group: [
+                '**/src/*',
+                '!**/src/core',
+                '!**/src/server',
+                '**/src/*/**',
+                '!**/src/core/**',
+                '!**/src/server/**',
+              ],
               message: 'the web page imports only from core (model types, the report view) and its own folder',
+            },
+            {
+              // The typed client (web/src/api.ts) reads the server's HTTP contract: its types, never its code.
+              group: ['**/src/server', '**/src/server/**'],
+              allowTypeImports: true,
+              message: 'the web page imports only types from the server (its HTTP contract)',
             },
           ],
         },

@@ -13,8 +13,8 @@ import { formatDateRange, formatDateValue, unnestParentheses } from '../web/src/
 import { ArticleTexts } from '../web/src/article-texts.js';
 import { gapWords, listWords, reasonNumbers, reasonSentence, sharedWords } from '../web/src/reason-text.js';
 import { articleLeans, outletKey } from '../web/src/lean.js';
-import { filterGroups, groupQuotes } from '../web/src/quote-groups.js';
-import { differencesInWords, keyDifferences, rankDifferences } from '../web/src/rank-differences.js';
+import { filterGroups, groupQuotes } from '../src/core/render/quote-groups.js';
+import { differencesInWords, keyDifferences, rankDifferences } from '../src/core/render/rank-differences.js';
 import { groupHits } from '../web/src/search-groups.js';
 import { blockAt, buildBlocks, windowAround } from '../web/src/source-blocks.js';
 import { layoutTimeline } from '../web/src/timeline-layout.js';
@@ -307,7 +307,14 @@ describe('leans and sides', () => {
 describe('the story list', () => {
   it('groups search hits by story in ranked order, title-only matches last', () => {
     const hit = (storyId: string, kind: 'article' | 'fact') => ({ storyId, storyTitle: storyId, kind, snippet: '' });
-    const story = (id: string) => ({ id, title: id, articleCount: 1, createdAt: '', updatedAt: '' });
+    const story = (id: string) => ({
+      id,
+      title: id,
+      articleCount: 1,
+      createdAt: '',
+      updatedAt: '',
+      kind: 'manual' as const,
+    });
     const groups = groupHits([hit('b', 'fact'), hit('a', 'article'), hit('b', 'article')], [story('a'), story('c')]);
     expect(groups.map((g) => [g.storyId, g.hits.length])).toEqual([
       ['b', 2],

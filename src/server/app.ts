@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatBytes } from '../engine/inputs/options.js';
 import { parallaxPackage } from '../engine/package-root.js';
@@ -94,11 +94,59 @@ function loadReportSchema(): object | undefined {
 }
 
 /** Builds the Parallax HTTP app (API + web page) over a story library. It opens no port: see `startServer`. */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions) {
   const version = options.version ?? packageVersion();
   // A server's workers yield the CPU to the thread that answers requests, unless the caller says otherwise.
   const pool = poolFor({ ...options, lowPriority: options.lowPriority ?? true });
-  const service = new StoryService({
+  const service = storyService(options, version, pool);
+  const limits = {
+    ...service.limits,
+    maxJsonBytes: options.limits?.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
+    maxUploadBytes: options.limits?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+  };
+  const openApi = openApiJson(options, version, limits);
+  const app = guardedApp(options);
+  const admit = admission(options, pool);
+  const { stream, queue } = options;
+  const ratings = options.ratings ?? null;
+  const storyOptions = { service, cache: new ReportResponseCache(), bodyLimit: limitBody(limits), admit, ratings };
+  const resolveAlias = stream ? (id: string) => stream.resolveStory(id) : undefined;
+  const now = options.now ?? (() => new Date());
+  // One chain, so that the app's type carries every route (`AppType`, read by the web page's typed client). Routes of
+  // a part the library lacks (no stream, no queue) are left out at run time and answer 404 below.
+  const api = app
+    .get('/api/health', healthRoute(version, queue))
+    .route('/api/queue', queue ? queueRoutes(queue) : absent<typeof queueRoutes>())
+    .get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }))
+    .route('/api/stories', storyRoutes({ ...storyOptions, resolveAlias }))
+    .route('/api/search', searchRoutes(service))
+    .route(
+      '/api/feeds',
+      stream ? feedRoutes({ stream, bodyLimit: limitBody(limits), now }) : absent<typeof feedRoutes>(),
+    )
+    .route('/api/articles', stream ? articleRoutes(stream) : absent<typeof articleRoutes>())
+    .route('/api/stream/stories', stream ? streamStoryRoutes({ stream, ratings }) : absent<typeof streamStoryRoutes>());
+  api.all('/api/*', () => {
+    throw new ApiError(404, 'not-found', 'no such API route');
+  });
+  api.use(staticWebUi(options.webRoot ?? defaultWebRoot()));
+  return api;
+}
+
+/** The type of the Parallax HTTP app: every API route with its parameters and answers, for `hc<AppType>`. */
+export type AppType = ReturnType<typeof createApp>;
+
+/** Admits requests that analyze while the workers and their queue have room (503 + Retry-After past it). */
+function admission(options: AppOptions, pool: AnalysisPool): MiddlewareHandler {
+  return backPressure({
+    workers: pool.settings.workers,
+    ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
+  });
+}
+
+/** The story service of the app, over its library and worker pool. */
+function storyService(options: AppOptions, version: string, pool: AnalysisPool): StoryService {
+  return new StoryService({
     repo: options.repo,
     version,
     pool,
@@ -107,12 +155,11 @@ export function createApp(options: AppOptions): Hono {
     ...(options.allowPrivateUrls !== undefined ? { allowPrivateUrls: options.allowPrivateUrls } : {}),
     ...(options.allowPrivateRanges ? { allowPrivateRanges: options.allowPrivateRanges } : {}),
   });
-  const limits = {
-    ...service.limits,
-    maxJsonBytes: options.limits?.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
-    maxUploadBytes: options.limits?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-  };
-  const openApi = JSON.stringify(
+}
+
+/** The OpenAPI document of this app, serialized once. */
+function openApiJson(options: AppOptions, version: string, limits: ServerLimits): string {
+  return JSON.stringify(
     buildOpenApiDocument({
       version,
       limits,
@@ -122,63 +169,41 @@ export function createApp(options: AppOptions): Hono {
       ...withReportSchema(loadReportSchema()),
     }),
   );
+}
 
+/**
+ * An app with the checks of who may drive the server, run before any route reads a body: the host it was reached by,
+ * the page a state-changing request comes from, and the token.
+ */
+function guardedApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use(securityHeaders());
   app.onError(createErrorHandler(options.logError ?? ((error) => console.error(error))));
-  // Who may drive the server, checked before any route reads a body: the host it was reached by, the page a
-  // state-changing request comes from, and the token.
   app.use(hostCheck(pickHosts(options)));
   app.use(sameOriginCheck());
   if (options.token !== undefined) {
     app.use('/api/*', tokenAuth(options.token));
     markTokenProtected(app);
   }
-  const queue = options.queue;
-  if (queue) {
-    // The database is part of being up: no answer from it is a 503, without detail (the check needs no token).
-    app.get('/api/health', async (c) => {
-      const stats = await queue.stats().catch(() => null);
-      if (!stats) return c.json({ ok: false, version, error: 'the database does not answer' }, 503);
-      return c.json({ ok: true, version, queue: queueHealth(stats) });
-    });
-    app.route('/api/queue', queueRoutes(queue));
-  } else {
-    app.get('/api/health', (c) => c.json({ ok: true, version }));
-  }
-  app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
-  const admit = backPressure({
-    workers: pool.settings.workers,
-    ...(options.maxQueue !== undefined ? { maxQueue: options.maxQueue } : {}),
-  });
-  const cache = new ReportResponseCache();
-  const stream = options.stream;
-  const resolveAlias = stream ? (id: string) => stream.resolveStory(id) : undefined;
-  app.route(
-    '/api/stories',
-    storyRoutes({
-      service,
-      cache,
-      bodyLimit: limitBody(limits),
-      admit,
-      resolveAlias,
-      ratings: options.ratings ?? null,
-    }),
-  );
-  app.route('/api/search', searchRoutes(service));
-  if (stream) {
-    app.route(
-      '/api/feeds',
-      feedRoutes({ stream, bodyLimit: limitBody(limits), now: options.now ?? (() => new Date()) }),
-    );
-    app.route('/api/articles', articleRoutes(stream));
-    app.route('/api/stream/stories', streamStoryRoutes({ stream, ratings: options.ratings ?? null }));
-  }
-  app.all('/api/*', () => {
-    throw new ApiError(404, 'not-found', 'no such API route');
-  });
-  app.use(staticWebUi(options.webRoot ?? defaultWebRoot()));
   return app;
+}
+
+/** `GET /api/health`: up, and with a queue the database answering is part of being up (a 503 without detail). */
+function healthRoute(version: string, queue: QueueView | undefined) {
+  return async (c: Context) => {
+    if (!queue) return c.json({ ok: true as const, version }, 200);
+    const stats = await queue.stats().catch(() => null);
+    if (!stats) return c.json({ ok: false as const, version, error: 'the database does not answer' }, 503);
+    return c.json({ ok: true as const, version, queue: queueHealth(stats) }, 200);
+  };
+}
+
+/**
+ * Routes of a part the library lacks (a stream, a queue): nothing is mounted, so they answer 404, while the app's
+ * type still carries them as the API contract does.
+ */
+function absent<Build extends (...args: never[]) => Hono>(): ReturnType<Build> {
+  return new Hono() as ReturnType<Build>;
 }
 
 /** Rejects bodies over the limit of their kind (multipart uploads have a larger one than JSON). */

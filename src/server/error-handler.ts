@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { NoReadableArticlesError, StoryNotFoundError, TooManyArticlesError } from '../engine/stories.js';
 import { JobStoppedError } from '../engine/workers/job-stopped-error.js';
-import { ApiError } from './api-error.js';
+import { ApiError, type ApiErrorBody } from './api-error.js';
 
 /** Where unexpected errors are reported (the stack stays on the server; the client gets a generic 500). */
 export type ErrorLogger = (error: unknown) => void;
@@ -35,7 +35,7 @@ export function toApiError(error: unknown): ApiError {
 
 /** The response of an API error: `{error: {code, message, details?}}` with its status. */
 export function errorResponse(c: Context, apiError: ApiError): Response {
-  const body = {
+  const body: ApiErrorBody = {
     error: {
       code: apiError.code,
       message: apiError.message,

@@ -4,6 +4,7 @@ export {
   DEFAULT_MAX_JSON_BYTES,
   DEFAULT_MAX_UPLOAD_BYTES,
   type AppOptions,
+  type AppType,
   type ServerLimits,
 } from './app.js';
 export { startServer, type ListenOptions, type RunningServer } from './start-server.js';

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { validator } from 'hono/validator';
 import { badRequest } from './api-error.js';
 
 /** Longest accepted free-text query. */
@@ -21,4 +22,15 @@ export function textParam(c: Context, name: string): string | undefined {
   if (raw === undefined) return undefined;
   if (raw.length > MAX_QUERY_LENGTH) throw badRequest(`"${name}" is longer than ${MAX_QUERY_LENGTH} characters`);
   return raw.trim();
+}
+
+/** The query parameters a route reads, by name: each optional text. */
+export type QueryOf<K extends string> = Partial<Record<K, string>>;
+
+/**
+ * Declares the query parameters a route reads, so that the app's type (and the typed client) carries them. It checks
+ * nothing: the handler parses each parameter (`intParam`, `textParam`) and answers a 400 naming it.
+ */
+export function queryOf<K extends string>() {
+  return validator('query', (value): QueryOf<K> => value as QueryOf<K>);
 }

@@ -3,10 +3,25 @@
  * entities, and its coverage by lean when the server has the user's ratings), and a story page's coverage by lean
  * with the lean of each article.
  */
+import type { ArticleText, LightReport } from '../core/light-report.js';
+import type { Report } from '../core/model.js';
 import type { StoryDigest } from '../core/story-digest.js';
 import { coverageSplit, findRating, type CoverageSplit, type RatingsIndex } from '../core/stream/coverage-split.js';
 import type { Lean } from '../core/stream/ratings.js';
 import type { ListedStory, StoryRecord } from '../engine/storage/story-repository.js';
+
+/** `GET /api/stories/:id`: the story, its coverage by lean (with ratings), and its report (`?texts=0`: light). */
+export interface StoryReportView {
+  story: StoryRecord;
+  coverage?: StoryCoverage;
+  report: Report | LightReport;
+}
+
+/** `GET /api/stories/:id/articles/:articleId`: one article's cleaned text and what cleaning removed. */
+export interface ArticleTextView extends ArticleText {
+  storyId: string;
+  articleId: string;
+}
 
 /** A story's coverage by lean as a story page gets it: the split, and the lean of each rated article. */
 export interface StoryCoverage extends CoverageSplit {

@@ -5,10 +5,16 @@
 import { coverageSplit, type CoverageSplit, type RatingsIndex } from '../core/stream/coverage-split.js';
 import type { FeedRecord, StreamStorySummary } from '../engine/storage/stream-repository.js';
 
+/** How a feed stands: never polled yet, polled fine, or failing. */
+export type FeedStatus = 'new' | 'ok' | 'failing';
+
 /** A feed as the API shows it. */
-export function feedView(feed: FeedRecord): Record<string, unknown> {
+export type FeedView = ReturnType<typeof feedView>;
+
+/** A feed as the API shows it: its record flattened, with a status. */
+export function feedView(feed: FeedRecord) {
   const s = feed.state;
-  const status = s.consecutiveFailures > 0 ? 'failing' : s.lastPollAt === null ? 'new' : 'ok';
+  const status: FeedStatus = s.consecutiveFailures > 0 ? 'failing' : s.lastPollAt === null ? 'new' : 'ok';
   return {
     id: feed.id,
     url: feed.url,
@@ -36,8 +42,11 @@ export function coverageOf(
   return ratings ? { coverage: coverageSplit(story.outlets, ratings) } : {};
 }
 
+/** A stream story as the API lists it. */
+export type StreamStoryView = ReturnType<typeof storySummaryView>;
+
 /** A stream story as listed: outlet names and count, and the coverage when rated. */
-export function storySummaryView(story: StreamStorySummary, ratings: RatingsIndex | null): Record<string, unknown> {
+export function storySummaryView(story: StreamStorySummary, ratings: RatingsIndex | null) {
   const outlets = story.outlets.map((o) => o.outlet ?? o.url).filter((name): name is string => name !== null);
   return {
     id: story.id,

@@ -1,7 +1,8 @@
 /** Citation chips: buttons that show the cited source sentence on hover/focus and jump to it on click. */
 import type { Citation } from '../../src/core/model.js';
 import { h, on, uniqueId, type Child } from './dom.js';
-import { truncate } from './format.js';
+import { shorten } from '../../src/core/render/escape-markdown.js';
+import { CITED_TEXT_MAX } from '../../src/core/render/report-view.js';
 import {
   articleLabel,
   citationInContext,
@@ -94,7 +95,7 @@ export function citationChip(ctx: StoryContext, citation: Citation, options: Chi
     // Inside a scrolling table: the passage goes into the native tooltip.
     if (!resolvable) return button;
     const want = whenWanted(ctx, citation, (context) => {
-      if (context) button.title = truncate(`${label}: “${context.cited}”`, 300);
+      if (context) button.title = `${label}: “${shorten(context.cited, CITED_TEXT_MAX)}”`;
     });
     on(button, 'mouseenter', want);
     on(button, 'focus', want);

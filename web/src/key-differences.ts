@@ -2,11 +2,18 @@
  * The overview's differences: three to five cards side by side, each showing the versions of a figure or claim next to
  * each other with who reports them, or a fact that some outlets leave out. The full list is the Differences section.
  */
+import { shorten } from '../../src/core/render/escape-markdown.js';
 import type { Difference, DifferenceClaim } from '../../src/core/model.js';
 import { citationChips } from './citation-chip.js';
 import { h } from './dom.js';
-import { formatDateValueShort, formatNumber, truncate } from './format.js';
-import { differencesInWords, keyDifferences, type KeyDifference, type LeftOut } from './rank-differences.js';
+import { formatDateValueShort, formatNumber } from './format.js';
+import {
+  claimsByReach,
+  differencesInWords,
+  keyDifferences,
+  type KeyDifference,
+  type LeftOut,
+} from '../../src/core/render/rank-differences.js';
 import { storyHref } from './router.js';
 import { articleLabel, type StoryContext } from './story-context.js';
 
@@ -20,8 +27,8 @@ function side(ctx: StoryContext, difference: Difference, claim: DifferenceClaim)
     'li',
     { class: 'side' },
     figure ? h('p', { class: 'side-value' }, formatNumber(claim.value!)) : null,
-    h('p', { class: figure ? 'side-text side-text-small' : 'side-text' }, truncate(claim.text, figure ? 50 : 64)),
-    claim.attribution ? h('p', { class: 'side-meta' }, `per ${truncate(claim.attribution, 50)}`) : null,
+    h('p', { class: figure ? 'side-text side-text-small' : 'side-text' }, shorten(claim.text, figure ? 50 : 64)),
+    claim.attribution ? h('p', { class: 'side-meta' }, `per ${shorten(claim.attribution, 50)}`) : null,
     asOf
       ? h(
           'p',
@@ -34,7 +41,7 @@ function side(ctx: StoryContext, difference: Difference, claim: DifferenceClaim)
 }
 
 function differenceCard(ctx: StoryContext, difference: Difference, storyId: string): HTMLElement {
-  const claims = [...difference.claims].sort((a, b) => b.articleIds.length - a.articleIds.length);
+  const claims = claimsByReach(difference);
   const hidden = claims.length - SIDES_SHOWN;
   return h(
     'li',
@@ -44,7 +51,7 @@ function differenceCard(ctx: StoryContext, difference: Difference, storyId: stri
       {},
       h('span', { class: 'badge' }, difference.kind === 'number' ? 'Figure' : 'Claim'),
       ' ',
-      truncate(difference.about, 80),
+      shorten(difference.about, 80),
     ),
     h(
       'ul',
@@ -62,13 +69,13 @@ function leftOutCard(ctx: StoryContext, { fact, omittedBy }: LeftOut): HTMLEleme
   return h(
     'li',
     { class: 'key-diff key-diff-left-out', 'data-fact': fact.id },
-    h('h3', {}, h('span', { class: 'badge badge-warn' }, 'Left out'), ' ', truncate(fact.statement, 90)),
+    h('h3', {}, h('span', { class: 'badge badge-warn' }, 'Left out'), ' ', shorten(fact.statement, 90)),
     h(
       'p',
       { class: 'side-meta' },
       `Reported by ${fact.articleIds.length} of ${ctx.articleList.length} articles; not by `,
       outlets.length > 2 ? `${outlets.length} others: ` : '',
-      h('strong', {}, truncate(outlets.join(', '), 80)),
+      h('strong', {}, shorten(outlets.join(', '), 80)),
     ),
     citationChips(ctx, fact.citations),
   );

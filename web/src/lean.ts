@@ -28,18 +28,6 @@ export function sideOf(lean: Lean): Side {
   return 'center';
 }
 
-/**
- * A story's coverage by lean as the API gives it (the server matches its outlets against the user's ratings): outlet
- * names per lean, and the lean of each rated article.
- */
-export interface StoryCoverage {
-  byLean: Partial<Record<Lean, readonly string[]>>;
-  unrated?: readonly string[];
-  /** The side the story is covered from only, or null. */
-  oneSided?: 'left' | 'right' | null;
-  articleLeans?: readonly { articleId: string; lean: string }[];
-}
-
 /** A name reduced for matching: case, a leading "the", a trailing "(Online News)" and punctuation do not count. */
 export function outletKey(name: string): string {
   return name
@@ -69,7 +57,8 @@ export function asLean(value: unknown): Lean | null {
 /** The lean of each article (by id) as the server rated it; null where it has none or the server has no ratings. */
 export function articleLeans(
   articleIds: readonly string[],
-  coverage: StoryCoverage | null | undefined,
+  // Wider than the server's `StoryCoverage`: each lean is checked, whatever was sent.
+  coverage: { articleLeans?: readonly { articleId: string; lean: string }[] } | null | undefined,
 ): (Lean | null)[] {
   const byId = new Map<string, Lean>();
   for (const entry of coverage?.articleLeans ?? []) {

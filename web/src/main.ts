@@ -78,6 +78,48 @@ function showStory(
   if (section) focusSection(main, section);
 }
 
+/** Builds and shows the page of a route, unless another navigation started meanwhile (`fresh` says). */
+async function showRoute(route: Route, focusHeading: boolean, fresh: () => boolean): Promise<void> {
+  switch (route.page) {
+    case 'new':
+      return show(newStoryPage(), 'New story', focusHeading);
+    case 'feeds': {
+      const page = await feedsPage();
+      if (fresh()) show(page, 'Feeds', focusHeading);
+      return;
+    }
+    case 'list': {
+      const page = await listPage(route.q, route.pageNumber, route.sort);
+      if (fresh()) show(page, route.q ? `Search: ${route.q}` : 'Stories', focusHeading);
+      return;
+    }
+    case 'story':
+      return loadStory(route, focusHeading, fresh);
+    case 'not-found':
+      return show(errorPage(new ApiError(404, 'not-found', `No page at ${route.path}.`)), 'Not found', focusHeading);
+  }
+}
+
+/** Loads a story and shows it, following a merged story's old id to the story it is part of now. */
+async function loadStory(
+  route: Extract<Route, { page: 'story' }>,
+  focusHeading: boolean,
+  fresh: () => boolean,
+): Promise<void> {
+  performance.mark('parallax:story-requested');
+  const data = await getStory(route.id);
+  // Marks for the benchmark (bench/sections/web.ts): the report loaded, then the page built.
+  performance.mark('parallax:story-loaded');
+  if (!fresh()) return;
+  // A merged story's old id led to the story it is part of now: the address follows, without a new entry.
+  const merged = data.story.id !== route.id;
+  if (merged) history.replaceState(history.state, '', storyHref(data.story.id, route.section ?? undefined));
+  showStory(data, route.section, focusHeading, merged ? { mergedId: route.id } : {});
+  performance.mark('parallax:story-shown');
+  // After the frame that paints it: the first task after a frame runs before idle work (deferred sections).
+  requestAnimationFrame(() => setTimeout(() => performance.mark('parallax:story-interactive'), 0));
+}
+
 async function render(route: Route, focusHeading: boolean): Promise<void> {
   const current = ++navigation;
   const fresh = (): boolean => current === navigation;
@@ -91,31 +133,7 @@ async function render(route: Route, focusHeading: boolean): Promise<void> {
   trackStickyBar(null);
   const stopLoading = startLoading();
   try {
-    if (route.page === 'new') show(newStoryPage(), 'New story', focusHeading);
-    else if (route.page === 'feeds') {
-      const page = await feedsPage();
-      if (fresh()) show(page, 'Feeds', focusHeading);
-    } else if (route.page === 'list') {
-      const page = await listPage(route.q, route.pageNumber, route.sort);
-      if (fresh()) show(page, route.q ? `Search: ${route.q}` : 'Stories', focusHeading);
-    } else if (route.page === 'story') {
-      performance.mark('parallax:story-requested');
-      const data = await getStory(route.id);
-      // Marks for the benchmark (bench/sections/web.ts): the report loaded, then the page built.
-      performance.mark('parallax:story-loaded');
-      if (fresh()) {
-        // A merged story's old id led to the story it is part of now: the address follows, without a new entry.
-        const merged = data.story.id !== route.id;
-        if (merged) history.replaceState(history.state, '', storyHref(data.story.id, route.section ?? undefined));
-        showStory(data, route.section, focusHeading, merged ? { mergedId: route.id } : {});
-        performance.mark('parallax:story-shown');
-        // After the frame that paints it: the first task after a frame runs before idle work (deferred sections).
-        requestAnimationFrame(() => setTimeout(() => performance.mark('parallax:story-interactive'), 0));
-      }
-    } else {
-      const path = route.page === 'not-found' ? route.path : '';
-      show(errorPage(new ApiError(404, 'not-found', `No page at ${path}.`)), 'Not found', focusHeading);
-    }
+    await showRoute(route, focusHeading, fresh);
   } catch (err) {
     if (fresh()) show(errorPage(err), 'Error', focusHeading);
   } finally {

@@ -4,9 +4,10 @@
  * places it is about, its size and last update, all from the list's own answer (the server keeps them with each
  * report). Search results are grouped by story, each with its hits in articles and facts.
  */
+import { shorten } from '../../src/core/render/escape-markdown.js';
 import { listStories, search, type ListedStory, type SearchResult } from './api.js';
 import { emptyState, h, on } from './dom.js';
-import { formatDate, plural, truncate } from './format.js';
+import { formatDate, plural } from './format.js';
 import { LEANS, type Lean } from './lean.js';
 import { leanBar, leanWords, type LeanCounts } from './lean-split.js';
 import { listHref, storyHref, type ListSort } from './router.js';
@@ -38,7 +39,7 @@ function storyDetails(story: ListedStory): HTMLElement[] {
   const rest = outlets.length - named.length;
   const oneSided = coverage?.oneSided ?? null;
   const nodes: (HTMLElement | null)[] = [
-    story.lede ? h('p', { class: 'story-lede' }, truncate(story.lede, 220)) : null,
+    story.lede ? h('p', { class: 'story-lede' }, shorten(story.lede, 220)) : null,
     outlets.length > 0
       ? h(
           'p',

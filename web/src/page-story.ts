@@ -4,6 +4,7 @@
  * counts lead to each section, and the sections, each showing its first items with the rest one click away.
  */
 import type { LightReport } from '../../src/core/light-report.js';
+import type { ReportSectionId } from '../../src/core/render/report-view.js';
 import type { InputFailure } from '../../src/core/model.js';
 import type { StorySummary, StoryWithReport } from './api.js';
 import { getArticleText } from './api.js';
@@ -32,19 +33,20 @@ import { DeferredSections } from './deferred-sections.js';
 type SectionCount = (r: LightReport, ctx: StoryContext, story: StorySummary) => number;
 
 /**
- * The story page's sections in page order: DOM id, contents label, and the count shown beside it. `members` (the
- * articles in arrival order with their reasons) is on the page of a story the stream found only.
+ * The story page's sections in page order: DOM id, contents label, the count shown beside it, and the section of the
+ * report view (`REPORT_SECTIONS`) it shows, whose order the page keeps. `members` (the articles in arrival order with
+ * their reasons) is on the page of a story the stream found only; it has no section in the report.
  */
-export const STORY_SECTIONS: readonly (readonly [string, string, SectionCount | null])[] = [
-  ['summary', 'Overview', null],
-  ['differences', 'Differences', (r) => (r.differences ?? []).length],
-  ['agreement', 'Agreement', (r) => (r.facts ?? []).filter((f) => f.articleIds.length > 1).length],
-  ['coverage', 'Coverage', (r) => (r.facts ?? []).length],
-  ['quotes', 'Quotes', (r) => (r.quotes ?? []).length],
-  ['timeline', 'Timeline', (r) => (r.timeline ?? []).length],
-  ['framing', 'Framing', (r) => (r.framing ?? []).length],
-  ['members', 'Arrivals', (_r, _ctx, story) => story.articleCount],
-  ['sources', 'Sources', (_r, ctx) => ctx.articleList.length],
+export const STORY_SECTIONS: readonly (readonly [string, string, SectionCount | null, ReportSectionId | null])[] = [
+  ['summary', 'Overview', null, 'summary'],
+  ['differences', 'Differences', (r) => (r.differences ?? []).length, 'differences'],
+  ['agreement', 'Agreement', (r) => (r.facts ?? []).filter((f) => f.articleIds.length > 1).length, 'facts'],
+  ['coverage', 'Coverage', (r) => (r.facts ?? []).length, 'omissions'],
+  ['quotes', 'Quotes', (r) => (r.quotes ?? []).length, 'quotes'],
+  ['timeline', 'Timeline', (r) => (r.timeline ?? []).length, 'timeline'],
+  ['framing', 'Framing', (r) => (r.framing ?? []).length, 'framing'],
+  ['members', 'Arrivals', (_r, _ctx, story) => story.articleCount, null],
+  ['sources', 'Sources', (_r, ctx) => ctx.articleList.length, 'sources'],
 ];
 
 /** What the page says after articles were added: that the report was recomputed, and which inputs failed. */

@@ -4,8 +4,11 @@
  * from its articles."), and
  * the numbers behind it for whoever asks. Pure: no DOM.
  */
-import type { AssignmentReason, SharedFeatures, StoryScore } from '../../src/core/cluster/types.js';
+import type { SharedFeatures, StoryScore } from '../../src/core/cluster/types.js';
 import type { StreamMember } from './api.js';
+
+/** A member's reason as the API sends it (the server's `AssignmentReason`, read back from JSON). */
+type AssignmentReason = StreamMember['reason'];
 
 /** Names and words listed in a sentence before "and N more". */
 const NAMED = 4;

@@ -16,23 +16,29 @@ export function parseRoute(hash: string): Route | null {
   if (hash === '' || hash === '#') return { page: 'list', q: '', pageNumber: 1, sort: 'updated' };
   if (!hash.startsWith('#/')) return null;
   const [path = '', queryText = ''] = hash.slice(1).split('?', 2);
-  const params = new URLSearchParams(queryText);
   const parts = path.split('/').filter(Boolean).map(safeDecode);
-  if (parts.length === 0) {
-    const pageNumber = Number.parseInt(params.get('page') ?? '1', 10);
-    return {
-      page: 'list',
-      q: params.get('q') ?? '',
-      pageNumber: Number.isFinite(pageNumber) && pageNumber > 0 ? pageNumber : 1,
-      sort: params.get('sort') === 'size' ? 'size' : 'updated',
-    };
-  }
-  if (parts.length === 1 && parts[0] === 'new') return { page: 'new' };
-  if (parts.length === 1 && parts[0] === 'feeds') return { page: 'feeds' };
-  if (parts[0] === 'stories' && parts[1] && parts.length <= 3) {
-    return { page: 'story', id: parts[1], section: parts[2] ?? null };
-  }
-  return { page: 'not-found', path };
+  if (parts.length === 0) return listRoute(new URLSearchParams(queryText));
+  return pageRoute(parts) ?? { page: 'not-found', path };
+}
+
+/** The story list's route: its search, page number (from 1) and sort, each with its default when absent or bad. */
+function listRoute(params: URLSearchParams): Route {
+  const pageNumber = Number.parseInt(params.get('page') ?? '1', 10);
+  return {
+    page: 'list',
+    q: params.get('q') ?? '',
+    pageNumber: Number.isFinite(pageNumber) && pageNumber > 0 ? pageNumber : 1,
+    sort: params.get('sort') === 'size' ? 'size' : 'updated',
+  };
+}
+
+/** The route a path names (`new`, `feeds`, `stories/ID[/SECTION]`), or null when it names none. */
+function pageRoute(parts: readonly string[]): Route | null {
+  const [first, id, section] = parts;
+  if (parts.length === 1 && first === 'new') return { page: 'new' };
+  if (parts.length === 1 && first === 'feeds') return { page: 'feeds' };
+  if (first === 'stories' && id && parts.length <= 3) return { page: 'story', id, section: section ?? null };
+  return null;
 }
 
 function safeDecode(part: string): string {

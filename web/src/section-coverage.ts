@@ -3,13 +3,14 @@
  * stays in place while the outlets scroll, rows are sorted by how many outlets carry the fact, marks are compact (● reports it, ○ leaves out a fact most
  * others report), and filters narrow the rows (shared, one outlet, only one side where ratings give leans).
  */
+import { shorten } from '../../src/core/render/escape-markdown.js';
 import type { Fact } from '../../src/core/model.js';
 import { citationChip } from './citation-chip.js';
 import { orderedOutlets } from './coverage-strip.js';
 import { emptyState, h, on, section, uniqueId } from './dom.js';
 import { expandButton } from './expandable.js';
 import { oneSideFacts } from './fact-sides.js';
-import { plural, truncate } from './format.js';
+import { plural } from './format.js';
 import { LEAN_LABELS } from './lean.js';
 import { factsByReach } from './section-agreement.js';
 import type { OutletRef, StoryContext } from './story-context.js';
@@ -142,7 +143,7 @@ function matrix(ctx: StoryContext, facts: readonly Fact[]): HTMLElement {
       h(
         'th',
         { scope: 'row', class: 'fact-cell', title: fact.statement.length > 110 ? fact.statement : undefined },
-        h('span', { class: 'fact-text' }, truncate(fact.statement, 110)),
+        h('span', { class: 'fact-text' }, shorten(fact.statement, 110)),
         h(
           'span',
           { class: 'fact-reach', title: 'outlets that report it' },

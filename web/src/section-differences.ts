@@ -4,7 +4,7 @@ import { citationChips } from './citation-chip.js';
 import { emptyState, h, section } from './dom.js';
 import { expandableList } from './expandable.js';
 import { formatDateValue, formatNumber } from './format.js';
-import { rankDifferences } from './rank-differences.js';
+import { claimsByReach, rankDifferences } from '../../src/core/render/rank-differences.js';
 import { articleLabel, type StoryContext } from './story-context.js';
 
 function claimCard(ctx: StoryContext, difference: Difference, claim: DifferenceClaim): HTMLElement {
@@ -60,7 +60,7 @@ function differenceItem(ctx: StoryContext, difference: Difference): HTMLElement 
       tag: 'ul',
       className: 'claims',
       label: `Versions of: ${difference.about}`,
-      items: difference.claims,
+      items: claimsByReach(difference),
       initial: INITIAL_CLAIMS,
       render: (c) => claimCard(ctx, difference, c),
       moreLabel: (n) => `Show ${n} more versions`,

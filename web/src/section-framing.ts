@@ -3,12 +3,13 @@
  * charged terms marked in place (a cell opens the passage), then rows for the outlet's other charged words, its charged
  * wording score, whom it quotes most, and the words it uses more than the others.
  */
+import { shorten } from '../../src/core/render/escape-markdown.js';
 import type { Citation, Framing } from '../../src/core/model.js';
 import { citationChip } from './citation-chip.js';
 import { orderedOutlets } from './coverage-strip.js';
 import { emptyState, h, section, type Child } from './dom.js';
 import { expandButton } from './expandable.js';
-import { formatNumber, plural, truncate } from './format.js';
+import { formatNumber, plural } from './format.js';
 import { LEAN_LABELS } from './lean.js';
 import { entityName, type OutletRef, type StoryContext } from './story-context.js';
 
@@ -227,7 +228,7 @@ export function framingSection(ctx: StoryContext): HTMLElement {
               class: `outlet-col lean-${outlet.lean ?? 'none'}`,
               title: `${outlet.name}${outlet.articles.length > 1 ? ` · ${plural(outlet.articles.length, 'article')}` : ''}${outlet.lean ? ` · ${LEAN_LABELS[outlet.lean]}` : ''}`,
             },
-            truncate(outlet.name, 24),
+            shorten(outlet.name, 24),
           ),
         ),
       ),

@@ -6,17 +6,14 @@ import { citationChip, citationChips } from './citation-chip.js';
 import { emptyState, h, on, section } from './dom.js';
 import { expandableList } from './expandable.js';
 import { plural } from './format.js';
-import { filterGroups, groupQuotes, type MergedQuote, type SpeakerGroup } from './quote-groups.js';
+import { filterGroups, groupQuotes, type MergedQuote, type SpeakerGroup } from '../../src/core/render/quote-groups.js';
+import { QUOTE_KIND_TEXT } from '../../src/core/render/report-view.js';
 import type { StoryContext } from './story-context.js';
 
 /** Speakers shown before "Show more speakers". */
 const INITIAL_SPEAKERS = 3;
 /** Quotes of a speaker shown before "Show more quotes". */
 const INITIAL_QUOTES = 2;
-
-function kindText(q: MergedQuote): string {
-  return q.kind === 'indirect' ? 'paraphrased' : q.kind === 'partial' ? 'partial quote' : 'direct quote';
-}
 
 function quoteItem(ctx: StoryContext, q: MergedQuote): HTMLElement {
   const outlets = new Set(q.citations.map((c) => ctx.articles.get(c.articleId)?.outlet ?? c.articleId)).size;
@@ -27,7 +24,7 @@ function quoteItem(ctx: StoryContext, q: MergedQuote): HTMLElement {
     h(
       'p',
       { class: 'quote-meta' },
-      kindText(q),
+      QUOTE_KIND_TEXT[q.kind],
       q.inferred ? ' · speaker inferred from context' : '',
       outlets > 1 ? ` · carried by ${plural(outlets, 'outlet')}` : '',
       ' ',

@@ -2,11 +2,12 @@
  * The timeline: a chart of the events known to the day on a proportional time axis, earlier background events named
  * beside it, and the numbered list of every event; dates the articles leave open are shown as written, not placed.
  */
+import { shorten } from '../../src/core/render/escape-markdown.js';
 import type { DateMention, TimelineEvent } from '../../src/core/model.js';
 import { citationChips } from './citation-chip.js';
 import { emptyState, h, section } from './dom.js';
 import { expandableList, lazyDetails } from './expandable.js';
-import { formatDate, plural, truncate } from './format.js';
+import { formatDate, plural } from './format.js';
 import type { StoryContext } from './story-context.js';
 import { timelineChart } from './timeline-chart.js';
 import { layoutTimeline, type NumberedEvent } from './timeline-layout.js';
@@ -69,7 +70,7 @@ function openDates(ctx: StoryContext, unplaced: readonly TimelineEvent[]): HTMLE
         h(
           'li',
           {},
-          h('strong', {}, `“${truncate(d.text, 60)}”`),
+          h('strong', {}, `“${shorten(d.text, 60)}”`),
           ' ',
           citationChips(ctx, [{ articleId: d.articleId, start: d.start, end: d.end }]),
         ),

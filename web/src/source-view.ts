@@ -396,26 +396,34 @@ export class SourceView {
     const old = this.highlight;
     this.highlight = citation;
     const doc = this.doc;
-    const touched = new Set<number>();
-    for (const c of [old, citation]) {
-      if (!c || c.embed !== undefined || !doc) continue;
-      for (const [i, el] of this.rendered) {
-        const start = i === 0 ? 0 : doc.blocks[i - 1]!.end;
-        const block = doc.blocks[i]!;
-        if (c.start < block.end && c.end > start && !touched.has(i)) {
-          touched.add(i);
-          const fresh = renderBlock(doc, i, this.bodyHighlight());
-          el.replaceWith(fresh);
-          this.rendered.set(i, fresh);
-        }
-      }
-    }
-    if (doc && this.to === doc.blocks.length) {
-      this.textBox.querySelector('.block-tail')?.remove();
-      const tail = renderTail(doc, this.bodyHighlight());
-      if (tail) this.textBox.append(tail);
+    if (doc) {
+      this.rerenderBlocks(doc, [old, citation]);
+      if (this.to === doc.blocks.length) this.rerenderTail(doc);
     }
     if (old?.embed !== undefined || citation?.embed !== undefined) this.renderEmbeds();
+  }
+
+  /** Renders again the shown blocks of the text that any of the citations (old and new highlight) overlaps. */
+  private rerenderBlocks(doc: SourceDoc, citations: readonly (Citation | null)[]): void {
+    const touched = new Set<number>();
+    for (const c of citations) {
+      if (!c || c.embed !== undefined) continue;
+      for (const [i, el] of this.rendered) {
+        const start = i === 0 ? 0 : doc.blocks[i - 1]!.end;
+        if (touched.has(i) || c.start >= doc.blocks[i]!.end || c.end <= start) continue;
+        touched.add(i);
+        const fresh = renderBlock(doc, i, this.bodyHighlight());
+        el.replaceWith(fresh);
+        this.rendered.set(i, fresh);
+      }
+    }
+  }
+
+  /** Renders again the text after the last block (shown once every block is). */
+  private rerenderTail(doc: SourceDoc): void {
+    this.textBox.querySelector('.block-tail')?.remove();
+    const tail = renderTail(doc, this.bodyHighlight());
+    if (tail) this.textBox.append(tail);
   }
 
   /** Removes the highlight (another article's citation is shown). */
@@ -437,34 +445,40 @@ export class SourceView {
       if (!this.texts.get(this.ref.article.id)) this.status.replaceChildren('Loading the cited text…');
       const ok = await this.loadText();
       if (jump !== this.jumps || !ok) return null;
-    }
-    if (this.doc && citation.embed === undefined) {
-      const { from, to } = windowAround(this.doc.blocks, citation, JUMP_CONTEXT);
-      // Keep what is rendered when the cited range is inside it or near it; otherwise show the window around it.
-      if (from < this.from || to > this.to) {
-        const near = this.rendered.size > 0 && to >= this.from && from <= this.to;
-        const unionFrom = Math.min(from, this.from);
-        const unionTo = Math.max(to, this.to);
-        const blocks = this.doc.blocks;
-        const unionChars = (blocks[unionTo - 1]?.end ?? 0) - (blocks[unionFrom]?.start ?? 0);
-        if (near && unionChars <= 5 * WINDOW_CHARS) this.showWindow(unionFrom, unionTo);
-        else this.showWindow(from, to);
-      }
+      if (this.doc) this.showWindowAround(this.doc, citation);
     }
     this.setHighlight(citation);
     this.origin = origin;
-    const back = origin
-      ? on(h('button', { type: 'button', class: 'link-button' }, 'Back to where you were'), 'click', () => {
-          this.origin?.focus({ preventScroll: true });
-          this.origin?.scrollIntoView({ block: 'center' });
-        })
-      : null;
-    this.status.replaceChildren('Showing the cited text, highlighted below. ', back ?? '');
+    this.status.replaceChildren('Showing the cited text, highlighted below. ', this.backButton(origin) ?? '');
     const first = this.element.querySelector<HTMLElement>('mark.cited');
     if (first) {
       first.scrollIntoView({ block: 'center' });
       first.focus({ preventScroll: true });
     }
     return first;
+  }
+
+  /**
+   * Shows the blocks around a cited range. What is rendered is kept when the range is inside it, or near it and the
+   * two together stay short; otherwise only the window around the range is shown.
+   */
+  private showWindowAround(doc: SourceDoc, citation: Citation): void {
+    const { from, to } = windowAround(doc.blocks, citation, JUMP_CONTEXT);
+    if (from >= this.from && to <= this.to) return;
+    const near = this.rendered.size > 0 && to >= this.from && from <= this.to;
+    const unionFrom = Math.min(from, this.from);
+    const unionTo = Math.max(to, this.to);
+    const unionChars = (doc.blocks[unionTo - 1]?.end ?? 0) - (doc.blocks[unionFrom]?.start ?? 0);
+    if (near && unionChars <= 5 * WINDOW_CHARS) this.showWindow(unionFrom, unionTo);
+    else this.showWindow(from, to);
+  }
+
+  /** A button back to the chip the reader jumped from, or null when the jump came from nowhere on the page. */
+  private backButton(origin: FocusTarget | null): HTMLElement | null {
+    if (!origin) return null;
+    return on(h('button', { type: 'button', class: 'link-button' }, 'Back to where you were'), 'click', () => {
+      this.origin?.focus({ preventScroll: true });
+      this.origin?.scrollIntoView({ block: 'center' });
+    });
   }
 }

@@ -6,7 +6,8 @@ import type { LightArticle, LightReport } from '../../src/core/light-report.js';
 import type { Citation, Entity, Sentence } from '../../src/core/model.js';
 import { articleLabels, outletLabel } from '../../src/core/render/article-labels.js';
 import { ArticleTexts } from './article-texts.js';
-import { articleLeans, hostOf, outletKey, type Lean, type StoryCoverage } from './lean.js';
+import type { StoryCoverage } from '../../src/server/story-views.js';
+import { articleLeans, hostOf, outletKey, type Lean } from './lean.js';
 import { firstEndingAfter } from './source-blocks.js';
 
 /** An article of the report with its display label and its position (used for DOM ids, never the raw id). */

@@ -15,19 +15,9 @@ export function anchorUnits(article: ReportArticle): Span[] {
   return units;
 }
 
-/**
- * Whether each list of units is in text order with no offset held by two of them (the reader's always are), checked
- * once per list.
- */
-const ordered = new WeakMap<readonly Span[], boolean>();
-
-function inOrder(units: readonly Span[]): boolean {
-  let known = ordered.get(units);
-  if (known === undefined) {
-    known = units.every((u, i) => i === 0 || reach(units[i - 1]!) <= u.start);
-    ordered.set(units, known);
-  }
-  return known;
+/** Whether units are in text order with no offset held by two of them (the reader's always are). */
+export function unitsInOrder(units: readonly Span[]): boolean {
+  return units.every((u, i) => i === 0 || reach(units[i - 1]!) <= u.start);
 }
 
 /** Where the offsets a unit holds end (an empty unit holds its start). */
@@ -41,11 +31,12 @@ function holds(u: Span, at: number): boolean {
 }
 
 /**
- * The index of the first unit holding the citation's start, or null. Units in order are searched by bisection (a
- * report cites nearly every sentence, and a scan per citation made rendering a long article take minutes).
+ * The index of the first unit holding the citation's start, or null. Units in order (`ordered`, from `unitsInOrder`)
+ * are searched by bisection (a report cites nearly every sentence, and a scan per citation made rendering a long
+ * article take minutes).
  */
-export function unitIndexOf(units: readonly Span[], citation: Citation): number | null {
-  if (inOrder(units)) {
+export function unitIndexOf(units: readonly Span[], citation: Citation, ordered = unitsInOrder(units)): number | null {
+  if (ordered) {
     // Units in order do not overlap: only the last one starting at or before the offset can hold it.
     const i = firstIndexWhere(units.length, (k) => units[k]!.start > citation.start) - 1;
     return i >= 0 && holds(units[i]!, citation.start) ? i : null;
@@ -59,12 +50,41 @@ export function articleAnchor(index: number): string {
   return `a${index + 1}`;
 }
 
-/** The anchor id of a citation: its sentence (or unit), its embedded post, or the article when nothing holds it. */
-export function citationAnchor(articles: readonly ReportArticle[], citation: Citation): string | null {
-  const index = articles.findIndex((a) => a.id === citation.articleId);
-  const article = articles[index];
-  if (!article) return null;
-  if (citation.embed !== undefined) return `${articleAnchor(index)}-e${citation.embed + 1}`;
-  const unit = unitIndexOf(anchorUnits(article), citation);
-  return unit === null ? articleAnchor(index) : `${articleAnchor(index)}-s${unit + 1}`;
+/** An article's anchor units, with whether they are in order found once. */
+interface ArticleAnchors {
+  index: number;
+  units: readonly Span[];
+  ordered: boolean;
+}
+
+/**
+ * The anchors citations link to in one rendering of a report. It lives as long as that rendering (render is not a
+ * run stage, so no run context): each article's units and their order are found once, not once per citation.
+ */
+export class CitationAnchors {
+  private readonly byId = new Map<string, ArticleAnchors>();
+
+  constructor(private readonly articles: readonly ReportArticle[]) {}
+
+  /** The anchor id of a citation: its sentence (or unit), its embedded post, or the article when nothing holds it. */
+  anchorOf(citation: Citation): string | null {
+    const found = this.anchorsOf(citation.articleId);
+    if (!found) return null;
+    const base = articleAnchor(found.index);
+    if (citation.embed !== undefined) return `${base}-e${citation.embed + 1}`;
+    const unit = unitIndexOf(found.units, citation, found.ordered);
+    return unit === null ? base : `${base}-s${unit + 1}`;
+  }
+
+  private anchorsOf(articleId: string): ArticleAnchors | null {
+    const known = this.byId.get(articleId);
+    if (known) return known;
+    const index = this.articles.findIndex((a) => a.id === articleId);
+    const article = this.articles[index];
+    if (!article) return null;
+    const units = anchorUnits(article);
+    const found = { index, units, ordered: unitsInOrder(units) };
+    this.byId.set(articleId, found);
+    return found;
+  }
 }

@@ -1,20 +1,21 @@
 import { dateValueText, relationText } from './date-words.js';
-import { groupQuotesBySpeaker } from './group-quotes.js';
-import { speakerSearchCitation, speakerSearchNote } from './speaker-search.js';
 import type { HtmlContext } from './html-context.js';
+import type { Fact } from '../model.js';
+import type { MergedQuote } from './quote-groups.js';
+import { FACT_TITLES, QUOTE_KIND_TEXT, SECTION_TITLES, type ReportSectionId } from './report-view.js';
 import { h, type Child, type SafeHtml } from './html-builder.js';
 import { shorten } from './escape-markdown.js';
 
 /** A titled section, or null when it has nothing to show. */
-function section(id: string, title: string, content: Child[]): SafeHtml | null {
-  return content.length === 0 ? null : h('section', { id }, h('h2', null, title), content);
+function section(id: ReportSectionId, content: Child[]): SafeHtml | null {
+  return content.length === 0 ? null : h('section', { id }, h('h2', null, SECTION_TITLES[id]), content);
 }
 
 /** The neutral summary, each sentence followed by links to the sentences it rests on. */
 export function summarySection(ctx: HtmlContext): SafeHtml | null {
   const sentences = ctx.report.summary?.sentences ?? [];
   if (sentences.length === 0) return null;
-  return section('summary', 'Summary', [
+  return section('summary', [
     h(
       'p',
       { class: 'summary' },
@@ -29,26 +30,26 @@ export function overviewSection(ctx: HtmlContext): SafeHtml | null {
     h(
       'tr',
       null,
-      h('td', null, h('a', { href: `#a${i + 1}` }, a.id)),
+      h('td', null, h('a', { href: `#a${i + 1}` }, ctx.label(a.id))),
       h('td', null, a.outlet ?? ''),
       h('td', null, a.title ?? ''),
       h('td', null, a.publishedAt ? dateValueText(a.publishedAt) : ''),
       h('td', null, a.byline ?? ''),
+      h('td', null, a.id),
     ),
   );
   if (rows.length === 0) return null;
   const head = h(
     'tr',
     null,
-    ['Id', 'Outlet', 'Title', 'Published', 'Byline'].map((t) => h('th', null, t)),
+    ['Article', 'Outlet', 'Title', 'Published', 'Byline', 'Id'].map((t) => h('th', null, t)),
   );
-  return section('articles', 'Articles', [h('table', null, h('thead', null, head), h('tbody', null, rows))]);
+  return section('articles', [h('table', null, h('thead', null, head), h('tbody', null, rows))]);
 }
 
 /** Shared facts and single-source facts. */
 export function factsSection(ctx: HtmlContext): SafeHtml | null {
-  const facts = ctx.report.facts ?? [];
-  const item = (f: (typeof facts)[number]): SafeHtml =>
+  const item = (f: Fact): SafeHtml =>
     h(
       'li',
       { id: `fact-${f.id}` },
@@ -62,21 +63,20 @@ export function factsSection(ctx: HtmlContext): SafeHtml | null {
       ' ',
       ctx.marks(f.citations),
     );
-  const shared = facts.filter((f) => f.kind === 'shared').map(item);
-  const single = facts.filter((f) => f.kind === 'single').map(item);
+  const shared = ctx.view.facts.shared.map(item);
+  const single = ctx.view.facts.single.map(item);
   return section(
     'facts',
-    'Facts',
     [
-      shared.length > 0 ? [h('h3', null, 'What the sources agree on'), h('ul', null, shared)] : null,
-      single.length > 0 ? [h('h3', null, 'Reported by one source'), h('ul', null, single)] : null,
+      shared.length > 0 ? [h('h3', null, FACT_TITLES.shared), h('ul', null, shared)] : null,
+      single.length > 0 ? [h('h3', null, FACT_TITLES.single), h('ul', null, single)] : null,
     ].filter(Boolean),
   );
 }
 
 /** Disagreements over figures and claims, side by side. */
 export function differencesSection(ctx: HtmlContext): SafeHtml | null {
-  const blocks = (ctx.report.differences ?? []).map((d) =>
+  const blocks = ctx.view.differences.map((d) =>
     h(
       'div',
       { class: 'difference' },
@@ -101,7 +101,7 @@ export function differencesSection(ctx: HtmlContext): SafeHtml | null {
       ),
     ),
   );
-  return section('differences', 'Where the sources differ', blocks);
+  return section('differences', blocks);
 }
 
 /** Facts most articles report and some do not. */
@@ -121,12 +121,12 @@ export function omissionsSection(ctx: HtmlContext): SafeHtml | null {
         ]),
       ),
     );
-  return section('omissions', 'Omissions', items.length ? [h('ul', null, items)] : []);
+  return section('omissions', items.length ? [h('ul', null, items)] : []);
 }
 
 /** Quotes grouped by speaker. */
 export function quotesSection(ctx: HtmlContext): SafeHtml | null {
-  const blocks = groupQuotesBySpeaker(ctx.report.quotes ?? []).map((g) =>
+  const blocks = ctx.view.quoteGroups.map((g) =>
     h(
       'div',
       { class: 'speaker' },
@@ -134,34 +134,30 @@ export function quotesSection(ctx: HtmlContext): SafeHtml | null {
       h(
         'ul',
         null,
-        g.quotes.map((q) => {
-          const cite = {
-            articleId: q.articleId,
-            start: q.start,
-            end: q.end,
-            ...(q.embed !== undefined ? { embed: q.embed } : {}),
-          };
-          const search = speakerSearchCitation(q);
-          const notes = [q.kind, q.cue && `cue “${q.cue}”`, q.speaker?.inferred && 'speaker inferred']
-            .filter(Boolean)
-            .join(', ');
-          return h(
-            'li',
-            { class: `quote ${q.kind}` },
-            `“${q.text}”`,
-            ' ',
-            h('span', { class: 'by' }, `${ctx.label(q.articleId)} (${notes})`),
-            ' ',
-            ctx.marks([cite]),
-            search
-              ? h('span', { class: 'search' }, ` — ${speakerSearchNote(q)}; looked for in `, ctx.marks([search]))
-              : null,
-          );
-        }),
+        g.quotes.map((q) => quoteItem(ctx, q)),
       ),
     ),
   );
-  return section('quotes', 'Who said what', blocks);
+  return section('quotes', blocks);
+}
+
+function quoteItem(ctx: HtmlContext, q: MergedQuote): SafeHtml {
+  const notes = [QUOTE_KIND_TEXT[q.kind], ...q.cues.map((cue) => `cue “${cue}”`), q.inferred && 'speaker inferred']
+    .filter(Boolean)
+    .join(', ');
+  const by = [...new Set(q.citations.map((c) => ctx.label(c.articleId)))].join(', ');
+  return h(
+    'li',
+    { class: `quote ${q.kind}` },
+    `“${q.text}”`,
+    ' ',
+    h('span', { class: 'by' }, `${by} (${notes})`),
+    ' ',
+    ctx.marks(q.citations),
+    q.search
+      ? h('span', { class: 'search' }, ` — ${q.search.note}; looked for in `, ctx.marks([q.search.citation]))
+      : null,
+  );
 }
 
 /** Figures stated in the articles. */
@@ -184,7 +180,7 @@ export function numbersSection(ctx: HtmlContext): SafeHtml | null {
     null,
     ['Figure', 'Value', 'Counts', 'Attributed to', 'As of', 'Source'].map((t) => h('th', null, t)),
   );
-  return section('numbers', 'Numbers', [h('table', null, h('thead', null, head), h('tbody', null, rows))]);
+  return section('numbers', [h('table', null, h('thead', null, head), h('tbody', null, rows))]);
 }
 
 /** Events in date order. */
@@ -192,7 +188,7 @@ export function timelineSection(ctx: HtmlContext): SafeHtml | null {
   const items = (ctx.report.timeline ?? []).map((e) =>
     h('li', null, h('time', null, e.date), e.inferred ? ' (inferred) ' : ' ', e.text, ' ', ctx.marks(e.citations)),
   );
-  return section('timeline', 'Timeline', items.length ? [h('ol', { class: 'timeline' }, items)] : []);
+  return section('timeline', items.length ? [h('ol', { class: 'timeline' }, items)] : []);
 }
 
 /** People, organizations and places. */
@@ -214,9 +210,7 @@ export function entitiesSection(ctx: HtmlContext): SafeHtml | null {
     null,
     ['Name', 'Type', 'Roles', 'Also called', 'Mentions (articles)'].map((t) => h('th', null, t)),
   );
-  return section('entities', 'People, organizations and places', [
-    h('table', null, h('thead', null, head), h('tbody', null, rows)),
-  ]);
+  return section('entities', [h('table', null, h('thead', null, head), h('tbody', null, rows))]);
 }
 
 /** How each outlet frames the story. */
@@ -256,7 +250,7 @@ export function framingSection(ctx: HtmlContext): SafeHtml | null {
       ),
     ),
   );
-  return section('framing', 'Framing', blocks);
+  return section('framing', blocks);
 }
 
 /** Every date expression found, folded away (it is long). */
@@ -270,7 +264,7 @@ export function datesSection(ctx: HtmlContext): SafeHtml | null {
     ),
   );
   if (items.length === 0) return null;
-  return section('dates', 'Dates mentioned', [
+  return section('dates', [
     h('details', null, h('summary', null, `${items.length} date expressions`), h('ul', null, items)),
   ]);
 }
@@ -280,5 +274,5 @@ export function failuresSection(ctx: HtmlContext): SafeHtml | null {
   const items = ctx.report.failures.map((f) =>
     h('li', null, h('strong', null, f.source), `: ${f.message} (${f.code})`),
   );
-  return section('failures', 'Inputs that could not be read', items.length ? [h('ul', null, items)] : []);
+  return section('failures', items.length ? [h('ul', null, items)] : []);
 }

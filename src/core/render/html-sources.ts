@@ -3,6 +3,7 @@ import { anchorUnits, articleAnchor } from './anchor-units.js';
 import { dateValueText } from './date-words.js';
 import type { HtmlContext } from './html-context.js';
 import { h, safeExternalHref, type Child, type SafeHtml } from './html-builder.js';
+import { SECTION_TITLES } from './report-view.js';
 
 /** The sources section: every article's cleaned text with each sentence anchored, so citations can link to it. */
 export function sourcesSection(ctx: HtmlContext): SafeHtml | null {
@@ -10,7 +11,7 @@ export function sourcesSection(ctx: HtmlContext): SafeHtml | null {
   return h(
     'section',
     { id: 'sources' },
-    h('h2', null, 'Sources'),
+    h('h2', null, SECTION_TITLES.sources),
     ctx.report.articles.map((article, i) => articleBlock(ctx, article, i)),
   );
 }

@@ -4,6 +4,24 @@ import { h, SafeHtml, type Child } from './html-builder.js';
 import * as sections from './html-sections.js';
 import { sourcesSection } from './html-sources.js';
 import { REPORT_CSS } from './report-css.js';
+import type { ReportSectionId } from './report-view.js';
+
+/** How each section of the report view is written (the view gives their order). */
+const SECTIONS: Readonly<Record<ReportSectionId, (ctx: HtmlContext) => SafeHtml | null>> = {
+  summary: sections.summarySection,
+  articles: sections.overviewSection,
+  differences: sections.differencesSection,
+  facts: sections.factsSection,
+  omissions: sections.omissionsSection,
+  quotes: sections.quotesSection,
+  numbers: sections.numbersSection,
+  timeline: sections.timelineSection,
+  entities: sections.entitiesSection,
+  framing: sections.framingSection,
+  dates: sections.datesSection,
+  failures: sections.failuresSection,
+  sources: sourcesSection,
+};
 
 /** A restrictive policy for the saved page: no scripts, no outside resources, only the inline style sheet. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -16,22 +34,10 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 export function renderHtml(report: Report): string {
   const ctx = new HtmlContext(report);
   const title = report.story.title ?? 'Untitled story';
-  // The sources section goes last so it knows which sentences the sections above cite.
+  // The sources section is last in the view's order, so it knows which sentences the sections above cite.
   const body: Child[] = [
     h('header', null, h('h1', null, title), h('p', { class: 'meta' }, storyLine(report))),
-    sections.summarySection(ctx),
-    sections.overviewSection(ctx),
-    sections.factsSection(ctx),
-    sections.differencesSection(ctx),
-    sections.omissionsSection(ctx),
-    sections.quotesSection(ctx),
-    sections.numbersSection(ctx),
-    sections.timelineSection(ctx),
-    sections.entitiesSection(ctx),
-    sections.framingSection(ctx),
-    sections.datesSection(ctx),
-    sections.failuresSection(ctx),
-    sourcesSection(ctx),
+    ...ctx.view.sections.map((id) => SECTIONS[id](ctx)),
   ];
   const head = [
     new SafeHtml('<meta charset="utf-8">'),

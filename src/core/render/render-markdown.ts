@@ -1,53 +1,59 @@
-import type { Citation, DateValue, Report, ReportArticle } from '../model.js';
+import type { Citation, DateValue, Fact, Report, ReportArticle } from '../model.js';
 import { CitationRegistry } from './citation-registry.js';
-import { articleLabels } from './article-labels.js';
 import { dateValueText, relationText } from './date-words.js';
-import { citedText } from './cited-text.js';
 import { codeSpan, escapeMarkdown as md, shorten } from './escape-markdown.js';
-import { groupQuotesBySpeaker } from './group-quotes.js';
-import { speakerSearchCitation, speakerSearchNote } from './speaker-search.js';
+import type { MergedQuote } from './quote-groups.js';
+import {
+  citedExcerpt,
+  FACT_TITLES,
+  QUOTE_KIND_TEXT,
+  reportView,
+  SECTION_TITLES,
+  type ReportSectionId,
+  type ReportView,
+} from './report-view.js';
 
 /** What every Markdown section needs: the report and the citation numbering shared by the whole document. */
 interface MdContext {
   report: Report;
+  view: ReportView;
   cites: CitationRegistry;
-  /** Display labels of the articles by id. */
-  labels: ReadonlyMap<string, string>;
 }
 
 type Section = (ctx: MdContext) => string[];
 
-/** The sections in reading order; sections with nothing to show return no lines and are left out. */
-const SECTIONS: readonly Section[] = [
-  summarySection,
-  sourcesSection,
-  factsSection,
-  differencesSection,
-  omissionsSection,
-  quotesSection,
-  numbersSection,
-  timelineSection,
-  entitiesSection,
-  framingSection,
-  datesSection,
-  articlesSection,
-  failuresSection,
-  citationsSection,
-];
+/** How each section of the report view is written (the view gives their order). */
+const SECTIONS: Readonly<Record<ReportSectionId, Section>> = {
+  summary: summarySection,
+  articles: articlesTable,
+  differences: differencesSection,
+  facts: factsSection,
+  omissions: omissionsSection,
+  quotes: quotesSection,
+  numbers: numbersSection,
+  timeline: timelineSection,
+  entities: entitiesSection,
+  framing: framingSection,
+  dates: datesSection,
+  failures: failuresSection,
+  sources: sourcesSection,
+};
 
 /**
  * Renders a whole report as Markdown. Citation markers `[n]` refer to the numbered list of exact source text at the
  * end. All article text is escaped, so nothing in an article can become Markdown or HTML markup.
  */
 export function renderMarkdown(report: Report): string {
-  const ctx: MdContext = { report, cites: new CitationRegistry(), labels: articleLabels(report.articles) };
+  const view = reportView(report);
+  const ctx: MdContext = { report, view, cites: new CitationRegistry() };
   const { story, generator } = report;
   const head = [
     `# ${md(story.title ?? 'Untitled story')}`,
     '',
     `${story.articleCount} article${story.articleCount === 1 ? '' : 's'} · reference date ${story.referenceDate ?? 'unknown'} · story ${codeSpan(story.id)} · ${generator.name} ${md(generator.version)}`,
   ];
-  const body = SECTIONS.map((section) => section(ctx)).filter((lines) => lines.length > 0);
+  // The citations go last: they list what the sections above cite.
+  const body = [...view.sections.map((id) => SECTIONS[id](ctx)), citationsSection(ctx)].filter((l) => l.length > 0);
   return `${[head, ...body].map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 
@@ -59,8 +65,12 @@ function heading(title: string, lines: string[]): string[] {
   return lines.length === 0 ? [] : [`## ${title}`, '', ...lines];
 }
 
+function subheading(title: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : [`### ${title}`, '', ...lines];
+}
+
 function label(ctx: MdContext, articleId: string): string {
-  const known = ctx.labels.get(articleId);
+  const known = ctx.view.labels.get(articleId);
   return known ? md(known) : codeSpan(articleId);
 }
 
@@ -68,16 +78,16 @@ function summarySection(ctx: MdContext): string[] {
   const summary = ctx.report.summary;
   if (!summary || summary.sentences.length === 0) return [];
   const text = summary.sentences.map((s) => `${md(s.text)} ${marks(ctx, s.citations)}`.trim()).join(' ');
-  return heading('Summary', [text]);
+  return heading(SECTION_TITLES.summary, [text]);
 }
 
-function sourcesSection(ctx: MdContext): string[] {
+function articlesTable(ctx: MdContext): string[] {
   const rows = ctx.report.articles.map(
     (a) =>
       `| ${label(ctx, a.id)} | ${md(a.outlet ?? '')} | ${md(a.title ?? '')} | ${publishedText(a)} | ${md(a.byline ?? '')} | ${codeSpan(a.id)} |`,
   );
   if (rows.length === 0) return [];
-  return heading('Sources', [
+  return heading(SECTION_TITLES.articles, [
     '| Article | Outlet | Title | Published | Byline | Id |',
     '|---|---|---|---|---|---|',
     ...rows,
@@ -89,21 +99,16 @@ function publishedText(a: ReportArticle): string {
 }
 
 function factsSection(ctx: MdContext): string[] {
-  const facts = ctx.report.facts ?? [];
-  const line = (f: (typeof facts)[number]): string =>
+  const line = (f: Fact): string =>
     `- **${md(f.id)}** ${md(f.statement)} — ${f.articleIds.map((id) => label(ctx, id)).join(', ')}` +
     ` (${f.independentSources} independent) ${marks(ctx, f.citations)}`;
-  const shared = facts.filter((f) => f.kind === 'shared').map(line);
-  const single = facts.filter((f) => f.kind === 'single').map(line);
-  return [
-    ...heading('What the sources agree on', shared),
-    ...(shared.length && single.length ? [''] : []),
-    ...heading('Reported by one source', single),
-  ];
+  const shared = subheading(FACT_TITLES.shared, ctx.view.facts.shared.map(line));
+  const single = subheading(FACT_TITLES.single, ctx.view.facts.single.map(line));
+  return heading(SECTION_TITLES.facts, [...shared, ...(shared.length && single.length ? [''] : []), ...single]);
 }
 
 function differencesSection(ctx: MdContext): string[] {
-  const lines = (ctx.report.differences ?? []).flatMap((d) => [
+  const lines = ctx.view.differences.flatMap((d) => [
     `### ${md(d.about)} (${d.kind})`,
     '',
     ...(relationText(d.relation) ? [`*${md(relationText(d.relation)!)}*`, ''] : []),
@@ -117,7 +122,7 @@ function differencesSection(ctx: MdContext): string[] {
     }),
     '',
   ]);
-  return heading('Where the sources differ', trimEnd(lines));
+  return heading(SECTION_TITLES.differences, trimEnd(lines));
 }
 
 /** A date value in words, escaped for Markdown. */
@@ -133,32 +138,28 @@ function omissionsSection(ctx: MdContext): string[] {
       const missing = o.factIds.map((id) => md(shorten(facts.get(id)?.statement ?? id, 90))).join('; ');
       return `- **${label(ctx, o.articleId)}** does not report: ${missing}`;
     });
-  return heading('Omissions', lines);
+  return heading(SECTION_TITLES.omissions, lines);
 }
 
 function quotesSection(ctx: MdContext): string[] {
-  const lines = groupQuotesBySpeaker(ctx.report.quotes ?? []).flatMap((group) => [
+  const lines = ctx.view.quoteGroups.flatMap((group) => [
     `### ${md(group.name)} (${group.quotes.length})`,
     '',
-    ...group.quotes.map((q) => {
-      const search = speakerSearchCitation(q);
-      const notes = [
-        q.kind,
-        q.cue && `cue “${md(q.cue)}”`,
-        q.speaker?.inferred && 'speaker inferred',
-        search && `${speakerSearchNote(q)}; looked for in ${marks(ctx, [search])}`,
-      ];
-      const cite = {
-        articleId: q.articleId,
-        start: q.start,
-        end: q.end,
-        ...(q.embed !== undefined ? { embed: q.embed } : {}),
-      };
-      return `- “${md(q.text)}” — ${label(ctx, q.articleId)} (${notes.filter(Boolean).join(', ')}) ${marks(ctx, [cite])}`;
-    }),
+    ...group.quotes.map((q) => quoteLine(ctx, q)),
     '',
   ]);
-  return heading('Who said what', trimEnd(lines));
+  return heading(SECTION_TITLES.quotes, trimEnd(lines));
+}
+
+function quoteLine(ctx: MdContext, q: MergedQuote): string {
+  const notes = [
+    QUOTE_KIND_TEXT[q.kind],
+    ...q.cues.map((cue) => `cue “${md(cue)}”`),
+    q.inferred && 'speaker inferred',
+    q.search && `${q.search.note}; looked for in ${marks(ctx, [q.search.citation])}`,
+  ];
+  const by = [...new Set(q.citations.map((c) => label(ctx, c.articleId)))].join(', ');
+  return `- “${md(q.text)}” — ${by} (${notes.filter(Boolean).join(', ')}) ${marks(ctx, q.citations)}`;
 }
 
 function numbersSection(ctx: MdContext): string[] {
@@ -168,7 +169,7 @@ function numbersSection(ctx: MdContext): string[] {
     return `| ${md(n.text)} | ${value} | ${md(n.counts ?? '')} | ${md(n.attribution ?? '')} | ${asOf} | ${label(ctx, n.articleId)} ${marks(ctx, [n])} |`;
   });
   if (rows.length === 0) return [];
-  return heading('Numbers', [
+  return heading(SECTION_TITLES.numbers, [
     '| Figure | Value | Counts | Attributed to | As of | Source |',
     '|---|---|---|---|---|---|',
     ...rows,
@@ -179,7 +180,7 @@ function timelineSection(ctx: MdContext): string[] {
   const lines = (ctx.report.timeline ?? []).map(
     (e) => `- **${md(e.date)}**${e.inferred ? ' (inferred)' : ''} ${md(e.text)} ${marks(ctx, e.citations)}`,
   );
-  return heading('Timeline', lines);
+  return heading(SECTION_TITLES.timeline, lines);
 }
 
 function entitiesSection(ctx: MdContext): string[] {
@@ -188,7 +189,7 @@ function entitiesSection(ctx: MdContext): string[] {
     return `| ${md(e.name)} | ${e.type} | ${md(e.roles.join(', '))} | ${md(e.aliases.join(', '))} | ${e.mentions.length} in ${articles} |`;
   });
   if (rows.length === 0) return [];
-  return heading('People, organizations and places', [
+  return heading(SECTION_TITLES.entities, [
     '| Name | Type | Roles | Also called | Mentions (articles) |',
     '|---|---|---|---|---|',
     ...rows,
@@ -212,7 +213,7 @@ function framingSection(ctx: MdContext): string[] {
     ];
     return [`### ${label(ctx, f.articleId)}`, '', ...items.filter((i): i is string => typeof i === 'string'), ''];
   });
-  return heading('Framing', trimEnd(lines));
+  return heading(SECTION_TITLES.framing, trimEnd(lines));
 }
 
 function datesSection(ctx: MdContext): string[] {
@@ -220,10 +221,10 @@ function datesSection(ctx: MdContext): string[] {
     (d) =>
       `- “${md(d.text)}” → ${md(d.date ?? 'unresolved')} (${d.precision}${d.inferred ? ', inferred' : ''}) — ${label(ctx, d.articleId)} ${marks(ctx, [d])}`,
   );
-  return heading('Dates mentioned', lines);
+  return heading(SECTION_TITLES.dates, lines);
 }
 
-function articlesSection(ctx: MdContext): string[] {
+function sourcesSection(ctx: MdContext): string[] {
   const lines = ctx.report.articles.flatMap((a) => {
     const words = a.text.split(/\s+/).filter(Boolean).length;
     const removed = countBy(a.removed.map((r) => r.reason));
@@ -251,7 +252,7 @@ function articlesSection(ctx: MdContext): string[] {
       '',
     ];
   });
-  return heading('Articles', trimEnd(lines));
+  return heading(SECTION_TITLES.sources, trimEnd(lines));
 }
 
 function countBy(values: readonly string[]): [string, number][] {
@@ -262,14 +263,14 @@ function countBy(values: readonly string[]): [string, number][] {
 
 function failuresSection(ctx: MdContext): string[] {
   const lines = ctx.report.failures.map((f) => `- ${codeSpan(f.source)}: ${md(f.message)} (${md(f.code)})`);
-  return heading('Inputs that could not be read', lines);
+  return heading(SECTION_TITLES.failures, lines);
 }
 
 function citationsSection(ctx: MdContext): string[] {
   const lines = ctx.cites.entries().map(({ n, citation: c }) => {
-    const text = citedText(ctx.report.articles, c);
+    const text = citedExcerpt(ctx.report.articles, c);
     const where = `${label(ctx, c.articleId)}${c.embed !== undefined ? `, embedded post ${c.embed + 1}` : ''}, characters ${c.start}–${c.end}`;
-    return `${n}. ${where}: ${text === null ? '(citation points outside the text)' : `“${md(shorten(text, 400))}”`}`;
+    return `${n}. ${where}: ${text === null ? '(citation points outside the text)' : `“${md(text)}”`}`;
   });
   return heading('Citations', lines);
 }

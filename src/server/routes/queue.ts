@@ -28,10 +28,8 @@ export function queueHealth(stats: QueueStats): QueueHealth {
 }
 
 /** `/api/queue`: jobs waiting, running, failed and dead per queue, the throughput of each stage, the latest dead jobs. */
-export function queueRoutes(view: QueueView): Hono {
-  const routes = new Hono();
-  routes.get('/', async (c) => c.json(await view.stats()));
-  return routes;
+export function queueRoutes(view: QueueView) {
+  return new Hono().get('/', async (c) => c.json(await view.stats()));
 }
 
 const count = { type: 'integer', minimum: 0 };

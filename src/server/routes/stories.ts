@@ -3,11 +3,11 @@ import type { RatingsIndex } from '../../core/stream/coverage-split.js';
 import type { StoryListSort } from '../../engine/storage/story-repository.js';
 import type { StoryService } from '../../engine/stories.js';
 import { ApiError, badRequest } from '../api-error.js';
-import { intParam, textParam } from '../query-params.js';
+import { intParam, queryOf, textParam } from '../query-params.js';
 import { readStoryInput } from '../read-story-input.js';
 import { cachedBody, type ReportResponseCache, type ReportVariant } from '../report-cache.js';
 import { sendCachedJson } from '../send-cached-json.js';
-import { storyCoverage, storyListView } from '../story-views.js';
+import { storyCoverage, storyListView, type ArticleTextView, type StoryReportView } from '../story-views.js';
 
 /** What the story routes need. */
 export interface StoryRoutesOptions {
@@ -34,13 +34,12 @@ function variantParam(c: Context): ReportVariant {
 }
 
 /** `/api/stories`: list, create, read (with or without article texts), one article's text, add articles, delete. */
-export function storyRoutes(options: StoryRoutesOptions): Hono {
+export function storyRoutes(options: StoryRoutesOptions) {
   const { service, cache, bodyLimit, admit, resolveAlias } = options;
   const ratings = options.ratings ?? null;
-  const routes = new Hono();
 
   /** A 308 to where a merged stream story's id leads now, or a 404 that says why there is nothing. */
-  const missing = async (c: Context, id: string, rest = ''): Promise<Response> => {
+  const missing = async (c: Context, id: string, rest = '') => {
     const target = (await resolveAlias?.(id)) ?? null;
     if (target !== null && target !== id) {
       const query = new URL(c.req.url).search;
@@ -51,62 +50,59 @@ export function storyRoutes(options: StoryRoutesOptions): Hono {
     throw new ApiError(404, 'not-found', why);
   };
 
-  routes.get('/', async (c) => {
-    const q = textParam(c, 'q');
-    const sort = (c.req.query('sort') || 'updated') as StoryListSort;
-    if (!SORTS.includes(sort)) throw badRequest(`"sort" must be one of ${SORTS.join(', ')}`);
-    const limit = intParam(c, 'limit', { min: 1, max: 100, fallback: 20 });
-    const offset = intParam(c, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
-    const page = await service.list({ ...(q ? { q } : {}), sort, limit, offset });
-    return c.json({ stories: page.stories.map((s) => storyListView(s, ratings)), total: page.total, sort });
-  });
-
-  routes.post('/', admit, bodyLimit, async (c) => {
-    const result = await service.create(await readStoryInput(c));
-    return c.json(result, 201);
-  });
-
-  routes.get('/:id', async (c) => {
-    const id = c.req.param('id');
-    const variant = variantParam(c);
-    const story = await service.getStory(id);
-    const cached = story ? cache.get(id, story.updatedAt, variant) : undefined;
-    if (cached) return sendCachedJson(c, cached);
-    const stored = await service.getStoryReport(id, { light: variant === 'light' });
-    if (!stored) return missing(c, id);
-    const coverage = storyCoverage(stored.digest, ratings);
-    // The report is stored serialized: splice it in rather than parse and re-serialize it.
-    const json =
-      `{"story":${JSON.stringify(stored.story)},` +
-      (coverage ? `"coverage":${JSON.stringify(coverage)},` : '') +
-      `"report":${stored.reportJson}}`;
-    return sendCachedJson(c, cache.set(id, stored.story.updatedAt, json, variant));
-  });
-
-  routes.get('/:id/articles/:articleId', async (c) => {
-    const id = c.req.param('id');
-    const articleId = c.req.param('articleId');
-    const story = await service.getStory(id);
-    if (!story) return missing(c, id, `/articles/${encodeURIComponent(articleId)}`);
-    const text = await service.getArticleText(id, articleId);
-    if (!text) throw new ApiError(404, 'not-found', `story "${id}" has no article "${articleId}"`);
-    const json = JSON.stringify({ storyId: id, articleId, ...text });
-    return sendCachedJson(c, cachedBody(`${id}\n${articleId}`, story.updatedAt, json));
-  });
-
-  routes.post('/:id/articles', admit, bodyLimit, async (c) => {
-    const id = c.req.param('id');
-    const result = await service.addArticles(id, await readStoryInput(c));
-    cache.delete(id); // the version check would catch it too, unless two writes share a millisecond
-    return c.json(result);
-  });
-
-  routes.delete('/:id', async (c) => {
-    const id = c.req.param('id');
-    await service.delete(id);
-    cache.delete(id);
-    return c.body(null, 204);
-  });
-
-  return routes;
+  return new Hono()
+    .get('/', queryOf<'q' | 'sort' | 'limit' | 'offset'>(), async (c) => {
+      const q = textParam(c, 'q');
+      const sort = (c.req.query('sort') || 'updated') as StoryListSort;
+      if (!SORTS.includes(sort)) throw badRequest(`"sort" must be one of ${SORTS.join(', ')}`);
+      const limit = intParam(c, 'limit', { min: 1, max: 100, fallback: 20 });
+      const offset = intParam(c, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
+      const page = await service.list({ ...(q ? { q } : {}), sort, limit, offset });
+      return c.json({ stories: page.stories.map((s) => storyListView(s, ratings)), total: page.total, sort });
+    })
+    .post('/', admit, bodyLimit, async (c) => {
+      const result = await service.create(await readStoryInput(c));
+      return c.json(result, 201);
+    })
+    .get('/:id', queryOf<'texts'>(), async (c) => {
+      const id = c.req.param('id');
+      const variant = variantParam(c);
+      const story = await service.getStory(id);
+      const cached = story ? cache.get(id, story.updatedAt, variant) : undefined;
+      if (cached) return sendCachedJson<StoryReportView>(c, cached);
+      const stored = await service.getStoryReport(id, { light: variant === 'light' });
+      if (!stored) return missing(c, id);
+      const coverage = storyCoverage(stored.digest, ratings);
+      // The report is stored serialized: splice it in rather than parse and re-serialize it.
+      const json =
+        `{"story":${JSON.stringify(stored.story)},` +
+        (coverage ? `"coverage":${JSON.stringify(coverage)},` : '') +
+        `"report":${stored.reportJson}}`;
+      return sendCachedJson<StoryReportView>(c, cache.set(id, stored.story.updatedAt, json, variant));
+    })
+    .get('/:id/articles/:articleId', async (c) => {
+      const id = c.req.param('id');
+      const articleId = c.req.param('articleId');
+      const story = await service.getStory(id);
+      if (!story) return missing(c, id, `/articles/${encodeURIComponent(articleId)}`);
+      const text = await service.getArticleText(id, articleId);
+      if (!text) throw new ApiError(404, 'not-found', `story "${id}" has no article "${articleId}"`);
+      const body: ArticleTextView = { storyId: id, articleId, ...text };
+      return sendCachedJson<ArticleTextView>(
+        c,
+        cachedBody(`${id}\n${articleId}`, story.updatedAt, JSON.stringify(body)),
+      );
+    })
+    .post('/:id/articles', admit, bodyLimit, async (c) => {
+      const id = c.req.param('id');
+      const result = await service.addArticles(id, await readStoryInput(c));
+      cache.delete(id); // the version check would catch it too, unless two writes share a millisecond
+      return c.json(result);
+    })
+    .delete('/:id', async (c) => {
+      const id = c.req.param('id');
+      await service.delete(id);
+      cache.delete(id);
+      return c.body(null, 204);
+    });
 }

@@ -1,9 +1,10 @@
 /**
  * Quotes grouped by speaker, biggest group first, with the same words carried by several outlets merged into one
- * quote that lists them all. Pure: no DOM, so it can be unit-tested.
+ * quote that lists them all. The one grouping of the Markdown report, the
+ * HTML report and the web page. Pure: no DOM, so it can be unit-tested.
  */
-import type { Citation, Quote } from '../../src/core/model.js';
-import { speakerSearchCitation, speakerSearchNote } from '../../src/core/render/speaker-search.js';
+import type { Citation, Quote } from '../model.js';
+import { speakerSearchCitation, speakerSearchNote } from './speaker-search.js';
 
 /** One wording, with every outlet that carries it. */
 export interface MergedQuote {
@@ -11,6 +12,8 @@ export interface MergedQuote {
   kind: Quote['kind'];
   /** True when every outlet's speaker was inferred from context rather than named. */
   inferred: boolean;
+  /** The cues ("said", "told reporters") the outlets carrying these words give, each once. */
+  cues: string[];
   citations: Citation[];
   /** For a quote with no speaker: why none was found, and the text searched for one. */
   search: { note: string; citation: Citation } | null;
@@ -53,35 +56,52 @@ export interface GroupOptions {
   entityName?: (entityId: string) => string | undefined;
 }
 
+/** A group while quotes are added to it: its merged wordings by wording key. */
+type OpenGroup = SpeakerGroup & { byWording: Map<string, MergedQuote> };
+
+/** The group a quote opens: named by its speaker's entity when the report knows it, else by the name written. */
+function openGroup(q: Quote, key: string, options: GroupOptions): OpenGroup {
+  const entity = q.speaker?.entityId ? options.entityName?.(q.speaker.entityId) : undefined;
+  const name = q.speaker ? (entity ?? q.speaker.name) : 'Unattributed';
+  return { key, name, quotes: [], byWording: new Map() };
+}
+
+/** A quote's words as the first outlet carrying them has them. */
+function mergedQuote(q: Quote): MergedQuote {
+  const note = speakerSearchNote(q);
+  const searched = speakerSearchCitation(q);
+  return {
+    text: q.text,
+    kind: q.kind,
+    inferred: q.speaker?.inferred ?? false,
+    cues: q.cue ? [q.cue] : [],
+    citations: [quoteCitation(q)],
+    search: note && searched ? { note, citation: searched } : null,
+  };
+}
+
+/** Adds a further outlet's quote of the same words to their merged quote. */
+function mergeInto(existing: MergedQuote, q: Quote): void {
+  existing.citations.push(quoteCitation(q));
+  existing.inferred &&= q.speaker?.inferred ?? false;
+  if (q.cue && !existing.cues.includes(q.cue)) existing.cues.push(q.cue);
+  // A direct quote of the words outranks a paraphrase of them.
+  if (q.kind === 'direct') existing.kind = 'direct';
+}
+
 /** Groups quotes by speaker, most-quoted speaker first and quotes without a speaker last. */
 export function groupQuotes(quotes: readonly Quote[], options: GroupOptions = {}): SpeakerGroup[] {
-  const groups = new Map<string, SpeakerGroup & { byWording: Map<string, MergedQuote> }>();
+  const groups = new Map<string, OpenGroup>();
   for (const q of quotes) {
     const key = speakerKey(q);
-    let group = groups.get(key);
-    if (!group) {
-      const entity = q.speaker?.entityId ? options.entityName?.(q.speaker.entityId) : undefined;
-      const name = q.speaker ? (entity ?? q.speaker.name) : 'Unattributed';
-      group = { key, name, quotes: [], byWording: new Map() };
-      groups.set(key, group);
-    }
+    const group = groups.get(key) ?? openGroup(q, key, options);
+    groups.set(key, group);
     const wording = wordingKey(q.text);
     const existing = group.byWording.get(wording);
     if (existing) {
-      existing.citations.push(quoteCitation(q));
-      existing.inferred &&= q.speaker?.inferred ?? false;
-      // A direct quote of the words outranks a paraphrase of them.
-      if (q.kind === 'direct') existing.kind = 'direct';
+      mergeInto(existing, q);
     } else {
-      const note = speakerSearchNote(q);
-      const searched = speakerSearchCitation(q);
-      const item: MergedQuote = {
-        text: q.text,
-        kind: q.kind,
-        inferred: q.speaker?.inferred ?? false,
-        citations: [quoteCitation(q)],
-        search: note && searched ? { note, citation: searched } : null,
-      };
+      const item = mergedQuote(q);
       group.byWording.set(wording, item);
       group.quotes.push(item);
     }

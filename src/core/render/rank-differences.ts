@@ -3,7 +3,7 @@
  * timing, and those before figures that only moved on), then those that involve the most articles. When the sources
  * disagree on fewer than three things, the facts most of them report and some leave out fill the list. Pure: no DOM.
  */
-import type { Difference, Fact, Omission } from '../../src/core/model.js';
+import type { Difference, Fact, Omission } from '../model.js';
 
 /** A fact that some articles leave out although most report it. */
 export interface LeftOut {
@@ -93,4 +93,9 @@ export function differencesInWords(differences: readonly Difference[]): string {
     .filter(([n]) => n > 0)
     .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`)
     .join(', ');
+}
+
+/** The versions of a difference, those reported by the most articles first (stable among equals). */
+export function claimsByReach(difference: Difference): Difference['claims'] {
+  return [...difference.claims].sort((a, b) => b.articleIds.length - a.articleIds.length);
 }
