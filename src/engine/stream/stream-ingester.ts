@@ -136,13 +136,7 @@ export class StreamIngester {
   }
 
   /** A known article seen again: unchanged (text and headline), or a new version of it. */
-  private async revisit(step: {
-    input: IngestInput;
-    articleId: string;
-    version: NewVersion;
-    aliases: Alias[];
-    at: string;
-  }): Promise<IngestOutcome> {
+  private async revisit(step: IngestStep & { articleId: string }): Promise<IngestOutcome> {
     const { input, articleId, version, aliases, at } = step;
     const current = await this.repo.currentVersion(articleId);
     const base = { queuePk: input.queuePk, articleId, ...validatorsOf(input.page), aliases, at };
@@ -156,13 +150,7 @@ export class StreamIngester {
   }
 
   /** A new article: checked for wire copy, placed in a story, and stored with its first version and assignment. */
-  private async addNew(step: {
-    input: IngestInput;
-    addresses: Addresses;
-    version: NewVersion;
-    aliases: Alias[];
-    at: string;
-  }): Promise<IngestOutcome> {
+  private async addNew(step: IngestStep & { addresses: Addresses }): Promise<IngestOutcome> {
     const { input, addresses, version, aliases, at } = step;
     const { page, entry } = input;
     const id = await this.newId(input, addresses.primaryKey);
@@ -256,6 +244,14 @@ export class StreamIngester {
 
 /** A new address of an article, kept to find it again. */
 type Alias = { urlKey: string; url: string | null };
+
+/** What every way of storing an arriving article takes: the input, its version, its new addresses, and the time. */
+interface IngestStep {
+  input: IngestInput;
+  version: NewVersion;
+  aliases: Alias[];
+  at: string;
+}
 
 /** The addresses an article goes by: the preferred one (canonical when the page names one), and every key of it. */
 interface Addresses {
