@@ -1,7 +1,7 @@
 import type { QueueItem } from '../storage/stream-repository.js';
 import { articleFailure } from '../stream/article-failure.js';
 import { newFeeds } from '../stream/new-feeds.js';
-import { pageRead, readQueuedPage, type PageOutcome, type PageRead } from '../stream/read-queued-page.js';
+import { pageRead, readQueuedArticle, type PageOutcome, type PageRead } from '../stream/read-queued-page.js';
 import { recordNotModified } from '../stream/stream-ingester.js';
 import type { JobHandler, JobOutcome } from './job-handler.js';
 import type { QueueJob } from './job-queue.js';
@@ -66,13 +66,11 @@ async function fetchAndRead(
   if (deferred) return deferred;
   if (!work.pool) throw new Error('this worker has no analysis pool to read articles on');
   const started = work.now();
-  const validators =
-    item.kind === 'revisit' ? (await work.repo.findAddresses([item.urlKey])).get(item.urlKey) : undefined;
-  const page = await readQueuedPage({
+  const page = await readQueuedArticle({
     item,
+    repo: work.repo,
     fetcher: work.fetcher,
     pool: work.pool,
-    ...(validators ? { validators } : {}),
     maxBytes: work.options.maxPageBytes,
     signal,
   });

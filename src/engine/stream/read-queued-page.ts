@@ -13,7 +13,7 @@ import type { FetchOutcome, PoliteFetcher } from '../fetch/polite-fetcher.js';
 import { isRetryableError, isRetryableStatus } from '../fetch/retry-policy.js';
 import { decodeBytes } from '../inputs/decode-bytes.js';
 import { parseContentType } from '../inputs/read-url.js';
-import type { QueueItem } from '../storage/stream-repository.js';
+import type { QueueItem, StreamRepository } from '../storage/stream-repository.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
 
 /**
@@ -78,6 +78,16 @@ const PROBE_ACCEPT =
 const FEED_KINDS = new Set<SourceKind>(['rss', 'rdf', 'atom', 'json-feed', 'sitemap']);
 /** Source kinds that list feeds. */
 const LIST_KINDS = new Set<SourceKind>(['opml', 'sitemap-index']);
+
+/** Reads a queued article as `readQueuedPage` does, a revisit conditionally on the stored version's validators. */
+export async function readQueuedArticle(
+  options: Omit<ReadQueuedPageOptions, 'validators'> & { repo: Pick<StreamRepository, 'findAddresses'> },
+): Promise<PageOutcome> {
+  const { repo, ...read } = options;
+  const { item } = read;
+  const validators = item.kind === 'revisit' ? (await repo.findAddresses([item.urlKey])).get(item.urlKey) : undefined;
+  return readQueuedPage({ ...read, ...(validators ? { validators } : {}) });
+}
 
 /** Fetches (unless the entry carries it) and reads one queued article. Never throws for the page's sake. */
 export async function readQueuedPage(options: ReadQueuedPageOptions): Promise<PageOutcome> {
