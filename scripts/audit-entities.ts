@@ -23,6 +23,8 @@ import { wordUnits } from '../src/core/analyze/entities/word-units.js';
 import { lexiconClass } from '../src/core/analyze/entities/lexicon-lookup.js';
 import { articleFromText } from '../src/core/article-from-text.js';
 import type { Article, Entity } from '../src/core/model.js';
+
+type Mention = Entity['mentions'][number];
 import { COGNITION_CUES, SPEECH_CUES } from '../src/core/lexicon/cue-verbs.js';
 import { findDescriptors } from '../src/core/compose/descriptors.js';
 import { INSTITUTION_NAMES } from '../src/core/lexicon/institutions.js';
@@ -89,61 +91,100 @@ function context(text: string, start: number, end: number): string {
   );
 }
 
+/** One article's audit: its text, its word units, and the hits found so far. */
+interface Audit {
+  article: Article;
+  units: ReturnType<typeof wordUnits>;
+  /** The index of the word unit starting at an offset. */
+  unitAt: Map<number, number>;
+  push: (cls: string, what: string, start: number, end: number) => void;
+}
+
 /** The suspicious findings of one article's entities. */
 export function auditArticle(article: Article, entities: readonly Entity[]): Hit[] {
-  const text = article.text;
-  const units = wordUnits(text);
-  const unitAt = new Map(units.map((u, i) => [u.start, i]));
+  const units = wordUnits(article.text);
   const hits: Hit[] = [];
-  const push = (cls: string, what: string, start: number, end: number): void => {
-    hits.push({ cls, article: article.id, what, context: context(text, start, end) });
+  const audit: Audit = {
+    article,
+    units,
+    unitAt: new Map(units.map((u, i) => [u.start, i])),
+    push: (cls, what, start, end) => {
+      hits.push({ cls, article: article.id, what, context: context(article.text, start, end) });
+    },
   };
   for (const e of entities) {
-    const words = e.name.split(/\s+/);
-    const single = words.length === 1;
-    const lower = e.name.toLowerCase();
     const first = e.mentions.find((m) => m.articleId === article.id && !m.inferred);
     if (!first) continue;
-    const known = PLACE_NAMES.has(lower) || INSTITUTION_NAMES.has(lower) || /^[A-Z.]{2,}$/.test(e.name);
-    const common = single && !known && lexiconClass(lower) === 'common';
-    if (common && e.type === 'place') push('common-place', e.name, first.start, first.end);
-    if (common && (e.type === 'person' || e.type === 'organization'))
-      push('common-name', e.name, first.start, first.end);
-    if (/^\p{Ll}/u.test(words.at(-1) ?? '')) push('lowercase-name', e.name, first.start, first.end);
-    if (/^\p{L}\.?$/u.test(e.name)) push('fragment', e.name, first.start, first.end);
-    if (OUTLETS.has(lower.replace(/^the /, '')) && (e.type === 'person' || e.type === 'place')) {
-      push('outlet-typed', `${e.name} (${e.type})`, first.start, first.end);
-    }
-    for (const role of e.roles) {
-      // A role ends in a noun; a lower-case verb or cue word at its end is a clause caught with it ("reporter asked").
-      const last = role.split(/\s+/).at(-1) ?? '';
-      const verb = SPEECH_CUES.has(last) || COGNITION_CUES.has(last) || wordUnits(role).at(-1)?.pos === 'VERB';
-      if (/^\p{Ll}/u.test(last) && verb) push('verb-role', `${role} (${e.name})`, first.start, first.end);
-    }
-    for (const m of e.mentions) {
-      if (m.articleId !== article.id || m.inferred) continue;
-      const i = unitAt.get(m.start);
-      const prev = i === undefined ? undefined : units[i - 1];
-      // A capitalized word of a name (not a sentence-opening "The", "But", "In") right before the mention.
-      // Qualifiers and dates before a name are left out of it on purpose ("Former [Gov. Jeb Bush]").
-      if (!prev || prev.type !== 'word' || !/^[A-Z]/.test(prev.value) || !/^(PROPN|NOUN|ADJ)$/.test(prev.pos)) continue;
-      if (QUALIFIERS.test(prev.lower)) continue;
-      if (/^[\s-]+$/.test(text.slice(prev.end, m.start)) || text.slice(prev.end, m.start) === ' ') {
-        push('cut-run', `${prev.value} + ${m.text}`, m.start, m.end);
-      }
+    auditName(audit, e, first);
+    auditRoles(audit, e, first);
+    auditCutRuns(audit, e);
+  }
+  auditDescriptors(audit, entities);
+  return hits;
+}
+
+/** A name that is a common noun, ends in a lower-case word, is a fragment, or is an outlet typed as a person or place. */
+function auditName(audit: Audit, e: Entity, first: Mention): void {
+  const push = (cls: string, what: string) => audit.push(cls, what, first.start, first.end);
+  const words = e.name.split(/\s+/);
+  const lower = e.name.toLowerCase();
+  const common = words.length === 1 && isCommonNoun(e.name);
+  if (common && e.type === 'place') push('common-place', e.name);
+  if (common && (e.type === 'person' || e.type === 'organization')) push('common-name', e.name);
+  if (/^\p{Ll}/u.test(words.at(-1) ?? '')) push('lowercase-name', e.name);
+  if (/^\p{L}\.?$/u.test(e.name)) push('fragment', e.name);
+  if (OUTLETS.has(lower.replace(/^the /, '')) && (e.type === 'person' || e.type === 'place')) {
+    push('outlet-typed', `${e.name} (${e.type})`);
+  }
+}
+
+/** A word the lexicon calls common, and not a known place, institution or abbreviation. */
+function isCommonNoun(name: string): boolean {
+  const lower = name.toLowerCase();
+  const known = PLACE_NAMES.has(lower) || INSTITUTION_NAMES.has(lower) || /^[A-Z.]{2,}$/.test(name);
+  return !known && lexiconClass(lower) === 'common';
+}
+
+/** Roles that end in a verb or a cue word. */
+function auditRoles(audit: Audit, e: Entity, first: Mention): void {
+  for (const role of e.roles) {
+    // A role ends in a noun; a lower-case verb or cue word at its end is a clause caught with it ("reporter asked").
+    const last = role.split(/\s+/).at(-1) ?? '';
+    const verb = SPEECH_CUES.has(last) || COGNITION_CUES.has(last) || wordUnits(role).at(-1)?.pos === 'VERB';
+    if (/^\p{Ll}/u.test(last) && verb) audit.push('verb-role', `${role} (${e.name})`, first.start, first.end);
+  }
+}
+
+/** Mentions that start right after a capitalized word of the same run: the name lost its first word. */
+function auditCutRuns(audit: Audit, e: Entity): void {
+  const { article, units } = audit;
+  const text = article.text;
+  for (const m of e.mentions) {
+    if (m.articleId !== article.id || m.inferred) continue;
+    const i = audit.unitAt.get(m.start);
+    const prev = i === undefined ? undefined : units[i - 1];
+    // A capitalized word of a name (not a sentence-opening "The", "But", "In") right before the mention.
+    // Qualifiers and dates before a name are left out of it on purpose ("Former [Gov. Jeb Bush]").
+    if (!prev || prev.type !== 'word' || !/^[A-Z]/.test(prev.value) || !/^(PROPN|NOUN|ADJ)$/.test(prev.pos)) continue;
+    if (QUALIFIERS.test(prev.lower)) continue;
+    if (/^[\s-]+$/.test(text.slice(prev.end, m.start)) || text.slice(prev.end, m.start) === ' ') {
+      audit.push('cut-run', `${prev.value} + ${m.text}`, m.start, m.end);
     }
   }
+}
+
+/** Framing descriptors that end in a verb (a clause, not a description). */
+function auditDescriptors(audit: Audit, entities: readonly Entity[]): void {
   const keyed = entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions }));
-  for (const d of findDescriptors(article, keyed)) {
+  for (const d of findDescriptors(audit.article, keyed)) {
     d.terms.forEach((term, k) => {
       const c = d.citations[k] ?? d.citations[0]!;
-      const last = units.filter((u) => u.start < c.end && u.end <= c.end && u.type === 'word').at(-1);
+      const last = audit.units.filter((u) => u.start < c.end && u.end <= c.end && u.type === 'word').at(-1);
       const verb = last && /^\p{Ll}/u.test(last.value) && (last.pos === 'VERB' || SPEECH_CUES.has(last.lower));
       // A lone participle is an adjective ("the loathed MSM"); a noun and a verb are a clause ("reporter asked").
-      if (verb && /\s/.test(term)) push('verb-descriptor', `${term} (${d.entityId})`, c.start, c.end);
+      if (verb && /\s/.test(term)) audit.push('verb-descriptor', `${term} (${d.entityId})`, c.start, c.end);
     });
   }
-  return hits;
 }
 
 function lines(file: string): string[] {

@@ -19,7 +19,7 @@ import { summaryCandidates, writeSummary } from '../src/core/compose/summary.js'
 import type { Article } from '../src/core/model.js';
 import { prepareStory, readNeus, type NeusStory, type PreparedStory } from './lib/neus.js';
 import { greedyOracle } from './lib/oracle.js';
-import { cutWords, rouge, rougeTokens } from './lib/rouge.js';
+import { cutWords, ngramCounts, rouge, rougeTokens } from './lib/rouge.js';
 import { isHoldout } from './lib/train-holdout.js';
 
 const { values } = parseArgs({
@@ -49,18 +49,9 @@ interface Prepared {
   labels: number[];
 }
 
-function ngrams(tokens: readonly string[], n: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join(' ');
-    out.set(key, (out.get(key) ?? 0) + 1);
-  }
-  return out;
-}
-
 /** Clipped n-gram hits of a sentence in the reference, and the sentence's n-gram count. */
 function hits(sentence: readonly string[], reference: Map<string, number>, n: number): [number, number] {
-  const grams = ngrams(sentence, n);
+  const grams = ngramCounts(sentence, n);
   let hit = 0;
   let total = 0;
   for (const [g, c] of grams) {
@@ -104,8 +95,8 @@ function prepare(story: NeusStory): Prepared | null {
 /** Per candidate: how much of it is in the reference (ROUGE-1/2 precision, recall or F1). */
 function overlapLabels(story: NeusStory, candidates: readonly { text: string }[]): number[] {
   const reference = rougeTokens(story.reference_full);
-  const ref1 = ngrams(reference, 1);
-  const ref2 = ngrams(reference, 2);
+  const ref1 = ngramCounts(reference, 1);
+  const ref2 = ngramCounts(reference, 2);
   return candidates.map((c) => labelOf(rougeTokens(c.text), ref1, ref2, reference.length));
 }
 

@@ -29,7 +29,7 @@ function post(text: string, date: string): Embed {
     handle: 'citycouncil',
     date,
     url: null,
-    provenance: { stage: 'read', rule: 'post-signature' },
+    provenance: { stage: 'read', rule: 'read/post-signature' },
   };
 }
 

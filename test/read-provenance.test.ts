@@ -34,14 +34,14 @@ describe('sentence provenance', () => {
   it('names wink for its own boundaries, and every sentence is stage read', () => {
     const a = read(raw(BODY));
     expect(a.sentences.length).toBe(3);
-    for (const s of a.sentences) expect(s.provenance).toEqual({ stage: 'read', rule: 'wink' });
+    for (const s of a.sentences) expect(s.provenance).toEqual({ stage: 'read', rule: 'read/wink' });
   });
 
   it('names repaired for a split after an abbreviation that was merged back', () => {
     const rules = sentenceRules('Sen. Ann Lee (D-Minn.), said it passed. It did.');
     expect(rules).toEqual([
-      ['Sen. Ann Lee (D-Minn.), said it passed.', 'repaired'],
-      ['It did.', 'wink'],
+      ['Sen. Ann Lee (D-Minn.), said it passed.', 'read/repaired'],
+      ['It did.', 'read/wink'],
     ]);
   });
 
@@ -49,12 +49,12 @@ describe('sentence provenance', () => {
     const text = `${'the ferry ran again and the pier held and the crews went home '.repeat(40)}`.trim();
     const rules = sentenceRules(text);
     expect(rules.length).toBeGreaterThan(1);
-    expect(new Set(rules.map(([, rule]) => rule))).toEqual(new Set(['long-split']));
+    expect(new Set(rules.map(([, rule]) => rule))).toEqual(new Set(['read/long-split']));
   });
 
   it('names no rule besides the segmenter rules (negative: no paragraph cut where wink kept to the paragraph)', () => {
     const rules = new Set(sentenceRules(BODY).map(([, rule]) => rule));
-    expect(rules).toEqual(new Set(['wink']));
+    expect(rules).toEqual(new Set(['read/wink']));
   });
 });
 

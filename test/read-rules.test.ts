@@ -188,7 +188,7 @@ describe('embedded posts', () => {
         handle: 'janereporter',
         date: '2022-03-03',
         url: 'https://t.co/abc123XYZ',
-        provenance: { stage: 'read', rule: 'post-signature' },
+        provenance: { stage: 'read', rule: 'read/post-signature' },
       },
     ]);
     expect(a.text).not.toContain('@janereporter');

@@ -18,7 +18,7 @@ function article(id: string, text: string, extra: Partial<ReportArticle> = {}): 
   const sentences = [...text.matchAll(/[^.!?]+[.!?]+/g)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    provenance: { stage: 'read', rule: 'wink' },
+    provenance: { stage: 'read', rule: 'read/wink' },
   }));
   return { ...toReportArticle(articleFromText(id, text, { source: `${id}.txt`, sentences })), ...extra };
 }
@@ -46,7 +46,7 @@ function fullReport(): Report {
             handle: '@x',
             date: '2024-04-29',
             url: 'javascript:x',
-            provenance: { stage: 'read', rule: 'post-signature' },
+            provenance: { stage: 'read', rule: 'read/post-signature' },
           },
         ],
         diagnostics: [{ level: 'info', code: 'not-utf8', message: 'decoded <as> windows-1252' }],

@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Difference, Quote, Report, ReportArticle } from '../src/core/model.js';
 import { articleFromText } from '../src/core/article-from-text.js';
+import { entityProvenance, entityRule } from '../src/core/analyze/entities/entity-rules.js';
 import { toReportArticle } from '../src/core/pipeline.js';
 import { renderHtml } from '../src/core/render/html.js';
 import { renderMarkdown } from '../src/core/render/render-markdown.js';
@@ -25,7 +26,11 @@ const TEXTS = {
 
 function article(id: keyof typeof TEXTS, outlet: string): ReportArticle {
   const text = TEXTS[id];
-  const sentences = [...text.matchAll(/[^.!?]+[.!?"]+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const sentences = [...text.matchAll(/[^.!?]+[.!?"]+/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    provenance: { stage: 'read', rule: 'read/wink' },
+  }));
   return { ...toReportArticle(articleFromText(id, text, { source: `${id}.txt`, sentences })), outlet };
 }
 
@@ -74,7 +79,8 @@ function story(): Report {
         type: 'person',
         aliases: ['Varga'],
         roles: ['union leader'],
-        mentions: [{ articleId: 'a', start: 0, end: 4, text: 'Ines' }],
+        mentions: [{ articleId: 'a', start: 0, end: 4, text: 'Ines', provenance: entityRule('entities/name-run') }],
+        provenance: entityProvenance('entities/full-person-name', ['entities/role-apposition']),
       },
     ],
     quotes: [

@@ -3,19 +3,18 @@
 // (target: p99 under 100 ms, no errors). The same reads are first measured with no posting, on the same machine at the
 // same moment: the difference is the cost of the analyses to the readers. The posted article is built at run time from
 // the seed articles.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openSqliteStoryRepository } from '../../src/engine/storage/sqlite-story-repository.js';
 import { AnalysisPool } from '../../src/engine/workers/analysis-pool.js';
 import { createApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start-server.js';
 import type { Result } from 'autocannon';
 import { runAutocannon } from '../lib/autocannon.js';
+import { repeatToBytes, seedArticles, SEEDS_DIR } from '../lib/seed-articles.js';
 
-const SHARED = process.env.PARALLAX_SHARED ?? resolve(import.meta.dirname, '..', '..', '..', 'shared');
-const SEEDS = join(SHARED, 'seeds');
 const CONNECTIONS = 50;
 const SECONDS = 60;
 const BASELINE_SECONDS = 10;
@@ -32,14 +31,7 @@ interface Posts {
 /** About `bytes` of prose: the seed articles' paragraphs over and over. */
 function longArticle(texts: readonly string[], bytes: number): string {
   const paragraphs = texts.flatMap((t) => t.split(/\n\s*\n/)).filter((p) => p.trim() !== '');
-  const out: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const p = paragraphs[i % paragraphs.length]!;
-    out.push(p);
-    size += Buffer.byteLength(p) + 2;
-  }
-  return out.join('\n\n');
+  return repeatToBytes(paragraphs, bytes);
 }
 
 /** One line of read latency figures, against the target. */
@@ -78,14 +70,12 @@ async function postInLoop(url: string, article: string, stop: AbortSignal, posts
 
 /** Prints read latency under a posting load, and what the posts took. */
 export default async function (): Promise<void> {
-  if (!existsSync(SEEDS)) {
-    console.log(`skipped: no seed articles in ${SEEDS}`);
+  const seeds = seedArticles();
+  if (!seeds) {
+    console.log(`skipped: no seed articles in ${SEEDS_DIR}`);
     return;
   }
-  const texts = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+  const texts = seeds.map((s) => s.text);
   const article = longArticle(texts, ARTICLE_BYTES);
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-load-'));
   const repo = openSqliteStoryRepository({ path: join(dir, 'bench.db') });

@@ -2,17 +2,16 @@
 // seed story (POST with the five seed articles as article objects). Target: p99 < 50 ms for a stored report. Posts
 // past the analysis queue are refused with 503 (back-pressure): 2xx counts the stories actually created.
 // autocannon runs as its own process so that the load generator does not share the server's event loop.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openSqliteStoryRepository } from '../../src/engine/storage/sqlite-story-repository.js';
 import { AnalysisPool } from '../../src/engine/workers/analysis-pool.js';
 import { createApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start-server.js';
 import { runAutocannon } from '../lib/autocannon.js';
+import { seedArticles, SEEDS_DIR } from '../lib/seed-articles.js';
 
-const SHARED = process.env.PARALLAX_SHARED ?? resolve(import.meta.dirname, '..', '..', '..', 'shared');
-const SEEDS = join(SHARED, 'seeds');
 const CONNECTIONS = 50;
 
 interface Run {
@@ -50,14 +49,12 @@ async function load(base: string, run: Run): Promise<void> {
 
 /** Prints p50/p99 latency of the two API calls that matter most. */
 export default async function (): Promise<void> {
-  if (!existsSync(SEEDS)) {
-    console.log(`skipped: no seed articles in ${SEEDS}`);
+  const seeds = seedArticles();
+  if (!seeds) {
+    console.log(`skipped: no seed articles in ${SEEDS_DIR}`);
     return;
   }
-  const files = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const body = JSON.stringify({ articles: files.map((f) => ({ text: readFileSync(join(SEEDS, f), 'utf8') })) });
+  const body = JSON.stringify({ articles: seeds.map((s) => ({ text: s.text })) });
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-api-'));
   const repo = openSqliteStoryRepository({ path: join(dir, 'bench.db') });
   const pool = new AnalysisPool({ lowPriority: true });

@@ -1,11 +1,12 @@
 // Time to compare and summarize: the seed story, a synthetic 100-article story built from real NeuS articles, and
 // how compose time grows with the number of sentences (to show there is no quadratic blow-up).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeStory } from '../../src/core/compose/compose.js';
 import type { RawArticle } from '../../src/core/model.js';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
 import type { AnalyzedStory } from '../../src/core/stage-types.js';
+import { seedArticles } from '../lib/seed-articles.js';
 
 const SHARED = process.env.PARALLAX_SHARED ?? join(import.meta.dirname, '..', '..', '..', 'shared');
 
@@ -52,22 +53,19 @@ function sentences(story: AnalyzedStory): number {
 }
 
 export default async function (): Promise<void> {
-  const seeds = join(SHARED, 'seeds');
-  if (!existsSync(seeds)) {
+  const seeds = seedArticles();
+  if (!seeds) {
     console.log('shared data absent: skipped');
     return;
   }
   const seedStory = analyzed(
-    readdirSync(seeds)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => ({
-        id: f.replace(/\.txt$/, ''),
-        source: f,
-        format: 'text' as const,
-        content: readFileSync(join(seeds, f), 'utf8'),
-        meta: {},
-      })),
+    seeds.map((s) => ({
+      id: s.file.replace(/\.txt$/, ''),
+      source: s.file,
+      format: 'text' as const,
+      content: s.text,
+      meta: {},
+    })),
   );
   console.log(
     `seed story (5 articles, ~${sentences(seedStory)} sentences): compose ${timeCompose(seedStory, 7).toFixed(1)} ms (median of 7, after start-up)`,

@@ -15,7 +15,7 @@
 // beforehand (each story's texts read by `analyzeText` in that context, untimed, just before the story is timed): the
 // layer without its own wink read, printed as "with wink's read memoized". The difference from the layer's figure is
 // what that read costs inside the layer, next to wink's own figure.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../../src/core/analyze/entities.js';
 import { findQuotes } from '../../src/core/analyze/quotes.js';
@@ -25,6 +25,7 @@ import { analyzeText, wink } from '../../src/core/nlp/wink.js';
 import { SHARED_DIR } from '../../test/helpers/shared.js';
 import { cpuTime, median } from '../lib/cpu-time.js';
 import { createRunContext } from '../../src/core/run-context.js';
+import { seedArticles } from '../lib/seed-articles.js';
 
 /** One corpus to time: a name and its stories (each a list of raw articles). */
 interface Corpus {
@@ -56,10 +57,8 @@ function polnearStories(from: number, to: number): RawArticle[][] | null {
 /** The corpora, each a function so a missing file only skips that corpus. Add more as entries. */
 const CORPORA: (() => Corpus | null)[] = [
   () => {
-    const dir = join(SHARED_DIR, 'seeds');
-    if (!existsSync(dir)) return null;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-    return { name: 'seeds', stories: [files.map((f) => raw(f, readFileSync(join(dir, f), 'utf8')))] };
+    const seeds = seedArticles();
+    return seeds ? { name: 'seeds', stories: [seeds.map((s) => raw(s.file, s.text))] } : null;
   },
   () => {
     const stories = neusStories(0, 100);

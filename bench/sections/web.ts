@@ -6,7 +6,7 @@
 // the article's text (the page loads the report without texts), the others use it. Target: any stored story
 // interactive in under 1 s. PARALLAX_BENCH_WEB_BIG_BYTES sets the large article's size (0 skips it); its analysis
 // alone takes minutes.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,6 +16,7 @@ import { AnalysisPool } from '../../src/engine/workers/analysis-pool.js';
 import { createApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start-server.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, buildWebPage } from '../../test/helpers/browser.js';
+import { repeatToBytes, seedArticles } from '../lib/seed-articles.js';
 
 const SHARED = process.env.PARALLAX_SHARED ?? resolve(import.meta.dirname, '..', '..', '..', 'shared');
 const BIG_BYTES = Number(process.env.PARALLAX_BENCH_WEB_BIG_BYTES ?? 4_900_000);
@@ -30,16 +31,9 @@ interface StoryInput {
 }
 
 function seedStory(): StoryInput | null {
-  const dir = join(SHARED, 'seeds');
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return {
-    name: 'seed story (5 articles)',
-    title: 'Seed story',
-    articles: files.map((f) => ({ text: readFileSync(join(dir, f), 'utf8') })),
-  };
+  const seeds = seedArticles();
+  if (!seeds) return null;
+  return { name: 'seed story (5 articles)', title: 'Seed story', articles: seeds.map((s) => ({ text: s.text })) };
 }
 
 function fiftyStory(): StoryInput | null {
@@ -76,14 +70,7 @@ function bigStory(bytes: number): StoryInput | null {
   const bodies = Object.values(truth)
     .map((v) => v.articleBody.trim())
     .filter((b) => b.length > 500);
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const body = bodies[i % bodies.length]!;
-    parts.push(body);
-    size += Buffer.byteLength(body) + 2;
-  }
-  let text = parts.join('\n\n');
+  let text = repeatToBytes(bodies, bytes);
   while (Buffer.byteLength(text) > bytes) text = text.slice(0, text.lastIndexOf('\n\n'));
   return {
     name: `largest article (${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB) + 1 seed`,

@@ -71,3 +71,11 @@ export function buildField(field: FieldValue): unknown {
 export function buildObject(shape: ObjectShape): Record<string, unknown> {
   return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, buildField(v)]));
 }
+
+/** The Content-Type of a body meant as JSON: mostly `application/json`, now and then one of the given others. */
+export function jsonContentTypeArbitrary(others: readonly string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.constant('application/json') },
+    { weight: 1, arbitrary: fc.constantFrom(...others) },
+  );
+}

@@ -51,37 +51,44 @@ const NOT_EVENT_TIME =
 export function readingOf(s: Statement, dates: readonly DateMention[], numbers: readonly NumberMention[]): Reading {
   const inside = <T extends { articleId: string; start: number; end: number }>(x: T) =>
     x.articleId === s.articleId && x.start >= s.start && x.end <= s.end;
-  const days = new Set<string>();
-  const weekdays = new Set<number>();
+  const reading: Reading = { days: new Set(), weekdays: new Set(), counts: new Map() };
   for (const d of dates.filter(inside)) {
-    if (NOT_EVENT_TIME.test(s.text.slice(0, d.start - s.start))) continue;
-    if (/\b(?:said|says|told)\b/iu.test(s.text.slice(d.end - s.start, d.end - s.start + 8))) continue;
-    // A day at its edge ("early Friday", "tomorrow morning") may be the next or the day before elsewhere.
-    const edge = /\b(?:early|late|overnight|night|tonight|evening|dawn|midnight|morning)\b/iu.test(
-      s.text.slice(Math.max(0, d.start - s.start - 12), d.end - s.start + 12),
-    );
-    if (d.date !== null && (d.precision === 'day' || d.precision === 'time')) {
-      for (const shift of edge ? [-1, 0, 1] : [0]) {
-        const day = shiftDay(d.date, shift);
-        days.add(day);
-        weekdays.add(weekdayOf(day) ?? -1);
-      }
-    } else if (d.date === null) {
-      for (const m of d.text.matchAll(WEEKDAY_WORD)) {
-        const word = m[1]!.toLowerCase();
-        if (word === 'weekend') weekdays.add(0).add(6);
-        else weekdays.add(WEEKDAYS.indexOf(word));
-      }
-    }
+    if (isEventTime(s, d)) addEventDays(reading, s, d);
   }
-  const counts = new Map<string, Set<number>>();
   for (const n of numbers.filter(inside)) {
     if (n.value === null || n.approximate || !n.counts) continue;
     // What is counted, by its last word: "valid signatures" and "signatures" are one count.
     const what = n.counts.toLowerCase().split(/\s+/).at(-1)!;
-    counts.set(what, (counts.get(what) ?? new Set()).add(n.value));
+    reading.counts.set(what, (reading.counts.get(what) ?? new Set()).add(n.value));
   }
-  return { days, weekdays, counts };
+  return reading;
+}
+
+/** A date of the event, not a bound ("since Monday") nor the day words were said ("said Tuesday", "Tuesday, said"). */
+function isEventTime(s: Statement, d: DateMention): boolean {
+  if (NOT_EVENT_TIME.test(s.text.slice(0, d.start - s.start))) return false;
+  return !/\b(?:said|says|told)\b/iu.test(s.text.slice(d.end - s.start, d.end - s.start + 8));
+}
+
+/** Adds the days (or, for an unresolved date, the weekdays it names) of one date of the event. */
+function addEventDays(reading: Reading, s: Statement, d: DateMention): void {
+  // A day at its edge ("early Friday", "tomorrow morning") may be the next or the day before elsewhere.
+  const edge = /\b(?:early|late|overnight|night|tonight|evening|dawn|midnight|morning)\b/iu.test(
+    s.text.slice(Math.max(0, d.start - s.start - 12), d.end - s.start + 12),
+  );
+  if (d.date !== null && (d.precision === 'day' || d.precision === 'time')) {
+    for (const shift of edge ? [-1, 0, 1] : [0]) {
+      const day = shiftDay(d.date, shift);
+      reading.days.add(day);
+      reading.weekdays.add(weekdayOf(day) ?? -1);
+    }
+  } else if (d.date === null) {
+    for (const m of d.text.matchAll(WEEKDAY_WORD)) {
+      const word = m[1]!.toLowerCase();
+      if (word === 'weekend') reading.weekdays.add(0).add(6);
+      else reading.weekdays.add(WEEKDAYS.indexOf(word));
+    }
+  }
 }
 
 const disjoint = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean =>

@@ -33,7 +33,8 @@ function score(overlap: number, predicted: number, reference: number): RougeScor
   return { precision, recall, f1 };
 }
 
-function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
+/** How often each run of `n` tokens occurs (the runs joined by spaces). */
+export function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i + n <= tokens.length; i++) {
     const key = tokens.slice(i, i + n).join(' ');

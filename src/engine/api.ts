@@ -6,7 +6,7 @@
 import type { AnalyzeOptions, Embed, InputFailure, Removal, DateValue, RawArticle, Report } from '../core/model.js';
 import { reportFromArticles } from '../core/pipeline.js';
 import { isIsoDate, type ArticleObject } from './inputs/article-object.js';
-import type { ByteStream } from './inputs/options.js';
+import type { InputOptions } from './inputs/options.js';
 import { readInputs, type InputSpec } from './inputs/read-inputs.js';
 import type { InputNote, InputResult } from './inputs/result.js';
 import { parseAddressRanges } from './net/address-policy.js';
@@ -33,27 +33,11 @@ export interface ProgressEvent {
  * per-job budgets (`workers`, `jobTimeoutMs`, `jobMemoryMb`: see docs/security.md); `pool` runs it on the caller's
  * pool instead (its own settings then apply).
  */
-export interface ExtractOptions extends PoolOptions {
+export interface ExtractOptions extends PoolOptions, Omit<InputOptions, 'onInput'> {
   /** The worker pool to run on (default: a shared pool for the budgets given here, kept between calls). */
   pool?: AnalysisPool;
-  /** Size limit of one input in bytes (default 5 MB). */
-  maxBytes?: number;
-  /** Time limit of one URL fetch in milliseconds (default 15,000). */
-  fetchTimeoutMs?: number;
-  /** User-Agent header for fetches. */
-  userAgent?: string;
-  /** Fetch private, loopback and other non-public addresses too (default false: such URLs fail as refused). */
-  allowPrivateUrls?: boolean;
-  /** Non-public addresses or CIDR ranges (`10.1.0.0/16`, `fd00::/8`) that may be fetched all the same. */
-  allowPrivateRanges?: readonly string[];
-  /** The stream read for the input `-` (default `process.stdin`). */
-  stdin?: ByteStream;
-  /** Base folder for relative paths (default the current directory). */
-  cwd?: string;
   /** Called as the run progresses (for progress bars). */
   onProgress?: (event: ProgressEvent) => void;
-  /** Paths left out of folder listings (the run's own output file). */
-  exclude?: readonly string[];
 }
 
 /** Options of `analyze`. */

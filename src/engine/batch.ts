@@ -100,6 +100,15 @@ export async function analyzeStoryLine(
   const id = typeof story.id === 'string' && story.id.trim() !== '' ? story.id : fallbackId;
   const input = storyArticles(story, `line ${lineNumber}`, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (typeof input === 'string') return fail(id, input);
+  return analyzeStoryArticles(id, input, options);
+}
+
+/** Analyzes a story's readable articles on the pool; a story with no article read, or a failed analysis, is an error. */
+async function analyzeStoryArticles(
+  id: string,
+  input: { raws: RawArticle[]; failures: InputFailure[] },
+  options: BatchOptions,
+): Promise<BatchResult> {
   const analyzeOptions: AnalyzeOptions = { storyId: id, summaryWords: options.summaryWords ?? 120 };
   if (options.referenceDate) analyzeOptions.referenceDate = options.referenceDate;
   if (options.version) analyzeOptions.version = options.version;

@@ -44,7 +44,7 @@ export function sentencesOf(text: string): Sentence[] {
     spansOf(text.slice(p.start, p.end), /(?<=[.!?]"?)\s+(?=["A-Z])/g).map((s) => ({
       start: p.start + s.start,
       end: p.start + s.end,
-      provenance: { stage: 'read', rule: 'wink' },
+      provenance: { stage: 'read', rule: 'read/wink' },
     })),
   );
 }
@@ -102,7 +102,7 @@ const articles: ReportArticle[] = [
         handle: '@riversidecity',
         date: '2024-03-05',
         url: 'https://social.example/riversidecity/1',
-        provenance: { stage: 'read', rule: 'post-signature' },
+        provenance: { stage: 'read', rule: 'read/post-signature' },
       },
     ],
   }),

@@ -41,22 +41,29 @@ function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
   );
 }
 
-/** The relative module names a file imports or re-exports (static and dynamic `import()` with a literal). */
-function importsOf(text: string, fileName: string): { specifier: string; typeOnly: boolean }[] {
+/** One module name a file imports: erased at run time (type-only), or loaded only when reached (`import()`). */
+export interface ModuleImport {
+  specifier: string;
+  typeOnly: boolean;
+  dynamic: boolean;
+}
+
+/** The module names a file imports or re-exports (static, and dynamic `import()` with a literal). */
+export function importsOf(text: string, fileName: string): ModuleImport[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
-  const found: { specifier: string; typeOnly: boolean }[] = [];
+  const found: ModuleImport[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly: isTypeOnlyImport(node) });
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly: isTypeOnlyImport(node), dynamic: false });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly, dynamic: false });
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
       node.arguments[0] !== undefined &&
       ts.isStringLiteralLike(node.arguments[0])
     ) {
-      found.push({ specifier: node.arguments[0].text, typeOnly: false });
+      found.push({ specifier: node.arguments[0].text, typeOnly: false, dynamic: true });
     }
     ts.forEachChild(node, visit);
   };

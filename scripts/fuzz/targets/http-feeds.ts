@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { materializeText, occasionalMutations, PROFILES, stringArbitrary, type TextMutation } from '../mutations.js';
-import { buildField, fieldValueArbitrary, type FieldValue } from '../shapes.js';
+import { buildField, fieldValueArbitrary, jsonContentTypeArbitrary, type FieldValue } from '../shapes.js';
 import type { FuzzTarget } from '../target.js';
 import { OK, problem, type Verdict } from '../verdict.js';
 import { postAndCheck, theApp } from './http.js';
@@ -52,10 +52,7 @@ export const httpFeedsTarget: FuzzTarget<FeedsBodyInput> = {
       { weight: 1, arbitrary: stringArbitrary(200).map((s): FieldValue => ({ value: `https://news.example/${s}` })) },
     );
     return fc.record({
-      contentType: fc.oneof(
-        { weight: 5, arbitrary: fc.constant('application/json') },
-        { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
-      ),
+      contentType: jsonContentTypeArbitrary(CONTENT_TYPES),
       body: fc.record(
         {
           url: address,

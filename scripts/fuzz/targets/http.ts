@@ -28,6 +28,7 @@ import {
   buildField,
   buildObject,
   fieldValueArbitrary,
+  jsonContentTypeArbitrary,
   type FieldValue,
   type ObjectShape,
 } from '../shapes.js';
@@ -152,10 +153,7 @@ export const httpJsonTarget: FuzzTarget<JsonBodyInput> = {
     const refs = env.corpus.texts;
     const short = fieldValueArbitrary('short', refs, size(env));
     return fc.record({
-      contentType: fc.oneof(
-        { weight: 5, arbitrary: fc.constant('application/json') },
-        { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
-      ),
+      contentType: jsonContentTypeArbitrary(CONTENT_TYPES),
       story: fc.record(
         {
           title: short,

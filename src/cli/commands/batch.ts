@@ -40,66 +40,101 @@ type StopSignal = keyof typeof SIGNAL_EXIT;
 const command: Command = {
   help,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('batch', argv, {
-      out: { type: 'string', short: 'o' },
-      resume: { type: 'boolean' },
-      'summary-words': { type: 'string' },
-      date: { type: 'string' },
-      ...POOL_OPTIONS,
-    });
-    if (positionals.length !== 1) throw new UsageError('give exactly one stories file (JSON Lines) or -', 'batch');
-    const inputArg = positionals[0]!;
-    const out = values.out === '-' ? undefined : (values.out as string | undefined);
-    if (values.resume && out === undefined)
-      throw new UsageError('--resume needs --out FILE (the run to go on)', 'batch');
-    const words = values['summary-words'] as string | undefined;
-    const date = values.date as string | undefined;
-    const settings = poolOptions('batch', values);
-    const options = {
-      ...(words ? { summaryWords: parsePositiveInteger('batch', 'summary-words', words) } : {}),
-      ...(date ? { referenceDate: parseIsoDate('batch', date) } : {}),
-    };
-    const input = inputArg === '-' ? null : await checkInput(inputArg, io);
-    const output = out === undefined ? null : await openOutput(out, inputArg, values.resume === true, io);
+    const args = batchArgs(argv);
+    const input = args.inputArg === '-' ? null : await checkInput(args.inputArg, io);
+    const output = args.out === undefined ? null : await openOutput(args.out, args.inputArg, args.resume, io);
     // Counted up front for the "left" of the summary; a pipe can be read only once, so only files are counted.
     const total = input?.regular ? await countNonBlankLines(createReadStream(input.path)) : null;
-    const stream = input === null ? io.stdin : createReadStream(input.path);
-    const inputName = input === null ? 'standard input' : inputArg;
+    const inputName = input === null ? 'standard input' : args.inputArg;
+    const ending = { total, out: args.out, inputName, resumable: output !== null };
     const stop = stopOnSignals();
-    let totals: BatchTotals = { stories: 0, failed: 0, skipped: 0, stopped: false };
-    try {
-      totals = await withPool(settings, (pool) =>
-        runBatchLines({
-          lines: readLines(stream, { maxLineBytes: DEFAULT_MAX_LINE_BYTES }),
-          write: output ? (line) => writeTo(output, line, out!) : (line) => void io.stdout.write(line),
-          options: {
-            ...options,
-            pool,
-            signal: stop.controller.signal,
-            ...(output ? { skipIds: output.previous.ids } : {}),
-            onProgress: (t) => (totals = t),
-          },
-        }),
-      );
-    } catch (error) {
-      io.stderr.write(summary({ totals, total, out, inputName, ended: 'stopped', resumable: output !== null }));
-      if (error instanceof CliError) throw error;
-      // The analysis never throws (a failing story is a result line): what is left is reading the input.
-      if (!(error as NodeJS.ErrnoException).code) throw error;
-      throw new CliError(`cannot read ${inputName}: ${fsReason(error)}`);
-    } finally {
-      stop.remove();
-      await output?.close();
-      // A read still waiting on standard input would keep the process alive after a stop.
-      if (totals.stopped && input === null) (io.stdin as { destroy?: () => void }).destroy?.();
-    }
+    const totals = await runStories({ args, io, input, output, stop, ending });
     const stoppedBy = totals.stopped ? (stop.signal() ?? 'SIGINT') : null;
     const ended = stoppedBy ? `stopped by ${stoppedBy}` : 'finished';
-    io.stderr.write(summary({ totals, total, out, inputName, ended, resumable: output !== null }));
+    io.stderr.write(summary({ totals, ...ending, ended }));
     if (stoppedBy) return SIGNAL_EXIT[stoppedBy];
     return totals.failed > 0 ? EXIT.failed : EXIT.ok;
   },
 };
+
+/** The command line of a batch run: the input, `--out` (absent for standard output), `--resume`, and the settings. */
+interface BatchArgs {
+  inputArg: string;
+  out: string | undefined;
+  resume: boolean;
+  settings: ReturnType<typeof poolOptions>;
+  options: { summaryWords?: number; referenceDate?: string };
+}
+
+/** Reads and checks the command line. */
+function batchArgs(argv: readonly string[]): BatchArgs {
+  const { values, positionals } = parseCommandArgs('batch', argv, {
+    out: { type: 'string', short: 'o' },
+    resume: { type: 'boolean' },
+    'summary-words': { type: 'string' },
+    date: { type: 'string' },
+    ...POOL_OPTIONS,
+  });
+  if (positionals.length !== 1) throw new UsageError('give exactly one stories file (JSON Lines) or -', 'batch');
+  const out = values.out === '-' ? undefined : (values.out as string | undefined);
+  if (values.resume && out === undefined) throw new UsageError('--resume needs --out FILE (the run to go on)', 'batch');
+  const words = values['summary-words'] as string | undefined;
+  const date = values.date as string | undefined;
+  return {
+    inputArg: positionals[0]!,
+    out,
+    resume: values.resume === true,
+    settings: poolOptions('batch', values),
+    options: {
+      ...(words ? { summaryWords: parsePositiveInteger('batch', 'summary-words', words) } : {}),
+      ...(date ? { referenceDate: parseIsoDate('batch', date) } : {}),
+    },
+  };
+}
+
+/** What the closing summary says besides the totals. */
+type Ending = Omit<Parameters<typeof summary>[0], 'totals' | 'ended'>;
+
+/** Runs the stories on a pool until done or stopped; a failure of the input is an error, after a summary. */
+async function runStories(run: {
+  args: BatchArgs;
+  io: CliIo;
+  input: { path: string } | null;
+  output: BatchOutputFile | null;
+  stop: ReturnType<typeof stopOnSignals>;
+  ending: Ending;
+}): Promise<BatchTotals> {
+  const { args, io, input, output, stop } = run;
+  const stream = input === null ? io.stdin : createReadStream(input.path);
+  let totals: BatchTotals = { stories: 0, failed: 0, skipped: 0, stopped: false };
+  try {
+    totals = await withPool(args.settings, (pool) =>
+      runBatchLines({
+        lines: readLines(stream, { maxLineBytes: DEFAULT_MAX_LINE_BYTES }),
+        write: output ? (line) => writeTo(output, line, args.out!) : (line) => void io.stdout.write(line),
+        options: {
+          ...args.options,
+          pool,
+          signal: stop.controller.signal,
+          ...(output ? { skipIds: output.previous.ids } : {}),
+          onProgress: (t) => (totals = t),
+        },
+      }),
+    );
+    return totals;
+  } catch (error) {
+    io.stderr.write(summary({ totals, ...run.ending, ended: 'stopped' }));
+    if (error instanceof CliError) throw error;
+    // The analysis never throws (a failing story is a result line): what is left is reading the input.
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    throw new CliError(`cannot read ${run.ending.inputName}: ${fsReason(error)}`);
+  } finally {
+    stop.remove();
+    await output?.close();
+    // A read still waiting on standard input would keep the process alive after a stop.
+    if (totals.stopped && input === null) (io.stdin as { destroy?: () => void }).destroy?.();
+  }
+}
 
 /** The input's absolute path and whether it is a regular file; a missing, folder or unreadable path is an error. */
 async function checkInput(inputArg: string, io: CliIo): Promise<{ path: string; regular: boolean }> {

@@ -29,21 +29,30 @@ function rssAuthor(item: RssFeed.Item<string>): string | null {
 /** Drafts of an RSS 2.0 feed's items; `url` is the feed's own address (the base of relative links). */
 export function draftsFromRss(feed: RssFeed.Feed<string>, url: string | null): FeedDrafts {
   const feedBase = effectiveBase([url, feed.xml?.base]);
-  const drafts = (feed.items ?? []).map((item): EntryDraft => {
-    const base = effectiveBase([feedBase, item.xml?.base]);
-    return {
-      link: item.link ?? permalink(item.guid) ?? item.atom?.links?.[0]?.href ?? null,
-      base,
-      guid: item.guid?.value ?? null,
-      title: plainTitle(item.title, false),
-      published: item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.atom?.published,
-      updated: item.atom?.updated ?? item.dcterms?.modified?.[0],
-      author: rssAuthor(item),
-      summary: content('html', item.description),
-      content: content('html', item.content?.encoded),
-    };
-  });
+  const drafts = (feed.items ?? []).map((item): EntryDraft => ({
+    link: rssLink(item),
+    base: effectiveBase([feedBase, item.xml?.base]),
+    guid: item.guid?.value ?? null,
+    title: plainTitle(item.title, false),
+    ...rssDates(item),
+    author: rssAuthor(item),
+    summary: content('html', item.description),
+    content: content('html', item.content?.encoded),
+  }));
   return { title: plainTitle(feed.title, false), drafts };
+}
+
+/** An RSS item's link: `link`, else a permanent-link `guid`, else the first Atom link. */
+function rssLink(item: RssFeed.Item<string>): string | null {
+  return item.link ?? permalink(item.guid) ?? item.atom?.links?.[0]?.href ?? null;
+}
+
+/** An RSS item's dates: `pubDate`, else Dublin Core or Atom's; updated from Atom or `dcterms:modified`. */
+function rssDates(item: RssFeed.Item<string>): Pick<EntryDraft, 'published' | 'updated'> {
+  return {
+    published: item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.atom?.published,
+    updated: item.atom?.updated ?? item.dcterms?.modified?.[0],
+  };
 }
 
 /** Drafts of an RSS 1.0 (RDF) feed's items. */
@@ -54,11 +63,15 @@ export function draftsFromRdf(feed: RdfFeed.Feed<string>, url: string | null): F
     base: effectiveBase([feedBase, item.xml?.base]),
     guid: item.rdf?.about ?? null,
     title: plainTitle(item.title, false),
-    published: item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0],
-    updated: item.dcterms?.modified?.[0],
+    ...rdfDates(item),
     author: item.dc?.creators?.[0] ?? null,
     summary: content('html', item.description),
     content: content('html', item.content?.encoded),
   }));
   return { title: plainTitle(feed.title, false), drafts };
+}
+
+/** An RDF item's dates, from Dublin Core. */
+function rdfDates(item: RdfFeed.Item<string>): Pick<EntryDraft, 'published' | 'updated'> {
+  return { published: item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0], updated: item.dcterms?.modified?.[0] };
 }

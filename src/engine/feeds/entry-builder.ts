@@ -54,10 +54,7 @@ export function buildEntry(draft: EntryDraft, rules: EntryRules, log: WarningLog
   if (url === null && content === null) return null;
   const published = parseFeedDate(draft.published);
   const updated = parseFeedDate(draft.updated);
-  if (published.unknown || updated.unknown) log.note('unknown-date-format', position);
-  else if (rules.expectDate && published.value === null && updated.value === null) {
-    log.note('item-without-date', position);
-  }
+  noteDateProblems({ published, updated }, rules, log, position);
   return {
     url,
     guid: cleanText(draft.guid),
@@ -69,4 +66,18 @@ export function buildEntry(draft: EntryDraft, rules: EntryRules, log: WarningLog
     summary: draft.summary ?? null,
     content,
   };
+}
+
+/** Notes a date in a format not recognized, or (where the format has dates) an item without any. */
+function noteDateProblems(
+  dates: { published: ReturnType<typeof parseFeedDate>; updated: ReturnType<typeof parseFeedDate> },
+  rules: EntryRules,
+  log: WarningLog,
+  position: number,
+): void {
+  const { published, updated } = dates;
+  if (published.unknown || updated.unknown) log.note('unknown-date-format', position);
+  else if (rules.expectDate && published.value === null && updated.value === null) {
+    log.note('item-without-date', position);
+  }
 }

@@ -53,10 +53,7 @@ export function articleFromObject(value: unknown, context: ObjectContext): Resul
   }
   const record = withoutNulls(value as Record<string, unknown>);
   const date = readPublishedAt(record.publishedAt);
-  const problems = [...typeProblems(record, date !== null), ...bodyProblems(record)];
-  if (date?.stated !== undefined && !isIsoDate(date.stated)) {
-    problems.push(`"publishedAt" is not an ISO 8601 date: ${quoteValue(date.stated)}`);
-  }
+  const problems = objectProblems(record, date);
   if (problems.length > 0) return fail(source, 'bad-article', `${source}: ${problems.join('; ')}`);
   const html = record.html as string | undefined;
   const content = (html ?? record.text) as string;
@@ -76,6 +73,15 @@ export function articleFromObject(value: unknown, context: ObjectContext): Resul
     meta,
     ...(diagnostics.length ? { diagnostics } : {}),
   });
+}
+
+/** Every problem of the object: fields of the wrong type, no text or both bodies, a date that is not ISO 8601. */
+function objectProblems(record: Record<string, unknown>, date: ReturnType<typeof readPublishedAt>): string[] {
+  const problems = [...typeProblems(record, date !== null), ...bodyProblems(record)];
+  if (date?.stated !== undefined && !isIsoDate(date.stated)) {
+    problems.push(`"publishedAt" is not an ISO 8601 date: ${quoteValue(date.stated)}`);
+  }
+  return problems;
 }
 
 /** A copy of the object without its null-valued fields: null means absent. */

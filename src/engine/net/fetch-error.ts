@@ -1,13 +1,17 @@
+/** Why an outbound request did not give a response, every code there is (a caller checks an unknown error's code). */
+export const FETCH_ERROR_CODES = [
+  'refused-private-address',
+  'bad-url',
+  'unsupported-scheme',
+  'too-many-redirects',
+  'timeout',
+  'too-large',
+  'network',
+  'aborted',
+] as const;
+
 /** Why an outbound request did not give a response. Messages are safe to show: they never echo internal detail. */
-export type FetchErrorCode =
-  | 'refused-private-address'
-  | 'bad-url'
-  | 'unsupported-scheme'
-  | 'too-many-redirects'
-  | 'timeout'
-  | 'too-large'
-  | 'network'
-  | 'aborted';
+export type FetchErrorCode = (typeof FETCH_ERROR_CODES)[number];
 
 /** Extra facts about a failed request, for callers that word their own messages. */
 export interface FetchErrorDetails {

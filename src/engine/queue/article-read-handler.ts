@@ -1,7 +1,7 @@
 import type { QueueItem } from '../storage/stream-repository.js';
 import { articleFailure } from '../stream/article-failure.js';
 import { newFeeds } from '../stream/new-feeds.js';
-import { pageRead, readQueuedPage, type PageRead } from '../stream/read-queued-page.js';
+import { pageRead, readQueuedArticle, type PageOutcome, type PageRead } from '../stream/read-queued-page.js';
 import { recordNotModified } from '../stream/stream-ingester.js';
 import type { JobHandler, JobOutcome } from './job-handler.js';
 import type { QueueJob } from './job-queue.js';
@@ -55,33 +55,46 @@ async function readOne(work: StreamWork, job: QueueJob<ArticleReadJob>, signal: 
   }
 }
 
+/** Waits for the host's turn (or puts the job off to its slot), reads the page, and stores what became of it. */
 async function fetchAndRead(
   work: StreamWork,
   item: QueueItem,
   job: QueueJob<ArticleReadJob>,
   signal: AbortSignal,
 ): Promise<JobOutcome> {
-  const queuePk = item.pk;
-  const fetches = !item.useEntryContent && item.entry.url !== null;
-  if (fetches && slotOf(job.data) === null) {
-    const slot = await hostTurn(work, item.entry.url!, signal);
-    if (slot !== null) {
-      await work.queue.send('article-read', { queuePk, slotAt: slot }, { startAfter: slot });
-      return { ok: true, output: { queuePk, deferredTo: slot } };
-    }
-  }
+  const deferred = await deferToHostSlot(work, item, job, signal);
+  if (deferred) return deferred;
   if (!work.pool) throw new Error('this worker has no analysis pool to read articles on');
   const started = work.now();
-  const validators =
-    item.kind === 'revisit' ? (await work.repo.findAddresses([item.urlKey])).get(item.urlKey) : undefined;
-  const page = await readQueuedPage({
+  const page = await readQueuedArticle({
     item,
+    repo: work.repo,
     fetcher: work.fetcher,
     pool: work.pool,
-    ...(validators ? { validators } : {}),
     maxBytes: work.options.maxPageBytes,
     signal,
   });
+  return storePage(work, item, page, started);
+}
+
+/** A page to fetch whose host's turn is too far off: the job is sent again for its slot (and this one is done). */
+async function deferToHostSlot(
+  work: StreamWork,
+  item: QueueItem,
+  job: QueueJob<ArticleReadJob>,
+  signal: AbortSignal,
+): Promise<JobOutcome | null> {
+  const url = item.useEntryContent ? null : item.entry.url;
+  if (url === null || slotOf(job.data) !== null) return null;
+  const slot = await hostTurn(work, url, signal);
+  if (slot === null) return null;
+  await work.queue.send('article-read', { queuePk: item.pk, slotAt: slot }, { startAfter: slot });
+  return { ok: true, output: { queuePk: item.pk, deferredTo: slot } };
+}
+
+/** Stores what reading the page gave: a read kept for the writer, a revisit's validators, new feeds, or a failure. */
+async function storePage(work: StreamWork, item: QueueItem, page: PageOutcome, started: number): Promise<JobOutcome> {
+  const queuePk = item.pk;
   const at = new Date(work.now()).toISOString();
   switch (page.kind) {
     case 'aborted':

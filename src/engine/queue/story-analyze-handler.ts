@@ -1,6 +1,6 @@
 import { computeStreamReport } from '../stream/report-scheduler.js';
-import type { JobHandler, JobOutcome } from './job-handler.js';
-import { textField, type StreamWork } from './stream-work.js';
+import type { JobHandler } from './job-handler.js';
+import { eachNamedJob, type StreamWork } from './stream-work.js';
 
 /**
  * `story-analyze`: computes a changed stream story's report from its current articles and stores it, publishing the
@@ -10,18 +10,11 @@ import { textField, type StreamWork } from './stream-work.js';
  */
 export function storyAnalyzeHandler(work: StreamWork): JobHandler<'story-analyze'> {
   return {
-    async run(jobs) {
-      const outcomes: JobOutcome[] = [];
-      for (const job of jobs) {
-        const storyId = textField(job.data, 'storyId');
-        if (storyId === null) {
-          outcomes.push({ ok: false, error: new Error('the job names no story (storyId)'), permanent: true });
-          continue;
-        }
-        outcomes.push({ ok: true, output: { storyId, ...(await analyze(work, storyId)) } });
-      }
-      return outcomes;
-    },
+    run: (jobs) =>
+      eachNamedJob(jobs, 'storyId', 'story', async (storyId) => ({
+        ok: true,
+        output: { storyId, ...(await analyze(work, storyId)) },
+      })),
   };
 }
 

@@ -4,6 +4,7 @@ import type { PoliteFetcher } from '../fetch/polite-fetcher.js';
 import type { PgStreamRepository } from '../storage/pg-stream-repository.js';
 import type { ResolvedStreamOptions } from '../stream/stream-options.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
+import type { JobOutcome } from './job-handler.js';
 import type { JobQueue } from './job-queue.js';
 import type { JsonLog } from './json-log.js';
 
@@ -55,4 +56,26 @@ export function textField(data: unknown, field: string): string | null {
 /** The slot a job was put off to (see `hostTurn`), when it says it has one. */
 export function slotOf(data: unknown): string | null {
   return textField(data, 'slotAt');
+}
+
+/**
+ * Does a batch one job after another, each naming its subject (a feed, a story) in a text field; a job that names none
+ * fails for good (no retry can help), and the others go on.
+ */
+export async function eachNamedJob(
+  jobs: readonly { data: unknown }[],
+  field: string,
+  what: string,
+  step: (name: string, data: unknown) => Promise<JobOutcome>,
+): Promise<JobOutcome[]> {
+  const outcomes: JobOutcome[] = [];
+  for (const job of jobs) {
+    const name = textField(job.data, field);
+    if (name === null) {
+      outcomes.push({ ok: false, error: new Error(`the job names no ${what} (${field})`), permanent: true });
+      continue;
+    }
+    outcomes.push(await step(name, job.data));
+  }
+  return outcomes;
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { openPgPool, type PgConnectionOptions } from './pg-pool.js';
-import { migratePg } from './pg-migrations.js';
+import type { PgConnectionOptions } from './pg-pool.js';
+import { openMigratedPgPool } from './pg-migrations.js';
 import { PgStoryRepository } from './pg-story-repository.js';
 import { PgStreamRepository, type PgStreamFollowUps } from './pg-stream-repository.js';
 
@@ -25,13 +25,7 @@ export interface PgLibraryOptions extends PgConnectionOptions {
  * repositories on one pool, the counterpart of `openSqliteLibrary`.
  */
 export async function openPgLibrary(options: PgLibraryOptions): Promise<PgLibrary> {
-  const pool = openPgPool(options, options.onError);
-  try {
-    await migratePg(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPgPool(options, options.onError);
   const stories = new PgStoryRepository(pool);
   const stream = new PgStreamRepository(pool, options.followUps);
   return { stories, stream, pool, close: () => stories.close() };

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inTransaction } from './pg-pool.js';
+import { inTransaction, openPgPool, type PgConnectionOptions } from './pg-pool.js';
 import type { Migration } from './sqlite-migrations.js';
 
 /** The schema that holds every Parallax table in PostgreSQL (the job queue has its own, `pgboss`). */
@@ -273,4 +273,19 @@ export async function migratePg(pool: pg.Pool, migrations: readonly Migration[] 
     }
     return Math.max(current, latest);
   });
+}
+
+/** Connects to PostgreSQL and migrates the schema; a failed migration closes the pool again before it throws. */
+export async function openMigratedPgPool(
+  options: PgConnectionOptions,
+  onError?: (error: Error) => void,
+): Promise<pg.Pool> {
+  const pool = openPgPool(options, onError);
+  try {
+    await migratePg(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
 }

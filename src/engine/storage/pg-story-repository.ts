@@ -2,8 +2,8 @@ import type pg from 'pg';
 import { lightReport, splitArticle, type ArticleText, type LightReport } from '../../core/light-report.js';
 import type { RawArticle, Report } from '../../core/model.js';
 import { storyDigest } from '../../core/story-digest.js';
-import { PG_SCHEMA, PG_SEARCH_CONFIG, migratePg } from './pg-migrations.js';
-import { inTransaction, openPgPool, pgText, type PgConnectionOptions, type PgTransaction } from './pg-pool.js';
+import { PG_SCHEMA, PG_SEARCH_CONFIG, openMigratedPgPool } from './pg-migrations.js';
+import { inTransaction, pgText, type PgConnectionOptions, type PgTransaction } from './pg-pool.js';
 import { indexedWords, toTsQuery } from './pg-search-query.js';
 import { escapeLike } from './sqlite-fts-query.js';
 import {
@@ -90,13 +90,7 @@ export async function openPgStoryRepository(
   options: PgRepositoryOptions,
   onError?: (error: Error) => void,
 ): Promise<PgStoryRepository> {
-  const pool = openPgPool(options, onError);
-  try {
-    await migratePg(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPgPool(options, onError);
   return new PgStoryRepository(pool);
 }
 

@@ -16,7 +16,6 @@
 import type pg from 'pg';
 import type { RawArticle } from '../../core/model.js';
 import type { CoverageOutlet } from '../../core/stream/coverage-split.js';
-import type { FeedState } from '../fetch/feed-state.js';
 import { shortHash } from '../../core/hash.js';
 import { PG_SCHEMA } from './pg-migrations.js';
 import { inTransaction, pgText, type PgTransaction } from './pg-pool.js';
@@ -55,6 +54,7 @@ import type {
   ClusterInput,
   DirtyStory,
   DuplicateRecord,
+  FeedPoll,
   FeedRecord,
   KnownAddress,
   NewFeed,
@@ -205,12 +205,7 @@ export class PgStreamRepository implements StreamRepository {
   }
 
   /** {@inheritDoc StreamRepository.savePoll} */
-  async savePoll(poll: {
-    feedId: string;
-    state: FeedState;
-    title?: string | null;
-    queue: readonly QueueEntry[];
-  }): Promise<void> {
+  async savePoll(poll: FeedPoll): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       const { state } = poll;
       const updated = await client.query(

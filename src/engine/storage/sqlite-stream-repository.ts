@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { InputMeta, RawArticle } from '../../core/model.js';
 import type { CoverageOutlet } from '../../core/stream/coverage-split.js';
 import type { FeedEntry } from '../feeds/types.js';
-import type { FeedState } from '../fetch/feed-state.js';
 import { analysisWriter, type AnalysisWriter } from './sqlite-analysis-writer.js';
 import { openSqliteDatabase, type SqliteRepositoryOptions } from './sqlite-story-repository.js';
 import type {
@@ -10,6 +9,7 @@ import type {
   ClusterInput,
   DirtyStory,
   DuplicateRecord,
+  FeedPoll,
   FeedRecord,
   KnownAddress,
   NewFeed,
@@ -322,12 +322,7 @@ export class SqliteStreamRepository implements StreamRepository {
   }
 
   /** {@inheritDoc StreamRepository.savePoll} */
-  async savePoll(poll: {
-    feedId: string;
-    state: FeedState;
-    title?: string | null;
-    queue: readonly QueueEntry[];
-  }): Promise<void> {
+  async savePoll(poll: FeedPoll): Promise<void> {
     this.db.transaction(() => {
       const { feedId, state } = poll;
       // A feed removed while it was being polled stays removed, and queues nothing.

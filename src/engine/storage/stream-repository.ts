@@ -222,6 +222,14 @@ export interface StoredVersion extends VersionInfo {
   text: string;
 }
 
+/** A feed's record after a poll, with the articles it named to queue. */
+export interface FeedPoll {
+  feedId: string;
+  state: FeedState;
+  title?: string | null;
+  queue: readonly QueueEntry[];
+}
+
 /** A stored article with its versions, addresses and place in the stories. */
 export interface StreamArticleRecord {
   id: string;
@@ -333,12 +341,7 @@ export interface StreamRepository {
   /** The time of the next poll of any feed, or null when there are no feeds. */
   nextPollAt(): Promise<string | null>;
   /** Stores a feed's record after a poll and queues the articles it named, together. */
-  savePoll(poll: {
-    feedId: string;
-    state: FeedState;
-    title?: string | null;
-    queue: readonly QueueEntry[];
-  }): Promise<void>;
+  savePoll(poll: FeedPoll): Promise<void>;
 
   // Queue
   /** Queues articles (an address already queued is left as it is); returns how many were queued. */

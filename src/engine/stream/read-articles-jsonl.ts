@@ -95,22 +95,9 @@ async function openStream(path: string, options: ArticleStreamOptions): Promise<
 
 /** Reads one line's JSON into an article; every problem is a failure naming the line. */
 function articleOfLine(line: string, name: string): Result<StreamArticle> {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return fail(name, 'bad-json', `${name}: not valid JSON (${(error as Error).message})`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail(name, 'bad-article', `${name}: expected an article object {id, text|html, title?, date?, ...}`);
-  }
-  const record = value as Record<string, unknown>;
-  const wrong = FIELDS.find((f) => record[f] !== undefined && record[f] !== null && typeof record[f] !== 'string');
-  if (wrong) return fail(name, 'bad-article', `${name}: the field "${wrong}" must be a string or null`);
-  const field = (f: (typeof FIELDS)[number]): string | null => {
-    const v = (record[f] as string | null | undefined)?.trim();
-    return v ? v : null;
-  };
+  const fields = fieldsOfLine(line, name);
+  if (!fields.ok) return fields;
+  const field = fields.value;
   const date = field('date');
   if (date !== null && !isIsoDate(date)) {
     return fail(name, 'bad-date', `${name}: "date" is not an ISO 8601 date: ${JSON.stringify(date)}`);
@@ -129,6 +116,29 @@ function articleOfLine(line: string, name: string): Result<StreamArticle> {
     text: text ?? '',
   };
   return html === null ? ok(article) : readHtml(article, html, name);
+}
+
+/** A line's field, trimmed; absent, null or blank is null. */
+type FieldOfLine = (f: (typeof FIELDS)[number]) => string | null;
+
+/** Parses a line as a JSON object whose known fields are strings or null, and gives a reader of those fields. */
+function fieldsOfLine(line: string, name: string): Result<FieldOfLine> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return fail(name, 'bad-json', `${name}: not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(name, 'bad-article', `${name}: expected an article object {id, text|html, title?, date?, ...}`);
+  }
+  const record = value as Record<string, unknown>;
+  const wrong = FIELDS.find((f) => record[f] !== undefined && record[f] !== null && typeof record[f] !== 'string');
+  if (wrong) return fail(name, 'bad-article', `${name}: the field "${wrong}" must be a string or null`);
+  return ok((f) => {
+    const v = (record[f] as string | null | undefined)?.trim();
+    return v ? v : null;
+  });
 }
 
 /** Reads an HTML item to text with the core reader; the page's own title, outlet and date fill what the line lacks. */

@@ -8,11 +8,12 @@ import type { Article, InputFormat, RawArticle } from '../../core/model.js';
 import { findCanonicalLink } from '../../core/stream/find-canonical-link.js';
 import { parseSource } from '../feeds/parse-source.js';
 import { FeedParseError, type FeedRef, type SourceKind } from '../feeds/types.js';
-import type { PoliteFetcher } from '../fetch/polite-fetcher.js';
+import type { OutboundResponse } from '../fetch/fetch-contract.js';
+import type { FetchOutcome, PoliteFetcher } from '../fetch/polite-fetcher.js';
 import { isRetryableError, isRetryableStatus } from '../fetch/retry-policy.js';
 import { decodeBytes } from '../inputs/decode-bytes.js';
 import { parseContentType } from '../inputs/read-url.js';
-import type { QueueItem } from '../storage/stream-repository.js';
+import type { QueueItem, StreamRepository } from '../storage/stream-repository.js';
 import type { AnalysisPool } from '../workers/analysis-pool.js';
 
 /**
@@ -78,30 +79,60 @@ const FEED_KINDS = new Set<SourceKind>(['rss', 'rdf', 'atom', 'json-feed', 'site
 /** Source kinds that list feeds. */
 const LIST_KINDS = new Set<SourceKind>(['opml', 'sitemap-index']);
 
+/** Reads a queued article as `readQueuedPage` does, a revisit conditionally on the stored version's validators. */
+export async function readQueuedArticle(
+  options: Omit<ReadQueuedPageOptions, 'validators'> & { repo: Pick<StreamRepository, 'findAddresses'> },
+): Promise<PageOutcome> {
+  const { repo, ...read } = options;
+  const { item } = read;
+  const validators = item.kind === 'revisit' ? (await repo.findAddresses([item.urlKey])).get(item.urlKey) : undefined;
+  return readQueuedPage({ ...read, ...(validators ? { validators } : {}) });
+}
+
 /** Fetches (unless the entry carries it) and reads one queued article. Never throws for the page's sake. */
 export async function readQueuedPage(options: ReadQueuedPageOptions): Promise<PageOutcome> {
   const { item } = options;
   const entry = item.entry;
-  if (item.useEntryContent || entry.url === null) {
-    if (!entry.content)
-      return { kind: 'failed', code: 'no-content', message: `${item.source}: the entry has no article` };
-    const format: InputFormat = entry.content.format === 'html' ? 'html' : 'text';
-    return readRaw(options, { format, content: entry.content.value, finalUrl: entry.url, relCanonical: null });
-  }
-  const conditional: Record<string, string> = {};
-  if (options.validators?.etag) conditional['if-none-match'] = options.validators.etag;
-  if (options.validators?.lastModified) conditional['if-modified-since'] = options.validators.lastModified;
+  if (item.useEntryContent || entry.url === null) return readEntryContent(options);
   const outcome = await options.fetcher.fetch(entry.url, {
-    headers: { accept: item.kind === 'probe' ? PROBE_ACCEPT : PAGE_ACCEPT, ...conditional },
+    headers: { accept: item.kind === 'probe' ? PROBE_ACCEPT : PAGE_ACCEPT, ...conditionalHeaders(options.validators) },
     maxBytes: options.maxBytes,
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  if (outcome.kind !== 'fetched') return unfetchedOutcome(options, entry.url, outcome);
+  return readFetchedPage(options, entry.url, outcome.response);
+}
+
+/** An entry that carries its article (or has no address) is read as it is, without a fetch. */
+function readEntryContent(options: ReadQueuedPageOptions): Promise<PageOutcome> | PageOutcome {
+  const { item } = options;
+  const entry = item.entry;
+  if (!entry.content)
+    return { kind: 'failed', code: 'no-content', message: `${item.source}: the entry has no article` };
+  const format: InputFormat = entry.content.format === 'html' ? 'html' : 'text';
+  return readRaw(options, { format, content: entry.content.value, finalUrl: entry.url, relCanonical: null });
+}
+
+/** The headers that make a revisit conditional on the stored version's validators. */
+function conditionalHeaders(validators: ReadQueuedPageOptions['validators']): Record<string, string> {
+  const conditional: Record<string, string> = {};
+  if (validators?.etag) conditional['if-none-match'] = validators.etag;
+  if (validators?.lastModified) conditional['if-modified-since'] = validators.lastModified;
+  return conditional;
+}
+
+/** What a fetch that gave no page means: aborted, refused by robots.txt, failed (retry or not), or not modified. */
+function unfetchedOutcome(
+  options: ReadQueuedPageOptions,
+  url: string,
+  outcome: Exclude<FetchOutcome, { kind: 'fetched' }>,
+): PageOutcome {
   switch (outcome.kind) {
     case 'aborted':
       return { kind: 'aborted' };
     case 'disallowed': {
       const retryAfterMs = outcome.retryAt === null ? null : Math.max(0, outcome.retryAt - options.fetcher.now());
-      const message = `${entry.url}: ${outcome.message}`;
+      const message = `${url}: ${outcome.message}`;
       return outcome.reason === 'unreachable'
         ? { kind: 'retry', code: 'robots-unreachable', message, retryAfterMs }
         : { kind: 'failed', code: 'robots-disallowed', message };
@@ -114,14 +145,19 @@ export async function readQueuedPage(options: ReadQueuedPageOptions): Promise<Pa
     }
     case 'not-modified':
       return { kind: 'not-modified', ...validatorsOf(outcome.response.headers) };
-    case 'fetched':
-      break;
   }
-  const { response } = outcome;
+}
+
+/** Reads a fetched page: a probe may turn out to be a feed; anything else must be a page or text. */
+async function readFetchedPage(
+  options: ReadQueuedPageOptions,
+  givenUrl: string,
+  response: OutboundResponse,
+): Promise<PageOutcome> {
   const type = parseContentType(response.headers.get('content-type'));
   let alternates: FeedRef[] = [];
-  if (item.kind === 'probe') {
-    const probed = probeFeed(response.body, response.url, response.headers.get('content-type'), entry.url);
+  if (options.item.kind === 'probe') {
+    const probed = probeFeed(response.body, response.url, response.headers.get('content-type'), givenUrl);
     if (probed.kind !== 'page') return probed.kind === 'feeds' ? probed : probed.failure;
     alternates = probed.alternates;
   } else if (!isReadableType(type.mediaType)) {

@@ -119,44 +119,43 @@ export class StreamIngester {
   }
 
   private async ingestNow(input: IngestInput): Promise<IngestOutcome> {
-    const { page, entry } = input;
     const at = this.isoNow();
-    const chosen = page.finalUrl ? preferCanonical(page.finalUrl, page.relCanonical) : null;
-    const primaryKey = chosen?.key ?? input.urlKey;
-    const primaryUrl = chosen?.url ?? entry.url;
-    const keys = unique([primaryKey, input.urlKey, page.finalUrl ? canonicalUrl(page.finalUrl) : null]);
-    const urlOf = (key: string): string | null =>
-      key === primaryKey ? primaryUrl : key === input.urlKey ? entry.url : page.finalUrl;
-    const print = fingerprintText(page.article.text);
-    const version: NewVersion = {
-      fetchedAt: new Date(input.fetchedAt).toISOString(),
-      format: page.format,
-      content: page.content,
-      title: page.article.title ?? entry.title,
-      text: page.article.text,
-      contentHash: print.contentHash,
-    };
-    const known = await this.repo.findAddresses(keys);
-    const stored = firstKnown(keys, known);
-    const aliases = keys.filter((k) => !known.has(k)).map((urlKey) => ({ urlKey, url: urlOf(urlKey) }));
-    const validators = { etag: page.etag, lastModified: page.lastModified };
-    if (stored) {
-      const current = await this.repo.currentVersion(stored.articleId);
-      const base = { queuePk: input.queuePk, articleId: stored.articleId, ...validators, aliases, at };
-      const same = current?.contentHash === print.contentHash && sameHeadline(current.title, version.title);
-      if (same) {
-        await this.repo.recordRevisit({ ...base, signature: input.signature });
-        return { kind: 'unchanged', articleId: stored.articleId };
-      }
-      const number = await this.repo.appendVersion({ ...base, signature: input.signature, version });
-      return { kind: 'version', articleId: stored.articleId, version: number };
-    }
+    const addresses = addressesOf(input);
+    const print = fingerprintText(input.page.article.text);
+    const version = newVersion(input, print.contentHash);
+    const known = await this.repo.findAddresses(addresses.keys);
+    const stored = firstKnown(addresses.keys, known);
+    const aliases = addresses.keys
+      .filter((k) => !known.has(k))
+      .map((urlKey) => ({ urlKey, url: addresses.urlOf(urlKey) }));
+    if (stored) return this.revisit({ input, articleId: stored.articleId, version, aliases, at });
     const duplicateOf =
       print.words >= MIN_DUPLICATE_WORDS ? await this.repo.findByContentHash(print.contentHash) : null;
     if (duplicateOf !== null) return this.duplicate(input, aliases, duplicateOf, at);
-    const id = await this.newId(input, primaryKey);
+    return this.addNew({ input, addresses, version, aliases, at });
+  }
+
+  /** A known article seen again: unchanged (text and headline), or a new version of it. */
+  private async revisit(step: IngestStep & { articleId: string }): Promise<IngestOutcome> {
+    const { input, articleId, version, aliases, at } = step;
+    const current = await this.repo.currentVersion(articleId);
+    const base = { queuePk: input.queuePk, articleId, ...validatorsOf(input.page), aliases, at };
+    const same = current?.contentHash === version.contentHash && sameHeadline(current.title, version.title);
+    if (same) {
+      await this.repo.recordRevisit({ ...base, signature: input.signature });
+      return { kind: 'unchanged', articleId };
+    }
+    const number = await this.repo.appendVersion({ ...base, signature: input.signature, version });
+    return { kind: 'version', articleId, version: number };
+  }
+
+  /** A new article: checked for wire copy, placed in a story, and stored with its first version and assignment. */
+  private async addNew(step: IngestStep & { addresses: Addresses }): Promise<IngestOutcome> {
+    const { input, addresses, version, aliases, at } = step;
+    const { page, entry } = input;
+    const id = await this.newId(input, addresses.primaryKey);
     const stated = page.article.publishedAt?.value ?? entry.published ?? null;
-    const outlet = page.article.outlet ?? entry.outlet ?? (primaryUrl ? (outletOfUrl(primaryUrl)?.name ?? null) : null);
+    const outlet = outletOf(input, addresses.primaryUrl);
     const verdict = await this.state.identify({ id, text: page.article.text, publishedAt: stated, outlet });
     if (verdict.kind === 'exact-duplicate' || verdict.kind === 'same-url') {
       return this.duplicate(input, aliases, verdict.of, at);
@@ -164,26 +163,22 @@ export class StreamIngester {
     const wire: WireLink | null =
       verdict.kind === 'wire-copy' ? { of: verdict.of, original: verdict.original, overlap: verdict.overlap } : null;
     const date = clusterDate(stated, input.fetchedAt).date;
-    let placed: ReturnType<StreamState['place']>;
-    try {
-      placed = this.state.place({ id, title: version.title, text: page.article.text, date, outlet });
-    } catch (error) {
-      // Refused by the clusterer (ClusterInputError): the wire-copy index remembered it; put it back as stored.
-      await this.state.reload(this.now());
-      throw error;
-    }
-    const { seq, assignment } = placed;
-    try {
-      await this.repo.ingestArticle({
+    // Refused by the clusterer (ClusterInputError): the wire-copy index remembered it; put it back as stored.
+    const { seq, assignment } = await this.restoringOnFailure(() =>
+      this.state.place({ id, title: version.title, text: page.article.text, date, outlet }),
+    );
+    // A failed write: the clusterer and the wire-copy index moved on without it; put them back as stored.
+    await this.restoringOnFailure(() =>
+      this.repo.ingestArticle({
         queuePk: input.queuePk,
         id,
-        urlKey: primaryKey,
-        url: primaryUrl,
+        urlKey: addresses.primaryKey,
+        url: addresses.primaryUrl,
         feedId: input.feedId,
         outlet,
         publishedAt: stated,
         clusterDate: date,
-        ...validators,
+        ...validatorsOf(page),
         signature: input.signature,
         wire,
         version,
@@ -194,16 +189,22 @@ export class StreamIngester {
           reason: assignment.reason,
           ...(assignment.mergedStoryIds ? { mergedStoryIds: assignment.mergedStoryIds } : {}),
         },
-        aliases: aliases.filter((a) => a.urlKey !== primaryKey),
+        aliases: aliases.filter((a) => a.urlKey !== addresses.primaryKey),
         at,
-      });
+      }),
+    );
+    await this.state.checkpointIfDue(this.now());
+    return { kind: 'new', articleId: id, storyId: assignment.storyId, decision: assignment.decision, seq, wire };
+  }
+
+  /** Runs a step that moves the clusterer's state; when it fails, the state is reloaded as stored and the error goes on. */
+  private async restoringOnFailure<T>(step: () => T | Promise<T>): Promise<T> {
+    try {
+      return await step();
     } catch (error) {
-      // The clusterer and the wire-copy index moved on without the write: put them back as stored.
       await this.state.reload(this.now());
       throw error;
     }
-    await this.state.checkpointIfDue(this.now());
-    return { kind: 'new', articleId: id, storyId: assignment.storyId, decision: assignment.decision, seq, wire };
   }
 
   /** Keeps the new addresses as aliases of the stored article with the same text. */
@@ -239,6 +240,61 @@ export class StreamIngester {
     for (let n = 2; await this.repo.articleIdTaken(id); n++) id = `${base}-${n}`;
     return id;
   }
+}
+
+/** A new address of an article, kept to find it again. */
+type Alias = { urlKey: string; url: string | null };
+
+/** What every way of storing an arriving article takes: the input, its version, its new addresses, and the time. */
+interface IngestStep {
+  input: IngestInput;
+  version: NewVersion;
+  aliases: Alias[];
+  at: string;
+}
+
+/** The addresses an article goes by: the preferred one (canonical when the page names one), and every key of it. */
+interface Addresses {
+  primaryKey: string;
+  primaryUrl: string | null;
+  keys: string[];
+  urlOf: (key: string) => string | null;
+}
+
+/** The addresses of an arriving article: the page's canonical or final address first, then the entry's. */
+function addressesOf(input: IngestInput): Addresses {
+  const { page, entry } = input;
+  const chosen = page.finalUrl ? preferCanonical(page.finalUrl, page.relCanonical) : null;
+  const primaryKey = chosen?.key ?? input.urlKey;
+  const primaryUrl = chosen?.url ?? entry.url;
+  const keys = unique([primaryKey, input.urlKey, page.finalUrl ? canonicalUrl(page.finalUrl) : null]);
+  const urlOf = (key: string): string | null =>
+    key === primaryKey ? primaryUrl : key === input.urlKey ? entry.url : page.finalUrl;
+  return { primaryKey, primaryUrl, keys, urlOf };
+}
+
+/** The version of the article the page holds. */
+function newVersion(input: IngestInput, contentHash: string): NewVersion {
+  const { page, entry } = input;
+  return {
+    fetchedAt: new Date(input.fetchedAt).toISOString(),
+    format: page.format,
+    content: page.content,
+    title: page.article.title ?? entry.title,
+    text: page.article.text,
+    contentHash,
+  };
+}
+
+/** The page's validators, for the next conditional revisit. */
+function validatorsOf(page: PageRead): { etag: string | null; lastModified: string | null } {
+  return { etag: page.etag, lastModified: page.lastModified };
+}
+
+/** The outlet: as the page or the entry states it, else the one its address belongs to. */
+function outletOf(input: IngestInput, primaryUrl: string | null): string | null {
+  const { page, entry } = input;
+  return page.article.outlet ?? entry.outlet ?? (primaryUrl ? (outletOfUrl(primaryUrl)?.name ?? null) : null);
 }
 
 function unique(keys: readonly (string | null)[]): string[] {

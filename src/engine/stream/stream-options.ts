@@ -84,6 +84,18 @@ export const STREAM_PRUNE_EVERY = 5_000;
 /** Fills in the defaults. */
 export function resolveStreamOptions(options: StreamOptions = {}): ResolvedStreamOptions {
   return {
+    ...fetchSettings(options),
+    ...queueSettings(options),
+    ...clusterSettings(options),
+    ...reportSettings(options),
+    tickMs: options.tickMs ?? 1000,
+    leaseTtlMs: options.leaseTtlMs ?? 60_000,
+  };
+}
+
+/** How feeds and pages are fetched: polling, politeness, limits, addresses allowed. */
+function fetchSettings(options: StreamOptions) {
+  return {
     schedule: { intervalMs: 15 * 60_000, maxBackoffMs: 24 * 3600_000, ...options.schedule },
     hostLimits: options.hostLimits ?? {},
     retry: options.retry ?? {},
@@ -94,21 +106,37 @@ export function resolveStreamOptions(options: StreamOptions = {}): ResolvedStrea
     allowPrivate: options.allowPrivate ?? false,
     allowRanges: options.allowRanges ?? [],
     userAgent: options.userAgent ?? null,
+  };
+}
+
+/** How much work runs at a time, and how often a queued article is tried. */
+function queueSettings(options: StreamOptions) {
+  return {
     feedConcurrency: options.feedConcurrency ?? 8,
     articleConcurrency: options.articleConcurrency ?? 16,
     maxArticleAttempts: options.maxArticleAttempts ?? 4,
     articleRetryMs: options.articleRetryMs ?? 15 * 60_000,
+  };
+}
+
+/** The clusterer's options and when its state is saved. */
+function clusterSettings(options: StreamOptions) {
+  return {
     cluster: { pruneEvery: STREAM_PRUNE_EVERY, ...options.cluster },
     checkpointEvery: options.checkpointEvery ?? 500,
     checkpointMs: options.checkpointMs ?? 5 * 60_000,
     identityGeneration: options.identityGeneration ?? 20_000,
+  };
+}
+
+/** When and how many stories' reports are recomputed. */
+function reportSettings(options: StreamOptions) {
+  return {
     reportDebounceMs: options.reportDebounceMs ?? 30_000,
     reportMaxWaitMs: options.reportMaxWaitMs ?? 5 * 60_000,
     reportMinIntervalMs: options.reportMinIntervalMs ?? 2 * 60_000,
     reportConcurrency: options.reportConcurrency ?? null,
     reportMinArticles: options.reportMinArticles ?? 2,
     reportMaxArticles: options.reportMaxArticles ?? 50,
-    tickMs: options.tickMs ?? 1000,
-    leaseTtlMs: options.leaseTtlMs ?? 60_000,
   };
 }

@@ -14,7 +14,7 @@ import { ArrivalOrder, type Ticket } from './arrival-order.js';
 import { articleFailure } from './article-failure.js';
 import { newFeeds } from './new-feeds.js';
 import { pollOneFeed, type PollEvent } from './poll-one-feed.js';
-import { readQueuedPage } from './read-queued-page.js';
+import { readQueuedArticle } from './read-queued-page.js';
 import { ReportScheduler, type ReportEvent } from './report-scheduler.js';
 import { streamFetcher } from './stream-fetcher.js';
 import { StreamIngester, ingestInput, type IngestOutcome } from './stream-ingester.js';
@@ -247,13 +247,11 @@ export class StreamWatcher {
   /** Fetches, reads and stores one queued article; a failure is retried later or recorded. */
   private async process(item: QueueItem, ticket: Ticket, signal: AbortSignal): Promise<void> {
     const started = this.now();
-    const validators =
-      item.kind === 'revisit' ? (await this.repo.findAddresses([item.urlKey])).get(item.urlKey) : undefined;
-    const page = await readQueuedPage({
+    const page = await readQueuedArticle({
       item,
+      repo: this.repo,
       fetcher: this.fetcher,
       pool: this.pool,
-      ...(validators ? { validators } : {}),
       maxBytes: this.options.maxPageBytes,
       signal,
     });
