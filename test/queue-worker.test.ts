@@ -155,9 +155,10 @@ describePostgres('the stream pipeline on the job queue', (server) => {
         .map((r) => r.at)
         .sort((a, b) => a - b);
       expect(times).toHaveLength(1 + pages.length);
-      // Slots are 250 ms apart; a request leaves its worker a few ms after its slot, give or take the machine's load.
-      const gaps = times.slice(1).map((t, i) => t - times[i]!);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(180);
+      // Slots are 250 ms apart and no request leaves before its slot, so the i-th request comes at least i slots after
+      // the first. A request may leave late on a loaded machine (its gap to the next one then shrinks, which is not a
+      // breach), so gaps between neighbours are not compared; two workers sharing no slots would send at once and fail.
+      times.forEach((t, i) => expect(t - times[0]!).toBeGreaterThanOrEqual(0.9 * 250 * i));
       expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(0.95 * 250 * (times.length - 1));
     } finally {
       await lib.close();
