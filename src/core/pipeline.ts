@@ -23,7 +23,10 @@ export function readArticles(
   const articles: Article[] = [];
   const failures: InputFailure[] = [];
   // Prepared once: every article judges its lines against the same story texts.
-  const context = prepareStoryContext(raws.map((r) => r.content));
+  const context = prepareStoryContext(
+    raws.map((r) => r.content),
+    ctx,
+  );
   for (const raw of raws) {
     const result = readArticle(raw, { storyContext: context }, ctx);
     if (result.ok) articles.push(result.value);

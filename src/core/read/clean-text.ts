@@ -7,12 +7,15 @@ import { detectLanguage } from './language.js';
 import { lineFeatures, tagLines } from './line-features.js';
 import { splitLines, type Line } from './lines.js';
 import type { StoryTerms } from './story-context.js';
+import type { RunContext } from '../run-context.js';
 
 /** Options of the line cleaner. */
 export interface CleanOptions {
   /** Content-stem counts of the other articles of the story. */
   storyTerms: StoryTerms;
   knownTitle: string | null;
+  /** The run's context (its memo of line stems). */
+  ctx: RunContext;
 }
 
 /** The cleaned body and everything taken out of it, line by line. */
@@ -44,8 +47,8 @@ function isEnglish(body: string): boolean {
 export function cleanText(body: string, options: CleanOptions): CleanedText {
   const lines = splitLines(body);
   const english = isEnglish(body);
-  const tagged = english ? tagLines(lines) : [];
-  const features = lines.map((l, k) => lineFeatures(l, english, tagged[k]));
+  const tagged = english ? tagLines(lines, options.ctx) : [];
+  const features = lines.map((l, k) => lineFeatures(l, english, tagged[k], options.ctx));
   const { embeds, decisions: initial } = extractEmbeds(lines);
   const decisions = runLineRules({
     lines,
@@ -53,6 +56,7 @@ export function cleanText(body: string, options: CleanOptions): CleanedText {
     initial,
     storyTerms: options.storyTerms,
     knownTitle: options.knownTitle,
+    ctx: options.ctx,
   });
   const kept: string[] = [];
   const removed: Removal[] = [];

@@ -1,3 +1,4 @@
+import type { RunContext } from '../run-context.js';
 import { winkTagger } from '../nlp/wink.js';
 import { codePoints, countLetters, isKnownNonLetter, lettersOf } from './count-letters.js';
 import { endsLikeSentence, type Line } from './lines.js';
@@ -108,10 +109,10 @@ function verbIn(doc: ReturnType<ReturnType<typeof winkTagger>['readDoc']>): bool
   return pos.some((p) => p === 'VERB' || p === 'AUX');
 }
 
-/** Tags a line once for its verb and keeps the content stems from the same reading for the topic rules. */
-function lineHasVerb(text: string): boolean {
+/** Tags a line once for its verb and keeps the content stems from the same reading for the run's topic rules. */
+function lineHasVerb(text: string, ctx: RunContext | undefined): boolean {
   const doc = winkTagger().readDoc(text);
-  contentStemsOfDoc(text, doc);
+  if (ctx) contentStemsOfDoc(text, doc, ctx);
   return verbIn(doc);
 }
 
@@ -120,7 +121,7 @@ function lineHasVerb(text: string): boolean {
  * costs far less than reading each line apart; the lines' content stems from the same reading are remembered for the
  * topic rules.
  */
-export function tagLines(lines: readonly Line[]): boolean[] {
+export function tagLines(lines: readonly Line[], ctx: RunContext): boolean[] {
   const texts = lines.map((l) => l.text);
   const joined = texts.join('\n\n');
   const tagger = winkTagger();
@@ -151,7 +152,7 @@ export function tagLines(lines: readonly Line[]): boolean[] {
     const stem = contentStemOf(normals[i] ?? '', Boolean(stops[i]), types[i] ?? '');
     if (stem) stems[line]!.push(stem);
   });
-  texts.forEach((t, k) => rememberContentStems(t, stems[k]!));
+  texts.forEach((t, k) => rememberContentStems(t, stems[k]!, ctx));
   return verbs;
 }
 
@@ -159,12 +160,12 @@ export function tagLines(lines: readonly Line[]): boolean[] {
  * Computes the form features of a line. wink's tagger knows English only: for other languages (`english` false) a
  * line of four words or more is assumed to have a verb, so that no rule takes foreign prose for a fragment.
  */
-export function lineFeatures(line: Line, english = true, tagged?: boolean): LineFeatures {
+export function lineFeatures(line: Line, english = true, tagged?: boolean, ctx?: RunContext): LineFeatures {
   const wordList = wordsOf(line.text);
   const words = wordList.length;
   const terminal = endsLikeSentence(line.text);
   const linkOnly = LINK_ONLY.test(line.text);
-  const verb = !linkOnly && (english ? (tagged ?? lineHasVerb(line.text)) : words >= 4);
+  const verb = !linkOnly && (english ? (tagged ?? lineHasVerb(line.text, ctx)) : words >= 4);
   return {
     words,
     terminal,

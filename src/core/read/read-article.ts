@@ -72,11 +72,11 @@ const STORY_CONTEXTS_PER_RUN = 4;
  */
 function storyTermsOf(context: ReadOptions['storyContext'], ownContent: string, ctx: RunContext): StoryTerms {
   if (context === undefined) return NO_STORY_TERMS;
-  if (isPrepared(context)) return termsWithout(context, ownContent);
+  if (isPrepared(context)) return termsWithout(context, ownContent, ctx);
   const prepared = ctx
     .memo<readonly string[], StoryContext>('read.story-context', STORY_CONTEXTS_PER_RUN)
-    .get(context, prepareStoryContext);
-  return termsWithout(prepared, ownContent);
+    .get(context, (texts) => prepareStoryContext(texts, ctx));
+  return termsWithout(prepared, ownContent, ctx);
 }
 
 /** True for a story context already prepared by `prepareStoryContext`. */
@@ -133,6 +133,7 @@ function readOrFail(raw: RawArticle, options: ReadOptions, ctx: RunContext): Res
   const cleaned = cleanText(body.value.text, {
     storyTerms: storyTermsOf(options.storyContext, raw.content, ctx),
     knownTitle,
+    ctx,
   });
   const notProse = checkProse(raw.source, cleaned.text);
   if (notProse && !notProse.ok) return notProse;
@@ -158,7 +159,7 @@ function readOrFail(raw: RawArticle, options: ReadOptions, ctx: RunContext): Res
     removed: [...body.value.removed, ...cleaned.removed],
     embeds: cleaned.embeds,
     paragraphs,
-    sentences: segmentSentences(cleaned.text, paragraphs),
+    sentences: segmentSentences(cleaned.text, paragraphs, { ctx }),
     diagnostics: [...(raw.diagnostics ?? []), ...body.value.diagnostics],
     provenance: articleProvenance(meta, dateline, language),
   });

@@ -1,3 +1,4 @@
+import type { RunContext } from '../run-context.js';
 import type { Sentence, Span } from '../model.js';
 import { sentenceSpans } from '../nlp/wink.js';
 import { firstEndingAfter, firstStartingFrom } from '../span-index.js';
@@ -142,9 +143,9 @@ function fillGaps(text: string, sentences: readonly Sentence[], paragraphs: read
 export function segmentSentences(
   text: string,
   paragraphs: readonly Span[],
-  options: { maxSentenceChars?: number } = {},
+  options: { maxSentenceChars?: number; ctx?: RunContext } = {},
 ): Sentence[] {
-  const wink = sentenceSpans(text);
+  const wink = sentenceSpans(text, options.ctx);
   const clipped = clipToParagraphs(text, wink, paragraphs)
     .map((s) => trim(text, s))
     .filter((s) => s !== null);

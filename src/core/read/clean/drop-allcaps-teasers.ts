@@ -9,8 +9,10 @@ const MIN_WORDS = 6;
 function sharedWithNext(context: CleanContext, index: number, open: readonly number[]): number {
   const next = open[open.indexOf(index) + 1];
   if (next === undefined) return 0;
-  const following = new Set(contentStems(context.lines[next]?.text ?? ''));
-  return new Set(contentStems((context.lines[index]?.text ?? '').toLowerCase()).filter((s) => following.has(s))).size;
+  const following = new Set(contentStems(context.lines[next]?.text ?? '', context.ctx));
+  return new Set(
+    contentStems((context.lines[index]?.text ?? '').toLowerCase(), context.ctx).filter((s) => following.has(s)),
+  ).size;
 }
 
 /**

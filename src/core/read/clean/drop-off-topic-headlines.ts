@@ -30,7 +30,10 @@ export const dropOffTopicHeadlines: LineRule = {
       this.name,
       open
         .filter((i) => i > start && context.features[i]?.headlineForm && betweenParagraphs(context, i, open))
-        .map((index) => ({ index, overlap: topicOverlap(context.lines[index]?.text ?? '', vocabulary) }))
+        .map((index) => ({
+          index,
+          overlap: topicOverlap(context.lines[index]?.text ?? '', vocabulary, { ctx: context.ctx }),
+        }))
         .filter((c) => c.overlap < OFF_TOPIC)
         .map(({ index, overlap }) => ({
           index,

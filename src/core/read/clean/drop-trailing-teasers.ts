@@ -39,7 +39,7 @@ export const dropTrailingTeasers: LineRule = {
     const vocabulary = storyVocabulary(context);
     const start = tailStart(context, vocabulary);
     const open = undecided(context).filter((i) => i >= start);
-    const overlap = (i: number): number => topicOverlap(context.lines[i]?.text ?? '', vocabulary);
+    const overlap = (i: number): number => topicOverlap(context.lines[i]?.text ?? '', vocabulary, { ctx: context.ctx });
     const firstJunk = [...context.decisions]
       .filter(([i, d]) => i >= start && STRONG_JUNK.has(d.reason))
       .map(([i]) => i)

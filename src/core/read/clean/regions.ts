@@ -14,7 +14,7 @@ export function storyVocabulary(context: CleanContext): TopicVocabulary {
   const own = undecided(context)
     .filter((i) => context.features[i]?.prose && (context.features[i]?.words ?? 0) >= SUBSTANTIAL_WORDS)
     .map((i) => context.lines[i]?.text ?? '');
-  return buildVocabulary(own, context.storyTerms);
+  return buildVocabulary(own, context.storyTerms, context.ctx);
 }
 
 /**
@@ -28,7 +28,7 @@ export function tailStart(context: CleanContext, vocabulary: TopicVocabulary): n
     const f = context.features[i];
     const line = context.lines[i];
     if (!f || !line || !f.prose || f.words < SUBSTANTIAL_WORDS) continue;
-    if (topicOverlap(line.text, vocabulary, true) >= 0.3) return i + 1;
+    if (topicOverlap(line.text, vocabulary, { ctx: context.ctx, lineIsInVocabulary: true }) >= 0.3) return i + 1;
   }
   return context.lines.length;
 }

@@ -1,3 +1,4 @@
+import type { RunContext } from '../../run-context.js';
 import type { RemovalReason } from '../../model.js';
 import type { LineFeatures } from '../line-features.js';
 import type { Line } from '../lines.js';
@@ -20,6 +21,8 @@ export interface CleanContext {
   storyTerms: StoryTerms;
   /** A title the caller already knows (input metadata or HTML), used to recognise the title line. */
   knownTitle: string | null;
+  /** The run's context: the rules' line stems are memoized in it. */
+  ctx: RunContext;
 }
 
 /** A named line rule: returns decisions for lines it removes; lines already decided are ignored by the runner. */

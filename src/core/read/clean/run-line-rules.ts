@@ -1,4 +1,5 @@
 import type { LineFeatures } from '../line-features.js';
+import type { RunContext } from '../../run-context.js';
 import type { Line } from '../lines.js';
 import type { StoryTerms } from '../story-context.js';
 import { detectSubtitle } from './detect-subtitle.js';
@@ -50,6 +51,7 @@ export interface RunRulesInput {
   initial: ReadonlyMap<number, LineDecision>;
   storyTerms: StoryTerms;
   knownTitle: string | null;
+  ctx: RunContext;
   rules?: readonly LineRule[];
 }
 
@@ -63,6 +65,7 @@ export function runLineRules(input: RunRulesInput): Map<number, LineDecision> {
       decisions,
       storyTerms: input.storyTerms,
       knownTitle: input.knownTitle,
+      ctx: input.ctx,
     };
     for (const [index, decision] of rule.apply(context)) if (!decisions.has(index)) decisions.set(index, decision);
   }
