@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../src/core/analyze/entities.js';
 import { wordUnits } from '../src/core/analyze/entities/word-units.js';
+import { createRunContext } from '../src/core/run-context.js';
 import { lexiconClass } from '../src/core/analyze/entities/lexicon-lookup.js';
 import { articleFromText } from '../src/core/article-from-text.js';
 import type { Article, Entity } from '../src/core/model.js';
@@ -102,7 +103,7 @@ interface Audit {
 
 /** The suspicious findings of one article's entities. */
 export function auditArticle(article: Article, entities: readonly Entity[]): Hit[] {
-  const units = wordUnits(article.text);
+  const units = wordUnits(article.text, createRunContext());
   const hits: Hit[] = [];
   const audit: Audit = {
     article,
@@ -150,7 +151,8 @@ function auditRoles(audit: Audit, e: Entity, first: Mention): void {
   for (const role of e.roles) {
     // A role ends in a noun; a lower-case verb or cue word at its end is a clause caught with it ("reporter asked").
     const last = role.split(/\s+/).at(-1) ?? '';
-    const verb = SPEECH_CUES.has(last) || COGNITION_CUES.has(last) || wordUnits(role).at(-1)?.pos === 'VERB';
+    const verb =
+      SPEECH_CUES.has(last) || COGNITION_CUES.has(last) || wordUnits(role, createRunContext()).at(-1)?.pos === 'VERB';
     if (/^\p{Ll}/u.test(last) && verb) audit.push('verb-role', `${role} (${e.name})`, first.start, first.end);
   }
 }

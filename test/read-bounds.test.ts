@@ -21,6 +21,7 @@ import { SpanIndex, spanAt } from '../src/core/span-index.js';
 import { hasExtractionPages, loadExtractionPages } from '../scripts/lib/extraction-pages.js';
 import { readNeus } from '../scripts/lib/neus.js';
 import { describeShared, hasShared, itWith, SHARED_DIR, SHARED_SEEDS, seedRaws } from './helpers/shared.js';
+import { createRunContext } from '../src/core/run-context.js';
 
 /** Real articles read by the pipeline: seeds, a sample of extraction pages, NeuS and PolNeAR texts. */
 function realArticles(): Article[] {
@@ -198,7 +199,7 @@ describeShared('the bounds on real articles', () => {
       expect(segmentSentences(a.text, a.paragraphs), a.id).toEqual(
         segmentSentences(a.text, a.paragraphs, { maxSentenceChars: Infinity }),
       );
-      const { sentences, paragraphs } = articleUnits(a);
+      const { sentences, paragraphs } = articleUnits(a, createRunContext());
       const quoted = findQuotedSpans(a.text, paragraphs);
       expect(quoteAwareSegments(a.text, paragraphs, sentences, quoted), a.id).toEqual(
         quoteAwareSegments(a.text, paragraphs, sentences, quoted, { maxChars: Infinity }),

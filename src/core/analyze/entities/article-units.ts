@@ -1,6 +1,6 @@
 import type { Article, Span } from '../../model.js';
 import { analyzeText } from '../../nlp/wink.js';
-import { createRunContext, type RunContext } from '../../run-context.js';
+import type { RunContext } from '../../run-context.js';
 
 /** Sentence and paragraph spans of an article, taken from the reader when it filled them, else derived here. */
 export interface ArticleUnits {
@@ -35,7 +35,7 @@ function splitAtLines(sentences: readonly Span[], text: string): Span[] {
 }
 
 /** The article's sentences and paragraphs; falls back to wink sentences and line paragraphs when the reader gave none. */
-export function articleUnits(article: Article, ctx: RunContext = createRunContext()): ArticleUnits {
+export function articleUnits(article: Article, ctx: RunContext): ArticleUnits {
   const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : lineParagraphs(article.text);
   const base =
     article.sentences.length > 0

@@ -1,5 +1,5 @@
 import { ANALYSIS_CACHE_SIZE, analyzeText, type Token } from '../../nlp/wink.js';
-import { createRunContext, type RunContext } from '../../run-context.js';
+import type { RunContext } from '../../run-context.js';
 import { DEMONYMS, PLACE_NAMES } from '../../lexicon/places.js';
 import { INSTITUTION_NAMES } from '../../lexicon/institutions.js';
 
@@ -36,7 +36,7 @@ function joinsHyphen(tokens: readonly Token[], i: number): boolean {
  * read the same article: the units are memoized per text in the run's context, as many texts as its analyses. Callers
  * must not modify the result.
  */
-export function wordUnits(text: string, ctx: RunContext = createRunContext()): readonly WordUnit[] {
+export function wordUnits(text: string, ctx: RunContext): readonly WordUnit[] {
   return ctx
     .memo<string, WordUnit[]>('entities.word-units', ANALYSIS_CACHE_SIZE)
     .get(text, () => buildUnits(text, analyzeText(text, ctx).tokens));

@@ -95,8 +95,8 @@ function segmentPass(scan: ArticleScan, seg: Segment, cursor: Cursor): SegmentPa
 /** Finds the direct, partial and indirect quotes of one article's body text: its finders, then its refiners. */
 export function findArticleQuotes(article: Article, entities: readonly Entity[], ctx: RunContext): DraftQuote[] {
   const text = article.text;
-  const units = wordUnits(text);
-  const { sentences, paragraphs } = articleUnits(article);
+  const units = wordUnits(text, ctx);
+  const { sentences, paragraphs } = articleUnits(article, ctx);
   const quoted = findQuotedSpans(text, paragraphs);
   const segments = quoteAwareSegments(text, paragraphs, sentences, quoted);
   const mentions = linkedMentions(article, entities);
