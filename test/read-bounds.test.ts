@@ -57,7 +57,7 @@ describe('splitLongSentences', () => {
   it('cuts a span longer than the bound into pieces within it that keep all its words in order', () => {
     const pieces = splitLongSentences(text, [span]);
     expect(pieces.length).toBeGreaterThan(1);
-    for (const p of pieces) expect(p.provenance).toEqual({ stage: 'read', rule: 'long-split' });
+    for (const p of pieces) expect(p.provenance).toEqual({ stage: 'read', rule: 'read/long-split' });
     for (const p of pieces) expect(p.end - p.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
     expect(pieces.map((p) => text.slice(p.start, p.end)).join(' ')).toBe(text.trim());
   });

@@ -98,11 +98,11 @@ describe('metadata provenance', () => {
         .join('')}</article></body></html>`;
     const a = read(raw(page, 'html'));
     expect(a.provenance).toEqual({
-      title: { stage: 'read', rule: 'json-ld' },
-      byline: { stage: 'read', rule: 'json-ld' },
-      outlet: { stage: 'read', rule: 'meta-tag' },
-      publishedAt: { stage: 'read', rule: 'json-ld' },
-      language: { stage: 'read', rule: 'html-lang' },
+      title: { stage: 'read', rule: 'read/json-ld' },
+      byline: { stage: 'read', rule: 'read/json-ld' },
+      outlet: { stage: 'read', rule: 'read/meta-tag' },
+      publishedAt: { stage: 'read', rule: 'read/json-ld' },
+      language: { stage: 'read', rule: 'read/html-lang' },
     });
   });
 
@@ -113,13 +113,13 @@ describe('metadata provenance', () => {
       }),
     );
     expect(a.provenance).toEqual({
-      url: { stage: 'read', rule: 'input-metadata' },
-      title: { stage: 'read', rule: 'detect-title' },
-      byline: { stage: 'read', rule: 'drop-bylines' },
-      outlet: { stage: 'read', rule: 'dateline-agency' },
-      dateline: { stage: 'read', rule: 'dateline' },
-      publishedAt: { stage: 'read', rule: 'url-path' },
-      language: { stage: 'read', rule: 'function-words' },
+      url: { stage: 'read', rule: 'read/input-metadata' },
+      title: { stage: 'read', rule: 'read/detect-title' },
+      byline: { stage: 'read', rule: 'read/drop-bylines' },
+      outlet: { stage: 'read', rule: 'read/dateline-agency' },
+      dateline: { stage: 'read', rule: 'read/dateline' },
+      publishedAt: { stage: 'read', rule: 'read/url-path' },
+      language: { stage: 'read', rule: 'read/function-words' },
     });
     expect(a.outlet).toBe('Associated Press');
     const given = read(raw(BODY, 'text', { title: 'Ferry back', outlet: 'Island Times', publishedAt: '2024-03-04' }));
@@ -134,7 +134,7 @@ describe('metadata provenance', () => {
     const a = read(raw(BODY));
     expect(a.title).toBeNull();
     expect(a.outlet).toBeNull();
-    expect(a.provenance).toEqual({ language: { stage: 'read', rule: 'function-words' } });
+    expect(a.provenance).toEqual({ language: { stage: 'read', rule: 'read/function-words' } });
   });
 });
 

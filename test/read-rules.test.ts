@@ -193,7 +193,7 @@ describe('embedded posts', () => {
     ]);
     expect(a.text).not.toContain('@janereporter');
     expect(a.publishedAt).toMatchObject({ value: '2022-03-03', inferred: true });
-    expect(a.provenance.publishedAt).toEqual({ stage: 'read', rule: 'embedded-posts' });
+    expect(a.provenance.publishedAt).toEqual({ stage: 'read', rule: 'read/embedded-posts' });
     expect(new Set(a.removed.filter((r) => r.reason === 'embed').map((r) => r.rule))).toEqual(
       new Set(['extract-embeds']),
     );
