@@ -1,6 +1,6 @@
-import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { ItemEntity, ItemSentence, WinkMethods } from 'wink-nlp';
 import { breakLongRuns } from './break-long-runs.js';
+import { freshReadingWink } from './fresh-reading-wink.js';
 import { boundedMemo, type RunContext } from '../run-context.js';
 
 /** A token of a text, with character offsets into that text. */
@@ -46,8 +46,9 @@ function withBoundedRuns(nlp: WinkMethods): WinkMethods {
   return bounded;
 }
 
-// The wink instances are module singletons on purpose: stateless library objects around one loaded model, the same
-// for every run (loading the model is the expensive part). No per-run data is kept in them.
+// The wink instances are module singletons on purpose: library objects around one loaded model, the same for every run
+// (loading the model is the expensive part). wink learns the words it reads into its lexicon; each instance forgets
+// them before every read (fresh-reading-wink.ts), so no text's reading depends on an earlier one.
 let instance: WinkMethods | undefined;
 let taggerOnly: WinkMethods | undefined;
 
@@ -56,7 +57,7 @@ let taggerOnly: WinkMethods | undefined;
  * recognition. wink's negation and sentiment passes are left out: nothing reads them, and they change no token or tag.
  */
 export function wink(): WinkMethods {
-  instance ??= withBoundedRuns(winkNLP(model, ['sbd', 'pos', 'ner']));
+  instance ??= withBoundedRuns(freshReadingWink(['sbd', 'pos', 'ner']));
   return instance;
 }
 
@@ -66,7 +67,7 @@ export function wink(): WinkMethods {
  * tags (checked on the extraction pages, the seeds, NeuS and PolNeAR), and reads lines well over a third faster.
  */
 export function winkTagger(): WinkMethods {
-  taggerOnly ??= withBoundedRuns(winkNLP(model, ['pos']));
+  taggerOnly ??= withBoundedRuns(freshReadingWink(['pos']));
   return taggerOnly;
 }
 
@@ -77,7 +78,7 @@ let sentencerOnly: WinkMethods | undefined;
  * later passes do not move them), at about half the cost, for readers that need sentences and nothing else.
  */
 function winkSentencer(): WinkMethods {
-  sentencerOnly ??= withBoundedRuns(winkNLP(model, ['sbd']));
+  sentencerOnly ??= withBoundedRuns(freshReadingWink(['sbd']));
   return sentencerOnly;
 }
 
@@ -134,9 +135,8 @@ function analysisMemo(ctx: RunContext) {
 /**
  * Transitional (issue 15): the memo of callers not yet given the run's context (the reader's and the analyze stages'
  * call sites, converted on their own branches), and the store behind a context's memo until then, so that a text read
- * by a caller with the context and one without share one reading: wink's reading of a text is not the same twice
- * (its lexicon learns the words it reads: a second reading keeps "Rubio’s" one token where the first split it). It
- * goes, and `ctx` becomes required, once every caller passes `ctx`.
+ * by a caller with the context and one without share one reading (it is read once, not twice). It goes, and `ctx`
+ * becomes required, once every caller passes `ctx`.
  */
 const contextlessMemo = boundedMemo<string, TextAnalysis>(ANALYSIS_CACHE_SIZE);
 
