@@ -11,6 +11,7 @@ import { analyzeText } from '../src/core/nlp/wink.js';
 import { cutWords, rouge, type RougeScores } from './lib/rouge.js';
 import { isHoldout } from './lib/train-holdout.js';
 import { readNeus, type NeusStory } from './lib/neus.js';
+import { createRunContext } from '../src/core/run-context.js';
 
 const require = createRequire(import.meta.url);
 /** The npm lexrank API used here. */
@@ -75,7 +76,7 @@ function textrankSummary(story: NeusStory): string {
 /** The first sentence of each article, then the second of each, and so on. */
 function leadSummary(story: NeusStory): string {
   const perArticle = story.articles.map((a) => {
-    const analysis = analyzeText(a.text);
+    const analysis = analyzeText(a.text, createRunContext());
     return analysis.sentences.map((s) => a.text.slice(s.start, s.end));
   });
   const out: string[] = [];

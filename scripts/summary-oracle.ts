@@ -16,6 +16,7 @@ import { prepareStory, readNeus } from './lib/neus.js';
 import { greedyOracle } from './lib/oracle.js';
 import { cutWords, rouge, type RougeScores } from './lib/rouge.js';
 import { isHoldout } from './lib/train-holdout.js';
+import { createRunContext } from '../src/core/run-context.js';
 
 const { values } = parseArgs({
   options: {
@@ -126,7 +127,7 @@ for (const story of stories) {
   const cleaned = [...titles, ...body];
   const raw: PoolItem[] = story.articles.flatMap((a) => [
     ...(a.title ? [{ text: a.title, kind: 'title' as const, position: -1, agreeing: 0, support: 0 }] : []),
-    ...analyzeText(a.text).sentences.map((s, position) => ({
+    ...analyzeText(a.text, createRunContext()).sentences.map((s, position) => ({
       text: a.text.slice(s.start, s.end),
       kind: 'body' as const,
       position,

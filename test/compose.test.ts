@@ -223,10 +223,10 @@ describe('differences', () => {
 describe('framing', () => {
   it('scores charged wording outside quotes only', () => {
     const text = 'Officials condemned the brutal raid. "It was a massacre," he said.';
-    const hits = findCharged(text, analyzeText(text).tokens, { ownVoiceOnly: true });
+    const hits = findCharged(text, analyzeText(text, createRunContext()).tokens, { ownVoiceOnly: true });
     expect(hits.map((h) => h.term)).toEqual(['brutal']);
     const neutral = 'The council approved the budget on Tuesday.';
-    expect(findCharged(neutral, analyzeText(neutral).tokens)).toEqual([]);
+    expect(findCharged(neutral, analyzeText(neutral, createRunContext()).tokens)).toEqual([]);
   });
 
   it('finds appositions and pre-modifiers of a key entity', () => {

@@ -99,7 +99,7 @@ describe('breakLongRuns', () => {
 
   it('keeps token offsets valid for the original text', () => {
     const text = `The council met. ${'word-'.repeat(200)} Officials said the vote passed.`;
-    for (const t of analyzeText(text).tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
+    for (const t of analyzeText(text, createRunContext()).tokens) expect(text.slice(t.start, t.end)).toBe(t.value);
   });
 });
 

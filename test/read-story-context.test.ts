@@ -4,6 +4,7 @@ import { readArticle } from '../src/core/read/read-article.js';
 import { prepareStoryContext, termsWithout } from '../src/core/read/story-context.js';
 import { contentStems } from '../src/core/nlp/content-stems.js';
 import { describeShared, readSeed, seedNames } from './helpers/shared.js';
+import { createRunContext } from '../src/core/run-context.js';
 
 function raw(content: string, id: string): RawArticle {
   return { id, source: id, format: 'text', content, meta: {} };
@@ -24,7 +25,7 @@ describeShared('story context prepared once per story', () => {
 describe('story terms seen by one article', () => {
   const own = 'Flooding closed the coastal highway near the harbour on Monday.';
   const other = 'Rescue crews reached villages cut off by flooding along the coast.';
-  const stem = (word: string): string => contentStems(word)[0]!;
+  const stem = (word: string): string => contentStems(word, createRunContext())[0]!;
 
   it("leaves out every copy of the article's own text", () => {
     const terms = termsWithout(prepareStoryContext([own, other, own]), own);

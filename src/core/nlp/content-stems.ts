@@ -45,25 +45,9 @@ export function statementStems(statement: string): Set<string> {
 /** How many texts `contentStems` keeps memoized per run (the oldest is dropped first). */
 export const CONTENT_STEMS_MEMO_SIZE = 512;
 
-/**
- * Transitional (issue 15): the memo of callers not yet given the run's context (the reader's call sites, converted on
- * their own branch), and the store behind a context's memo until then (as in wink.ts: wink's reading of a text is not
- * the same twice, so callers with and without the context share one). It goes, and `ctx` becomes required, once every
- * caller passes `ctx`.
- */
-const contextlessMemo = boundedMemo<string, string[]>(CONTENT_STEMS_MEMO_SIZE);
-
-/** The run's memo of content stems, per text (backed by the transitional memo, see above). */
-function stemsMemo(ctx: RunContext | undefined): Pick<BoundedMemo<string, string[]>, 'get' | 'remember'> {
-  if (!ctx) return contextlessMemo;
-  const own = ctx.memo<string, string[]>('content-stems', CONTENT_STEMS_MEMO_SIZE);
-  return {
-    get: (text, compute) => own.get(text, () => contextlessMemo.get(text, compute)),
-    remember: (text, stems) => {
-      contextlessMemo.remember(text, stems);
-      own.remember(text, contextlessMemo.peek(text) ?? stems);
-    },
-  };
+/** The run's memo of content stems, per text. */
+function stemsMemo(ctx: RunContext): BoundedMemo<string, string[]> {
+  return ctx.memo<string, string[]>('content-stems', CONTENT_STEMS_MEMO_SIZE);
 }
 
 /** A document wink has read (the type of `readDoc`'s result). */
@@ -74,17 +58,17 @@ type WinkDoc = ReturnType<ReturnType<typeof winkTagger>['readDoc']>;
  * line of a page belongs to the story's topic. Memoized with a small bound: every article of a story scores its lines
  * against the same other articles.
  */
-export function contentStems(text: string, ctx?: RunContext): string[] {
+export function contentStems(text: string, ctx: RunContext): string[] {
   return stemsMemo(ctx).get(text, () => stemsOfDoc(winkTagger().readDoc(text)));
 }
 
 /** The same as `contentStems`, from a document the caller has already read from `text` (a line is read once). */
-export function contentStemsOfDoc(text: string, doc: WinkDoc, ctx?: RunContext): string[] {
+export function contentStemsOfDoc(text: string, doc: WinkDoc, ctx: RunContext): string[] {
   return stemsMemo(ctx).get(text, () => stemsOfDoc(doc));
 }
 
 /** Stores the content stems of a text read elsewhere (a line read together with its neighbours). */
-export function rememberContentStems(text: string, stems: string[], ctx?: RunContext): void {
+export function rememberContentStems(text: string, stems: string[], ctx: RunContext): void {
   stemsMemo(ctx).remember(text, stems);
 }
 

@@ -1,7 +1,7 @@
 import type { ItemEntity, ItemSentence, WinkMethods } from 'wink-nlp';
 import { breakLongRuns } from './break-long-runs.js';
 import { freshReadingWink } from './fresh-reading-wink.js';
-import { boundedMemo, type RunContext } from '../run-context.js';
+import type { RunContext } from '../run-context.js';
 
 /** A token of a text, with character offsets into that text. */
 export interface Token {
@@ -133,20 +133,11 @@ function analysisMemo(ctx: RunContext) {
 }
 
 /**
- * Transitional (issue 15): the memo of callers not yet given the run's context (the reader's and the analyze stages'
- * call sites, converted on their own branches), and the store behind a context's memo until then, so that a text read
- * by a caller with the context and one without share one reading (it is read once, not twice). It goes, and `ctx`
- * becomes required, once every caller passes `ctx`.
- */
-const contextlessMemo = boundedMemo<string, TextAnalysis>(ANALYSIS_CACHE_SIZE);
-
-/**
  * Tokenizes a text with wink-nlp and maps every token to character offsets. Results are memoized per text in the run's
  * context (several stages read the same article), with a small bound so that long batches do not grow memory.
  */
-export function analyzeText(text: string, ctx?: RunContext): TextAnalysis {
-  const shared = (t: string): TextAnalysis => contextlessMemo.get(t, analyzeUncached);
-  return ctx ? analysisMemo(ctx).get(text, shared) : shared(text);
+export function analyzeText(text: string, ctx: RunContext): TextAnalysis {
+  return analysisMemo(ctx).get(text, analyzeUncached);
 }
 
 /** Tokenizes a text with wink-nlp (no memo). */
