@@ -124,9 +124,9 @@ describe('metadata provenance', () => {
     expect(a.outlet).toBe('Associated Press');
     const given = read(raw(BODY, 'text', { title: 'Ferry back', outlet: 'Island Times', publishedAt: '2024-03-04' }));
     expect(given.provenance).toMatchObject({
-      title: { rule: 'input-metadata' },
-      outlet: { rule: 'input-metadata' },
-      publishedAt: { rule: 'input-metadata' },
+      title: { rule: 'read/input-metadata' },
+      outlet: { rule: 'read/input-metadata' },
+      publishedAt: { rule: 'read/input-metadata' },
     });
   });
 
