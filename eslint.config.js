@@ -22,7 +22,7 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      complexity: ['warn', 40],
+      complexity: ['error', 15],
     },
   },
   {

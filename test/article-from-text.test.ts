@@ -21,7 +21,7 @@ describe('articleFromText', () => {
   });
 
   it('keeps the sentences it is given', () => {
-    const given = [{ start: 0, end: 4, provenance: { stage: 'read', rule: 'read/wink' } }];
+    const given = [{ start: 0, end: 4, provenance: { stage: 'read' as const, rule: 'read/wink' } }];
     expect(articleFromText('x', CONTENT, { sentences: given }).sentences).toEqual(given);
   });
 });

@@ -51,7 +51,7 @@ const articles = realArticles();
 
 describe('splitLongSentences', () => {
   const text = `${'The council voted on the ferry budget and the harbor plan and the school repairs '.repeat(40)}end`;
-  const wink = { stage: 'read', rule: 'read/wink' };
+  const wink = { stage: 'read' as const, rule: 'read/wink' };
   const span: Sentence = { start: 0, end: text.length, provenance: wink };
 
   it('cuts a span longer than the bound into pieces within it that keep all its words in order', () => {

@@ -18,7 +18,7 @@ function article(id: string, text: string, extra: Partial<ReportArticle> = {}): 
   const sentences = [...text.matchAll(/[^.!?]+[.!?]+/g)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    provenance: { stage: 'read', rule: 'read/wink' },
+    provenance: { stage: 'read' as const, rule: 'read/wink' },
   }));
   return { ...toReportArticle(articleFromText(id, text, { source: `${id}.txt`, sentences })), ...extra };
 }

@@ -29,7 +29,7 @@ function article(id: keyof typeof TEXTS, outlet: string): ReportArticle {
   const sentences = [...text.matchAll(/[^.!?]+[.!?"]+/g)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    provenance: { stage: 'read', rule: 'read/wink' },
+    provenance: { stage: 'read' as const, rule: 'read/wink' },
   }));
   return { ...toReportArticle(articleFromText(id, text, { source: `${id}.txt`, sentences })), outlet };
 }

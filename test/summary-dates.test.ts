@@ -10,7 +10,7 @@ function sentence(text: string, start: number, end: number): Summary['sentences'
 
 /** A resolved (or unresolved) weekday mention of article `a`. */
 function mention(text: string, start: number, date: string | null): DateMention {
-  const provenance = { stage: 'dates', rule: 'dates/bare-weekday' };
+  const provenance = { stage: 'dates' as const, rule: 'dates/bare-weekday' };
   return { articleId: 'a', start, end: start + text.length, text, date, precision: 'day', inferred: true, provenance };
 }
 

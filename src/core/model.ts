@@ -21,9 +21,15 @@ export interface Citation extends Span {
   embed?: number;
 }
 
-/** Where an annotation came from: the stage and the rule that produced it (for debugging and golden diffs). */
+/** The stages that make annotations, in pipeline order (the schema lists the same names). */
+export const STAGE_NAMES = ['read', 'dates', 'entities', 'quotes', 'numbers', 'timeline', 'compose'] as const;
+
+/** The name of a stage that makes annotations. */
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** Where an annotation came from: the stage and the rule that produced it, `stage/name` (for debugging, golden diffs). */
 export interface Provenance {
-  stage: string;
+  stage: StageName;
   rule: string;
 }
 
@@ -261,11 +267,8 @@ export interface SpeakerSearch extends Span {
 }
 
 /** One attributed statement. */
-export interface Quote {
+export interface Quote extends Mention {
   id: string;
-  articleId: string;
-  start: number;
-  end: number;
   /** The quoted content (without the quotation marks for direct quotes). */
   text: string;
   kind: QuoteKind;

@@ -342,7 +342,7 @@ function single(id: string, i: number, sentence: string) {
     articleIds: [FIXTURE_IDS[i]!],
     independentSources: 1,
     kind: 'single' as const,
-    provenance: { stage: 'compose', rule: 'compose/single-fact' },
+    provenance: { stage: 'compose' as const, rule: 'compose/single-fact' },
   };
 }
 
@@ -354,6 +354,6 @@ function claim(i: number, phrase: string, value: number, attribution: string) {
     citations: [cite(i, phrase)],
     attribution,
     asOf: { value: '2024-03-05', inferred: true, basis: 'publication date' },
-    provenance: { stage: 'compose', rule: 'compose/number-difference' },
+    provenance: { stage: 'compose' as const, rule: 'compose/number-difference' },
   };
 }
