@@ -43,7 +43,7 @@ function entity(entities: readonly Entity[], name: string): Entity {
 describe('provenance of the analyze stages', () => {
   const articles = story(BRIDGE);
   const ctx = createRunContext();
-  const { articles: dated, mentions: dates } = datesOfStory(articles, { referenceDate: null }, ctx);
+  const { articles: dated, mentions: dates } = datesOfStory(articles, { referenceDate: null });
   const entities = findEntities(dated, ctx);
   const numbers = findNumbers(dated, dates, ctx);
   const timeline = buildTimeline(dated, dates, ctx);

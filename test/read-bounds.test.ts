@@ -199,7 +199,7 @@ describeShared('the bounds on real articles', () => {
       expect(segmentSentences(a.text, a.paragraphs), a.id).toEqual(
         segmentSentences(a.text, a.paragraphs, { maxSentenceChars: Infinity }),
       );
-      const { sentences, paragraphs } = articleUnits(a, createRunContext());
+      const { sentences, paragraphs } = articleUnits(a);
       const quoted = findQuotedSpans(a.text, paragraphs);
       expect(quoteAwareSegments(a.text, paragraphs, sentences, quoted), a.id).toEqual(
         quoteAwareSegments(a.text, paragraphs, sentences, quoted, { maxChars: Infinity }),

@@ -50,8 +50,8 @@ export function storyReferenceDate(articles: readonly Article[], given?: string)
 /** The analyze stage of the dates: settles each article's date and finds the dates its text states. */
 const datesStage: Stage<AnalyzedStory> = {
   name: 'dates',
-  run: (story, ctx) => {
-    const { articles, mentions } = datesOfStory(story.articles, { referenceDate: story.referenceDate }, ctx);
+  run: (story) => {
+    const { articles, mentions } = datesOfStory(story.articles, { referenceDate: story.referenceDate });
     return { ...story, articles, dates: mentions };
   },
 };

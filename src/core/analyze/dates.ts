@@ -1,6 +1,5 @@
 import type { Article, DateMention } from '../model.js';
 import { datesOfStory } from './dates/reference-dates.js';
-import { createRunContext, type RunContext } from '../run-context.js';
 
 /** Options for date resolution. */
 export interface DateOptions {
@@ -13,10 +12,6 @@ export interface DateOptions {
  * evidence fixes (see `datesOfStory`), else the caller's reference date. Relative expressions with nothing to rest
  * on stay unresolved.
  */
-export function findDates(
-  articles: readonly Article[],
-  options: DateOptions,
-  ctx: RunContext = createRunContext(),
-): DateMention[] {
-  return datesOfStory(articles, options, ctx).mentions;
+export function findDates(articles: readonly Article[], options: DateOptions): DateMention[] {
+  return datesOfStory(articles, options).mentions;
 }

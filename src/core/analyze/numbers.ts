@@ -90,7 +90,7 @@ function dateSpans(analysis: TextAnalysis, dates: readonly DateMention[]): Span[
 /** The figures of one article; its date (`publishedAt`, as the dates stage settled it) is their default as-of date. */
 function numbersOfArticle(article: Article, dates: readonly DateMention[], ctx: RunContext): NumberMention[] {
   const analysis = analyzeText(article.text, ctx);
-  const sentences = articleSentences(article, ctx);
+  const sentences = articleSentences(article);
   const excluded = new SpanIndex(dateSpans(analysis, dates));
   const text: FigureText = { tokens: analysis.tokens, amounts: amountEntities(analysis.entities) };
   // Each sentence's dates, found by position rather than by a scan of the article's dates per sentence.

@@ -34,7 +34,7 @@ function reportsOfArticle(
   ctx: RunContext,
 ): EventReport[] {
   const { tokens } = analyzeText(article.text, ctx);
-  const sentences = articleSentences(article, ctx);
+  const sentences = articleSentences(article);
   const quoted = quotedSpans(article.text);
   const reports: EventReport[] = [];
   for (const date of dates) {

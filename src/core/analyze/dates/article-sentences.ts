@@ -1,15 +1,8 @@
 import type { Article, Sentence, Span } from '../../model.js';
-import { analyzeText } from '../../nlp/wink.js';
-import type { RunContext } from '../../run-context.js';
 
-/** The article's sentences; wink's own boundaries when the reader gave none (so the analyze stages never see zero). */
-export function articleSentences(article: Article, ctx: RunContext): Sentence[] {
-  if (article.sentences.length > 0) return article.sentences;
-  return analyzeText(article.text, ctx).sentences.map((s) => ({
-    start: s.start,
-    end: s.end,
-    provenance: { stage: 'dates', rule: 'wink-fallback' },
-  }));
+/** The article's sentences, as the reader segmented them (`articleFromText` segments the same way): one segmenter. */
+export function articleSentences(article: Article): readonly Sentence[] {
+  return article.sentences;
 }
 
 /** The index of the sentence that contains offset `at`, or -1. */

@@ -1,5 +1,4 @@
 import type { ParsedResult } from 'chrono-node';
-import { createRunContext, type RunContext } from '../../run-context.js';
 import type { Article, Span } from '../../model.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
@@ -160,14 +159,10 @@ function dateLineAt(text: string, result: ParsedResult): string | null {
  * evidence is read as stated values and as rules relative to it; the day the caller will likely resolve against
  * lets that parse serve again).
  */
-export function articleEvidence(
-  article: Article,
-  parseDay: CalendarDay = PLACEHOLDER_DAY,
-  ctx: RunContext = createRunContext(),
-): ArticleEvidence {
+export function articleEvidence(article: Article, parseDay: CalendarDay = PLACEHOLDER_DAY): ArticleEvidence {
   const { text } = article;
   const results = newsDateParser().parse(text, { instant: noonUtc(parseDay), timezone: 0 });
-  const sentences = lazily(() => articleSentences(article, ctx));
+  const sentences = lazily(() => articleSentences(article));
   const dateSpans = spansOf(results);
   const quoted = quotedSpans(text);
   const relative: RelativeEvidence[] = [];

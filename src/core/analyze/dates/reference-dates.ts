@@ -1,5 +1,4 @@
 import type { Article, DateMention, DateValue } from '../../model.js';
-import { createRunContext, type RunContext } from '../../run-context.js';
 import { statementStems } from '../../nlp/content-stems.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
 import { articleSentences, sentenceIndexAt } from './article-sentences.js';
@@ -38,9 +37,9 @@ function givenDate(article: Article): DateValue | null {
 }
 
 /** The events an article places on known days: its placeable day expressions outside quotes, with their sentences. */
-function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDates, ctx: RunContext): DatedEvent[] {
+function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDates): DatedEvent[] {
   const written = date ? parseIsoDay(date.earliest ?? date.value) : null;
-  const sentences = articleSentences(article, ctx);
+  const sentences = articleSentences(article);
   const quoted = quotedSpans(article.text);
   const events: DatedEvent[] = [];
   for (const m of resolved.placeable()) {
@@ -63,9 +62,9 @@ function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDa
  * The weights of the story's words: every sentence of every article and every embedded post is one report, so the
  * names the story is about weigh little. Computed only when two reports are compared.
  */
-function vocabularyOf(articles: readonly Article[], ctx: RunContext): StoryVocabulary {
+function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
   const reports = articles.flatMap((a) => [
-    ...articleSentences(a, ctx).map((s) => ({ stems: statementStems(a.text.slice(s.start, s.end)) })),
+    ...articleSentences(a).map((s) => ({ stems: statementStems(a.text.slice(s.start, s.end)) })),
     ...a.embeds.map((e) => ({ stems: statementStems(e.text) })),
   ]);
   return storyVocabulary(reports);
@@ -77,11 +76,7 @@ function vocabularyOf(articles: readonly Article[], ctx: RunContext): StoryVocab
  * reference date; else none. Then each article's date expressions are resolved against its date: relative ones stay
  * unresolved (date null) when it has none, or when its date is a range over which they name different days.
  */
-export function datesOfStory(
-  articles: readonly Article[],
-  options: StoryDateOptions,
-  ctx: RunContext = createRunContext(),
-): StoryDates {
+export function datesOfStory(articles: readonly Article[], options: StoryDateOptions): StoryDates {
   const dates = new Map<Article, DateValue | null>();
   const resolved = new Map<Article, ResolvedDates>();
   const evidence = new Map<Article, ArticleEvidence>();
@@ -96,14 +91,14 @@ export function datesOfStory(
   let undated = articles.filter((a) => !dates.has(a));
   // Parsed for the evidence against the caller's date when there is one: most undated articles end up with it.
   const fallbackDay = options.referenceDate ? parseIsoDay(options.referenceDate) : null;
-  const words = lazily(() => vocabularyOf(articles, ctx));
+  const words = lazily(() => vocabularyOf(articles));
   const placed = new Map<Article, DatedEvent[]>();
-  for (const article of undated) evidence.set(article, articleEvidence(article, fallbackDay ?? undefined, ctx));
+  for (const article of undated) evidence.set(article, articleEvidence(article, fallbackDay ?? undefined));
   for (let round = 0; round < MAX_ROUNDS && undated.length > 0; round++) {
     // The events the articles dated so far place in time (each article's read once).
     const known = [...resolved].flatMap(([article, r]) => {
       let events = placed.get(article);
-      if (!events) placed.set(article, (events = eventsOf(article, dates.get(article) ?? null, r, ctx)));
+      if (!events) placed.set(article, (events = eventsOf(article, dates.get(article) ?? null, r)));
       return events;
     });
     const found = undated.flatMap((article) => {

@@ -1,6 +1,4 @@
 import type { Article, Span } from '../../model.js';
-import { analyzeText } from '../../nlp/wink.js';
-import type { RunContext } from '../../run-context.js';
 
 /** Sentence and paragraph spans of an article, taken from the reader when it filled them, else derived here. */
 export interface ArticleUnits {
@@ -34,12 +32,8 @@ function splitAtLines(sentences: readonly Span[], text: string): Span[] {
   return out;
 }
 
-/** The article's sentences and paragraphs; falls back to wink sentences and line paragraphs when the reader gave none. */
-export function articleUnits(article: Article, ctx: RunContext): ArticleUnits {
+/** The article's sentences (split at line breaks) and paragraphs (line paragraphs when the reader gave none). */
+export function articleUnits(article: Article): ArticleUnits {
   const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : lineParagraphs(article.text);
-  const base =
-    article.sentences.length > 0
-      ? article.sentences
-      : analyzeText(article.text, ctx).sentences.map((s) => ({ start: s.start, end: s.end }));
-  return { sentences: splitAtLines(base, article.text), paragraphs };
+  return { sentences: splitAtLines(article.sentences, article.text), paragraphs };
 }

@@ -86,7 +86,7 @@ export function findCandidates(
 } {
   const text = article.text;
   const units = wordUnits(text, ctx);
-  const { sentences, paragraphs } = articleUnits(article, ctx);
+  const { sentences, paragraphs } = articleUnits(article);
   const runs = findNameRuns({
     text,
     units,

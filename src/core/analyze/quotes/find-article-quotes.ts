@@ -96,7 +96,7 @@ function segmentPass(scan: ArticleScan, seg: Segment, cursor: Cursor): SegmentPa
 export function findArticleQuotes(article: Article, entities: readonly Entity[], ctx: RunContext): DraftQuote[] {
   const text = article.text;
   const units = wordUnits(text, ctx);
-  const { sentences, paragraphs } = articleUnits(article, ctx);
+  const { sentences, paragraphs } = articleUnits(article);
   const quoted = findQuotedSpans(text, paragraphs);
   const segments = quoteAwareSegments(text, paragraphs, sentences, quoted);
   const mentions = linkedMentions(article, entities);
