@@ -101,7 +101,11 @@ function time(corpus: Corpus): {
     });
     stories = read();
     const entityQuote = cpuTime(() => {
-      for (const articles of stories) findQuotes(articles, findEntities(articles));
+      for (const articles of stories) {
+        // One run context for the two stages, as in a run: each text is read by wink once.
+        const ctx = createRunContext();
+        findQuotes(articles, findEntities(articles, ctx), ctx);
+      }
     });
     stories = read();
     // Story by story, each with its own context: its texts read untimed into the context, then the story timed.
