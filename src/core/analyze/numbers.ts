@@ -1,7 +1,6 @@
 import type { Article, DateMention, NumberMention, Span } from '../model.js';
 import { analyzeText, type TextAnalysis, type Token } from '../nlp/wink.js';
 import { createRunContext, type RunContext } from '../run-context.js';
-import { articleSentences } from './dates/article-sentences.js';
 import { asOfDate } from './numbers/as-of-date.js';
 import { findCounted, type Counted } from './numbers/find-counted.js';
 import { findQualifier } from './numbers/find-qualifier.js';
@@ -90,7 +89,7 @@ function dateSpans(analysis: TextAnalysis, dates: readonly DateMention[]): Span[
 /** The figures of one article; its date (`publishedAt`, as the dates stage settled it) is their default as-of date. */
 function numbersOfArticle(article: Article, dates: readonly DateMention[], ctx: RunContext): NumberMention[] {
   const analysis = analyzeText(article.text, ctx);
-  const sentences = articleSentences(article);
+  const sentences = article.sentences;
   const excluded = new SpanIndex(dateSpans(analysis, dates));
   const text: FigureText = { tokens: analysis.tokens, amounts: amountEntities(analysis.entities) };
   // Each sentence's dates, found by position rather than by a scan of the article's dates per sentence.

@@ -1,7 +1,6 @@
 import type { Article, DateMention, Span, TimelineEvent } from '../model.js';
 import { analyzeText } from '../nlp/wink.js';
 import { createRunContext, type RunContext } from '../run-context.js';
-import { articleSentences } from './dates/article-sentences.js';
 import { spanAt } from '../span-index.js';
 import { tokenRangeOf } from './numbers/token-range.js';
 import { compressClause } from './timeline/compress-clause.js';
@@ -34,7 +33,7 @@ function reportsOfArticle(
   ctx: RunContext,
 ): EventReport[] {
   const { tokens } = analyzeText(article.text, ctx);
-  const sentences = articleSentences(article);
+  const sentences = article.sentences;
   const quoted = quotedSpans(article.text);
   const reports: EventReport[] = [];
   for (const date of dates) {

@@ -86,12 +86,7 @@ function articlesTable(ctx: MdContext): string[] {
     (a) =>
       `| ${label(ctx, a.id)} | ${md(a.outlet ?? '')} | ${md(a.title ?? '')} | ${publishedText(a)} | ${md(a.byline ?? '')} | ${codeSpan(a.id)} |`,
   );
-  if (rows.length === 0) return [];
-  return heading(SECTION_TITLES.articles, [
-    '| Article | Outlet | Title | Published | Byline | Id |',
-    '|---|---|---|---|---|---|',
-    ...rows,
-  ]);
+  return tableSection(SECTION_TITLES.articles, ['Article', 'Outlet', 'Title', 'Published', 'Byline', 'Id'], rows);
 }
 
 function publishedText(a: ReportArticle): string {
@@ -168,12 +163,7 @@ function numbersSection(ctx: MdContext): string[] {
     const asOf = n.asOf ? dateText(n.asOf) : '';
     return `| ${md(n.text)} | ${value} | ${md(n.counts ?? '')} | ${md(n.attribution ?? '')} | ${asOf} | ${label(ctx, n.articleId)} ${marks(ctx, [n])} |`;
   });
-  if (rows.length === 0) return [];
-  return heading(SECTION_TITLES.numbers, [
-    '| Figure | Value | Counts | Attributed to | As of | Source |',
-    '|---|---|---|---|---|---|',
-    ...rows,
-  ]);
+  return tableSection(SECTION_TITLES.numbers, ['Figure', 'Value', 'Counts', 'Attributed to', 'As of', 'Source'], rows);
 }
 
 function timelineSection(ctx: MdContext): string[] {
@@ -188,12 +178,13 @@ function entitiesSection(ctx: MdContext): string[] {
     const articles = new Set(e.mentions.map((m) => m.articleId)).size;
     return `| ${md(e.name)} | ${e.type} | ${md(e.roles.join(', '))} | ${md(e.aliases.join(', '))} | ${e.mentions.length} in ${articles} |`;
   });
+  return tableSection(SECTION_TITLES.entities, ['Name', 'Type', 'Roles', 'Also called', 'Mentions (articles)'], rows);
+}
+
+/** A section holding one Markdown table (none when it has no rows). */
+function tableSection(title: string, columns: readonly string[], rows: readonly string[]): string[] {
   if (rows.length === 0) return [];
-  return heading(SECTION_TITLES.entities, [
-    '| Name | Type | Roles | Also called | Mentions (articles) |',
-    '|---|---|---|---|---|',
-    ...rows,
-  ]);
+  return heading(title, [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows]);
 }
 
 function framingSection(ctx: MdContext): string[] {

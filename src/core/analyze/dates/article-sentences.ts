@@ -1,9 +1,4 @@
-import type { Article, Sentence, Span } from '../../model.js';
-
-/** The article's sentences, as the reader segmented them (`articleFromText` segments the same way): one segmenter. */
-export function articleSentences(article: Article): readonly Sentence[] {
-  return article.sentences;
-}
+import type { Span } from '../../model.js';
 
 /** The index of the sentence that contains offset `at`, or -1. */
 export function sentenceIndexAt(sentences: readonly Span[], at: number): number {

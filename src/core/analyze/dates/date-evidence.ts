@@ -1,7 +1,7 @@
 import type { ParsedResult } from 'chrono-node';
 import type { Article, Span } from '../../model.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
-import { articleSentences, sentenceIndexAt } from './article-sentences.js';
+import { sentenceIndexAt } from './article-sentences.js';
 import { formatDay, noonUtc, parseIsoDay, type CalendarDay } from './calendar.js';
 import { newsDateParser } from './date-parser.js';
 import { eventReport, lazily, type EventReport } from './same-event.js';
@@ -162,7 +162,7 @@ function dateLineAt(text: string, result: ParsedResult): string | null {
 export function articleEvidence(article: Article, parseDay: CalendarDay = PLACEHOLDER_DAY): ArticleEvidence {
   const { text } = article;
   const results = newsDateParser().parse(text, { instant: noonUtc(parseDay), timezone: 0 });
-  const sentences = lazily(() => articleSentences(article));
+  const sentences = lazily(() => article.sentences);
   const dateSpans = spansOf(results);
   const quoted = quotedSpans(text);
   const relative: RelativeEvidence[] = [];

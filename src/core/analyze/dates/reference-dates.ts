@@ -1,7 +1,7 @@
 import type { Article, DateMention, DateValue } from '../../model.js';
 import { statementStems } from '../../nlp/content-stems.js';
 import { isQuoted, quotedSpans } from '../timeline/quoted-spans.js';
-import { articleSentences, sentenceIndexAt } from './article-sentences.js';
+import { sentenceIndexAt } from './article-sentences.js';
 import { daysBetween, formatDay, parseIsoDay } from './calendar.js';
 import { articleEvidence, type ArticleEvidence, type DatedEvent } from './date-evidence.js';
 import { inferArticleDate } from './infer-article-date.js';
@@ -39,7 +39,7 @@ function givenDate(article: Article): DateValue | null {
 /** The events an article places on known days: its placeable day expressions outside quotes, with their sentences. */
 function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDates): DatedEvent[] {
   const written = date ? parseIsoDay(date.earliest ?? date.value) : null;
-  const sentences = articleSentences(article);
+  const sentences = article.sentences;
   const quoted = quotedSpans(article.text);
   const events: DatedEvent[] = [];
   for (const m of resolved.placeable()) {
@@ -64,7 +64,7 @@ function eventsOf(article: Article, date: DateValue | null, resolved: ResolvedDa
  */
 function vocabularyOf(articles: readonly Article[]): StoryVocabulary {
   const reports = articles.flatMap((a) => [
-    ...articleSentences(a).map((s) => ({ stems: statementStems(a.text.slice(s.start, s.end)) })),
+    ...a.sentences.map((s) => ({ stems: statementStems(a.text.slice(s.start, s.end)) })),
     ...a.embeds.map((e) => ({ stems: statementStems(e.text) })),
   ]);
   return storyVocabulary(reports);
