@@ -124,6 +124,29 @@ describe('transcript turns (quotes/transcript-turn)', () => {
     expect(find(s.quotes, 'I never said the plan')?.speaker?.name).toBe('HALE');
   });
 
+  it('reads a transcript quoted whole (every paragraph opening with a quotation mark) turn by turn', () => {
+    const s = analyze(
+      [
+        'Partial transcript as follows:',
+        '"HALE:\u00a0 Governor, will the ferry run this winter?',
+        '"MORROW: It will. We have the money for the \u201cnorthern route\u201d and the crews.',
+        '"And the harbor office agreed to it last week.',
+        '"HALE: Thank you, Governor."',
+      ].join('\n\n'),
+    );
+    const turns = s.quotes.filter((q) => q.provenance.rule === 'quotes/transcript-turn');
+    expect(turns.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['HALE', 'Governor, will the ferry run this winter?'],
+      [
+        'MORROW',
+        'It will. We have the money for the \u201cnorthern route\u201d and the crews.\n\n"And the harbor office agreed to it last week.',
+      ],
+      ['HALE', 'Thank you, Governor.'],
+    ]);
+    // The paragraphs' opening marks are the convention, not quotations that run from one turn into the next.
+    expect(s.quotes.some((q) => q.kind === 'direct' && q.text.includes('HALE'))).toBe(false);
+  });
+
   it('does not read one capitalized label, a note or a headline label as a transcript', () => {
     expect(find(analyze('EXCLUSIVE: Mayor plans to close three schools next year.').quotes, 'Mayor plans')).toBe(
       undefined,

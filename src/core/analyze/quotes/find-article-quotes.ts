@@ -81,6 +81,7 @@ function segmentPass(scan: ArticleScan, seg: Segment, cursor: Cursor): SegmentPa
     units: scan.units,
     seg,
     paragraph,
+    paragraphs: scan.paragraphs,
     searchFrom: (scan.paragraphs[seg.paragraph - 1] ?? paragraph).start,
     view: { units: scan.units, a, b, quotes } satisfies SegmentView,
     mentions: scan.mentions,

@@ -1,6 +1,7 @@
 import { FirstFrom } from '../../first-from.js';
 import { firstIndexWhere } from '../../span-index.js';
 import type { Span } from '../../model.js';
+import { quotedTranscriptParagraphs } from './transcript-label.js';
 
 /**
  * Text between quotation marks. `open` is the offset of the opening mark's first character, `close` that of the closing
@@ -139,13 +140,22 @@ function singleQuotes(text: string, para: Span, paragraph: number, taken: readon
   return out;
 }
 
+/** A paragraph without its opening quotation mark (a quoted transcript's paragraph opens with one). */
+function afterOpeningMark(text: string, para: Span): Span {
+  return { start: para.start + text.slice(para.start, para.end).search(/["“]/) + 1, end: para.end };
+}
+
 /**
  * Finds quoted spans paragraph by paragraph. An opening mark with no closing mark before the paragraph ends is the
- * journalism convention for a quote that goes on in the next paragraph: the span runs to the paragraph end.
+ * journalism convention for a quote that goes on in the next paragraph: the span runs to the paragraph end. In a
+ * quoted transcript ('"PENCE: Well, ...' paragraph after paragraph) that convention's marks are read past: the turns
+ * are the transcript finder's, and only the quotations inside them are quotations.
  */
 export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpan[] {
   const out: QuotedSpan[] = [];
-  paragraphs.forEach((para, p) => {
+  const transcript = quotedTranscriptParagraphs(text, paragraphs);
+  paragraphs.forEach((whole, p) => {
+    const para = transcript.has(p) ? afterOpeningMark(text, whole) : whole;
     const doubles = doubleQuotes(text, para, p);
     out.push(...doubles, ...singleQuotes(text, para, p, doubles));
   });

@@ -35,6 +35,8 @@ export interface SegmentPass {
   seg: Segment;
   /** The paragraph holding the segment. */
   paragraph: Span;
+  /** The article's paragraphs (`seg.paragraph` indexes them). */
+  paragraphs: readonly Span[];
   /** Where a search for a carried speaker starts: the paragraph before the segment's (a speaker goes on that far). */
   searchFrom: number;
   view: SegmentView;
