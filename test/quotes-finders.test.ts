@@ -159,3 +159,35 @@ describe('transcript turns (quotes/transcript-turn)', () => {
     expect(notes.quotes).toEqual([]);
   });
 });
+
+describe('quotations inside a longer statement (quotes/clause-tail)', () => {
+  const rule = (q: { provenance: { rule: string } } | undefined) => q?.provenance.rule;
+
+  it('takes the rest of the clause after a quotation that the sentence goes on after', () => {
+    const s = analyze('“You starved the ferry service for years” to pay for the stadium, Ortiz told the council.');
+    const q = s.quotes.find((x) => x.text.includes('starved the ferry'));
+    expect(q?.text).toBe('“You starved the ferry service for years” to pay for the stadium');
+    expect(q?.kind).toBe('partial');
+    expect(rule(q)).toBe('quotes/clause-tail');
+  });
+
+  it('joins quoted words listed with a conjunction', () => {
+    const s = analyze('The governor keeps calling his rivals “cowards” and “quitters.”');
+    expect(s.quotes.some((q) => q.text === '“cowards” and “quitters.”')).toBe(true);
+  });
+
+  it('leaves a quotation that ends its sentence, or that its attribution follows', () => {
+    const ended = analyze('“We will open the bridge in May.” The contractor agreed on Monday.');
+    expect(ended.quotes.some((q) => rule(q) === 'quotes/clause-tail')).toBe(false);
+    const attributed = analyze('“We will open the bridge in May” she said on Monday.');
+    expect(attributed.quotes.some((q) => rule(q) === 'quotes/clause-tail')).toBe(false);
+  });
+
+  it('stops before an attribution after a comma and does not end on a dangling word', () => {
+    const s = analyze('“This plan is a gift to developers” at our expense, the mayor said on Friday.');
+    const q = s.quotes.find((x) => x.text.includes('a gift to developers'));
+    expect(q?.text).toBe('“This plan is a gift to developers” at our expense');
+    const dangling = analyze('Ortiz said the budget was “not finished” and “far from fair” before the vote.');
+    expect(dangling.quotes.every((x) => !/\b(and|or|to)$/.test(x.text))).toBe(true);
+  });
+});

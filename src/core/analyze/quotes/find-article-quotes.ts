@@ -113,5 +113,5 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[],
       ? { speaker: colonSpeaker(text, seg, atts, mentions, units), paragraph: seg.paragraph }
       : null;
   }
-  return REFINERS.reduce((quotes, refiner) => refiner.refine(quotes, state), state.out);
+  return REFINERS.reduce((quotes, refiner) => refiner.refine(quotes, state, scan.article), state.out);
 }

@@ -1,6 +1,7 @@
 import type { Article, Entity } from '../../model.js';
 import type { RunContext } from '../../run-context.js';
 import { dropNestedReports } from './drop-nested-reports.js';
+import { CLAUSE_TAIL_RULE, extendClauseTails } from './extend-clause-tails.js';
 import { findEmbedQuotes } from './find-embed-quotes.js';
 import { findQuotations } from './find-quotations.js';
 import { findReportedSpeech } from './find-reported-speech.js';
@@ -52,11 +53,11 @@ export function runSegmentFinders(p: SegmentPass, atts: readonly Attribution[]):
 
 /**
  * A refiner of one article's proposed quotes: merges, trims, drops or resolves them, and returns the list it keeps.
- * The refiners of this list only drop quotes; a refiner that changed one would set its `provenance.rule` to its own.
+ * A refiner that changes a quote sets its `provenance.rule` to its own (`quotes/clause-tail`); the others only drop.
  */
 export interface QuoteRefiner {
   rule: string;
-  refine(quotes: DraftQuote[], state: ArticleState): DraftQuote[];
+  refine(quotes: DraftQuote[], state: ArticleState, article: Article): DraftQuote[];
 }
 
 /** The refiners, in order, run once per article after every segment's finders. */
@@ -66,6 +67,7 @@ export const REFINERS: readonly QuoteRefiner[] = [
   { rule: 'quotes/drop-nested-reports', refine: dropNestedReports },
   // Partial quotes no cue governs stay only when reported speech holds them (dropped with it above, else here).
   { rule: 'quotes/drop-loose-partials', refine: (quotes, state) => quotes.filter((q) => !state.loose.has(q)) },
+  { rule: CLAUSE_TAIL_RULE, refine: (quotes, _state, article) => extendClauseTails(quotes, article.text) },
 ];
 
 /** A finder of a whole article's quotes outside the body's segments (embedded posts). */
