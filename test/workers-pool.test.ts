@@ -51,6 +51,23 @@ describe('the analysis pool', () => {
     }
   });
 
+  it('starts the jobs waiting behind jobs stopped at their budget (no job is left unsettled)', async () => {
+    // One worker, two stuck inputs first: piscina starts no new worker for its own queue after an abort, so the jobs
+    // wait in the pool's queue and each gets a fresh worker (the CLI exited 13 with a job never started).
+    const stuck = new AnalysisPool({ workers: 1, jobTimeoutMs: 1_500, entry: stuckWorkerEntry('read') });
+    try {
+      const slow = (id: string) => raw(id, `${FERRY_ARTICLES[2]} ${STUCK_MARKER}`);
+      const { articles, failures } = await stuck.readArticles([slow('slow-1'), slow('slow-2'), ferry[0]!]);
+      expect(articles.map((a) => a.id)).toEqual(['ferry-1']);
+      expect(failures.map((f) => [f.source, f.code])).toEqual([
+        ['slow-1.txt', 'over-time-budget'],
+        ['slow-2.txt', 'over-time-budget'],
+      ]);
+    } finally {
+      await stuck.close();
+    }
+  }, 60_000);
+
   it('says why when the story as a whole goes over its budget, and keeps the failed inputs', async () => {
     const stuck = new AnalysisPool({
       workers: 1,

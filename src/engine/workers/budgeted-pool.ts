@@ -3,6 +3,11 @@
  * starts the job (it says so), so that waiting in the queue never counts; past it, the job is aborted, which makes
  * piscina terminate that worker and start a fresh one. The memory budget is the worker's heap limit: a job past it
  * kills its worker (and only that job fails). Either way the job rejects with a JobStoppedError that says why.
+ *
+ * Jobs wait for a worker here, not in piscina's queue: when piscina stops a worker for an aborted job it starts a new
+ * one only up to `minThreads` (0 here), so a job waiting in its queue while every running job was aborted was never
+ * started, and a CLI run ended with its last job unsettled (exit code 13). Giving piscina only as many jobs as there are
+ * workers makes it start a worker for each job it is given.
  */
 import { Piscina } from 'piscina';
 import { resolvePoolSettings, type PoolOptions, type PoolSettings } from './budget-options.js';
@@ -29,6 +34,10 @@ export class BudgetedPool {
   private readonly pending = new Map<number, AbortController>();
   private nextId = 1;
   private closed = false;
+  /** Jobs given to piscina and not settled: at most one per worker. */
+  private running = 0;
+  /** Jobs waiting for a worker, first come first served. */
+  private readonly waiting: (() => void)[] = [];
 
   /** Starts the pool (its workers start on first use, then stay up until `close`). */
   constructor(options: BudgetedPoolOptions = {}) {
@@ -60,7 +69,7 @@ export class BudgetedPool {
 
   /** Jobs waiting for a free worker. */
   get queued(): number {
-    return this.piscina.queueSize;
+    return this.waiting.length + this.piscina.queueSize;
   }
 
   /** Jobs given and not yet settled (running or waiting). */
@@ -81,7 +90,10 @@ export class BudgetedPool {
         this.settings.jobTimeoutMs,
       );
     });
+    let holdsWorker = false;
     try {
+      await this.workerFor(budget.signal);
+      holdsWorker = true;
       return (await this.piscina.run({ ...job, id }, { signal: budget.signal })) as JobResults[K];
     } catch (error) {
       throw this.stopReason(error, budget.signal);
@@ -89,7 +101,37 @@ export class BudgetedPool {
       clearTimeout(timer);
       this.onStart.delete(id);
       this.pending.delete(id);
+      if (holdsWorker) this.releaseWorker();
     }
+  }
+
+  /** Resolves when a worker is free for one more job; rejects with the budget's reason if it is stopped first. */
+  private workerFor(budget: AbortSignal): Promise<void> {
+    if (this.running < this.settings.workers) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const take = (): void => {
+        budget.removeEventListener('abort', stop);
+        resolve();
+      };
+      const stop = (): void => {
+        const i = this.waiting.indexOf(take);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(budget.reason as Error);
+      };
+      if (budget.aborted) return stop();
+      budget.addEventListener('abort', stop, { once: true });
+      this.waiting.push(take);
+    });
+  }
+
+  /** Gives a finished job's worker to the next waiting job (its count stays), or frees it. */
+  private releaseWorker(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
   }
 
   /** Stops every worker at once (running jobs fail); later jobs are refused. */
