@@ -1,7 +1,7 @@
 // The inputs the benchmarks build from the shared data: the seed articles, and long texts made of real prose.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED_DIR } from '../../test/helpers/shared.js';
+import { readSeed, seedNames, SHARED_DIR } from '../../test/helpers/shared.js';
 
 /** The folder of the seed articles (`../shared/seeds`, or under PARALLAX_SHARED). */
 export const SEEDS_DIR = join(SHARED_DIR, 'seeds');
@@ -9,10 +9,7 @@ export const SEEDS_DIR = join(SHARED_DIR, 'seeds');
 /** The seed articles (file name and text) in file-name order; null when the shared data is not there. */
 export function seedArticles(): { file: string; text: string }[] | null {
   if (!existsSync(SEEDS_DIR)) return null;
-  return readdirSync(SEEDS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((file) => ({ file, text: readFileSync(join(SEEDS_DIR, file), 'utf8') }));
+  return seedNames().map((file) => ({ file, text: readSeed(file) }));
 }
 
 /** The pieces over and over in order, joined by blank lines, until the text holds at least `bytes` of UTF-8. */

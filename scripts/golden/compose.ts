@@ -1,25 +1,21 @@
 // Regenerates test/golden/compose/: the compose phase on the seed story, from the raw seed text with no analyze-phase
 // annotations, so that the file changes only when compose itself changes. Holds ids, counts and short snippets only.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleFromText } from '../../src/core/article-from-text.js';
 import { composeStory } from '../../src/core/compose/compose.js';
 import type { Article } from '../../src/core/model.js';
 import type { AnalyzedStory, ComposedStory } from '../../src/core/stage-types.js';
+import { seedRaws } from '../../test/helpers/shared.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHARED = process.env.PARALLAX_SHARED ?? join(ROOT, '..', 'shared');
 /** Where the golden file lives. */
 export const GOLDEN_FILE = join(ROOT, 'test', 'golden', 'compose', 'seed-story.json');
 const SNIPPET = 50;
 
 /** The seed story as plain articles (raw text, no cleaning), with no annotations. */
 export function seedStory(): AnalyzedStory {
-  const dir = join(SHARED, 'seeds');
-  const articles: Article[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => articleFromText(f.replace(/\.txt$/, ''), readFileSync(join(dir, f), 'utf8'), { source: f }));
+  const articles: Article[] = seedRaws().map((r) => articleFromText(r.id, r.content, { source: r.source }));
   return { articles, referenceDate: '2021-05-17', entities: [], quotes: [], numbers: [], dates: [], timeline: [] };
 }
 

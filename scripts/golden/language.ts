@@ -1,12 +1,11 @@
 // Golden output of the language layer on the seed story: one key per stage (entities, quotes; dates and numbers are
 // added by their owners as further entries of STAGES). Regenerate with `npm run golden -- language`.
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeArticles, readArticles } from '../../src/core/pipeline.js';
-import type { RawArticle } from '../../src/core/model.js';
 import type { AnalyzedStory } from '../../src/core/stage-types.js';
-import { SHARED_DIR } from '../../test/helpers/shared.js';
+import { seedRaws } from '../../test/helpers/shared.js';
 
 /** Where the golden file lives. */
 export const GOLDEN_FILE = join(
@@ -58,18 +57,7 @@ export const STAGES: Record<string, (story: AnalyzedStory) => unknown> = {
 
 /** The seed story, read and analyzed as the pipeline does. */
 export function analyzeSeeds(): AnalyzedStory {
-  const dir = join(SHARED_DIR, 'seeds');
-  const raws: RawArticle[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({
-      id: f.replace(/\.txt$/, ''),
-      source: f,
-      format: 'text',
-      content: readFileSync(join(dir, f), 'utf8'),
-      meta: {},
-    }));
-  const { articles } = readArticles(raws);
+  const { articles } = readArticles(seedRaws());
   // No reference date: each article is resolved against its own date, as `analyzeStory` does without `--date`.
   return analyzeArticles(articles, null);
 }

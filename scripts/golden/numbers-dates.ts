@@ -1,13 +1,14 @@
 // Regenerates test/golden/numbers-dates/seeds.json: the dates, figures and timeline found in the seed articles (read
 // as one story). Values and short snippets only (no offsets, which move whenever the reader's cleaning changes).
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { datesOfStory } from '../../src/core/analyze/dates/reference-dates.js';
 import { findNumbers } from '../../src/core/analyze/numbers.js';
 import { buildTimeline } from '../../src/core/analyze/timeline.js';
-import type { Article, RawArticle } from '../../src/core/model.js';
+import type { Article } from '../../src/core/model.js';
 import { readArticles } from '../../src/core/pipeline.js';
+import { seedRaws } from '../../test/helpers/shared.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where the golden file goes. */
@@ -22,18 +23,8 @@ function snippet(text: string): string {
 }
 
 /** The golden content: what the dates, numbers and timeline stages make of the seeds. */
-export function computeGolden(dir = SEEDS): unknown {
-  const raws: RawArticle[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({
-      id: name.replace(/\.txt$/, ''),
-      source: name,
-      format: 'text',
-      content: readFileSync(join(dir, name), 'utf8'),
-      meta: {},
-    }));
-  return numbersDatesOf(readArticles(raws).articles);
+export function computeGolden(): unknown {
+  return numbersDatesOf(readArticles(seedRaws()).articles);
 }
 
 /** What the dates, numbers and timeline stages make of articles already read (ids cut to their first 3 characters). */

@@ -1,15 +1,15 @@
 // Regenerates test/golden/read/<seed>.json: what the reader makes of each seed article (metadata, counts, removals,
 // embeds, sentence offsets). Snippets are cut short so that no article text is copied into the repository.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/core/model.js';
 import { readArticle } from '../../src/core/read/read-article.js';
+import { readSeed, seedNames } from '../../test/helpers/shared.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where the golden files go. */
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden', 'read');
-const SEEDS = join(process.env.PARALLAX_SHARED ?? resolve(ROOT, '..', 'shared'), 'seeds');
 /** Longest snippet of article text kept in a golden file. */
 const SNIPPET = 40;
 
@@ -49,11 +49,9 @@ export function goldenOf(article: Article): unknown {
 }
 
 /** Reads every seed with the others as story context, the way the pipeline does. */
-export function readSeeds(dir = SEEDS): { name: string; article: Article }[] {
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const contents = names.map((n) => readFileSync(join(dir, n), 'utf8'));
+export function readSeeds(): { name: string; article: Article }[] {
+  const names = seedNames();
+  const contents = names.map(readSeed);
   return names.map((name, i) => {
     const id = name.replace(/\.txt$/, '');
     const result = readArticle(
