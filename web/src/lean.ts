@@ -3,11 +3,10 @@
  * none). Pure: no DOM.
  */
 
-/** The five-point lean scale, from left to right (the same words as the server's ratings). */
-export const LEANS = ['left', 'lean-left', 'center', 'lean-right', 'right'] as const;
+import { LEANS, type Lean } from '../../src/core/stream/ratings.js';
 
-/** A lean on the five-point scale. */
-export type Lean = (typeof LEANS)[number];
+// The five-point lean scale is the server's own (core's ratings), not a copy.
+export { LEANS, type Lean };
 
 /** Display names of the leans. */
 export const LEAN_LABELS: Readonly<Record<Lean, string>> = {
