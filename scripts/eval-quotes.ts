@@ -122,7 +122,7 @@ function main(): void {
   for (const doc of docs) {
     const article = articleFromText(doc.id, doc.text, { source: 'polnear' });
     const ctx = createRunContext();
-    const entities = findEntities([article]);
+    const entities = findEntities([article], ctx);
     const quotes = findQuotes([article], entities, ctx);
     const explained = explainIndependent(doc.text, doc.attributions, quotes);
     const a = { direct: explained.direct.counts, all: explained.all.counts };
