@@ -3,7 +3,7 @@
 // part of speech; also a word with the function word after it: "support for", "questions about") that no quote of the
 // other finders covers, it counts its occurrences, how many lie in the cue of a true attribution that no other finder
 // matched (and on which side that attribution's content lies), and, for each reading the finder can give it (the
-// clause after, the sentence after, the clause before; any subject or only one that names people), how many of the
+// clause after, the rest of the sentence after; any subject or only one that names people), how many of the
 // quotes that reading would propose match a true attribution (tp) or none (fp). A form is kept with its best reading
 // when that reading has at least `minTruePositives` tp and a precision above `minPrecision`; both thresholds are chosen
 // by two-fold cross-validation on the train split (learn on one half, run the finder with it on the other half and

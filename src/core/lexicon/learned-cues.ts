@@ -5,14 +5,14 @@
  */
 import learned from './learned-cues.json' with { type: 'json' };
 
-/** Where a learned cue's content lies: the clause after it, the sentence after it, or the clause before its subject. */
-export type LearnedContent = 'after-clause' | 'after-sentence' | 'before';
+/** Where a learned cue's content lies: the clause after it, or the rest of the sentence after it. */
+export type LearnedContent = 'after-clause' | 'after-sentence';
 
 /** Who may be a learned cue's subject: anybody (or nobody named), or only a phrase that names people. */
 export type LearnedSubject = 'any' | 'people';
 
 /** The contents a learned cue may govern, in the order the learner tries them. */
-export const LEARNED_CONTENTS: readonly LearnedContent[] = ['after-clause', 'after-sentence', 'before'];
+export const LEARNED_CONTENTS: readonly LearnedContent[] = ['after-clause', 'after-sentence'];
 
 /** The subjects a learned cue may require, in the order the learner tries them. */
 export const LEARNED_SUBJECTS: readonly LearnedSubject[] = ['any', 'people'];

@@ -7,6 +7,7 @@ import {
   type LearnedCue,
   type LearnedLexicon,
 } from '../../lexicon/learned-cues.js';
+import type { WordUnit } from '../entities/word-units.js';
 import { phraseBefore, type PhraseRange } from './find-speaker-phrase.js';
 import { namesPeople } from './find-stance-objects.js';
 import { emitReported, speakerContext, type SegmentPass } from './quote-pass.js';
@@ -59,11 +60,20 @@ function optionsOf(run: RunContext): LearnedCueOptions {
 const SECOND_WORDS = new Set(['about', 'against', 'at', 'for', 'from', 'of', 'on', 'over', 'to', 'with', 'that']);
 /** Words after a form that make it a passive or a phrasal verb of another sense ("named by", "backing down"). */
 const NOT_CONTENT = new Set(['by', 'down', 'up', 'off', 'away', 'out', 'in', 'into']);
+/**
+ * Words that are never a learned cue's form: participles used as prepositions ("asked Biden following a press
+ * conference") and verbs of aspect, whose object is the subject's doing, not its words ("Hamas started launching").
+ */
+const NOT_FORMS =
+  /^(?:following|including|during|regarding|concerning|considering|given|start|starts|started|starting|begin|begins|began|begun|beginning|continue|continues|continued|continuing|stop|stops|stopped|stopping|keep|keeps|kept|keeping|finish|finished)$/;
 /** Units that end a clause, and units that end a sentence (a content never runs past a quotation mark). */
 const CLAUSE_END = /^(?:[,;:.!?()—–"“”]|--)$/;
 const SENTENCE_END = /^[;.!?()"“”]$/;
 /** Words before a form that negate it: PolNeAR attributes negated cues too, so they join the cue ("did not agree"). */
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no', 'nor', 'cannot']);
+
+/** Parts of speech of a function word: such a form ("that", "about", "whether") is the cue with the word before it. */
+const FUNCTION_POS = new Set(['SCONJ', 'ADP', 'ADV', 'PART', 'PRON', 'DET', 'CCONJ', 'AUX']);
 
 /** True when a quote that is already found (and not embedded) overlaps the span. */
 function covered(p: SegmentPass, span: Span, probe: boolean): boolean {
@@ -84,37 +94,102 @@ function formsAt(p: SegmentPass, i: number): { key: string; last: number }[] {
   return forms;
 }
 
-/** The content after the form ending at unit `last`, up to the clause's or sentence's end; null when empty. */
-function contentAfter(p: SegmentPass, last: number, end: RegExp, probe: boolean): Span | null {
+/** Quotation marks: a content cut by one ends where the quotation opens. */
+const QUOTE_MARK = /^["“”]$/;
+/** A content about asking for comment ("requests for comment"): an outlet's narration, not the subject's words. */
+const ASKED_FOR_COMMENT = /^(?:requests?|calls?|messages?|e-?mails?|inquir(?:y|ies))\b.*\bcomment/i;
+
+/**
+ * The last unit of a content cut short by a quotation or a quote already found: back to before its last comma, dash or
+ * conjunction
+ * ("called Netanyahu, the Israeli Prime Minister, emphasizing"), and before trailing function words ("telling them
+ * that"), so that the content does not end mid-phrase.
+ */
+function trimCut(units: readonly WordUnit[], first: number, to: number): number {
+  let last = to;
+  for (let k = to; k > first; k--) {
+    if (/^(?:[,—–]|--)$/.test(units[k]!.value) || units[k]!.pos === 'CCONJ') {
+      last = k - 1;
+      break;
+    }
+  }
+  while (last >= first && (units[last]!.type !== 'word' || FUNCTION_POS.has(units[last]!.pos))) last--;
+  return last;
+}
+
+/** Words that only say when ("spoke again Tuesday"): a content needs two words besides them. */
+const WHEN_WORDS =
+  /^(?:again|also|today|yesterday|tomorrow|tonight|later|earlier|recently|now|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|last|next|this|on)$/;
+
+/**
+ * True when units `first` to `last` read as a cue's content: two words or more besides words of time, opening with a
+ * word; after a one-word form, not opening with a preposition ("phone calls with Abbas"), after a noun not with a verb
+ * (the noun is then the subject of the clause: "such statements have to be agreed"), after an adjective not with a
+ * noun (it is then an attribute: "already worried Democrats"); not a request for comment.
+ */
+function readable(p: SegmentPass, form: { i: number; last: number }, first: number, last: number): boolean {
   const { units } = p.view;
-  let first = last + 1;
+  const open = units[first];
+  if (!open || open.type !== 'word') return false;
+  let words = 0;
+  for (let k = first; k <= last; k++) if (units[k]!.type === 'word' && !WHEN_WORDS.test(units[k]!.lower)) words++;
+  if (words < 2) return false;
+  const head = units[form.i]!;
+  if (form.last === form.i && head.pos !== 'SCONJ') {
+    let verb = first;
+    while (verb < last && units[verb]!.pos === 'ADV') verb++;
+    if (open.pos === 'ADP' && open.lower !== 'that') return false;
+    if (/^(NOUN|PROPN)$/.test(head.pos) && /^(VERB|AUX)$/.test(units[verb]!.pos)) return false;
+    if (head.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(open.pos)) return false;
+  }
+  if (head.pos === 'VERB' && namesOnly(units, first, last)) return false;
+  const text = p.article.text;
+  const end = units[last]!.end;
+  return !ASKED_FOR_COMMENT.test(text.slice(open.start, end)) && !ASKED_FOR_COMMENT.test(text.slice(head.start, end));
+}
+
+/**
+ * True when the content's first clause is a name and nothing else ("called Benjamin Netanyahu, the Israeli Prime
+ * Minister"): the verb's object is a person or a body, not something said.
+ */
+function namesOnly(units: readonly WordUnit[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const u = units[k]!;
+    if (/^(?:[,—–(]|--)$/.test(u.value)) break;
+    if (u.type === 'word' && u.pos !== 'PROPN' && u.pos !== 'DET') return false;
+  }
+  return true;
+}
+
+/**
+ * After a noun form, the last unit of its content's noun phrase: the content ends before a verb that follows a noun
+ * ("dozens of street clashes have erupted": the form's phrase is the clause's subject, the verb no part of it).
+ */
+function nounContentEnd(units: readonly WordUnit[], first: number, to: number): number {
+  for (let k = first + 1; k <= to; k++) {
+    if (/^(VERB|AUX)$/.test(units[k]!.pos) && /^(NOUN|PROPN|PRON)$/.test(units[k - 1]!.pos)) return k - 1;
+  }
+  return to;
+}
+
+/** The content after the form ending at unit `form.last`, up to the clause's or sentence's end; null when none. */
+function contentAfter(p: SegmentPass, form: { i: number; last: number }, end: RegExp, probe: boolean): Span | null {
+  const { units } = p.view;
+  let first = form.last + 1;
   if (units[first]?.lower === 'that' && first <= p.view.b) first++;
   let to = first - 1;
   while (to + 1 <= p.view.b && !end.test(units[to + 1]!.value) && !covered(p, units[to + 1]!, probe)) to++;
-  return to >= first ? { start: units[first]!.start, end: units[to]!.end } : null;
-}
-
-/** The clause before the subject phrase (or the cue, without one) starting at unit `from`; null when empty. */
-function contentBefore(p: SegmentPass, from: number, probe: boolean): Span | null {
-  const { units } = p.view;
-  let last = from - 1;
-  if (units[last]?.value === ',' && last >= p.view.a) last--;
-  let first = last + 1;
-  while (first - 1 >= p.view.a && !CLAUSE_END.test(units[first - 1]!.value) && !covered(p, units[first - 1]!, probe)) {
-    first--;
+  const next = units[to + 1];
+  if (next && to + 1 <= p.view.b && (QUOTE_MARK.test(next.value) || covered(p, next, probe))) {
+    to = trimCut(units, first, to);
   }
-  return last >= first ? { start: units[first]!.start, end: units[last]!.end } : null;
+  if (/^(NOUN|PROPN)$/.test(units[form.i]!.pos)) to = nounContentEnd(units, first, to);
+  return to >= first && readable(p, form, first, to) ? { start: units[first]!.start, end: units[to]!.end } : null;
 }
 
-/** The content a reading governs at the form from unit `i` to `last`, whose subject phrase is `phrase`. */
-function contentOf(
-  p: SegmentPass,
-  at: { i: number; last: number; phrase: PhraseRange | null },
-  content: LearnedContent,
-  probe: boolean,
-): Span | null {
-  if (content === 'before') return contentBefore(p, at.phrase?.first ?? at.i, probe);
-  return contentAfter(p, at.last, content === 'after-clause' ? CLAUSE_END : SENTENCE_END, probe);
+/** The content a reading governs after the form from unit `form.i` to `form.last`. */
+function contentOf(p: SegmentPass, form: { i: number; last: number }, content: LearnedContent, probe: boolean): Span | null {
+  return contentAfter(p, form, content === 'after-clause' ? CLAUSE_END : SENTENCE_END, probe);
 }
 
 /** The first unit of the cue: a negation up to three units before the form, else the form's first. */
@@ -125,46 +200,49 @@ function cueStart(p: SegmentPass, i: number): number {
 
 /**
  * True when unit `i` may open a learned cue: a lower-case form (not a headline's title case), outside quotations and
- * quotes already found, not followed by a passive's "by" or a particle.
+ * quotes already found, not after a verb of aspect ("started launching"), not followed by a passive's "by" or a particle.
  */
 function openable(p: SegmentPass, i: number, probe: boolean): boolean {
   const u = p.view.units[i]!;
-  if (u.value !== u.lower || inQuote(p.view, i) || covered(p, u, probe)) return false;
+  const prev = p.view.units[i - 1]?.lower ?? '';
+  if (u.value !== u.lower || NEGATIONS.has(u.lower) || NOT_FORMS.test(u.lower) || NOT_FORMS.test(prev)) return false;
+  if (inQuote(p.view, i) || covered(p, u, probe)) return false;
   return !NOT_CONTENT.has(p.view.units[i + 1]?.lower ?? '');
 }
 
-/** Parts of speech of a function word: such a form ("that", "about", "whether") is the cue with the word before it. */
-const FUNCTION_POS = new Set(['SCONJ', 'ADP', 'ADV', 'PART', 'PRON', 'DET', 'CCONJ', 'AUX']);
-
 /**
- * The first unit of the cue whose form opens at unit `i`: the word before a function word ("concerns about", "asked
- * whether"), when it is a lower-case word outside quotations; else `i`.
+ * The first unit of the cue whose form opens at unit `i`: a function word ("that", "about", "whether") is the cue only
+ * with the content word before it ("concerns about", "asked whether"), a lower-case word outside quotations; -1 when
+ * there is none ("it's an insult not only to").
  */
 function cueHead(p: SegmentPass, i: number): number {
   const u = p.view.units[i]!;
   const prev = p.view.units[i - 1];
-  if (!FUNCTION_POS.has(u.pos) || !prev || i - 1 < p.view.a || prev.type !== 'word') return i;
-  return prev.value === prev.lower && !inQuote(p.view, i - 1) ? i - 1 : i;
+  if (!FUNCTION_POS.has(u.pos)) return i;
+  if (!prev || i - 1 < p.view.a || !/^(VERB|NOUN|ADJ)$/.test(prev.pos) || NEGATIONS.has(prev.lower)) return -1;
+  return prev.value === prev.lower && !inQuote(p.view, i - 1) ? i - 1 : -1;
 }
 
 /** The subject phrase before unit `head`, outside quotations, and whether it names people. */
 function subjectOf(p: SegmentPass, head: number): { phrase: PhraseRange | null; people: boolean } {
   const phrase = phraseBefore(p.view.units, head, p.view.a, false);
   if (!phrase || inQuote(p.view, phrase.first)) return { phrase: null, people: false };
-  return { phrase, people: namesPeople(p, phrase) };
+  // A relative pronoun may stand for things ("airstrikes that have targeted"): it names people only as "who".
+  const relative = phrase.first === phrase.last && /^(?:it|this|that|which)$/.test(p.view.units[phrase.first]!.lower);
+  return { phrase, people: !relative && namesPeople(p, phrase) };
 }
 
 /** Records what each lexicon form at unit `i` would read, for the learner. */
 function probeAt(p: SegmentPass, i: number, lexicon: LearnedLexicon, probe: LearnedProbe[]): void {
   const head = cueHead(p, i);
+  if (head < 0) return;
   const { phrase, people } = subjectOf(p, head);
+  if (phrase && !people) return;
   for (const { key, last } of formsAt(p, i)) {
     if (!lexicon.has(key) || NOT_CONTENT.has(p.view.units[last + 1]?.lower ?? '')) continue;
-    const at = { i: head, last, phrase };
     const contents = {
-      'after-clause': contentOf(p, at, 'after-clause', true),
-      'after-sentence': contentOf(p, at, 'after-sentence', true),
-      before: contentOf(p, at, 'before', true),
+      'after-clause': contentOf(p, { i, last }, 'after-clause', true),
+      'after-sentence': contentOf(p, { i, last }, 'after-sentence', true),
     };
     probe.push({ key, cue: { start: p.view.units[head]!.start, end: p.view.units[last]!.end }, contents, people });
   }
@@ -176,13 +254,14 @@ function readAt(p: SegmentPass, i: number, lexicon: LearnedLexicon): boolean {
   const cue: LearnedCue | undefined = form && lexicon.get(form.key);
   if (!form || !cue || NOT_CONTENT.has(p.view.units[form.last + 1]?.lower ?? '')) return false;
   const head = cueHead(p, i);
+  if (head < 0) return false;
   const { phrase, people } = subjectOf(p, head);
-  if (cue.subject === 'people' && !people) return false;
-  const content = contentOf(p, { i: head, last: form.last, phrase }, cue.content, false);
+  // A subject that names no people ("airstrikes that have targeted", "the problem is that") tells of things, not words.
+  if ((phrase && !people) || (cue.subject === 'people' && !people)) return false;
+  const content = contentOf(p, { i, last: form.last }, cue.content, false);
   if (!content) return false;
   const { units } = p.view;
-  // A subject that names no people ("the problem for Mexico is that") is no speaker: the quote says where it looked.
-  const speaker = phrase && people ? resolveSpeaker(speakerContext(p), phrase) : null;
+  const speaker = phrase ? resolveSpeaker(speakerContext(p), phrase) : null;
   const words = p.article.text.slice(units[cueStart(p, head)]!.start, units[form.last]!.end);
   emitReported(p, { rule: RULE, content, cue: words, speaker });
   return true;
