@@ -2,12 +2,13 @@
 // only (first annotator per article, as scripts/eval-quotes.ts reads it). For every word form (lower-cased, with its
 // part of speech; also a word with the function word after it: "support for", "questions about") that no quote of the
 // other finders covers, it counts its occurrences, how many lie in the cue of a true attribution that no other finder
-// matched (and on which side that attribution's content lies), and, for each reading the finder can give it (the
-// clause after, the rest of the sentence after; any subject or only one that names people), how many of the
+// matched (cueHits, and on which side that attribution's content lies), and, for each reading the finder can give it
+// (the clause after, the rest of the sentence after; any subject or only one that names people), how many of the
 // quotes that reading would propose match a true attribution (tp) or none (fp). A form is kept with its best reading
-// when that reading has at least `minTruePositives` tp and a precision above `minPrecision`; both thresholds are chosen
-// by two-fold cross-validation on the train split (learn on one half, run the finder with it on the other half and
-// score it as eval:quotes does). Only word statistics go into the file: no article text beyond single cue words.
+// when both its cueHits and that reading's tp reach `minTruePositives` and the reading's precision is above
+// `minPrecision`; both thresholds are chosen by two-fold cross-validation on the train split (learn on one half, run
+// the finder with it on the other half and score it as eval:quotes does). Only word statistics go into the file: no
+// article text beyond single cue words.
 //
 // Usage: npm run learn:cues [-- --limit N] [--out FILE]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -188,7 +189,8 @@ export interface Selection {
 function select(stats: ReadonlyMap<string, FormStats>, sel: Selection): LearnedCueEntry[] {
   const out: LearnedCueEntry[] = [];
   for (const [key, s] of stats) {
-    if (s.cueHits === 0) continue;
+    // The form itself must head true cues that often, not only propose contents that happen to match.
+    if (s.cueHits < sel.minTruePositives) continue;
     let best: { reading: LearnedCue; tp: number; fp: number; value: number } | null = null;
     for (const reading of READINGS) {
       const c = s.readings.get(readingOf(reading));

@@ -223,6 +223,19 @@ function cueHead(p: SegmentPass, i: number): number {
   return prev.value === prev.lower && !inQuote(p.view, i - 1) ? i - 1 : -1;
 }
 
+/**
+ * True when a verb at unit `head` with no subject phrase may still report someone's words ("..., tweeting that", "and
+ * agreed to", a subject the phrase finder could not read): false after a relative "that" or "which" ("airstrikes that
+ * have targeted") or after another verb ("sent already worried Democrats"), auxiliaries and adverbs skipped.
+ */
+function carriedVerb(p: SegmentPass, head: number): boolean {
+  const { units } = p.view;
+  let k = head - 1;
+  while (k >= p.view.a && /^(ADV|AUX|PART)$/.test(units[k]!.pos) && units[k]!.lower !== 'to') k--;
+  const prev = units[k];
+  return k < p.view.a || !prev || (prev.pos !== 'VERB' && !/^(?:that|which)$/.test(prev.lower));
+}
+
 /** The subject phrase before unit `head`, outside quotations, and whether it names people. */
 function subjectOf(p: SegmentPass, head: number): { phrase: PhraseRange | null; people: boolean } {
   const phrase = phraseBefore(p.view.units, head, p.view.a, false);
@@ -237,7 +250,7 @@ function probeAt(p: SegmentPass, i: number, lexicon: LearnedLexicon, probe: Lear
   const head = cueHead(p, i);
   if (head < 0) return;
   const { phrase, people } = subjectOf(p, head);
-  if (phrase && !people) return;
+  if (phrase ? !people : p.view.units[head]!.pos === 'VERB' && !carriedVerb(p, head)) return;
   for (const { key, last } of formsAt(p, i)) {
     if (!lexicon.has(key) || NOT_CONTENT.has(p.view.units[last + 1]?.lower ?? '')) continue;
     const contents = {
@@ -257,7 +270,8 @@ function readAt(p: SegmentPass, i: number, lexicon: LearnedLexicon): boolean {
   if (head < 0) return false;
   const { phrase, people } = subjectOf(p, head);
   // A subject that names no people ("airstrikes that have targeted", "the problem is that") tells of things, not words.
-  if ((phrase && !people) || (cue.subject === 'people' && !people)) return false;
+  if (phrase ? !people : p.view.units[head]!.pos === 'VERB' && !carriedVerb(p, head)) return false;
+  if (cue.subject === 'people' && !people) return false;
   const content = contentOf(p, { i, last: form.last }, cue.content, false);
   if (!content) return false;
   const { units } = p.view;
