@@ -1,5 +1,12 @@
-import { analyzeQuotes } from '../test/helpers/quote-cases.js';
-import { LEARNED_CUE_FILE } from '../src/core/lexicon/learned-cues.js';
-const s = analyzeQuotes('PORT MERIDIAN - City officials lifted part of the evacuation order around the Pier 9 warehouse fire on Wednesday afternoon.');
-console.log(s.quotes.map((q) => `${q.provenance.rule} [${q.cue}] ${q.speaker?.name ?? '-'} ⟦${q.text}⟧`));
-console.log(LEARNED_CUE_FILE.cues.filter((c) => /^(lifted|part|of)( |$)/.test(c.form)));
+import { findEntities } from '../src/core/analyze/entities.js';
+import { findQuotes } from '../src/core/analyze/quotes.js';
+import { withLearnedCues } from '../src/core/analyze/quotes/find-learned-cues.js';
+import { readArticles } from '../src/core/pipeline.js';
+import { createRunContext } from '../src/core/run-context.js';
+const lexicon = new Map(['doubt that/NOUN', 'that/SCONJ', 'confident that/ADJ', 'argument that/NOUN'].map((k) => [k, { content: 'after-sentence' as const, subject: 'any' as const }]));
+for (const t of ['Mayor Dana Ortiz remains confident that the harbor will reopen by spring.', 'Mayor Dana Ortiz has no doubt that the harbor will reopen by spring.', 'Mayor Dana Ortiz made the argument that the harbor will reopen by spring.', 'Most voters do not support the new tax on fuel.']) {
+  const { articles } = readArticles([{ id: 't', source: 't', format: 'text', content: t, meta: {} }]);
+  const e = findEntities(articles);
+  console.log(findQuotes(articles, e, withLearnedCues(createRunContext(), { lexicon })).map((q) => `${q.provenance.rule} [${q.cue}] ${q.speaker?.name ?? '-'} ⟦${q.text}⟧`));
+  console.log(findQuotes(articles, e).map((q) => `${q.provenance.rule} [${q.cue}] ${q.speaker?.name ?? '-'} ⟦${q.text}⟧`));
+}

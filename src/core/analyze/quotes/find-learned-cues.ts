@@ -73,7 +73,9 @@ const SENTENCE_END = /^[;.!?()"“”]$/;
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no', 'nor', 'cannot']);
 
 /** Parts of speech of a function word: such a form ("that", "about", "whether") is the cue with the word before it. */
-const FUNCTION_POS = new Set(['SCONJ', 'ADP', 'ADV', 'PART', 'PRON', 'DET', 'CCONJ', 'AUX']);
+const FUNCTION_POS = new Set(['SCONJ', 'ADP', 'ADV']);
+/** Parts of speech that are no cue, alone or with the word before ("would", "some", "himself"). */
+const NO_CUE_POS = new Set(['AUX', 'DET', 'PRON', 'PART', 'CCONJ', 'NUM', 'PUNCT', 'SYM', 'X']);
 
 /** True when a quote that is already found (and not embedded) overlaps the span. */
 function covered(p: SegmentPass, span: Span, probe: boolean): boolean {
@@ -94,6 +96,8 @@ function formsAt(p: SegmentPass, i: number): { key: string; last: number }[] {
   return forms;
 }
 
+/** Parts of speech a content cut short may not end with ("telling them that", "an"). */
+const TRAILING_POS = new Set(['SCONJ', 'ADP', 'ADV', 'PART', 'PRON', 'DET', 'CCONJ', 'AUX']);
 /** Quotation marks: a content cut by one ends where the quotation opens. */
 const QUOTE_MARK = /^["“”]$/;
 /** A content about asking for comment ("requests for comment"): an outlet's narration, not the subject's words. */
@@ -113,8 +117,15 @@ function trimCut(units: readonly WordUnit[], first: number, to: number): number 
       break;
     }
   }
-  while (last >= first && (units[last]!.type !== 'word' || FUNCTION_POS.has(units[last]!.pos))) last--;
+  while (last >= first && (units[last]!.type !== 'word' || TRAILING_POS.has(units[last]!.pos))) last--;
   return last;
+}
+
+/** The first unit from `first` (up to `last`) that is no adverb. */
+function firstNonAdverb(units: readonly WordUnit[], first: number, last: number): number {
+  let k = first;
+  while (k < last && units[k]!.pos === 'ADV') k++;
+  return k;
 }
 
 /** Words that only say when ("spoke again Tuesday"): a content needs two words besides them. */
@@ -136,13 +147,21 @@ function readable(p: SegmentPass, form: { i: number; last: number }, first: numb
   if (words < 2) return false;
   const head = units[form.i]!;
   if (form.last === form.i && head.pos !== 'SCONJ') {
-    let verb = first;
-    while (verb < last && units[verb]!.pos === 'ADV') verb++;
+    const verb = firstNonAdverb(units, first, last);
     if (open.pos === 'ADP' && open.lower !== 'that') return false;
     if (/^(NOUN|PROPN)$/.test(head.pos) && /^(VERB|AUX)$/.test(units[verb]!.pos)) return false;
     if (head.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(open.pos)) return false;
   }
   if (head.pos === 'VERB' && namesOnly(units, first, last)) return false;
+  // "the militant group that controls the territory": a relative clause, not the content of a claim.
+  const that = units[first - 1]!.lower === 'that' ? first - 1 : -1;
+  if (
+    that > p.view.a &&
+    units[that - 1]!.pos === 'NOUN' &&
+    /^(VERB|AUX)$/.test(units[firstNonAdverb(units, first, last)]!.pos)
+  ) {
+    return false;
+  }
   const text = p.article.text;
   const end = units[last]!.end;
   return !ASKED_FOR_COMMENT.test(text.slice(open.start, end)) && !ASKED_FOR_COMMENT.test(text.slice(head.start, end));
@@ -177,18 +196,24 @@ function contentAfter(p: SegmentPass, form: { i: number; last: number }, end: Re
   const { units } = p.view;
   let first = form.last + 1;
   if (units[first]?.lower === 'that' && first <= p.view.b) first++;
+  const clause = units[first - 1]!.lower === 'that';
   let to = first - 1;
   while (to + 1 <= p.view.b && !end.test(units[to + 1]!.value) && !covered(p, units[to + 1]!, probe)) to++;
   const next = units[to + 1];
   if (next && to + 1 <= p.view.b && (QUOTE_MARK.test(next.value) || covered(p, next, probe))) {
     to = trimCut(units, first, to);
   }
-  if (/^(NOUN|PROPN)$/.test(units[form.i]!.pos)) to = nounContentEnd(units, first, to);
+  if (/^(NOUN|PROPN)$/.test(units[form.i]!.pos) && !clause) to = nounContentEnd(units, first, to);
   return to >= first && readable(p, form, first, to) ? { start: units[first]!.start, end: units[to]!.end } : null;
 }
 
 /** The content a reading governs after the form from unit `form.i` to `form.last`. */
-function contentOf(p: SegmentPass, form: { i: number; last: number }, content: LearnedContent, probe: boolean): Span | null {
+function contentOf(
+  p: SegmentPass,
+  form: { i: number; last: number },
+  content: LearnedContent,
+  probe: boolean,
+): Span | null {
   return contentAfter(p, form, content === 'after-clause' ? CLAUSE_END : SENTENCE_END, probe);
 }
 
@@ -205,7 +230,8 @@ function cueStart(p: SegmentPass, i: number): number {
 function openable(p: SegmentPass, i: number, probe: boolean): boolean {
   const u = p.view.units[i]!;
   const prev = p.view.units[i - 1]?.lower ?? '';
-  if (u.value !== u.lower || NEGATIONS.has(u.lower) || NOT_FORMS.test(u.lower) || NOT_FORMS.test(prev)) return false;
+  if (u.value !== u.lower || NO_CUE_POS.has(u.pos) || NEGATIONS.has(u.lower)) return false;
+  if (NOT_FORMS.test(u.lower) || NOT_FORMS.test(prev)) return false;
   if (inQuote(p.view, i) || covered(p, u, probe)) return false;
   return !NOT_CONTENT.has(p.view.units[i + 1]?.lower ?? '');
 }
@@ -236,10 +262,66 @@ function carriedVerb(p: SegmentPass, head: number): boolean {
   return k < p.view.a || !prev || (prev.pos !== 'VERB' && !/^(?:that|which)$/.test(prev.lower));
 }
 
-/** The subject phrase before unit `head`, outside quotations, and whether it names people. */
+/** The subject phrase before unit `head`, outside quotations: for "Omar (D-Minn.), who called", the name before "who". */
+function subjectPhrase(p: SegmentPass, head: number): PhraseRange | null {
+  const { units, a } = p.view;
+  const phrase = phraseBefore(units, head, a, false);
+  if (!phrase || inQuote(p.view, phrase.first)) return null;
+  const who = phrase.first === phrase.last && units[phrase.first]!.lower === 'who';
+  if (!who || units[phrase.first - 1]?.value !== ',' || phrase.first - 1 <= a) return phrase;
+  const antecedent = phraseBefore(units, phrase.first - 1, a);
+  return antecedent && !inQuote(p.view, antecedent.first) ? antecedent : phrase;
+}
+
+/**
+ * The subject of the verb a noun cue is the object of ("Ortiz has no doubt that", "Ortiz made the argument that"), when
+ * it names people: a verb at most four units before the noun, with no punctuation between.
+ */
+function verbSubject(p: SegmentPass, head: number): PhraseRange | null {
+  const { units, a } = p.view;
+  for (let k = head - 1; k >= Math.max(a, head - 4); k--) {
+    const u = units[k]!;
+    if (u.type !== 'word') return null;
+    if (u.pos !== 'VERB' && u.pos !== 'AUX') continue;
+    const phrase = subjectPhrase(p, k);
+    return phrase && namesPeople(p, phrase) ? phrase : null;
+  }
+  return null;
+}
+
+/** Possessive pronouns of people: whose support, criticism or questions a noun cue names ("their support for"). */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'our', 'my']);
+
+/**
+ * The possessor of a noun cue, when it names people: a possessive pronoun ("their support for") or a name with "'s"
+ * ("Ortiz's criticism of"), adjectives between skipped.
+ */
+function possessor(p: SegmentPass, head: number): PhraseRange | null {
+  const { units, a } = p.view;
+  let k = head - 1;
+  while (k > a && units[k]!.pos === 'ADJ') k--;
+  const u = units[k];
+  if (!u || k < a || inQuote(p.view, k)) return null;
+  if (POSSESSIVES.has(u.lower)) return { first: k, last: k };
+  if (!/^['’]s$/.test(u.value)) return null;
+  const phrase = subjectPhrase(p, k);
+  return phrase && namesPeople(p, phrase) ? phrase : null;
+}
+
+/**
+ * The subject phrase of the cue whose first unit is `head` (before its negation and auxiliaries) and whether it names
+ * people; for a noun cue with no subject of its own, its possessor or the subject of the verb it is the object of.
+ */
 function subjectOf(p: SegmentPass, head: number): { phrase: PhraseRange | null; people: boolean } {
-  const phrase = phraseBefore(p.view.units, head, p.view.a, false);
-  if (!phrase || inQuote(p.view, phrase.first)) return { phrase: null, people: false };
+  const { units, a } = p.view;
+  // Before the auxiliaries too ("voters do not support"): the phrase finder skips adverbs, not "do".
+  let start = cueStart(p, head);
+  while (start - 1 > a && /^(AUX|PART|ADV)$/.test(units[start - 1]!.pos) && units[start - 1]!.lower !== 'to') start--;
+  const phrase = subjectPhrase(p, start);
+  if (!phrase) {
+    const holder = units[head]!.pos === 'NOUN' ? (possessor(p, head) ?? verbSubject(p, head)) : null;
+    return { phrase: holder, people: holder !== null };
+  }
   // A relative pronoun may stand for things ("airstrikes that have targeted"): it names people only as "who".
   const relative = phrase.first === phrase.last && /^(?:it|this|that|which)$/.test(p.view.units[phrase.first]!.lower);
   return { phrase, people: !relative && namesPeople(p, phrase) };
