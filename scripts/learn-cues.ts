@@ -141,7 +141,9 @@ function scoreProbes(p: Prepared): ScoredProbe[] {
     return inside ? 'neutral' : 'fp';
   };
   return p.probes.map((probe) => {
-    const cueOf = gold.find((a) => missed.has(a) && a.cue && a.cue.start <= probe.cue.start && probe.cue.start < a.cue.end);
+    const cueOf = gold.find(
+      (a) => missed.has(a) && a.cue && a.cue.start <= probe.cue.start && probe.cue.start < a.cue.end,
+    );
     const first = cueOf?.content[0];
     const cueHit = cueOf && first ? (first.start >= cueOf.cue!.start ? 'after' : 'before') : null;
     const outcome: ScoredProbe['outcome'] = {};
@@ -201,7 +203,15 @@ function select(stats: ReadonlyMap<string, FormStats>, sel: Selection): LearnedC
     if (!best) continue;
     const slash = key.lastIndexOf('/');
     const { occurrences, cueHits } = s;
-    out.push({ form: key.slice(0, slash), pos: key.slice(slash + 1), ...best.reading, occurrences, cueHits, tp: best.tp, fp: best.fp });
+    out.push({
+      form: key.slice(0, slash),
+      pos: key.slice(slash + 1),
+      ...best.reading,
+      occurrences,
+      cueHits,
+      tp: best.tp,
+      fp: best.fp,
+    });
   }
   return out.sort((a, b) => (a.form < b.form ? -1 : a.form > b.form ? 1 : a.pos < b.pos ? -1 : a.pos > b.pos ? 1 : 0));
 }

@@ -132,36 +132,48 @@ function firstNonAdverb(units: readonly WordUnit[], first: number, last: number)
 const WHEN_WORDS =
   /^(?:again|also|today|yesterday|tomorrow|tonight|later|earlier|recently|now|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|last|next|this|on)$/;
 
+/** The words of units `first` to `last` that say more than when. */
+function contentWords(units: readonly WordUnit[], first: number, last: number): number {
+  let words = 0;
+  for (let k = first; k <= last; k++) if (units[k]!.type === 'word' && !WHEN_WORDS.test(units[k]!.lower)) words++;
+  return words;
+}
+
 /**
- * True when units `first` to `last` read as a cue's content: two words or more besides words of time, opening with a
- * word; after a one-word form, not opening with a preposition ("phone calls with Abbas"), after a noun not with a verb
- * (the noun is then the subject of the clause: "such statements have to be agreed"), after an adjective not with a
- * noun (it is then an attribute: "already worried Democrats"); not a request for comment.
+ * True when the content opening at unit `first` is no object of the one-word form at unit `i`: a preposition ("phone
+ * calls with Abbas"), a verb after a noun (the noun is the clause's subject: "such statements have to be agreed"), a
+ * noun after an adjective (an attribute: "already worried Democrats").
+ */
+function notObject(units: readonly WordUnit[], i: number, first: number, last: number): boolean {
+  const head = units[i]!;
+  const open = units[first]!;
+  if (head.pos === 'SCONJ') return false;
+  if (open.pos === 'ADP' && open.lower !== 'that') return true;
+  const verb = /^(VERB|AUX)$/.test(units[firstNonAdverb(units, first, last)]!.pos);
+  if (/^(NOUN|PROPN)$/.test(head.pos) && verb) return true;
+  return head.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(open.pos);
+}
+
+/** True when "that" before unit `first` opens a relative clause on a noun ("the group that controls the territory"). */
+function relativeClause(p: SegmentPass, first: number, last: number): boolean {
+  const { units } = p.view;
+  const that = first - 1;
+  if (units[that]?.lower !== 'that' || that <= p.view.a || units[that - 1]!.pos !== 'NOUN') return false;
+  return /^(VERB|AUX)$/.test(units[firstNonAdverb(units, first, last)]!.pos);
+}
+
+/**
+ * True when units `first` to `last` read as the content of the form from unit `form.i` to `form.last`: two words or
+ * more besides words of time, opening with a word, an object of a one-word form, no names-only object of a verb, no
+ * relative clause, no request for comment.
  */
 function readable(p: SegmentPass, form: { i: number; last: number }, first: number, last: number): boolean {
   const { units } = p.view;
   const open = units[first];
-  if (!open || open.type !== 'word') return false;
-  let words = 0;
-  for (let k = first; k <= last; k++) if (units[k]!.type === 'word' && !WHEN_WORDS.test(units[k]!.lower)) words++;
-  if (words < 2) return false;
+  if (!open || open.type !== 'word' || contentWords(units, first, last) < 2) return false;
+  if (form.last === form.i && notObject(units, form.i, first, last)) return false;
   const head = units[form.i]!;
-  if (form.last === form.i && head.pos !== 'SCONJ') {
-    const verb = firstNonAdverb(units, first, last);
-    if (open.pos === 'ADP' && open.lower !== 'that') return false;
-    if (/^(NOUN|PROPN)$/.test(head.pos) && /^(VERB|AUX)$/.test(units[verb]!.pos)) return false;
-    if (head.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(open.pos)) return false;
-  }
-  if (head.pos === 'VERB' && namesOnly(units, first, last)) return false;
-  // "the militant group that controls the territory": a relative clause, not the content of a claim.
-  const that = units[first - 1]!.lower === 'that' ? first - 1 : -1;
-  if (
-    that > p.view.a &&
-    units[that - 1]!.pos === 'NOUN' &&
-    /^(VERB|AUX)$/.test(units[firstNonAdverb(units, first, last)]!.pos)
-  ) {
-    return false;
-  }
+  if ((head.pos === 'VERB' && namesOnly(units, first, last)) || relativeClause(p, first, last)) return false;
   const text = p.article.text;
   const end = units[last]!.end;
   return !ASKED_FOR_COMMENT.test(text.slice(open.start, end)) && !ASKED_FOR_COMMENT.test(text.slice(head.start, end));
