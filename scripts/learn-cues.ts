@@ -11,7 +11,7 @@
 // article text beyond single cue words.
 //
 // Usage: npm run learn:cues [-- --limit N] [--out FILE]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findEntities } from '../src/core/analyze/entities.js';
@@ -29,39 +29,22 @@ import {
 } from '../src/core/lexicon/learned-cues.js';
 import type { Article, Entity, Quote, Span } from '../src/core/model.js';
 import { createRunContext, type RunContext } from '../src/core/run-context.js';
-import { SHARED_DIR } from '../test/helpers/shared.js';
+import { readSplit, type PolArticle } from './eval-quotes.js';
 import {
   addCounts,
   emptyCounts,
   explainIndependent,
   rates,
   Tokens,
-  type GoldAttribution,
   type QuoteCounts,
 } from './lib/quote-scoring.js';
 
 /** The default output: the lexicon file the core imports. */
 export const LEXICON_PATH = join(import.meta.dirname, '..', 'src', 'core', 'lexicon', 'learned-cues.json');
 
-interface PolArticle {
-  id: string;
-  text: string;
-  attributions: GoldAttribution[];
-}
-
 /** The train split's articles, each once (its first annotator in file order), at most `limit`. */
 export function readTrain(limit = Infinity): PolArticle[] {
-  const file = join(SHARED_DIR, 'eval', 'quotes', 'polnear-train.jsonl');
-  const seen = new Set<string>();
-  const docs: PolArticle[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim() || docs.length >= limit) continue;
-    const doc = JSON.parse(line) as PolArticle;
-    if (seen.has(doc.id)) continue;
-    seen.add(doc.id);
-    docs.push(doc);
-  }
-  return docs;
+  return readSplit('train', limit);
 }
 
 /** A train article read once: its entities, its run context (shared by every run), and the other finders' quotes. */
