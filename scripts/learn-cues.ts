@@ -30,14 +30,7 @@ import {
 import type { Article, Entity, Quote, Span } from '../src/core/model.js';
 import { createRunContext, type RunContext } from '../src/core/run-context.js';
 import { readSplit, type PolArticle } from './eval-quotes.js';
-import {
-  addCounts,
-  emptyCounts,
-  explainIndependent,
-  rates,
-  Tokens,
-  type QuoteCounts,
-} from './lib/quote-scoring.js';
+import { addCounts, emptyCounts, explainIndependent, rates, Tokens, type QuoteCounts } from './lib/quote-scoring.js';
 
 /** The default output: the lexicon file the core imports. */
 export const LEXICON_PATH = join(import.meta.dirname, '..', 'src', 'core', 'lexicon', 'learned-cues.json');

@@ -61,11 +61,20 @@ const SECOND_WORDS = new Set(['about', 'against', 'at', 'for', 'from', 'of', 'on
 /** Words after a form that make it a passive or a phrasal verb of another sense ("named by", "backing down"). */
 const NOT_CONTENT = new Set(['by', 'down', 'up', 'off', 'away', 'out', 'in', 'into']);
 /**
- * Words that are never a learned cue's form: participles used as prepositions ("asked Biden following a press
- * conference") and verbs of aspect, whose object is the subject's doing, not its words ("Hamas started launching").
+ * Verbs of aspect: never a learned cue's form, nor is the verb after one; their object is the subject's doing, not its
+ * words ("Hamas started launching rockets").
  */
-const NOT_FORMS =
-  /^(?:following|including|during|regarding|concerning|considering|given|start|starts|started|starting|begin|begins|began|begun|beginning|continue|continues|continued|continuing|stop|stops|stopped|stopping|keep|keeps|kept|keeping|finish|finished)$/;
+const ASPECT_VERBS =
+  /^(?:start|starts|started|starting|begin|begins|began|begun|beginning|continue|continues|continued|continuing|stop|stops|stopped|stopping|keep|keeps|kept|keeping|finish|finished)$/;
+/**
+ * Other words that are never a learned cue's form: participles used as prepositions ("asked Biden following a press
+ * conference") and light verbs, whose object is the cue if anything is ("Biden made his statement", "gave a speech").
+ */
+const NOT_FORMS = new RegExp(
+  '^(?:following|including|during|regarding|concerning|considering|given|' +
+    'make|makes|made|making|take|takes|took|taken|taking|give|gives|gave|giving|get|gets|got|getting|' +
+    'have|has|had|having|do|does|did|doing)$',
+);
 /** Units that end a clause, and units that end a sentence (a content never runs past a quotation mark). */
 const CLAUSE_END = /^(?:[,;:.!?()—–"“”]|--)$/;
 const SENTENCE_END = /^[;.!?()"“”]$/;
@@ -98,7 +107,7 @@ function formsAt(p: SegmentPass, i: number): { key: string; last: number }[] {
 
 /** Parts of speech a content cut short may not end with ("telling them that", "an"). */
 const TRAILING_POS = new Set(['SCONJ', 'ADP', 'ADV', 'PART', 'PRON', 'DET', 'CCONJ', 'AUX']);
-/** Quotation marks: a content cut by one ends where the quotation opens. */
+/** Quotation marks: a content cut by one (or by the colon ending its segment) ends where the quotation opens. */
 const QUOTE_MARK = /^["“”]$/;
 /** A content about asking for comment ("requests for comment"): an outlet's narration, not the subject's words. */
 const ASKED_FOR_COMMENT = /^(?:requests?|calls?|messages?|e-?mails?|inquir(?:y|ies))\b.*\bcomment/i;
@@ -132,10 +141,13 @@ function firstNonAdverb(units: readonly WordUnit[], first: number, last: number)
 const WHEN_WORDS =
   /^(?:again|also|today|yesterday|tomorrow|tonight|later|earlier|recently|now|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|last|next|this|on)$/;
 
-/** The words of units `first` to `last` that say more than when. */
+/** The words of units `first` to `last` other than determiners and words of time ("the park" is one word of content). */
 function contentWords(units: readonly WordUnit[], first: number, last: number): number {
   let words = 0;
-  for (let k = first; k <= last; k++) if (units[k]!.type === 'word' && !WHEN_WORDS.test(units[k]!.lower)) words++;
+  for (let k = first; k <= last; k++) {
+    const u = units[k]!;
+    if (u.type === 'word' && u.pos !== 'DET' && !WHEN_WORDS.test(u.lower)) words++;
+  }
   return words;
 }
 
@@ -164,8 +176,8 @@ function relativeClause(p: SegmentPass, first: number, last: number): boolean {
 
 /**
  * True when units `first` to `last` read as the content of the form from unit `form.i` to `form.last`: two words or
- * more besides words of time, opening with a word, an object of a one-word form, no names-only object of a verb, no
- * relative clause, no request for comment.
+ * more besides determiners and words of time, opening with a word, an object of a one-word form, no names-only object
+ * of a verb, no relative clause, no request for comment.
  */
 function readable(p: SegmentPass, form: { i: number; last: number }, first: number, last: number): boolean {
   const { units } = p.view;
@@ -180,14 +192,14 @@ function readable(p: SegmentPass, form: { i: number; last: number }, first: numb
 }
 
 /**
- * True when the content's first clause is a name and nothing else ("called Benjamin Netanyahu, the Israeli Prime
- * Minister"): the verb's object is a person or a body, not something said.
+ * True when the content's first clause is a name and nothing else but words of time ("called Benjamin Netanyahu, the
+ * Israeli Prime Minister", "called Ivo Sand on Monday"): the verb's object is a person or a body, not something said.
  */
 function namesOnly(units: readonly WordUnit[], first: number, last: number): boolean {
   for (let k = first; k <= last; k++) {
     const u = units[k]!;
     if (/^(?:[,—–(]|--)$/.test(u.value)) break;
-    if (u.type === 'word' && u.pos !== 'PROPN' && u.pos !== 'DET') return false;
+    if (u.type === 'word' && u.pos !== 'PROPN' && u.pos !== 'DET' && !WHEN_WORDS.test(u.lower)) return false;
   }
   return true;
 }
@@ -212,9 +224,8 @@ function contentAfter(p: SegmentPass, form: { i: number; last: number }, end: Re
   let to = first - 1;
   while (to + 1 <= p.view.b && !end.test(units[to + 1]!.value) && !covered(p, units[to + 1]!, probe)) to++;
   const next = units[to + 1];
-  if (next && to + 1 <= p.view.b && (QUOTE_MARK.test(next.value) || covered(p, next, probe))) {
-    to = trimCut(units, first, to);
-  }
+  const cut = to + 1 <= p.view.b ? QUOTE_MARK.test(next!.value) || covered(p, next!, probe) : next?.value === ':';
+  if (cut) to = trimCut(units, first, to);
   if (/^(NOUN|PROPN)$/.test(units[form.i]!.pos) && !clause) to = nounContentEnd(units, first, to);
   return to >= first && readable(p, form, first, to) ? { start: units[first]!.start, end: units[to]!.end } : null;
 }
@@ -243,7 +254,7 @@ function openable(p: SegmentPass, i: number, probe: boolean): boolean {
   const u = p.view.units[i]!;
   const prev = p.view.units[i - 1]?.lower ?? '';
   if (u.value !== u.lower || NO_CUE_POS.has(u.pos) || NEGATIONS.has(u.lower)) return false;
-  if (NOT_FORMS.test(u.lower) || NOT_FORMS.test(prev)) return false;
+  if (NOT_FORMS.test(u.lower) || ASPECT_VERBS.test(u.lower) || ASPECT_VERBS.test(prev)) return false;
   if (inQuote(p.view, i) || covered(p, u, probe)) return false;
   return !NOT_CONTENT.has(p.view.units[i + 1]?.lower ?? '');
 }
@@ -262,16 +273,19 @@ function cueHead(p: SegmentPass, i: number): number {
 }
 
 /**
- * True when a verb at unit `head` with no subject phrase may still report someone's words ("..., tweeting that", "and
- * agreed to", a subject the phrase finder could not read): false after a relative "that" or "which" ("airstrikes that
- * have targeted") or after another verb ("sent already worried Democrats"), auxiliaries and adverbs skipped.
+ * True when a verb at unit `head` with no subject phrase may still report someone's words: it opens the segment, follows
+ * a comma, a conjunction or "to" ("..., tweeting that", "and agreed to"), or a noun the phrase finder could not read as
+ * a subject; not after a relative "that" ("airstrikes that have targeted"), another verb ("sent already worried
+ * Democrats") or a quoted title ('the so-called "reform" passed'), auxiliaries and adverbs skipped.
  */
 function carriedVerb(p: SegmentPass, head: number): boolean {
   const { units } = p.view;
   let k = head - 1;
   while (k >= p.view.a && /^(ADV|AUX|PART)$/.test(units[k]!.pos) && units[k]!.lower !== 'to') k--;
   const prev = units[k];
-  return k < p.view.a || !prev || (prev.pos !== 'VERB' && !/^(?:that|which)$/.test(prev.lower));
+  if (k < p.view.a || !prev) return true;
+  if (/^(?:that|which)$/.test(prev.lower)) return false;
+  return /^(?:[,;:—–(]|--|and|but|or|to)$/.test(prev.lower) || /^(NOUN|PROPN|PRON)$/.test(prev.pos);
 }
 
 /** The subject phrase before unit `head`, outside quotations: for "Omar (D-Minn.), who called", the name before "who". */
