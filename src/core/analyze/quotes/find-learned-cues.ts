@@ -68,12 +68,13 @@ const ASPECT_VERBS =
   /^(?:start|starts|started|starting|begin|begins|began|begun|beginning|continue|continues|continued|continuing|stop|stops|stopped|stopping|keep|keeps|kept|keeping|finish|finished)$/;
 /**
  * Other words that are never a learned cue's form: participles used as prepositions ("asked Biden following a press
- * conference") and light verbs, whose object is the cue if anything is ("Biden made his statement", "gave a speech").
+ * conference"), light verbs, whose object is the cue if anything is ("Biden made his statement", "gave a speech"), and
+ * "read", which gives a text only before a colon or a quotation (the quotation finder's "reads:"), else is reading.
  */
 const NOT_FORMS = new RegExp(
   '^(?:following|including|during|regarding|concerning|considering|given|' +
     'make|makes|made|making|take|takes|took|taken|taking|give|gives|gave|giving|get|gets|got|getting|' +
-    'have|has|had|having|do|does|did|doing)$',
+    'have|has|had|having|do|does|did|doing|read|reads|reading)$',
 );
 /** Units that end a clause, and units that end a sentence (a content never runs past a quotation mark). */
 const CLAUSE_END = /^(?:[,;:.!?()—–"“”]|--)$/;
