@@ -11,6 +11,7 @@
 // order.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { findEntities } from '../src/core/analyze/entities.js';
 import { findQuotes } from '../src/core/analyze/quotes.js';
 import { articleFromText } from '../src/core/article-from-text.js';
@@ -29,7 +30,8 @@ import {
   type QuoteCounts,
 } from './lib/quote-scoring.js';
 
-interface PolArticle {
+/** A PolNeAR article with its true attributions. */
+export interface PolArticle {
   id: string;
   text: string;
   attributions: GoldAttribution[];
@@ -41,7 +43,7 @@ function option(args: readonly string[], name: string): string | undefined {
 }
 
 /** The articles of a split, each once (its first annotator in file order). */
-function readSplit(split: string, limit: number): PolArticle[] {
+export function readSplit(split: string, limit: number): PolArticle[] {
   const file = join(SHARED_DIR, 'eval', 'quotes', `polnear-${split}.jsonl`);
   const seen = new Set<string>();
   const docs: PolArticle[] = [];
@@ -149,4 +151,5 @@ function main(): void {
   }
 }
 
-main();
+// Run only as a script: scripts/learn-cues.ts imports readSplit.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

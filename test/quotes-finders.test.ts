@@ -1,9 +1,14 @@
 // The quote finder as an ordered list of finders plus refiners (issue 15), the provenance each quote carries, and the
-// two finders added for issue 12 (stances held by people, transcript turns), each with cases that must yield nothing.
+// finders added for issue 12 (stances held by people, transcript turns, learned cues), each with cases that must yield
+// nothing.
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../src/core/analyze/quotes.js';
 import { ARTICLE_FINDERS, REFINERS, SEGMENT_FINDERS } from '../src/core/analyze/quotes/quote-rules.js';
 import { articleFromText } from '../src/core/article-from-text.js';
+import { withLearnedCues } from '../src/core/analyze/quotes/find-learned-cues.js';
+import { findEntities } from '../src/core/analyze/entities.js';
+import type { LearnedCue } from '../src/core/lexicon/learned-cues.js';
+import { readArticles } from '../src/core/pipeline.js';
 import { createRunContext } from '../src/core/run-context.js';
 import { analyzeQuotes as analyze, findQuote as find, speakerName as who } from './helpers/quote-cases.js';
 
@@ -12,9 +17,10 @@ describe('finders and refiners', () => {
     const rules = [...SEGMENT_FINDERS, ...REFINERS, ...ARTICLE_FINDERS].map((f) => f.rule);
     for (const rule of rules) expect(rule).toMatch(/^quotes\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
     expect(new Set(rules).size).toBe(rules.length);
-    // Reported speech skips what a quotation covers: the quotation finder runs first; stances run last.
+    // Reported speech skips what a quotation covers: the quotation finder runs first; stances, then learned cues, last.
     expect(SEGMENT_FINDERS[0]!.rule).toBe('quotes/quotation');
-    expect(SEGMENT_FINDERS.at(-1)!.rule).toBe('quotes/stance-object');
+    expect(SEGMENT_FINDERS.at(-2)!.rule).toBe('quotes/stance-object');
+    expect(SEGMENT_FINDERS.at(-1)!.rule).toBe('quotes/learned-cue');
   });
 
   it('gives every quote the provenance of the finder that proposed it', () => {
@@ -88,8 +94,11 @@ describe('stances held by people (quotes/stance-object)', () => {
   it('finds no stance in a passive, a phrasal verb, a negation or a noun', () => {
     expect(analyze('The measure was backed by most of the town council.').quotes).toEqual([]);
     expect(analyze('Then the candidates were backing down from the fight.').quotes).toEqual([]);
-    expect(analyze('Most voters do not support the new tax on fuel.').quotes).toEqual([]);
-    expect(analyze('Their support for the plan surprised the council.').quotes).toEqual([]);
+    // A negated stance is left to the learned cues, which keep the negation in the cue ("not support").
+    const negated = analyze('Most voters do not support the new tax on fuel.').quotes;
+    expect(negated.filter((q) => q.provenance.rule === 'quotes/stance-object')).toEqual([]);
+    const noun = analyze('Their support for the plan surprised the council.').quotes;
+    expect(noun.filter((q) => q.provenance.rule === 'quotes/stance-object')).toEqual([]);
   });
 
   it('leaves a stance to the reported speech that already holds it', () => {
@@ -157,6 +166,94 @@ describe('transcript turns (quotes/transcript-turn)', () => {
       ),
     );
     expect(notes.quotes).toEqual([]);
+  });
+});
+
+describe('cues learned from the train split (quotes/learned-cue)', () => {
+  // A lexicon written for these cases, so that they test the finder's rules whatever the learner keeps.
+  const sentence: LearnedCue = { content: 'after-sentence', subject: 'any' };
+  const lexicon = new Map<string, LearnedCue>(
+    [
+      'questions about/NOUN',
+      'that/SCONJ',
+      'agreed to/VERB',
+      'started/VERB',
+      'launching/VERB',
+      'worried/VERB',
+      'targeted/VERB',
+      'respond to/VERB',
+      'called/VERB',
+      'statements/NOUN',
+      'following/VERB',
+      'voiced/VERB',
+    ].map((key) => [key, sentence]),
+  );
+  const learned = (text: string) => {
+    const { articles } = readArticles([{ id: 't', source: 't', format: 'text', content: text, meta: {} }]);
+    const entities = findEntities(articles);
+    const quotes = findQuotes(articles, entities, withLearnedCues(createRunContext(), { lexicon }));
+    return quotes.filter((q) => q.provenance.rule === 'quotes/learned-cue');
+  };
+
+  it('reports the content after a learned cue, with its subject as speaker', () => {
+    const [q, ...rest] = learned('Several council members voiced their support for the new bridge over the river.');
+    expect(rest).toEqual([]);
+    expect(q?.kind).toBe('indirect');
+    expect(q?.cue).toBe('voiced');
+    expect(q?.text).toBe('their support for the new bridge over the river');
+    expect(q?.speaker?.mention?.text).toMatch(/members$/);
+  });
+
+  it('reads a two-word form and says where it looked when nobody is named', () => {
+    const [q] = learned('The report raised new questions about the safety of the old harbor crane.');
+    expect(q?.cue).toBe('questions about');
+    expect(q?.text).toBe('the safety of the old harbor crane');
+    expect(q?.speaker).toBeNull();
+    expect(q?.speakerSearch?.reason).toBe('cue-without-speaker');
+  });
+
+  it('takes a function word with the word before it as the cue, the subject of its verb as speaker', () => {
+    const [q] = learned('Mayor Dana Ortiz made the argument that the harbor will reopen by spring.');
+    expect(q?.cue).toBe('argument that');
+    expect(q?.text).toBe('the harbor will reopen by spring');
+    expect(q?.speaker?.name).toMatch(/Ortiz$/);
+  });
+
+  it('keeps a negation in the cue, as PolNeAR attributes negated cues', () => {
+    const [q] = learned('The two governors never agreed to share the cost of the new ferry line.');
+    expect(q?.cue).toBe('never agreed to');
+    expect(q?.speaker?.mention?.text).toMatch(/governors$/);
+  });
+
+  it("gives a noun cue its possessor's name", () => {
+    const [q] = learned("Mayor Dana Ortiz's sharp questions about the harbor deal went unanswered.");
+    expect(q?.cue).toBe('questions about');
+    expect(q?.speaker?.name).toMatch(/Ortiz$/);
+  });
+
+  it('ends a content cut by a quotation on a whole phrase', () => {
+    const [q] = learned('Rep. Ada Ruiz, who called the new levy a tax on the poor and said "we will fight it," left.');
+    expect(q?.text).toBe('the new levy a tax on the poor');
+    expect(q?.speaker?.name).toMatch(/Ada Ruiz$/);
+  });
+
+  it('finds nothing in narration: verbs of aspect, a subject of things, a names-only object', () => {
+    expect(learned('Then the rebels started launching rockets into the city.')).toEqual([]);
+    expect(learned('The airstrikes that have targeted the port killed dozens of sailors.')).toEqual([]);
+    expect(learned('The loss sent already worried donors into a full-blown panic.')).toEqual([]);
+    expect(learned('On Friday, Mayor Ortiz called Governor Ellen Marsh, the state leader.')).toEqual([]);
+    expect(learned('A reporter asked Ortiz on Monday following a press conference at the port.')).toEqual([]);
+  });
+
+  it('finds nothing where the form is the subject of a clause, or asks for comment', () => {
+    expect(learned('Such statements have to be agreed on by every member.')).toEqual([]);
+    expect(learned('The company did not respond to requests for comment on Wednesday.')).toEqual([]);
+  });
+
+  it('finds nothing in a title-case headline or inside a quote already found', () => {
+    expect(learned('Senators Raise Questions About The Harbor Deal')).toEqual([]);
+    const s = learned('Ortiz said the council agreed to raise the harbor fees next year.');
+    expect(s).toEqual([]);
   });
 });
 

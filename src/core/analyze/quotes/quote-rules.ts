@@ -3,6 +3,7 @@ import type { RunContext } from '../../run-context.js';
 import { dropNestedReports } from './drop-nested-reports.js';
 import { CLAUSE_TAIL_RULE, extendClauseTails } from './extend-clause-tails.js';
 import { findEmbedQuotes } from './find-embed-quotes.js';
+import { findLearnedCues } from './find-learned-cues.js';
 import { findQuotations } from './find-quotations.js';
 import { findReportedSpeech } from './find-reported-speech.js';
 import { findStanceObjects } from './find-stance-objects.js';
@@ -39,6 +40,7 @@ export const SEGMENT_FINDERS: readonly SegmentFinder[] = [
   { rule: 'quotes/asked-question', find: (p) => findAskedQuestion(p) },
   { rule: 'quotes/transcript-turn', find: findTranscriptTurn },
   { rule: 'quotes/stance-object', find: findStanceObjects },
+  { rule: 'quotes/learned-cue', find: findLearnedCues },
 ];
 
 /** Runs the segment finders of one segment, in order. */
