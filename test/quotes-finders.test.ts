@@ -195,6 +195,19 @@ describe('cues learned from the train split (quotes/learned-cue)', () => {
     return quotes.filter((q) => q.provenance.rule === 'quotes/learned-cue');
   };
 
+  it('gives a verb with no subject of its own the subject its sentence names, as inferred', () => {
+    const [q] = learned('Mayor Dana Ortiz toured the harbor on Monday and voiced support for a new ferry line.');
+    expect(q?.text).toBe('support for a new ferry line');
+    expect(q?.speaker?.name).toBe('Dana Ortiz');
+    expect(q?.speaker?.inferred).toBe(true);
+    const [h] = learned('She toured the harbor on Monday and voiced support for a new ferry line.');
+    expect(h?.speaker?.mention?.text).toBe('She');
+    // A sentence that names nobody gives no speaker.
+    const [t] = learned('After the vote, and again on Monday, voiced support for a new ferry line.');
+    expect(t?.text).toBe('support for a new ferry line');
+    expect(t?.speaker).toBeNull();
+  });
+
   it('reports the content after a learned cue, with its subject as speaker', () => {
     const [q, ...rest] = learned('Several council members voiced their support for the new bridge over the river.');
     expect(rest).toEqual([]);

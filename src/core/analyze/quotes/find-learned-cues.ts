@@ -1,4 +1,4 @@
-import type { Span } from '../../model.js';
+import type { Span, Speaker } from '../../model.js';
 import { boundedMemo, type BoundedMemo, type RunContext } from '../../run-context.js';
 import {
   LEARNED_CUES,
@@ -11,7 +11,7 @@ import type { WordUnit } from '../entities/word-units.js';
 import { phraseBefore, type PhraseRange } from './find-speaker-phrase.js';
 import { namesPeople } from './find-stance-objects.js';
 import { emitReported, speakerContext, type SegmentPass } from './quote-pass.js';
-import { resolveSpeaker } from './resolve-speaker.js';
+import { mentionsIn, resolveSpeaker } from './resolve-speaker.js';
 import { inQuote } from './segment-cues.js';
 
 const RULE = 'quotes/learned-cue';
@@ -354,6 +354,39 @@ function subjectOf(p: SegmentPass, head: number): { phrase: PhraseRange | null; 
   return { phrase, people: !relative && namesPeople(p, phrase) };
 }
 
+/** A personal pronoun opening the sentence, before unit `before`: the subject a later verb of the sentence carries. */
+function pronounSubject(p: SegmentPass, before: number): PhraseRange | null {
+  const { units, a } = p.view;
+  return a < before && /^(?:he|she|they|i|we)$/.test(units[a]!.lower) ? { first: a, last: a } : null;
+}
+
+/**
+ * The speaker of a verb cue with no subject of its own ("Ortiz toured the harbor and voiced support for"): the first
+ * person its sentence names before it outside quotations, else the first organization, inferred (the sentence does not
+ * say it of this verb). Null when the sentence names none.
+ */
+function clauseSubject(p: SegmentPass, before: number): Speaker | null {
+  const named = mentionsIn(p.mentions, p.seg.start, before).filter(
+    (m) => !p.view.quotes.some((q) => q.open < m.mention.start && m.mention.start < (q.close ?? q.end + 1)),
+  );
+  const pick = named.find((m) => m.entity.type === 'person') ?? named.find((m) => m.entity.type === 'organization');
+  if (!pick) return null;
+  const { start, end } = pick.mention;
+  const mention = { start, end, text: p.article.text.slice(start, end) };
+  return { entityId: pick.entity.id, name: pick.entity.name, mention, inferred: true };
+}
+
+/**
+ * The speaker of a learned cue opening at unit `start`: its subject, else the sentence's (a pronoun opening it, a name
+ * in it). On the train split the sentence's subject is the true source more often than not, nouns included ("calls
+ * for"), and it is marked inferred.
+ */
+function learnedSpeaker(p: SegmentPass, phrase: PhraseRange | null, start: number): Speaker | null {
+  if (phrase) return resolveSpeaker(speakerContext(p), phrase);
+  const pronoun = pronounSubject(p, start);
+  return pronoun ? resolveSpeaker(speakerContext(p), pronoun) : clauseSubject(p, p.view.units[start]!.start);
+}
+
 /** Records what each lexicon form at unit `i` would read, for the learner. */
 function probeAt(p: SegmentPass, i: number, lexicon: LearnedLexicon, probe: LearnedProbe[]): void {
   const head = cueHead(p, i);
@@ -384,8 +417,9 @@ function readAt(p: SegmentPass, i: number, lexicon: LearnedLexicon): boolean {
   const content = contentOf(p, { i, last: form.last }, cue.content, false);
   if (!content) return false;
   const { units } = p.view;
-  const speaker = phrase ? resolveSpeaker(speakerContext(p), phrase) : null;
-  const words = p.article.text.slice(units[cueStart(p, head)]!.start, units[form.last]!.end);
+  const start = cueStart(p, head);
+  const speaker = learnedSpeaker(p, phrase, start);
+  const words = p.article.text.slice(units[start]!.start, units[form.last]!.end);
   emitReported(p, { rule: RULE, content, cue: words, speaker });
   return true;
 }
