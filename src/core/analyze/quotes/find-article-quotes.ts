@@ -101,7 +101,15 @@ export function findArticleQuotes(article: Article, entities: readonly Entity[],
   const quoted = findQuotedSpans(text, paragraphs);
   const segments = quoteAwareSegments(text, paragraphs, sentences, quoted);
   const mentions = linkedMentions(article, entities);
-  const state: ArticleState = { last: null, lastBody: null, colon: null, attributed: null, out: [], loose: new Set() };
+  const state: ArticleState = {
+    last: null,
+    lastBody: null,
+    colon: null,
+    attributed: null,
+    out: [],
+    reaching: { seen: 0, quotes: [] },
+    loose: new Set(),
+  };
   const byId = new Map(entities.map((e) => [e.id, e]));
   const scan: ArticleScan = { article, units, paragraphs, quoted, mentions, entities: byId, state, run: ctx };
   const cursor: Cursor = { unit: 0, quote: 0 };

@@ -10,9 +10,9 @@ import {
 import type { WordUnit } from '../entities/word-units.js';
 import { phraseBefore, type PhraseRange } from './find-speaker-phrase.js';
 import { namesPeople } from './find-stance-objects.js';
-import { emitReported, speakerContext, type SegmentPass } from './quote-pass.js';
+import { emitReported, quotesReaching, speakerContext, type SegmentPass } from './quote-pass.js';
 import { mentionsIn, resolveSpeaker } from './resolve-speaker.js';
-import { inQuote } from './segment-cues.js';
+import { inQuote, inQuoteAt } from './segment-cues.js';
 
 const RULE = 'quotes/learned-cue';
 
@@ -89,7 +89,7 @@ const NO_CUE_POS = new Set(['AUX', 'DET', 'PRON', 'PART', 'CCONJ', 'NUM', 'PUNCT
 
 /** True when a quote that is already found (and not embedded) overlaps the span. */
 function covered(p: SegmentPass, span: Span, probe: boolean): boolean {
-  return p.state.out.some(
+  return quotesReaching(p).some(
     (q) => q.embed === undefined && (!probe || q.provenance.rule !== RULE) && q.start < span.end && span.start < q.end,
   );
 }
@@ -366,9 +366,7 @@ function pronounSubject(p: SegmentPass, before: number): PhraseRange | null {
  * say it of this verb). Null when the sentence names none.
  */
 function clauseSubject(p: SegmentPass, before: number): Speaker | null {
-  const named = mentionsIn(p.mentions, p.seg.start, before).filter(
-    (m) => !p.view.quotes.some((q) => q.open < m.mention.start && m.mention.start < (q.close ?? q.end + 1)),
-  );
+  const named = mentionsIn(p.mentions, p.seg.start, before).filter((m) => !inQuoteAt(p.view, m.mention.start));
   const pick = named.find((m) => m.entity.type === 'person') ?? named.find((m) => m.entity.type === 'organization');
   if (!pick) return null;
   const { start, end } = pick.mention;

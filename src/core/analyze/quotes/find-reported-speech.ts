@@ -1,7 +1,7 @@
 import type { Span } from '../../model.js';
 import { reportedContent } from './content-spans.js';
 import type { QuotedSpan } from './find-quoted-spans.js';
-import { emitReported, type DraftQuote, type SegmentPass } from './quote-pass.js';
+import { emitReported, quotesReaching, type DraftQuote, type SegmentPass } from './quote-pass.js';
 import { isQuotedTitle } from './quoted-titles.js';
 import type { Attribution } from './segment-cues.js';
 import { namesPeople } from './find-stance-objects.js';
@@ -89,7 +89,7 @@ function opensWithName(p: SegmentPass, content: Span): boolean {
  */
 function quotesItself(p: SegmentPass, content: Span, at: Attribution): boolean {
   const mention = at.speaker?.mention;
-  return p.state.out.some(
+  return quotesReaching(p).some(
     (q) =>
       q.kind === 'direct' &&
       q.cue === at.cue.text &&

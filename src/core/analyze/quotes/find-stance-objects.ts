@@ -2,7 +2,7 @@ import type { Span } from '../../model.js';
 import { STANCE_HOLDERS, STANCE_OBJECT_CUES } from '../../lexicon/stance-cues.js';
 import type { WordUnit } from '../entities/word-units.js';
 import { phraseBefore, type PhraseRange } from './find-speaker-phrase.js';
-import { emitReported, speakerContext, type SegmentPass } from './quote-pass.js';
+import { emitReported, quotesReaching, speakerContext, type SegmentPass } from './quote-pass.js';
 import { resolveSpeaker } from './resolve-speaker.js';
 import { inQuote, type Attribution } from './segment-cues.js';
 
@@ -54,7 +54,7 @@ function holder(p: SegmentPass, i: number): PhraseRange | null {
 
 /** True when a quote already found overlaps the span (the stance is someone's reported speech already). */
 function covered(p: SegmentPass, span: Span): boolean {
-  return p.state.out.some((q) => q.embed === undefined && q.start < span.end && span.start < q.end);
+  return quotesReaching(p).some((q) => q.embed === undefined && q.start < span.end && span.start < q.end);
 }
 
 /** Words after the verb that make it a passive or a phrasal verb of another sense ("backed by", "backing down"). */

@@ -24,6 +24,11 @@ export interface ArticleState {
   /** The last quotation attributed by a named speaker and a cue, and where its segment ends. */
   attributed: { speaker: Speaker; cue: string; paragraph: number; end: number } | null;
   out: DraftQuote[];
+  /**
+   * The quotes of `out` that may reach into the segment being read: those of `out` up to `seen`, less those that end
+   * before an earlier segment's start (segments come in text order, so such a quote reaches no later segment).
+   */
+  reaching: { seen: number; quotes: DraftQuote[] };
   /** Partial quotes their cue does not govern: kept only while reported speech may hold them, then dropped. */
   loose: Set<DraftQuote>;
 }
@@ -61,6 +66,19 @@ export function speakerContext(p: SegmentPass): SpeakerContext {
     paragraph: p.seg.paragraph,
     run: p.run,
   };
+}
+
+/**
+ * The quotes found so far that reach into the segment or past it, for the finders that ask what is already covered: a
+ * window kept as the pass goes on, so that each finder's check reads the quotes near the segment, not the article's.
+ */
+export function quotesReaching(p: SegmentPass): readonly DraftQuote[] {
+  const { out, reaching } = p.state;
+  for (; reaching.seen < out.length; reaching.seen++) reaching.quotes.push(out[reaching.seen]!);
+  if (reaching.quotes.some((q) => q.end <= p.seg.start)) {
+    reaching.quotes = reaching.quotes.filter((q) => q.end > p.seg.start);
+  }
+  return reaching.quotes;
 }
 
 /** Records a speaker as the article's last one. */

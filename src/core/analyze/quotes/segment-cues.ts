@@ -25,8 +25,12 @@ export interface SegmentView {
 
 /** True when unit `i` lies inside one of the segment's quotations. */
 export function inQuote(view: SegmentView, i: number): boolean {
-  const u = view.units[i]!;
-  return view.quotes.some((q) => q.open < u.start && u.start < (q.close ?? q.end + 1));
+  return inQuoteAt(view, view.units[i]!.start);
+}
+
+/** True when the text offset `at` lies inside one of the segment's quotations. */
+export function inQuoteAt(view: SegmentView, at: number): boolean {
+  return view.quotes.some((q) => q.open < at && at < (q.close ?? q.end + 1));
 }
 
 /** The first unit of the segment that is a word, skipping dashes and quotation marks. */
@@ -78,11 +82,6 @@ function unitFrom(view: SegmentView, pos: number): number {
   let k = view.a;
   while (k <= view.b && view.units[k]!.start < pos) k++;
   return k;
-}
-
-/** True when a character offset lies inside one of the segment's quotations. */
-function inQuoteAt(view: SegmentView, pos: number): boolean {
-  return view.quotes.some((q) => q.open < pos && pos < (q.close ?? q.end + 1));
 }
 
 /** For "Guterres, who said", the phrase before the comma; other phrases unchanged. */
